@@ -1,0 +1,1 @@
+"""Entities, figures, quotations and cross-release statistics (no Textual here)."""

@@ -1,0 +1,73 @@
+"""The command line: open the browser, or print one analysis as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from interpol_tui import __version__
+from interpol_tui.commands import COMMAND_MODULES
+from interpol_tui.commands.common import CommandError, add_corpus_argument, safe
+
+
+def _command(name: str) -> ModuleType:
+    return importlib.import_module(f"interpol_tui.commands.{name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="interpol-tui",
+        description="A keyboard-first terminal browser for a corpus of press releases. "
+        "Without a command, opens the browser.",
+    )
+    parser.add_argument("--version", action="version", version=f"interpol-tui {__version__}")
+    add_corpus_argument(parser)
+    parser.add_argument(
+        "--no-cache", action="store_true", help="analyse from scratch, ignoring the cache"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = _command(name)
+        sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def _run_browser(args: argparse.Namespace) -> int:
+    from interpol_tui.commands.common import corpus_paths
+
+    paths = corpus_paths(args)
+    # Only the top-level check here: a missing path is an error before the
+    # screen is taken over; everything else is read by the app in a worker.
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise CommandError(f"corpus path does not exist: {missing[0]}")
+    from interpol_tui.ui.app import InterpolApp
+
+    InterpolApp(corpus_paths=paths, use_cache=not args.no_cache).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_browser(args)
+        status: int = args.run(args)
+        return status
+    except CommandError as error:
+        print(f"interpol-tui: error: {safe(str(error))}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # `interpol-tui figures | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130

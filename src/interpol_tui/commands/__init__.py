@@ -1,0 +1,8 @@
+"""CLI subcommands: one module per command, each with ``add_arguments`` and ``run``.
+
+Modules import their heavy dependencies inside ``run`` so that opening the
+browser (which goes through the same parser) stays fast.
+"""
+
+COMMAND_MODULES: tuple[str, ...] = ("docs",)
+"""Subcommand modules in the order ``--help`` lists them."""

@@ -1,0 +1,100 @@
+"""What every CLI subcommand shares: corpus options, loading, JSON and table output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from interpol_tui.corpus.sanitize import strip_controls
+
+if TYPE_CHECKING:
+    from interpol_tui.corpus.model import Corpus
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as one line on stderr, exit status 2."""
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
+    """Add the repeatable ``--corpus PATH`` option."""
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="a folder (read recursively) or file of releases; may repeat "
+        "(default: the bundled corpus)",
+    )
+
+
+def add_json_argument(parser: argparse.ArgumentParser) -> None:
+    """Add the ``--json`` flag."""
+    parser.add_argument("--json", action="store_true", help="print JSON on stdout")
+
+
+def corpus_paths(args: argparse.Namespace) -> list[Path]:
+    """Return the corpus paths the user gave, or the bundled seeds."""
+    from interpol_tui.corpus.seeds import bundled_seeds
+
+    given: list[Path] | None = getattr(args, "corpus", None)
+    return list(given) if given else [bundled_seeds()]
+
+
+def load(args: argparse.Namespace) -> Corpus:
+    """Load the corpus named by ``args``; warnings go to stderr, a bad path is an error."""
+    from interpol_tui.corpus.loader import CorpusPathError, load_corpus
+
+    try:
+        corpus = load_corpus(corpus_paths(args))
+    except CorpusPathError as error:
+        raise CommandError(str(error)) from error
+    for warning in corpus.warnings:
+        print(f"warning: {safe(warning)}", file=sys.stderr)
+    return corpus
+
+
+def safe(text: str) -> str:
+    """Strip control characters from text that came from files or paths."""
+    return strip_controls(text)
+
+
+def emit_json(value: Any) -> None:
+    """Print ``value`` as one JSON document on stdout."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return safe(str(value)).replace("\n", " ")
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def print_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    max_widths: Sequence[int] | None = None,
+) -> None:
+    """Print an aligned plain-text table (no colour, safe for pipes and logs)."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    limits = list(max_widths) if max_widths else [60] * len(headers)
+    widths = [
+        min(max([len(h), *(len(r[i]) for r in cells)]), limits[i]) for i, h in enumerate(headers)
+    ]
+    line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
+    print(line.rstrip())
+    for row in cells:
+        print("  ".join(_fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())

@@ -1,0 +1,52 @@
+"""The corpus data model: one immutable :class:`Document` per release."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One cleaned press release.
+
+    ``text`` is the cleaned body; every annotation span elsewhere in the
+    program points into it by character offsets.
+    """
+
+    id: str
+    """Stable id: the path relative to the corpus root, with ``/`` separators."""
+    path: Path
+    title: str
+    date: str | None
+    """ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when the text is that vague), or None."""
+    dateline: str | None
+    text: str
+    warnings: tuple[str, ...] = ()
+    title_source: str = "headline"
+    """Where the title came from: ``headline``, ``caption``, ``first_sentence`` or ``filename``."""
+    sha256: str = ""
+    """Hash of the raw file bytes, used to key caches."""
+
+    @property
+    def chars(self) -> int:
+        """Length of the clean text in characters."""
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The loaded releases of one or more corpus roots, plus what went wrong loading them."""
+
+    documents: tuple[Document, ...]
+    warnings: tuple[str, ...] = ()
+    roots: tuple[Path, ...] = field(default_factory=tuple)
+    _index: dict[str, Document] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # A dict built once: the UI looks documents up by id on every selection.
+        object.__setattr__(self, "_index", {doc.id: doc for doc in self.documents})
+
+    def by_id(self, doc_id: str) -> Document | None:
+        """Return the document with ``doc_id``, or None."""
+        return self._index.get(doc_id)

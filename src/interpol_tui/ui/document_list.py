@@ -1,0 +1,217 @@
+"""A virtualised list of releases: renders only the rows on screen, so 100k stays instant."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Literal
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from interpol_tui.corpus.model import Document
+from interpol_tui.ui.messages import DocumentHighlighted, DocumentSelected
+
+SortKey = Literal["corpus", "date", "title"]
+SORT_KEYS: tuple[SortKey, ...] = ("corpus", "date", "title")
+ROW_HEIGHT = 2
+"""Each release takes two lines: its title, then its date and dateline."""
+
+
+def _sorted(documents: Sequence[Document], key: SortKey) -> list[Document]:
+    if key == "title":
+        return sorted(documents, key=lambda d: d.title.casefold())
+    if key == "date":
+        # Newest first; undated releases last, in corpus order.
+        dated = sorted((d for d in documents if d.date), key=lambda d: d.date or "", reverse=True)
+        return dated + [d for d in documents if not d.date]
+    return list(documents)
+
+
+class DocumentList(ScrollView, can_focus=True):
+    """The corpus's releases, two lines each, with a cursor; only visible rows are rendered."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("enter", "open", "Open", id="list.open"),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("o", "cycle_sort", "Sort", id="list.sort"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document-list--title",
+        "document-list--meta",
+        "document-list--cursor",
+        "document-list--marker",
+    }
+
+    DEFAULT_CSS = """
+    DocumentList {
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+    DocumentList > .document-list--title { text-style: bold; }
+    DocumentList > .document-list--meta { color: $text-muted; }
+    DocumentList > .document-list--cursor { background: $surface-lighten-1; }
+    DocumentList:focus > .document-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    DocumentList > .document-list--marker { color: $accent; text-style: bold; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index of the highlighted row in the displayed order."""
+    sort_key: reactive[SortKey] = reactive[SortKey]("corpus")
+    """How the rows are ordered: as loaded, newest first, or by title."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._all: list[Document] = []
+        self._rows: list[Document] = []
+        self._markers: frozenset[str] = frozenset()
+        self._filter: frozenset[str] | None = None
+
+    # -- data -------------------------------------------------------------
+    @property
+    def rows(self) -> list[Document]:
+        """The releases in display order (after sorting and filtering)."""
+        return self._rows
+
+    @property
+    def current(self) -> Document | None:
+        """The release under the cursor."""
+        if 0 <= self.cursor < len(self._rows):
+            return self._rows[self.cursor]
+        return None
+
+    def set_documents(self, documents: Sequence[Document], keep: str | None = None) -> None:
+        """Show ``documents``; keep the cursor on release ``keep`` when it is among them."""
+        self._all = list(documents)
+        self._rebuild(keep)
+
+    def set_markers(self, doc_ids: frozenset[str]) -> None:
+        """Mark these releases (bookmarks) with a symbol in the list."""
+        self._markers = doc_ids
+        self.refresh()
+
+    def set_filter(self, doc_ids: frozenset[str] | None) -> None:
+        """Show only these releases (None shows all)."""
+        self._filter = doc_ids
+        self._rebuild(self.current.id if self.current else None)
+
+    def select_id(self, doc_id: str) -> bool:
+        """Move the cursor to release ``doc_id``; return False when it is not listed."""
+        for index, doc in enumerate(self._rows):
+            if doc.id == doc_id:
+                self.cursor = index
+                return True
+        return False
+
+    def _rebuild(self, keep: str | None) -> None:
+        shown = self._all
+        if self._filter is not None:
+            shown = [d for d in shown if d.id in self._filter]
+        self._rows = _sorted(shown, self.sort_key)
+        self.virtual_size = Size(self.size.width, len(self._rows) * ROW_HEIGHT)
+        if keep is None or not self.select_id(keep):
+            self.cursor = min(self.cursor, max(len(self._rows) - 1, 0))
+        self.refresh()
+
+    # -- reactives --------------------------------------------------------
+    def validate_cursor(self, value: int) -> int:
+        """Keep the cursor on a row."""
+        return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Scroll the cursor into view and tell the screen."""
+        self.scroll_to_region(Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, force=True)
+        self.refresh()
+        if self.current is not None:
+            self.post_message(DocumentHighlighted(self.current.id))
+
+    def watch_sort_key(self) -> None:
+        """Re-sort, keeping the same release under the cursor."""
+        self._rebuild(self.current.id if self.current else None)
+
+    # -- actions ----------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        """Move to the next release."""
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        """Move to the previous release."""
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        """Move down a screenful."""
+        self.cursor += max(self.scrollable_content_region.height // ROW_HEIGHT, 1)
+
+    def action_page_up(self) -> None:
+        """Move up a screenful."""
+        self.cursor -= max(self.scrollable_content_region.height // ROW_HEIGHT, 1)
+
+    def action_first(self) -> None:
+        """Move to the first release."""
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        """Move to the last release."""
+        self.cursor = len(self._rows) - 1
+
+    def action_open(self) -> None:
+        """Open the release under the cursor in the reader."""
+        if self.current is not None:
+            self.post_message(DocumentSelected(self.current.id))
+
+    def action_cycle_sort(self) -> None:
+        """Cycle the order: as loaded, newest first, by title."""
+        self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+        self.notify(f"Sorted by {self.sort_key}", timeout=2)
+
+    def on_click(self, event: object) -> None:
+        """Move the cursor to the clicked row."""
+        offset = getattr(event, "y", None)
+        if isinstance(offset, int):
+            self.cursor = (offset + int(self.scroll_y)) // ROW_HEIGHT
+
+    # -- rendering --------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        """Render screen line ``y``: half of one release's two-line row."""
+        width = self.scrollable_content_region.width
+        absolute = y + int(self.scroll_y)
+        index, part = divmod(absolute, ROW_HEIGHT)
+        if index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        doc = self._rows[index]
+        base = self.rich_style
+        if index == self.cursor:
+            base += self.get_component_rich_style("document-list--cursor")
+        marker = "★ " if doc.id in self._markers else "  "
+        if part == 0:
+            text_style = base + self.get_component_rich_style("document-list--title")
+            segments = [
+                Segment(marker, base + self.get_component_rich_style("document-list--marker")),
+                Segment(doc.title, text_style),
+            ]
+        else:
+            meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
+            segments = [
+                Segment("  ", base),
+                Segment(meta, base + self.get_component_rich_style("document-list--meta")),
+            ]
+        strip = Strip(segments).crop_extend(0, width, base or Style())
+        return strip
+
+    def notify_style_update(self) -> None:
+        """Theme changed: repaint with the new component styles."""
+        super().notify_style_update()
+        self.refresh()

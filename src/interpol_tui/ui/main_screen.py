@@ -1,0 +1,173 @@
+"""The main screen: document list, reader and statistics pane, wired together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar
+from textual.worker import get_current_worker
+
+from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.help_screen import HelpScreen
+from interpol_tui.ui.messages import (
+    CorpusLoaded,
+    DocumentHighlighted,
+    DocumentSelected,
+    LoadProgress,
+)
+from interpol_tui.ui.reader import Reader
+from interpol_tui.ui.stats_pane import StatsPane
+
+NARROW_WIDTH = 100
+"""Below this many columns the statistics pane starts hidden (``s`` shows it)."""
+
+
+class MainScreen(Screen[None]):
+    """Composes the three panes and routes messages between them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="focus.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus.prev"),
+        Binding("s", "toggle_stats", "Stats", id="stats.toggle"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("ctrl+q", "app.quit", "Quit", id="quit"),
+    ]
+
+    AUTO_FOCUS = "#documents"
+
+    stats_visible: reactive[bool] = reactive(True)
+    """Whether the statistics pane is shown."""
+    loading: reactive[bool] = reactive(True)
+    """True while a worker is reading the corpus."""
+
+    def __init__(self, corpus_paths: list[Path]) -> None:
+        super().__init__()
+        self.corpus_paths = corpus_paths
+        self.corpus: Corpus | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header, the three panes, a progress bar while loading, and the footer."""
+        yield Header()
+        with Horizontal(id="panes"):
+            yield DocumentList(id="documents")
+            yield Reader(id="reader")
+            yield StatsPane(id="stats")
+        yield ProgressBar(id="loading", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start loading; keep the first frame cheap."""
+        self.query_one("#documents").border_title = "Releases"
+        self.query_one("#reader").border_title = "Reader"
+        self.query_one("#stats").border_title = "Statistics"
+        self.stats_visible = self.app.size.width >= NARROW_WIDTH
+        # The first layout pass can hide and blur the list; focus it once laid out.
+        self.call_after_refresh(self.query_one(DocumentList).focus)
+        self.load_corpus()
+
+    # -- loading ----------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus(self) -> None:
+        """Read and clean the corpus off the UI thread."""
+        from interpol_tui.corpus.loader import CorpusPathError, load_corpus
+
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(LoadProgress(done, total))
+
+        try:
+            corpus = load_corpus(
+                self.corpus_paths,
+                progress=progress,
+                cancelled=lambda: worker.is_cancelled,
+            )
+        except (CorpusPathError, OSError) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            corpus = Corpus(documents=(), warnings=(str(error),))
+        if not worker.is_cancelled:
+            self.post_message(CorpusLoaded(corpus))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        """Advance the progress bar."""
+        self.query_one("#loading", ProgressBar).update(total=message.total, progress=message.done)
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        """Show the loaded corpus in every pane."""
+        self.corpus = message.corpus
+        self.loading = False
+        documents = self.query_one(DocumentList)
+        documents.set_documents(message.corpus.documents)
+        self.query_one(StatsPane).show_corpus(message.corpus)
+        reader = self.query_one(Reader)
+        if not message.corpus.documents:
+            reader.show_message(
+                "No readable releases in this corpus.\n\n" + "\n".join(message.corpus.warnings[:20])
+            )
+            return
+        if documents.current is not None:
+            self.open_document(documents.current.id)
+        if message.corpus.warnings:
+            count = len(message.corpus.warnings)
+            self.notify(f"{count} file(s) could not be read cleanly", severity="warning")
+
+    def watch_loading(self, loading: bool) -> None:
+        """Show the progress bar only while loading."""
+        self.query_one("#loading").display = loading
+
+    # -- routing ----------------------------------------------------------
+    def open_document(self, doc_id: str, offset: int | None = None) -> None:
+        """Show release ``doc_id`` in the reader, with ``offset`` in view."""
+        if self.corpus is None:
+            return
+        document = self.corpus.by_id(doc_id)
+        if document is None:
+            return
+        reader = self.query_one(Reader)
+        if reader.document is not document:
+            reader.set_document(document)
+        if offset is not None:
+            reader.scroll_to_offset(offset)
+        self.sub_title = document.title
+
+    @on(DocumentHighlighted)
+    def _preview(self, message: DocumentHighlighted) -> None:
+        self.open_document(message.doc_id)
+
+    @on(DocumentSelected)
+    def _open(self, message: DocumentSelected) -> None:
+        documents = self.query_one(DocumentList)
+        if documents.current is None or documents.current.id != message.doc_id:
+            documents.select_id(message.doc_id)
+        self.open_document(message.doc_id, message.offset)
+        self.query_one(Reader).focus()
+
+    # -- actions ----------------------------------------------------------
+    def watch_stats_visible(self, visible: bool) -> None:
+        """Show or hide the statistics pane."""
+        self.query_one(StatsPane).display = visible
+
+    def action_toggle_stats(self) -> None:
+        """Show or hide the statistics pane."""
+        self.stats_visible = not self.stats_visible
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.app.push_screen(HelpScreen(help_sections()))
+
+
+def help_sections() -> list[tuple[str, list[BindingType]]]:
+    """The bindings of every part of the main screen, grouped for the help screen."""
+    return [
+        ("Everywhere", list(MainScreen.BINDINGS)),
+        ("Release list", list(DocumentList.BINDINGS)),
+        ("Reader", list(Reader.BINDINGS)),
+    ]

@@ -1,0 +1,43 @@
+"""Shared fixtures: every test runs with platformdirs pointed into its own tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interpol_tui.corpus.seeds import bundled_seeds
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point HOME and the XDG dirs at tmp_path so no test touches the real home directory."""
+    home = tmp_path / "home"
+    for name, sub in (
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_DATA_HOME", ".local/share"),
+    ):
+        path = home / sub
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(path))
+    return home
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, Any]:
+    """The hand-made annotation of the seeds (tests/data/seed-gold.json)."""
+    data: dict[str, Any] = json.loads((DATA / "seed-gold.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The bundled corpus."""
+    return bundled_seeds()
