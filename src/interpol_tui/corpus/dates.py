@@ -36,8 +36,11 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 # A line that is a date and nothing else, optionally after a label like "Published:".
+# A weekday may precede it too ("Wednesday, 22 March 2017").
 _DATE_LINE_PREFIX = re.compile(
-    r"^(?:(?:published|posted|updated|date|dated)(?:\s+on)?\s*:?\s*)?", re.IGNORECASE
+    r"^(?:(?:published|posted|updated|date|dated)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.IGNORECASE,
 )
 
 

@@ -18,6 +18,10 @@ _SENTENCE_STARTERS = (
 _HEADING_GLUE = re.compile(r"(?<=[a-z]{3})(?=(?:" + _SENTENCE_STARTERS + r")\s)")
 _URL_LIKE = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|int|net|gov)\b)", re.IGNORECASE)
 _MAX_HEADING_WORDS = 10
+# One capital letter before a full stop, and one capital letter plus a full
+# stop after it: the letters of an initialism ("U.S.", "U.K.", "E.U.").
+_INITIAL = re.compile(r"[(“\"‘]?[A-Z]")
+_INITIAL_AFTER = re.compile(r"[A-Z]\.")
 
 
 def _left_token(text: str, end: int) -> str:
@@ -34,6 +38,12 @@ def _is_real_junction(text: str, match: re.Match[str]) -> bool:
     if punct[0] in ":;":
         # List items: "priorities:Counter", "terrorism;Promote"; never "10:30".
         return last.islower() or last == ")"
+    if punct == "." and _INITIAL.fullmatch(token) and _INITIAL_AFTER.match(text, match.end()):
+        # "U.S." or "U.N.": a capital initial followed by another one.
+        return False
+    if token.endswith("..") and token.rstrip(".")[-1:].isalnum():
+        # "wait...The": an ellipsis ends the sentence.
+        return True
     if "." in token:
         # "U.S.The" or "e.g.The": an abbreviation, not a sentence end.
         return False
