@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Literal
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.reactive import reactive
@@ -18,12 +20,29 @@ from interpol_tui.ui.messages import DocumentHighlighted, DocumentSelected
 
 SortKey = Literal["corpus", "date", "title"]
 SORT_KEYS: tuple[SortKey, ...] = ("corpus", "date", "title")
+SORT_LABELS: dict[SortKey, str] = {
+    "corpus": "corpus order",
+    "date": "newest first",
+    "title": "by title A–Z",
+}
+"""How the pane title names each order."""
 ROW_HEIGHT = 2
 """Each release takes two lines: its title, then its date and dateline."""
+PANE_TITLE = "Releases"
+
+
+def fit(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` terminal cells, ending with "…" when it had to be cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1) + "…"
 
 
 def _sorted(documents: Sequence[Document], key: SortKey) -> list[Document]:
     if key == "title":
+        # Stable: equal titles keep their corpus order.
         return sorted(documents, key=lambda d: d.title.casefold())
     if key == "date":
         # Newest first; undated releases last, in corpus order.
@@ -124,7 +143,16 @@ class DocumentList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self._rows) * ROW_HEIGHT)
         if keep is None or not self.select_id(keep):
             self.cursor = min(self.cursor, max(len(self._rows) - 1, 0))
+        self._show_title()
         self.refresh()
+
+    def _show_title(self) -> None:
+        """Name the pane with its count, any filter and the order, so the sort is visible."""
+        if self._filter is None:
+            count = f"{len(self._rows):,}"
+        else:
+            count = f"{len(self._rows):,} of {len(self._all):,}"
+        self.border_title = f"{PANE_TITLE} ({count}) · {SORT_LABELS[self.sort_key]}"
 
     # -- reactives --------------------------------------------------------
     def validate_cursor(self, value: int) -> int:
@@ -175,13 +203,19 @@ class DocumentList(ScrollView, can_focus=True):
     def action_cycle_sort(self) -> None:
         """Cycle the order: as loaded, newest first, by title."""
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
-        self.notify(f"Sorted by {self.sort_key}", timeout=2)
 
-    def on_click(self, event: object) -> None:
-        """Move the cursor to the clicked row."""
-        offset = getattr(event, "y", None)
-        if isinstance(offset, int):
-            self.cursor = (offset + int(self.scroll_y)) // ROW_HEIGHT
+    def on_click(self, event: events.Click) -> None:
+        """Move the cursor to the clicked row; a double click opens it."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (offset.y + int(self.scroll_y)) // ROW_HEIGHT
+        if index >= len(self._rows):
+            return
+        self.focus()
+        self.cursor = index
+        if event.chain >= 2:
+            self.action_open()
 
     # -- rendering --------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -190,6 +224,9 @@ class DocumentList(ScrollView, can_focus=True):
         absolute = y + int(self.scroll_y)
         index, part = divmod(absolute, ROW_HEIGHT)
         if index >= len(self._rows):
+            if absolute == 0 and self._filter is not None:
+                message = Segment(fit(" No release matches.", width), self.rich_style)
+                return Strip([message]).crop_extend(0, width, self.rich_style)
             return Strip.blank(width, self.rich_style)
         doc = self._rows[index]
         base = self.rich_style
@@ -200,13 +237,16 @@ class DocumentList(ScrollView, can_focus=True):
             text_style = base + self.get_component_rich_style("document-list--title")
             segments = [
                 Segment(marker, base + self.get_component_rich_style("document-list--marker")),
-                Segment(doc.title, text_style),
+                Segment(fit(doc.title, width - 2), text_style),
             ]
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
             segments = [
                 Segment("  ", base),
-                Segment(meta, base + self.get_component_rich_style("document-list--meta")),
+                Segment(
+                    fit(meta, width - 2),
+                    base + self.get_component_rich_style("document-list--meta"),
+                ),
             ]
         strip = Strip(segments).crop_extend(0, width, base or Style())
         return strip
