@@ -1,0 +1,131 @@
+"""Group capitalised words into candidate names ("Office of the Special Representative of Interpol")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS
+from interpol_tui.analysis.tokens import Token
+
+_MAX_GAP = 1  # tokens of a name are separated by one space at most
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A run of name tokens, plus where the run starts a sentence."""
+
+    tokens: tuple[Token, ...]
+    sentence_initial: bool
+
+    @property
+    def start(self) -> int:
+        """Offset of the first token."""
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset just after the last token."""
+        return self.tokens[-1].end
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.kind == "word" and (token.text[0].isupper() or token.text[:2] in ("al", "el"))
+
+
+def _adjacent(left: Token, right: Token) -> bool:
+    return 0 <= right.start - left.end <= _MAX_GAP
+
+
+def _starts_sentence(tokens: list[Token], index: int, text: str) -> bool:
+    if index == 0:
+        return True
+    previous = tokens[index - 1]
+    between = text[previous.end : tokens[index].start]
+    if "\n" in between:
+        return True
+    if previous.text in ("“", '"', "‘", "'", "(", "–", "—", ":"):
+        return index < 2 or _starts_sentence(tokens, index - 1, text) or previous.text == ":"
+    return previous.text in (".", "!", "?", "”", ";")
+
+
+def _is_common_opener(token: Token) -> bool:
+    """A capitalised sentence opener that is an ordinary word ("Addressing", "Additionally")."""
+    word = token.text
+    if word in SENTENCE_WORDS:
+        return True
+    if word.isupper():
+        return False
+    return word.endswith(("ing", "ly", "ed")) and len(word) > 5
+
+
+def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
+    """Return runs of capitalised tokens joined by connectors, acronyms in brackets and numbers.
+
+    "United Nations (UN) General Assembly" and "UN 2030 Agenda for Sustainable
+    Development" are single runs; ordinary words that open a sentence are dropped.
+    """
+    chunks: list[Chunk] = []
+    i = 0
+    count = len(tokens)
+    while i < count:
+        token = tokens[i]
+        if not _is_name_token(token) or not token.text[0].isupper():
+            i += 1
+            continue
+        initial = _starts_sentence(tokens, i, text)
+        run = [token]
+        j = i + 1
+        while j < count:
+            nxt = tokens[j]
+            last = run[-1]
+            if not _adjacent(last, nxt):
+                break
+            if _is_name_token(nxt) and nxt.text[0].isupper():
+                run.append(nxt)
+                j += 1
+                continue
+            # "(UN)" inside a name that goes on: "United Nations (UN) General Assembly".
+            if (
+                nxt.text == "("
+                and j + 3 < count
+                and tokens[j + 1].is_upper
+                and tokens[j + 2].text == ")"
+                and _adjacent(tokens[j + 2], tokens[j + 3])
+                and _is_name_token(tokens[j + 3])
+                and tokens[j + 3].text[0].isupper()
+            ):
+                run.extend(tokens[j : j + 4])
+                j += 4
+                continue
+            # Connectors and numbers only inside a name: "Agenda for Sustainable", "UN 2030 Agenda".
+            lookahead = j
+            while lookahead < count and (
+                tokens[lookahead].text in CONNECTORS
+                and tokens[lookahead].text.islower()
+                or tokens[lookahead].kind == "number"
+            ):
+                if not _adjacent(tokens[lookahead - 1], tokens[lookahead]):
+                    break
+                lookahead += 1
+            if (
+                lookahead > j
+                and lookahead < count
+                and lookahead - j <= 2
+                and _adjacent(tokens[lookahead - 1], tokens[lookahead])
+                and _is_name_token(tokens[lookahead])
+                and tokens[lookahead].text[0].isupper()
+            ):
+                run.extend(tokens[j:lookahead])
+                j = lookahead
+                continue
+            break
+        # Ordinary words that open a sentence are not part of a name.
+        if initial:
+            while run and _is_common_opener(run[0]):
+                run.pop(0)
+                while run and (run[0].text in CONNECTORS or run[0].kind != "word"):
+                    run.pop(0)
+        if run:
+            chunks.append(Chunk(tuple(run), initial and run[0] is token))
+        i = j
+    return chunks

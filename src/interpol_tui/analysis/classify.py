@@ -1,0 +1,100 @@
+"""Decide what a run of name words is: organisation, operation, place, person or a document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interpol_tui.analysis.model import EntityType
+from interpol_tui.analysis.names import (
+    CONNECTORS,
+    DOCUMENT_HEADS,
+    OPERATION_HEADS,
+    ORG_HEADS,
+    ORG_LEADING_HEADS,
+    TITLE_FIRST_WORDS,
+    WEEKDAYS_MONTHS,
+)
+from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_canonical
+from interpol_tui.analysis.places import lookup_place
+
+DOCUMENT = "document"
+"""Not an entity: the name of a resolution or declaration ("Vienna Declaration")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """What a name is and the canonical name every mention of it shares."""
+
+    type: EntityType | str
+    canonical: str
+
+
+def head_word(words: list[str]) -> str:
+    """The head of a name: the last word before its first connector ("Agenda for ...")."""
+    for index, word in enumerate(words):
+        if index and word in CONNECTORS and word.islower():
+            return words[index - 1]
+    return words[-1]
+
+
+def is_name_like(words: list[str]) -> bool:
+    """True when ``words`` can be a person's name (no organisation, programme or title words)."""
+    if not words or len(words) > 5:
+        return False
+    for word in words:
+        if word.islower() and word not in ("de", "da", "del", "van", "von", "der", "bin", "al"):
+            return False
+        if (
+            word in ORG_HEADS
+            or word in OPERATION_HEADS
+            or word in DOCUMENT_HEADS
+            or word in WEEKDAYS_MONTHS
+            or word in ORGANISATION_ALIASES
+            or (word.isupper() and len(word) > 2 and word not in ("II", "III", "IV"))
+        ):
+            return False
+    return not (len(words) == 1 and words[0] in TITLE_FIRST_WORDS)
+
+
+class Lexicon:
+    """The names a release has taught so far: acronyms, operations, organisations."""
+
+    def __init__(self) -> None:
+        self.acronyms: dict[str, str] = {}
+        """Acronym -> the long form the text defines ("NCBs" -> "National Central Bureaus")."""
+        self.organisations: dict[str, str] = {}
+        """Folded name -> canonical, for organisations seen in this release."""
+        self.operations: dict[str, str] = {}
+        """Folded name (or alias) -> canonical, for operations and programmes."""
+
+    def classify(self, words: list[str], all_caps: bool = False) -> Label | None:
+        """Return the label of ``words`` as one name, or None."""
+        name = " ".join(words)
+        folded = name.casefold()
+        if name in ORGANISATION_ALIASES:
+            return Label("organization", ORGANISATION_ALIASES[name])
+        if name in self.acronyms:
+            long_form = self.acronyms[name]
+            label = self.classify(long_form.split(" "))
+            return label or Label("organization", long_form)
+        if folded in self.operations:
+            return Label("operation", self.operations[folded])
+        if folded in self.organisations:
+            return Label("organization", self.organisations[folded])
+        if len(words) > 1 and words[0] in ("Operation", "Operations"):
+            return Label("operation", "Operation " + " ".join(words[1:]))
+        head = head_word(words)
+        if len(words) > 1 and head in DOCUMENT_HEADS:
+            return Label(DOCUMENT, name)
+        if len(words) > 1 and head in OPERATION_HEADS:
+            return Label("operation", name)
+        if len(words) > 1 and (
+            head in ORG_HEADS or (words[0] in ORG_LEADING_HEADS and words[1] == "of")
+        ):
+            if not (len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police"):
+                return Label("organization", expand_canonical(name))
+        if len(words) <= 4 and (all_caps or not name.isupper() or len(name) <= 4):
+            place = lookup_place(name)
+            if place is not None:
+                return Label("location", place[0])
+        return None

@@ -1,0 +1,114 @@
+"""Name what a figure counts: the noun phrase after it, cut to a short canonical form."""
+
+from __future__ import annotations
+
+from interpol_tui.analysis.lexicons import (
+    ATTENDEE_NOUNS,
+    EVALUATIVE_ADJECTIVES,
+    FUNCTION_WORDS,
+    NOT_PLURAL,
+    NOUN_SYNONYMS,
+    PLURAL_NOUNS,
+    SEARCH_NOUNS,
+    SEARCH_VERBS,
+)
+from interpol_tui.analysis.tokens import Token
+
+_MAX_WORDS = 5
+_OPENING_MARKS = frozenset("‘“'\"")
+_CLOSING_MARKS = frozenset("’”'\"")
+_MEETING_WORDS = ("attend", "meeting", "conference", "assembly", "summit", "congress", "forum")
+_RATE_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def is_plural(word: str) -> bool:
+    """Guess whether an English noun is plural ("victims", "people"; not "access")."""
+    lower = word.lower()
+    if lower in PLURAL_NOUNS:
+        return True
+    if lower in NOT_PLURAL or len(lower) < 3:
+        return False
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "’s", "'s"))
+
+
+def _is_content_word(token: Token) -> bool:
+    if token.kind != "word":
+        return False
+    lower = token.text.lower()
+    if lower in FUNCTION_WORDS:
+        return False
+    # Past participles and gerunds end a noun phrase ("individuals provided by").
+    return not (lower.endswith("ed") and not token.is_capitalised and len(lower) > 4)
+
+
+def noun_phrase(tokens: list[Token], index: int) -> tuple[list[Token], int]:
+    """Return the noun phrase starting at ``tokens[index]`` and the index after it.
+
+    The phrase runs to the first plural noun ("seven key crime priorities") or,
+    when there is none, to the last content word before a function word.
+    """
+    words: list[Token] = []
+    j = index
+    while j < len(tokens) and tokens[j].text in _OPENING_MARKS:
+        j += 1
+    while j < len(tokens) and len(words) < _MAX_WORDS:
+        token = tokens[j]
+        if not _is_content_word(token):
+            break
+        if words and token.start - words[-1].end > 1:
+            break  # a line break or double space: not one phrase
+        words.append(token)
+        j += 1
+        if is_plural(token.text):
+            break
+    if len(words) > 1 and not is_plural(words[-1].text):
+        # No plural: a singular head right after the number ("thousandfold increase").
+        j -= len(words) - 1
+        words = words[:1]
+    while j < len(tokens) and tokens[j].text in _CLOSING_MARKS and tokens[j].start == tokens[j - 1].end:
+        j += 1
+    return words, j
+
+
+def canonical_phrase(words: list[Token], sentence_start: int) -> str:
+    """Lower-case common words, keep proper names, drop evaluative adjectives."""
+    kept = list(words)
+    while len(kept) > 1 and kept[0].text.lower() in EVALUATIVE_ADJECTIVES:
+        kept.pop(0)
+    parts = []
+    for token in kept:
+        proper = token.is_capitalised and token.start != sentence_start
+        parts.append(token.text if proper or token.is_upper else token.text.lower())
+    phrase = " ".join(parts)
+    return NOUN_SYNONYMS.get(phrase, phrase)
+
+
+def rate_suffix(tokens: list[Token], index: int) -> tuple[str, int]:
+    """Return " per second" for "every second" / "per second" / "a day" after a phrase."""
+    if index + 1 < len(tokens):
+        first, second = tokens[index].text.lower(), tokens[index + 1].text.lower()
+        if first in ("every", "per", "a", "each") and second in _RATE_UNITS:
+            return f" per {second}", index + 2
+    return "", index
+
+
+def refine(
+    phrase: str, sentence: str, before: list[Token], attendee_before: bool
+) -> str:
+    """Apply context rules: "N times" after a search verb, database operations, attendance."""
+    lower_sentence = sentence.lower()
+    head = phrase.split(" ")[-1] if phrase else ""
+    if head == "times":
+        for token in reversed(before):
+            noun = SEARCH_VERBS.get(token.text.lower())
+            if noun:
+                phrase = noun
+                head = noun
+                break
+    if head in SEARCH_NOUNS and "database" in lower_sentence and "database" not in phrase:
+        phrase = f"database {phrase}"
+    if head in ATTENDEE_NOUNS and any(word in lower_sentence for word in _MEETING_WORDS):
+        phrase = "delegates"
+    if phrase == "countries" and attendee_before:
+        phrase = "countries attending"
+    return phrase

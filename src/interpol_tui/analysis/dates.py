@@ -1,0 +1,99 @@
+"""Find dates and years used as dates ("22 March", "July 2015", "In 2017", "18 – 21 October")."""
+
+from __future__ import annotations
+
+import re
+
+from interpol_tui.analysis.model import DateSpan
+from interpol_tui.corpus.dates import MONTHS
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_RANGE_DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*)"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+
+# Longest forms first; month names are capitalised so "may" the verb is never a date.
+_DATES = (
+    re.compile(rf"\b{_WEEKDAY}{_RANGE_DAY}?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    re.compile(
+        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:\s*[-–]\s*[0-3]?\d)?(?:,?\s+{_YEAR})?(?!\d)\b"
+    ),
+    re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
+)
+_DECADE = re.compile(r"\b(?:the\s+)?(?:1[89]|20)\d0s\b")
+_YEAR_ONLY = re.compile(r"(?<![\d.,/])(?P<year>1[89]\d\d|20\d\d)(?![\d/]|,\d|\.\d)")
+_YEAR_RANGE = re.compile(r"(?<![\d.,/])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d|\d\d)(?![\d/])")
+# Words before a number that make it a label, not a year ("Resolution 2178").
+NUMBER_LABELS = frozenset(
+    "resolution resolutions no number article articles section chapter paragraph room flight "
+    "case code page pages item annex rule regulation decision act law phase".split()
+)
+# Qualifiers before a four-digit number that make it a count ("some 2000 officers").
+_COUNT_CUES = frozenset("some about around over nearly almost approximately than to least".split())
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
+
+
+def _iso(year: str | None, month: str | None, day: str | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return year
+    number = MONTHS[month.lower().rstrip(".")]
+    if day is None:
+        return f"{year}-{number:02d}"
+    return f"{year}-{number:02d}-{int(day):02d}"
+
+
+def previous_word(text: str, offset: int) -> str:
+    """Return the lower-cased word just before ``offset`` ("" when there is none)."""
+    match = _PREV_WORD.search(text, max(0, offset - 30), offset)
+    return match.group(1).lower() if match else ""
+
+
+def is_year_used_as_date(text: str, start: int, end: int) -> bool:
+    """Decide whether the four-digit number at ``text[start:end]`` is a year, not a count."""
+    before = previous_word(text, start)
+    if before in NUMBER_LABELS or before in _COUNT_CUES:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after:
+        word = after.group(1)
+        # "2000 officers": a plural noun counted by the number; "2030 Agenda" is a name.
+        if word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            return False
+    return True
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Return every date and year-as-date in ``text``, sorted and non-overlapping."""
+    spans: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(start: int, end: int, iso: str | None) -> None:
+        if free(start, end):
+            taken.append((start, end))
+            spans.append(DateSpan(start, end, text[start:end], iso))
+
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            add(match.start(), match.end(), _iso(groups.get("year"), groups["month"], groups.get("day")))
+    for match in _YEAR_RANGE.finditer(text):
+        if previous_word(text, match.start()) not in NUMBER_LABELS:
+            add(match.start(), match.end(), match.group(1))
+    for match in _DECADE.finditer(text):
+        add(match.start(), match.end(), None)
+    for match in _YEAR_ONLY.finditer(text):
+        if is_year_used_as_date(text, match.start(), match.end()):
+            add(match.start(), match.end(), match["year"])
+    spans.sort(key=lambda span: span.start)
+    return spans

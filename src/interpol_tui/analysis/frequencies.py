@@ -1,0 +1,52 @@
+"""How many releases mention each person, organisation, place and operation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from interpol_tui.analysis.model import DocumentAnalysis, EntityType
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFrequency:
+    """One named thing and the releases that mention it."""
+
+    type: EntityType
+    canonical: str
+    doc_ids: tuple[str, ...]
+    """The releases that mention it, in corpus order."""
+    mentions: int
+    """Mentions across all of them."""
+
+    @property
+    def releases(self) -> int:
+        """How many releases mention it."""
+        return len(self.doc_ids)
+
+
+def entity_frequencies(
+    analyses: Mapping[str, DocumentAnalysis], order: Sequence[str] | None = None
+) -> list[EntityFrequency]:
+    """Count releases and mentions per entity; most widely mentioned first.
+
+    ``order`` lists the document ids in corpus order (default: the mapping's order).
+    """
+    docs: dict[tuple[EntityType, str], list[str]] = defaultdict(list)
+    mentions: dict[tuple[EntityType, str], int] = defaultdict(int)
+    for doc_id in order if order is not None else list(analyses):
+        analysis = analyses.get(doc_id)
+        if analysis is None:
+            continue
+        for entity in analysis.entities:
+            key = (entity.type, entity.canonical)
+            mentions[key] += 1
+            if not docs[key] or docs[key][-1] != doc_id:
+                docs[key].append(doc_id)
+    found = [
+        EntityFrequency(kind, name, tuple(doc_ids), mentions[(kind, name)])
+        for (kind, name), doc_ids in docs.items()
+    ]
+    found.sort(key=lambda e: (-e.releases, -e.mentions, e.type, e.canonical.casefold()))
+    return found

@@ -1,0 +1,270 @@
+"""Decide which figures of different releases count the same thing.
+
+Two figures count the same thing when their counted noun phrases are near
+equal (rapidfuzz on lemmatised words) and the words around them agree; a
+closer value helps a little. Figures are first merged within a release when
+they state one fact twice ("195 countries" in a quotation and "195 member
+countries" later). Then facts of different releases are joined greedily,
+best pair first, with average linkage, never putting two facts of one
+release in the same group. Nothing here knows any particular phrase.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from interpol_tui.analysis.model import Figure
+
+MAX_RATIO = 10.0
+"""Values further apart than this factor are never the same quantity."""
+THRESHOLD = 0.6
+"""Lowest average score at which two groups of facts are joined."""
+CONTEXT_WORDS = 10
+"""Words either side of a figure, within its sentence, that make its context."""
+PHRASE_WEIGHT, CONTEXT_WEIGHT, VALUE_WEIGHT = 0.6, 0.25, 0.15
+UNGROUPED_KINDS = frozenset({"duration"})
+"""Spans of time ("past 10 months") frame other figures; they are not tracked across releases."""
+AMBIGUOUS_DISCOUNT = 0.6
+"""Phrase evidence kept when one release uses the phrase for two different figures."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_STOPWORDS = frozenset(
+    """a an the of in on at for to by from with and or its their our his her this that these
+    those some about over more than nearly almost around approximately up under less least
+    most each every per cent which who whom whose is are was were be been has have had it as
+    into across through within between among also other such all any not no only just very
+    we they he she you i us them said say says including""".split()
+)
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion trillion dozen""".split()
+)
+
+
+def lemma(word: str) -> str:
+    """Fold a word to a crude singular lower-case stem ("countries" -> "country")."""
+    word = word.lower().replace("’", "'")
+    word = word.removesuffix("'s")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """The lemmatised words of ``text`` that carry meaning (no stop or number words)."""
+    words = (lemma(w) for w in _WORD.findall(text))
+    return [w for w in words if w not in _STOPWORDS and w not in _NUMBER_WORDS and len(w) > 1]
+
+
+def phrase_key(counts: str) -> str:
+    """The normalised form of a counted noun phrase ("member countries" -> "member country")."""
+    return " ".join(content_words(counts))
+
+
+def phrase_similarity(a: str, b: str) -> float:
+    """How near two normalised phrases are, 0..1 (rapidfuzz, with credit for contained phrases)."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    score = fuzz.token_sort_ratio(a, b) / 100
+    words_a, words_b = a.split(), b.split()
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        # "members" within "member countries": one phrase names the same thing more fully.
+        same_head = words_a[-1] == words_b[-1]
+        score = max(score, 0.85 if same_head else 0.7)
+    return score
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One figure of one release, with any repeats of the same fact in that release."""
+
+    doc_id: str
+    figure: Figure
+    repeats: tuple[Figure, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Normalised counted phrase."""
+        return phrase_key(self.figure.counts)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """The figure and its repeats, in text order."""
+        return tuple(sorted((self.figure, *self.repeats), key=lambda f: f.start))
+
+
+def context_of(figure: Figure) -> list[str]:
+    """Content words within :data:`CONTEXT_WORDS` words of ``figure`` in its sentence."""
+    at = figure.start - figure.sentence_start
+    if not 0 <= at <= len(figure.sentence):
+        at = max(figure.sentence.find(figure.text), 0)
+    before = content_words(figure.sentence[:at])[-CONTEXT_WORDS:]
+    after = content_words(figure.sentence[at + len(figure.text) :])[:CONTEXT_WORDS]
+    return before + after
+
+
+def _same_fact(a: Figure, b: Figure) -> bool:
+    if a.value != b.value or a.unit != b.unit or a.kind != b.kind:
+        return False
+    return phrase_similarity(phrase_key(a.counts), phrase_key(b.counts)) >= 0.7
+
+
+def facts_of(doc_id: str, figures: Sequence[Figure]) -> list[Fact]:
+    """Merge the figures of one release that state the same fact twice."""
+    clusters: list[list[Figure]] = []
+    for figure in sorted(figures, key=lambda f: f.start):
+        for cluster in clusters:
+            if _same_fact(cluster[0], figure):
+                cluster.append(figure)
+                break
+        else:
+            clusters.append([figure])
+    facts = []
+    for cluster in clusters:
+        # The fullest phrase speaks for the fact ("195 member countries" over "195 countries").
+        primary = max(
+            cluster, key=lambda f: (len(phrase_key(f.counts).split()), len(f.text), -f.start)
+        )
+        facts.append(Fact(doc_id, primary, tuple(f for f in cluster if f is not primary)))
+    return facts
+
+
+def _ambiguous_keys(facts: Sequence[Fact], keys: Sequence[str]) -> set[str]:
+    """Phrases that do not say on their own what is counted, judged release by release.
+
+    A phrase is ambiguous when one release uses it for two different figures,
+    or when it is a bare noun that the same release also uses with a modifier
+    ("34 countries" next to "136 countries attending" and "196 member countries").
+    """
+    by_doc: dict[str, list[str]] = defaultdict(list)
+    for fact, key in zip(facts, keys, strict=True):
+        by_doc[fact.doc_id].append(key)
+    ambiguous: set[str] = set()
+    for doc_keys in by_doc.values():
+        counts = Counter(doc_keys)
+        words = Counter(word for key in counts for word in set(key.split()))
+        for key, count in counts.items():
+            bare = len(key.split()) == 1
+            if count > 1 or (bare and words[key] > 1):
+                ambiguous.add(key)
+    return ambiguous
+
+
+class _Scorer:
+    """Pairwise evidence that two facts of different releases count the same thing."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        self.facts = facts
+        self.keys = [fact.key for fact in facts]
+        self.contexts = [set(context_of(fact.figure)) for fact in facts]
+        self.ambiguous = _ambiguous_keys(facts, self.keys)
+        doc_freq: Counter[str] = Counter()
+        docs_words: dict[str, set[str]] = defaultdict(set)
+        for fact, words in zip(facts, self.contexts, strict=True):
+            docs_words[fact.doc_id] |= words
+        for words in docs_words.values():
+            doc_freq.update(words)
+        n_docs = max(len(docs_words), 1)
+        # Words found around figures of every release say nothing (IDF weight 0).
+        self.weight = {w: math.log((n_docs + 1) / (df + 0.5)) for w, df in doc_freq.items()}
+
+    def comparable(self, i: int, j: int) -> bool:
+        a, b = self.facts[i].figure, self.facts[j].figure
+        if self.facts[i].doc_id == self.facts[j].doc_id:
+            return False
+        if a.unit != b.unit or a.kind != b.kind or a.value <= 0 or b.value <= 0:
+            return False
+        if a.kind in UNGROUPED_KINDS:
+            return False
+        return max(a.value, b.value) / min(a.value, b.value) <= MAX_RATIO
+
+    def context(self, i: int, j: int) -> float:
+        a, b = self.contexts[i], self.contexts[j]
+        if not a or not b:
+            return 0.0
+        shared = sum(self.weight[w] for w in a & b)
+        smaller = min(sum(self.weight[w] for w in a), sum(self.weight[w] for w in b))
+        return min(shared / smaller, 1.0) if smaller > 0 else 0.0
+
+    def score(self, i: int, j: int) -> float:
+        if not self.comparable(i, j):
+            return 0.0
+        phrase = phrase_similarity(self.keys[i], self.keys[j])
+        if self.keys[i] in self.ambiguous or self.keys[j] in self.ambiguous:
+            phrase *= AMBIGUOUS_DISCOUNT
+        a, b = self.facts[i].figure.value, self.facts[j].figure.value
+        closeness = 1 - abs(math.log(a / b)) / math.log(MAX_RATIO)
+        return (
+            PHRASE_WEIGHT * phrase
+            + CONTEXT_WEIGHT * self.context(i, j)
+            + VALUE_WEIGHT * closeness
+        )
+
+
+def _candidates(facts: Sequence[Fact], keys: Sequence[str]) -> Iterable[tuple[int, int]]:
+    """Pairs worth scoring: facts of the same kind and unit that share a phrase word."""
+    by_block: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for index, fact in enumerate(facts):
+        by_block[(fact.figure.kind, fact.figure.unit)].append(index)
+    seen: set[tuple[int, int]] = set()
+    for members in by_block.values():
+        if len(members) <= 200:
+            yield from combinations(members, 2)
+            continue
+        # Large corpora: only facts whose phrases share a word (or a near-equal word).
+        index: dict[str, list[int]] = defaultdict(list)
+        for member in members:
+            for word in set(keys[member].split()):
+                index[word].append(member)
+        for group in index.values():
+            for pair in combinations(group, 2):
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def group_facts(facts: Sequence[Fact]) -> list[list[Fact]]:
+    """Group facts that count the same thing; each group holds at most one fact per release."""
+    scorer = _Scorer(facts)
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in _candidates(facts, scorer.keys):
+        value = scorer.score(i, j)
+        if value > 0:
+            scores[(i, j)] = value
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(facts))}
+    owner = list(range(len(facts)))
+    for (i, j), _ in sorted(scores.items(), key=lambda item: -item[1]):
+        gi, gj = owner[i], owner[j]
+        if gi == gj:
+            continue
+        left, right = groups[gi], groups[gj]
+        if {facts[k].doc_id for k in left} & {facts[k].doc_id for k in right}:
+            continue
+        pair_scores = [scores.get((min(a, b), max(a, b)), 0.0) for a in left for b in right]
+        if sum(pair_scores) / len(pair_scores) < THRESHOLD:
+            continue
+        left.extend(right)
+        for k in right:
+            owner[k] = gi
+        del groups[gj]
+    return [[facts[k] for k in sorted(members)] for members in groups.values()]
+
+
+def label_of(facts: Sequence[Fact]) -> str:
+    """The counted phrase that names a group: the most used, then the fullest."""
+    phrases = Counter(f.counts for fact in facts for f in fact.figures)
+    return max(phrases, key=lambda p: (phrases[p], len(phrase_key(p).split()), -len(p)))

@@ -1,0 +1,132 @@
+"""Press-release English: the small closed word lists that the analysers share."""
+
+from __future__ import annotations
+
+# Words before a number that hedge it, longest first so "more than" wins over "than".
+QUALIFIERS: tuple[str, ...] = (
+    "well in excess of",
+    "in excess of",
+    "a little over",
+    "a little more than",
+    "just over",
+    "just under",
+    "more than",
+    "less than",
+    "fewer than",
+    "greater than",
+    "upwards of",
+    "as many as",
+    "as much as",
+    "as few as",
+    "close to",
+    "at least",
+    "at most",
+    "up to",
+    "an estimated",
+    "approximately",
+    "nearly",
+    "almost",
+    "around",
+    "about",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "below",
+    "above",
+    "circa",
+)
+
+# Currency codes and signs, mapped to an ISO code.
+CURRENCY_CODES = frozenset(
+    "USD EUR GBP CHF JPY CNY INR AUD CAD SGD HKD ZAR NGN BRL MXN KRW AED SAR RUB TRY IDR "
+    "THB MYR PHP VND KES GHS EGP ARS CLP COP PEN NZD SEK NOK DKK PLN CZK HUF".split()
+)
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "francs": "CHF",
+    "rupees": "INR",
+    "yen": "JPY",
+}
+
+TIME_UNITS = {
+    "second": "seconds",
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "decade": "decades",
+}
+"""Singular time unit -> plural, for durations ("four-day", "24 hours")."""
+
+# Nouns without a plural "s" that name many things.
+PLURAL_NOUNS = frozenset(
+    "people police personnel staff children women men data media criteria "
+    "livestock cattle fish aircraft police-officers".split()
+)
+NOT_PLURAL = frozenset(
+    "news series species status analysis basis crisis process business access address "
+    "press success bus gas corpus virus campus census bonus focus consensus means "
+    "headquarters".split()
+)
+
+# Words that end a counted noun phrase: determiners, prepositions, conjunctions,
+# pronouns, auxiliaries and common verbs.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those its their his her our your my of in on at by for from to
+    with without within into onto over under across against among between through during
+    since until about as than and or but nor so yet if while when where which who whom whose
+    what is are was were be been being has have had do does did will would can could may
+    might must shall should it they we he she you i them us him there here not no also
+    alone only just each every per all both either neither such including include includes
+    included say said says according while whereas
+    """.split()
+)
+
+# Adjectives that evaluate rather than name what is counted ("seven key priorities").
+EVALUATIVE_ADJECTIVES = frozenset(
+    "key major main various different other additional further new more several total "
+    "overall important significant around approximately".split()
+)
+
+ATTENDEE_NOUNS = frozenset(
+    "delegates officials participants attendees representatives experts ministers chiefs "
+    "officers delegations".split()
+)
+"""People who attend a meeting; counted in a meeting's context they are "delegates"."""
+
+SEARCH_VERBS = {
+    "queried": "searches",
+    "searched": "searches",
+    "consulted": "searches",
+    "checked": "checks",
+    "screened": "checks",
+    "accessed": "accesses",
+    "visited": "visits",
+    "used": "uses",
+    "viewed": "views",
+    "downloaded": "downloads",
+}
+"""Verbs counted by "N times", and the noun that names one such act."""
+
+NOUN_SYNONYMS = {
+    "queries": "searches",
+    "lookups": "searches",
+    "members": "member countries",
+    "member nations": "member countries",
+}
+"""Counted nouns mapped to one canonical name, so releases compare across years."""
+
+SEARCH_NOUNS = frozenset({"searches", "checks", "hits", "matches", "queries", "records"})
+"""Nouns that, in a sentence about databases, count database operations."""
+
+ROMAN_NUMERALS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XX".split())

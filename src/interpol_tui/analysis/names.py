@@ -1,0 +1,121 @@
+"""Words that signal names in press releases: titles, organisation and programme heads, verbs."""
+
+from __future__ import annotations
+
+# Titles that stand before a person's name, as capitalised word sequences.
+# Plural forms introduce several names ("Secretaries General A and B").
+TITLES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(title.split())
+    for title in """
+    Secretary General|Secretary-General|Secretaries General|Secretaries-General
+    Deputy Secretary General|Assistant Secretary General|Under-Secretary-General
+    Executive Director|Executive Directors|Director|Directors|Director General|Director-General
+    Deputy Director|Assistant Director|Deputy Director General|Managing Director
+    President|Presidents|Vice President|Vice-President|Vice Presidents
+    Prime Minister|Prime Ministers|Deputy Prime Minister|Minister|Ministers|Deputy Minister
+    Interior Minister|Justice Minister|Foreign Minister|Home Secretary|Home Affairs Minister
+    Minister of Interior|Minister of the Interior|Minister of Justice|Minister of Home Affairs
+    Minister of Foreign Affairs|Minister of State|Minister of Public Security
+    Secretary of State|Secretary|Attorney General|Attorney-General|Solicitor General
+    Commissioner|Commissioners|Police Commissioner|Deputy Commissioner|Assistant Commissioner
+    Chief|Police Chief|Chief of Police|Chief Executive|Chief Executive Officer|CEO|Chair|Chairman
+    Chairwoman|Chairperson|Head|Heads|Ambassador|Ambassadors|Envoy|Special Envoy
+    Special Representative|High Commissioner|Governor|Mayor|Senator|Congressman|Congresswoman
+    King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Sultan|Crown Prince|His Majesty|Her Majesty
+    His Excellency|Her Excellency|HE|HRH|Judge|Justice|Prosecutor|Chief Prosecutor
+    Inspector General|Inspector|Chief Inspector|Superintendent|Chief Superintendent
+    Detective|Detective Inspector|Detective Superintendent|Commander|Colonel|Lieutenant Colonel
+    Major General|Brigadier General|Lieutenant General|Lieutenant|Captain|Sergeant|Officer
+    Special Agent|Agent|Coordinator|Spokesperson|Spokesman|Spokeswoman|Professor|Prof
+    Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Mx
+    """.replace("\n", "|").split("|")
+    if title.strip()
+)
+TITLE_FIRST_WORDS = frozenset(title[0] for title in TITLES)
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Mx", "Lord", "Lady"})
+LEADER_TITLES = (
+    "secretary general",
+    "secretary-general",
+    "director general",
+    "director-general",
+    "executive director",
+    "president",
+    "chief",
+    "head",
+    "commissioner",
+    "chair",
+    "prime minister",
+)
+"""Titles of whoever heads an organisation (what "the head of X" refers to)."""
+
+# Verbs that attribute speech, in the forms press releases use.
+SPEECH_VERBS = frozenset(
+    """
+    said says say added adds concluded concludes stated states explained explains noted notes
+    commented comments remarked remarks continued continues emphasized emphasised emphasizes
+    emphasises stressed stresses underlined underlines declared declares told tells warned warns
+    urged urges insisted insists observed observes acknowledged acknowledges affirmed affirms
+    asserted asserts announced announces wrote writes recalled recalls confirmed confirms argued
+    argues highlighted highlights pointed underscored underscores reiterated reiterates
+    welcomed welcomes praised praises cautioned cautions described describes replied replies
+    """.split()
+)
+
+# Last words of organisation names ("Security Council", "National Central Bureaus").
+ORG_HEADS = frozenset(
+    """
+    Council Councils Assembly Assemblies Committee Committees Commission Commissions Centre
+    Centres Center Centers Bureau Bureaus Bureaux Agency Agencies Office Offices Ministry
+    Ministries Department Departments Secretariat Coalition Organization Organisation Union
+    Force Forces Unit Units Court Courts Tribunal Service Services Directorate Directorates
+    Authority Authorities Institute Institutes Foundation Bank Police Gendarmerie Guard Guards
+    Army Navy University Association Federation Alliance Parliament Corporation Company
+    Group Network Board Cabinet Government Administration Academy
+    Inc Ltd Corps Command Registry Observatory Fund
+    """.split()
+)
+# Heads that begin a name followed by "of" ("Office of the Special Representative ...").
+ORG_LEADING_HEADS = frozenset(
+    "Office Ministry Department Bureau Council Court Commission Committee Secretariat "
+    "Directorate Agency Organization Organisation League Federation Union Bank".split()
+)
+
+# Last words of the names of operations, programmes, databases, notices and protocols.
+OPERATION_HEADS = frozenset(
+    """
+    Protocol Protocols Notice Notices Programme Programmes Program Programs Project Projects
+    Initiative Initiatives Database Databases Report Goals Agenda Strategy Framework Platform
+    Campaign Plan System Systems Mechanism Toolkit
+    """.split()
+)
+# Lower-case nouns that follow a name and make it a programme ("I-Familia database").
+OPERATION_NOUNS = frozenset(
+    "database databases report notice notices programme program project initiative "
+    "platform protocol system campaign".split()
+)
+# Names of documents: places inside them are not mentioned as places ("Vienna Declaration").
+DOCUMENT_HEADS = frozenset(
+    "Declaration Resolution Resolutions Convention Conventions Treaty Agreement Accord Accords "
+    "Charter Act Protocol Statement Communiqué Pact Memorandum".split()
+)
+
+CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "de", "du", "des", "la", "&"})
+"""Lower-case words allowed inside a capitalised name ("Office of the Special Representative")."""
+NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le"})
+
+# Capitalised words that open sentences and are not names.
+SENTENCE_WORDS = frozenset(
+    """
+    The A An In On At Among As By For From With This These Those That Its It Their Our We He She
+    They There Here His Her After Before During Following Over Under When While Where Which Who
+    What Why How If But And Or So Yet Also Additionally Meanwhile However Moreover Furthermore
+    Each Every All Both Some Many Most More Such Other Another Since Until Through Across Around
+    Between Within Without Against Because Although Though Despite Together To Of Not No Now
+    Today Yesterday Tomorrow Then Thus Indeed Further Finally First Second Third Last Next New
+    I You My Your Please Photo Image Video Read See Find Learn Click Share Follow Related
+    """.split()
+)
+WEEKDAYS_MONTHS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)

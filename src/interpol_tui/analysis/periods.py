@@ -1,0 +1,48 @@
+"""Find the period a figure refers to ("In 2023 alone", "In the past 10 months", "currently")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPAN = r"(?:years?|months?|weeks?|days?|decades?|quarters?|hours?)"
+_RELATIVE = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Oo]ver|[Ff]or|[Ff]rom|[Ww]ithin|[Tt]hroughout|[Ss]ince)\s+"
+    r"(?:the\s+)?(?P<period>(?:past|last|previous|preceding|first|next|coming)\s+"
+    r"(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s+)?" + _SPAN + r")\b"
+)
+_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Ff]or)\s+(?:the\s+year\s+)?"
+    r"(?P<period>(?:1[89]|20)\d\d)(?![\d/])"
+)
+_DEICTIC = re.compile(r"\b(?P<period>currently|to date|so far|this year|last year)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period phrase: its words (``past 10 months``) and the span that holds them."""
+
+    text: str
+    start: int
+    end: int
+    """Offsets of the whole phrase ("In the past 10 months") in the clean text."""
+
+
+def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Period]:
+    """Return the period phrases in ``text[start:end]``, sorted by offset."""
+    stop = len(text) if end is None else end
+    found: list[Period] = []
+    for pattern in (_RELATIVE, _YEAR, _DEICTIC):
+        for match in pattern.finditer(text, start, stop):
+            found.append(Period(match["period"], match.start(), match.end()))
+    found.sort(key=lambda period: period.start)
+    return found
+
+
+def period_for(periods: list[Period], offset: int) -> str | None:
+    """Pick the period that scopes a figure at ``offset``: the nearest one before, else after."""
+    before = [p for p in periods if p.end <= offset]
+    if before:
+        return before[-1].text
+    after = [p for p in periods if p.start >= offset]
+    return after[0].text if after else None

@@ -1,0 +1,230 @@
+"""Find quotations (curly or straight, across paragraphs) and who said them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interpol_tui.analysis.model import EntitySpan, Quote
+from interpol_tui.analysis.names import SPEECH_VERBS
+from interpol_tui.analysis.people import NOMINAL, PeopleRegistry
+from interpol_tui.analysis.sentences import SentenceIndex, paragraphs
+
+_DOUBLE_OPEN = "“"
+_DOUBLE_CLOSE = "”"
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+_WORD = re.compile(r"[\w’'-]+")
+_PRONOUNS = frozenset({"he", "she", "they"})
+_MIN_QUOTE_WORDS = 3
+"""Shorter quoted words with no speaker are scare quotes ("a million ‘hits’")."""
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    group: int
+
+
+def _is_open(text: str, i: int, mark: str) -> bool:
+    char = text[i]
+    if char == mark or (char == '"' and mark == _DOUBLE_OPEN) or (char == "'" and mark == _SINGLE_OPEN):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return (before.isspace() or before in "([—–-:“") and not after.isspace()
+    return False
+
+
+def _is_close(text: str, i: int, mark: str) -> bool:
+    char = text[i]
+    if char == mark or (char == '"' and mark == _DOUBLE_CLOSE) or (char == "'" and mark == _SINGLE_CLOSE):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return not before.isspace() and not after.isalnum()
+    return False
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_segments(text: str) -> list[_Segment]:
+    """Return quoted passages; a paragraph left open continues in the next one that reopens."""
+    segments: list[_Segment] = []
+    group = -1
+    open_group = False
+    for para_start, para_end in paragraphs(text):
+        i = para_start
+        current: int | None = None  # offset just after the opening mark
+        opened_at = 0
+        while i < para_end:
+            if current is None:
+                if _is_open(text, i, _DOUBLE_OPEN):
+                    if not (open_group and i == para_start):
+                        group += 1
+                    current, opened_at = i + 1, i
+                elif _is_open(text, i, _SINGLE_OPEN):
+                    close = _single_close(text, i + 1, para_end)
+                    if close is not None:
+                        group += 1
+                        start, end = _trimmed(text, i + 1, close)
+                        if end > start:
+                            segments.append(_Segment(start, end, i, close, group))
+                        i = close
+                open_group = False
+            elif _is_close(text, i, _DOUBLE_CLOSE):
+                start, end = _trimmed(text, current, i)
+                if end > start:
+                    segments.append(_Segment(start, end, opened_at, i, group))
+                current = None
+            elif text[i] == _DOUBLE_OPEN:
+                # A new opening mark before any closing one: the quotation went on
+                # into a new (glued) paragraph with its closing mark left out.
+                start, end = _trimmed(text, current, i)
+                if end > start:
+                    segments.append(_Segment(start, end, opened_at, None, group))
+                current, opened_at = i + 1, i
+            i += 1
+        if current is not None:
+            start, end = _trimmed(text, current, para_end)
+            if end > start:
+                segments.append(_Segment(start, end, opened_at, None, group))
+            open_group = True
+        else:
+            open_group = False
+    return segments
+
+
+def _single_close(text: str, start: int, stop: int) -> int | None:
+    for i in range(start, stop):
+        if text[i] == _SINGLE_CLOSE and (i + 1 >= len(text) or not text[i + 1].isalpha()):
+            if not text[i - 1].isspace():
+                return i
+        if text[i] == _DOUBLE_OPEN:
+            return None
+    return None
+
+
+class _Speakers:
+    """Resolve who speaks from the words around a quotation."""
+
+    def __init__(self, text: str, entities: tuple[EntitySpan, ...], people: PeopleRegistry) -> None:
+        self.text = text
+        self.entities = entities
+        self.people = people
+        self.sentences = SentenceIndex(text)
+
+    def _person_in(self, start: int, end: int, first: bool) -> str | None:
+        found = [e for e in self.entities if e.type == "person" and start <= e.start and e.end <= end]
+        if not found:
+            return None
+        return (found[0] if first else found[-1]).canonical
+
+    def _nominal_in(self, start: int, end: int) -> str | None:
+        match = NOMINAL.search(self.text, start, end)
+        if match:
+            person = self.people.by_role(match["phrase"], match.start())
+            if person is not None:
+                return person.canonical
+        return None
+
+    def after(self, close: int, stop: int) -> str | None:
+        """Speaker named after the closing mark: "” said Secretary General Stock"."""
+        sentence = self.sentences.at(close)
+        limit = min(stop, max(sentence.end, close + 1), close + 120)
+        window = self.text[close + 1 : limit]
+        words = list(_WORD.finditer(window))
+        if not words:
+            return None
+        first = words[0].group().lower()
+        if first in SPEECH_VERBS:
+            end = close + 1 + _clause_end(window, words[0].end())
+            return self._person_in(close + 1, end, True) or self._nominal_in(close + 1, end)
+        for index, word in enumerate(words[:6]):
+            if word.group().lower() in SPEECH_VERBS:
+                end = close + 1 + word.start()
+                if index == 1 and words[0].group().lower() in _PRONOUNS:
+                    return self.last_person(close)
+                return self._person_in(close + 1, end, False) or self._nominal_in(close + 1, end)
+        return None
+
+    def before(self, open_at: int) -> str | None:
+        """Speaker named before the opening mark: "Prime Minister Modi said, “"."""
+        sentence = self.sentences.at(open_at)
+        start = sentence.start
+        window = self.text[start:open_at]
+        verbs = [m for m in _WORD.finditer(window) if m.group().lower() in SPEECH_VERBS]
+        if not verbs and "according to" not in window.lower():
+            return None
+        if verbs:
+            verb = verbs[-1]
+            speaker = self._person_in(start, start + verb.start(), False)
+            if speaker is None:
+                speaker = self._nominal_in(start, start + verb.start())
+            if speaker is None:
+                speaker = self._person_in(start + verb.end(), open_at, True)
+            if speaker is None and window[: verb.start()].strip().lower().split()[-1:] in (["he"], ["she"]):
+                speaker = self.last_person(open_at)
+            return speaker
+        return self._person_in(start, open_at, True)
+
+    def subject(self, open_at: int) -> str | None:
+        """The first person or organisation of the sentence, for a quoted phrase with no verb."""
+        sentence = self.sentences.at(open_at)
+        for entity in self.entities:
+            if sentence.start <= entity.start < open_at and entity.type in ("person", "organization"):
+                return entity.canonical
+        return None
+
+    def last_person(self, offset: int) -> str | None:
+        """The person mentioned last before ``offset``."""
+        found = [e for e in self.entities if e.type == "person" and e.end <= offset]
+        return found[-1].canonical if found else None
+
+
+def _clause_end(window: str, start: int) -> int:
+    match = re.search(r"[,.;:!?“”]", window[start:])
+    return start + match.start() if match else len(window)
+
+
+def find_quotes(text: str, entities: tuple[EntitySpan, ...], people: PeopleRegistry) -> list[Quote]:
+    """Return the quotations of ``text`` with their speakers, sorted by offset."""
+    segments = find_segments(text)
+    speakers = _Speakers(text, entities, people)
+    groups: dict[int, list[_Segment]] = {}
+    for segment in segments:
+        groups.setdefault(segment.group, []).append(segment)
+    quotes: list[Quote] = []
+    previous: str | None = None
+    previous_end = -1
+    for group, members in sorted(groups.items()):
+        first, last = members[0], members[-1]
+        stop = len(text)
+        speaker = None
+        if last.close_at is not None:
+            speaker = speakers.after(last.close_at, stop)
+        if speaker is None:
+            speaker = speakers.before(first.open_at)
+        words = len(_WORD.findall(text[first.start : last.end]))
+        if speaker is None and len(members) == 1 and words < _MIN_QUOTE_WORDS:
+            continue  # a scare quote, not a quotation
+        if speaker is None and text[first.open_at] in "‘'":
+            speaker = speakers.subject(first.open_at)
+        if speaker is None and previous is not None and _near(text, previous_end, first.open_at):
+            speaker = previous  # the same speaker goes on in the next paragraph
+        for member in members:
+            quotes.append(Quote(member.start, member.end, text[member.start : member.end], speaker, group))
+        previous, previous_end = speaker, last.end
+    return quotes
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """True when only one paragraph break or less separates two quotations."""
+    return 0 <= start - end and text.count("\n\n", end, start) <= 1

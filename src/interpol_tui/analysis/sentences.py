@@ -1,0 +1,74 @@
+"""Find paragraph and sentence boundaries in clean text, as offset ranges."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov "
+    "dec gen col lt sgt capt insp supt det rev hon jr sr inc ltd co corp dept est approx fig".split()
+)
+# A sentence ends at . ! ? (and any closing quote marks after it) followed by
+# white space and something that can open a sentence.
+_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ])")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's offsets in the clean text."""
+
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each paragraph (clean text separates them by blank lines)."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # A single capital initial ("J. Smith", "U.S.") is not a sentence end.
+    return len(word) == 1 or (("." in word) and len(word) <= 5)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences that never cross a paragraph boundary."""
+    found: list[Sentence] = []
+    for para_start, para_end in paragraphs(text):
+        start = para_start
+        for match in _END.finditer(text, para_start, para_end):
+            if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+                continue
+            found.append(Sentence(start, match.end()))
+            start = match.end()
+            while start < para_end and text[start].isspace():
+                start += 1
+        if start < para_end:
+            found.append(Sentence(start, para_end))
+    return found
+
+
+class SentenceIndex:
+    """Look up the sentence that holds an offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = split_sentences(text)
+        self._starts = [s.start for s in self.sentences]
+
+    def at(self, offset: int) -> Sentence:
+        """Return the sentence containing ``offset`` (or the nearest one before it)."""
+        if not self.sentences:
+            return Sentence(0, len(self.text))
+        index = max(bisect_right(self._starts, offset) - 1, 0)
+        return self.sentences[index]
