@@ -1,12 +1,14 @@
-"""Group capitalised words into candidate names ("Office of the Special Representative of Interpol")."""
+"""Group capitalised words into candidate names ("Office of the Special Representative")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS
+from interpol_tui.analysis.places import lookup_place
 from interpol_tui.analysis.tokens import Token
 
+_ARTICLES = frozenset({"The", "A", "An"})
 _MAX_GAP = 1  # tokens of a name are separated by one space at most
 
 
@@ -48,14 +50,22 @@ def _starts_sentence(tokens: list[Token], index: int, text: str) -> bool:
     return previous.text in (".", "!", "?", "”", ";")
 
 
-def _is_common_opener(token: Token) -> bool:
+def _is_common_opener(token: Token, alone: bool) -> bool:
     """A capitalised sentence opener that is an ordinary word ("Addressing", "Additionally")."""
     word = token.text
     if word in SENTENCE_WORDS:
         return True
-    if word.isupper():
+    if word.isupper() or len(word) <= 5:
         return False
-    return word.endswith(("ing", "ly", "ed")) and len(word) > 5
+    if word.endswith(("ing", "ly")) or (alone and word.endswith("ed")):
+        # "Beijing" and "Italy" are places, not gerunds or adverbs.
+        return lookup_place(word) is None
+    return False
+
+
+def _place_with_article(run: list[Token]) -> bool:
+    """ "The Hague", "The Gambia": the article belongs to the name."""
+    return len(run) > 1 and lookup_place(f"{run[0].text} {run[1].text}") is not None
 
 
 def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
@@ -100,8 +110,7 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
             # Connectors and numbers only inside a name: "Agenda for Sustainable", "UN 2030 Agenda".
             lookahead = j
             while lookahead < count and (
-                tokens[lookahead].text in CONNECTORS
-                and tokens[lookahead].text.islower()
+                (tokens[lookahead].text in CONNECTORS and tokens[lookahead].text.islower())
                 or tokens[lookahead].kind == "number"
             ):
                 if not _adjacent(tokens[lookahead - 1], tokens[lookahead]):
@@ -120,8 +129,10 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
                 continue
             break
         # Ordinary words that open a sentence are not part of a name.
+        while run and run[0].text in _ARTICLES and not _place_with_article(run):
+            run.pop(0)
         if initial:
-            while run and _is_common_opener(run[0]):
+            while run and _is_common_opener(run[0], len(run) == 1):
                 run.pop(0)
                 while run and (run[0].text in CONNECTORS or run[0].kind != "word"):
                     run.pop(0)

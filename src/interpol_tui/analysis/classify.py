@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import (
-    CONNECTORS,
     DOCUMENT_HEADS,
     OPERATION_HEADS,
     ORG_HEADS,
@@ -17,6 +16,7 @@ from interpol_tui.analysis.names import (
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_canonical
 from interpol_tui.analysis.places import lookup_place
 
+_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
 DOCUMENT = "document"
 """Not an entity: the name of a resolution or declaration ("Vienna Declaration")."""
 
@@ -32,7 +32,7 @@ class Label:
 def head_word(words: list[str]) -> str:
     """The head of a name: the last word before its first connector ("Agenda for ...")."""
     for index, word in enumerate(words):
-        if index and word in CONNECTORS and word.islower():
+        if index and word in _PREPOSITIONS:
             return words[index - 1]
     return words[-1]
 
@@ -88,11 +88,12 @@ class Lexicon:
             return Label(DOCUMENT, name)
         if len(words) > 1 and head in OPERATION_HEADS:
             return Label("operation", name)
-        if len(words) > 1 and (
-            head in ORG_HEADS or (words[0] in ORG_LEADING_HEADS and words[1] == "of")
+        if (
+            len(words) > 1
+            and (head in ORG_HEADS or (words[0] in ORG_LEADING_HEADS and words[1] == "of"))
+            and not (len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police")
         ):
-            if not (len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police"):
-                return Label("organization", expand_canonical(name))
+            return Label("organization", expand_canonical(name))
         if len(words) <= 4 and (all_caps or not name.isupper() or len(name) <= 4):
             place = lookup_place(name)
             if place is not None:

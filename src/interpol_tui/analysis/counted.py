@@ -41,6 +41,14 @@ def _is_content_word(token: Token) -> bool:
     return not (lower.endswith("ed") and not token.is_capitalised and len(lower) > 4)
 
 
+def _compound_goes_on(tokens: list[Token], index: int) -> bool:
+    """ "police officials", "people smugglers": a plural-looking modifier before a plural head."""
+    if index >= len(tokens) or tokens[index - 1].text.lower() not in PLURAL_NOUNS:
+        return False
+    nxt = tokens[index]
+    return _is_content_word(nxt) and is_plural(nxt.text) and nxt.start - tokens[index - 1].end == 1
+
+
 def noun_phrase(tokens: list[Token], index: int) -> tuple[list[Token], int]:
     """Return the noun phrase starting at ``tokens[index]`` and the index after it.
 
@@ -59,13 +67,17 @@ def noun_phrase(tokens: list[Token], index: int) -> tuple[list[Token], int]:
             break  # a line break or double space: not one phrase
         words.append(token)
         j += 1
-        if is_plural(token.text):
+        if is_plural(token.text) and not _compound_goes_on(tokens, j):
             break
     if len(words) > 1 and not is_plural(words[-1].text):
         # No plural: a singular head right after the number ("thousandfold increase").
         j -= len(words) - 1
         words = words[:1]
-    while j < len(tokens) and tokens[j].text in _CLOSING_MARKS and tokens[j].start == tokens[j - 1].end:
+    while (
+        j < len(tokens)
+        and tokens[j].text in _CLOSING_MARKS
+        and tokens[j].start == tokens[j - 1].end
+    ):
         j += 1
     return words, j
 
@@ -92,9 +104,7 @@ def rate_suffix(tokens: list[Token], index: int) -> tuple[str, int]:
     return "", index
 
 
-def refine(
-    phrase: str, sentence: str, before: list[Token], attendee_before: bool
-) -> str:
+def refine(phrase: str, sentence: str, before: list[Token], attendee_before: bool) -> str:
     """Apply context rules: "N times" after a search verb, database operations, attendance."""
     lower_sentence = sentence.lower()
     head = phrase.split(" ")[-1] if phrase else ""

@@ -20,21 +20,25 @@ _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s
 # Longest forms first; month names are capitalised so "may" the verb is never a date.
 _DATES = (
     re.compile(rf"\b{_WEEKDAY}{_RANGE_DAY}?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b"),
-    re.compile(
-        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:\s*[-–]\s*[0-3]?\d)?(?:,?\s+{_YEAR})?(?!\d)\b"
-    ),
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:\s*[-–]\s*[0-3]?\d)?(?:,?\s+{_YEAR})?(?!\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
 )
 _DECADE = re.compile(r"\b(?:the\s+)?(?:1[89]|20)\d0s\b")
 _YEAR_ONLY = re.compile(r"(?<![\d.,/])(?P<year>1[89]\d\d|20\d\d)(?![\d/]|,\d|\.\d)")
-_YEAR_RANGE = re.compile(r"(?<![\d.,/])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d|\d\d)(?![\d/])")
+_YEAR_RANGE = re.compile(
+    r"(?<![\d.,/])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d|\d\d)(?![\d/])"
+)
 # Words before a number that make it a label, not a year ("Resolution 2178").
 NUMBER_LABELS = frozenset(
-    "resolution resolutions no number article articles section chapter paragraph room flight "
-    "case code page pages item annex rule regulation decision act law phase".split()
+    """
+resolution resolutions no number article articles section chapter paragraph room flight
+case code page pages item annex rule regulation decision act law phase
+    """.split()  # noqa: SIM905
 )
 # Qualifiers before a four-digit number that make it a count ("some 2000 officers").
-_COUNT_CUES = frozenset("some about around over nearly almost approximately than to least".split())
+_COUNT_CUES = frozenset(
+    ["some", "about", "around", "over", "nearly", "almost", "approximately", "than", "to", "least"]
+)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 
@@ -86,7 +90,11 @@ def find_dates(text: str) -> list[DateSpan]:
     for pattern in _DATES:
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            add(match.start(), match.end(), _iso(groups.get("year"), groups["month"], groups.get("day")))
+            add(
+                match.start(),
+                match.end(),
+                _iso(groups.get("year"), groups["month"], groups.get("day")),
+            )
     for match in _YEAR_RANGE.finditer(text):
         if previous_word(text, match.start()) not in NUMBER_LABELS:
             add(match.start(), match.end(), match.group(1))

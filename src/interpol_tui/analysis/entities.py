@@ -11,6 +11,7 @@ from interpol_tui.analysis.names import (
     DOCUMENT_HEADS,
     HONORIFICS,
     OPERATION_NOUNS,
+    ORG_HEADS,
     SPEECH_VERBS,
 )
 from interpol_tui.analysis.operations import operation_lists
@@ -94,10 +95,20 @@ class _Release:
         candidates: list[tuple[list[str], str]] = []
         for i in inner:
             candidates.append((words[:i], words[i + 1]))
-        opening, acronym, closing = self._next_token(chunk), self._next_token(chunk, 1), self._next_token(chunk, 2)
-        if opening and acronym and closing and opening.text == "(" and closing.text == ")":
-            if looks_like_acronym(acronym.text):
-                candidates.append((_words(list(chunk.tokens)), acronym.text))
+        opening, acronym, closing = (
+            self._next_token(chunk),
+            self._next_token(chunk, 1),
+            self._next_token(chunk, 2),
+        )
+        if (
+            opening
+            and acronym
+            and closing
+            and opening.text == "("
+            and closing.text == ")"
+            and looks_like_acronym(acronym.text)
+        ):
+            candidates.append((_words(list(chunk.tokens)), acronym.text))
         for long_words, short in candidates:
             for cut in range(len(long_words)):
                 if acronym_matches(short, long_words[cut:]):
@@ -151,7 +162,7 @@ class _Release:
 
     def _role(self, words: list[str], title_start: int, title_end: int) -> str:
         start = title_start
-        # "INTERPOL Secretary General", "US Secretary of State": an organisation or country before the title.
+        # "INTERPOL Secretary General", "US Secretary of State": a body or country first.
         while start > 0 and self.lexicon.classify(words[start - 1 : start]) is not None:
             start -= 1
         return singular_role(" ".join(words[start:title_end]))
@@ -166,8 +177,12 @@ class _Release:
             and self.lexicon.classify(words) is None
             and not chunk.sentence_initial
         ):
-            canonical = " ".join(words) + " " + after.text
-            self.lexicon.operations.setdefault(canonical.casefold(), canonical)
+            # A coined one-word name is the name ("I-Familia"); a descriptive one
+            # needs its noun ("International Child Sexual Exploitation database").
+            canonical = words[0] if len(words) == 1 else " ".join(words) + " " + after.text
+            self.lexicon.operations.setdefault(
+                f"{' '.join(words)} {after.text}".casefold(), canonical
+            )
             self.lexicon.operations.setdefault(" ".join(words).casefold(), canonical)
             return
         label = self.lexicon.classify(words)
@@ -186,7 +201,9 @@ class _Release:
             self._label_chunk(chunk)
         self._hyphen_prefixes()
 
-    def _add(self, start: int, end: int, kind: EntityType, canonical: str, role: str | None = None) -> None:
+    def _add(
+        self, start: int, end: int, kind: EntityType, canonical: str, role: str | None = None
+    ) -> None:
         for other in self.found:
             if other.start == start and other.end == end:
                 return
@@ -202,8 +219,17 @@ class _Release:
         words = _words(tokens)
         after = self._next_token(chunk)
         joined = " ".join(words)
-        if after is not None and after.start - chunk.end == 1 and (joined + " " + after.text).casefold() in self.lexicon.operations:
-            self._add(chunk.start, after.end, "operation", self.lexicon.operations[(joined + " " + after.text).casefold()])
+        if (
+            after is not None
+            and after.start - chunk.end == 1
+            and (joined + " " + after.text).casefold() in self.lexicon.operations
+        ):
+            self._add(
+                chunk.start,
+                after.end,
+                "operation",
+                self.lexicon.operations[(joined + " " + after.text).casefold()],
+            )
             return
         label = self.lexicon.classify(words, all_caps=joined.isupper())
         if label is not None and label.type in ("organization", "operation"):
@@ -212,16 +238,28 @@ class _Release:
             return
         if self._label_person(tokens):
             return
-        self._segment(tokens, no_places=label is not None and label.type == DOCUMENT or words[-1] in DOCUMENT_HEADS)
+        self._segment(
+            tokens,
+            no_places=(label is not None and label.type == DOCUMENT) or words[-1] in DOCUMENT_HEADS,
+        )
 
     def _nested_bodies(self, tokens: list[Token], label: Label) -> None:
-        """"UN Security Council Sanctions Committees" also mentions the UN Security Council."""
+        """ "UN Security Council Sanctions Committees" also mentions the UN Security Council."""
         if label.type != "organization":
             return
         for cut in range(len(tokens) - 1, 1, -1):
             part = tokens[:cut]
+            follows = tokens[cut]
+            if not part[-1].is_capitalised or not (follows.is_capitalised or follows.text == "("):
+                continue
             sub = self.lexicon.classify(_words(part))
-            if sub is not None and sub.type == "organization" and sub.canonical != label.canonical:
+            body = part[-1].text in ORG_HEADS or part[-1].text in ORGANISATION_ALIASES
+            if (
+                body
+                and sub is not None
+                and sub.type == "organization"
+                and sub.canonical != label.canonical
+            ):
                 self._add(part[0].start, part[-1].end, "organization", sub.canonical)
                 return
 
@@ -236,7 +274,8 @@ class _Release:
             rest_tokens = tokens[end:]
             rest = words[end:]
             if rest and is_name_like(rest[:1]):
-                role = self._role(words, index, end)
+                honorific = words[end - 1] in HONORIFICS
+                role = None if honorific else self._role(words, index, end)
                 position = end
                 for name in _split_names(rest):
                     name_tokens = tokens[position : position + len(name)]
@@ -245,7 +284,13 @@ class _Release:
                     if person is None:
                         continue
                     person.mentions.append(name_tokens[0].start)
-                    self._add(name_tokens[0].start, name_tokens[-1].end, "person", person.canonical, role)
+                    self._add(
+                        name_tokens[0].start,
+                        name_tokens[-1].end,
+                        "person",
+                        person.canonical,
+                        role or person.role,
+                    )
             elif rest_tokens:
                 self._segment(rest_tokens, no_places=False)
             return True
@@ -278,11 +323,18 @@ class _Release:
                     self._add(part[0].start, part[-1].end, "person", person.canonical, person.role)
                     i = j
                     break
-                if label is None or label.type == DOCUMENT or (no_places and label.type == "location"):
+                if (
+                    label is None
+                    or label.type == DOCUMENT
+                    or (no_places and label.type == "location")
+                ):
                     continue
-                if label.type == "organization" and len(part) == 1 and part[0].text not in ORGANISATION_ALIASES:
-                    if part[0].text not in self.lexicon.acronyms:
-                        continue
+                if (
+                    label.type == "organization"
+                    and len(part) == 1
+                    and part[0].text not in ORGANISATION_ALIASES
+                ) and part[0].text not in self.lexicon.acronyms:
+                    continue
                 self._add(part[0].start, part[-1].end, label.type, label.canonical)  # type: ignore[arg-type]
                 i = j
                 break
@@ -291,11 +343,16 @@ class _Release:
                 i += 1
 
     def _coordinated_region(self, tokens: list[Token], i: int) -> bool:
-        """"Central and South America": "Central" stands for Central America."""
+        """ "Central and South America": "Central" stands for Central America."""
         if i + 3 >= len(tokens) + 0 or i + 3 > len(tokens) - 1:
             return False
         first, conj, second, head = (t.text for t in tokens[i : i + 4])
-        if first in COMPASS_WORDS and conj == "and" and second in COMPASS_WORDS and head in REGION_HEADS:
+        if (
+            first in COMPASS_WORDS
+            and conj == "and"
+            and second in COMPASS_WORDS
+            and head in REGION_HEADS
+        ):
             place = lookup_place(f"{first} {head}")
             if place is not None:
                 self._add(tokens[i].start, tokens[i].end, "location", place[0])
@@ -303,27 +360,38 @@ class _Release:
         return False
 
     def _link_short_form(self, token: Token) -> None:
-        """"Coalition" -> "Global Coalition"; "GA" -> "United Nations General Assembly"."""
+        """ "Coalition" -> "Global Coalition"; "GA" -> "United Nations General Assembly"."""
         word = token.text
         for canonical in dict.fromkeys(self.lexicon.organisations.values()):
             parts = canonical.split(" ")
             if len(parts) > 1 and parts[-1] == word and word[0].isupper() and not word.isupper():
                 self._add(token.start, token.end, "organization", canonical)
                 return
-            if word.isupper() and 2 <= len(word) <= 5 and (
-                initials(parts) == word or initials(parts[2:]) == word or initials(parts[1:]) == word
+            if (
+                word.isupper()
+                and 2 <= len(word) <= 5
+                and (
+                    initials(parts) == word
+                    or initials(parts[2:]) == word
+                    or initials(parts[1:]) == word
+                )
             ):
                 self._add(token.start, token.end, "organization", canonical)
                 return
 
     def _hyphen_prefixes(self) -> None:
-        """"INTERPOL-led": the organisation named inside a hyphenated word."""
+        """ "INTERPOL-led": the organisation named inside a hyphenated word."""
         for token in self.tokens:
             if token.kind != "word" or "-" not in token.text or self._taken(token.start, token.end):
                 continue
             prefix, _, rest = token.text.partition("-")
             if prefix in ORGANISATION_ALIASES and rest.islower():
-                self._add(token.start, token.start + len(prefix), "organization", ORGANISATION_ALIASES[prefix])
+                self._add(
+                    token.start,
+                    token.start + len(prefix),
+                    "organization",
+                    ORGANISATION_ALIASES[prefix],
+                )
 
     def spans(self) -> tuple[EntitySpan, ...]:
         """Return the labelled spans, sorted, with suffix forms linked to long forms."""
@@ -335,19 +403,21 @@ class _Release:
         )
 
     def _link_suffixes(self) -> None:
-        """"General Assembly" after "INTERPOL General Assembly" is the same body."""
+        """ "General Assembly" after "INTERPOL General Assembly" is the same body."""
         for kind in ("organization", "operation"):
             names = {f.canonical for f in self.found if f.type == kind}
             for found in self.found:
                 if found.type != kind:
                     continue
-                longer = [n for n in names if n != found.canonical and n.endswith(" " + found.canonical)]
+                longer = [
+                    n for n in names if n != found.canonical and n.endswith(" " + found.canonical)
+                ]
                 if len(longer) == 1:
                     found.canonical = longer[0]
 
 
 def _split_names(words: list[str]) -> list[list[str]]:
-    """"António Guterres and Jürgen Stock" -> two names."""
+    """ "António Guterres and Jürgen Stock" -> two names."""
     names: list[list[str]] = [[]]
     for word in words:
         if word == "and":

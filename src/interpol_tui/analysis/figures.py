@@ -80,8 +80,8 @@ def _read_core(tokens: list[Token], i: int) -> _Core | None:
             if fold is not None and nxt not in SCALES:
                 return _Core(i, i + 1, fold, kind="factor")
             return None
-        if word_value(lower) is None or lower in _NUMBER_WORDS_SKIP and not _scale_follows(
-            tokens, i
+        if word_value(lower) is None or (
+            lower in _NUMBER_WORDS_SKIP and not _scale_follows(tokens, i)
         ):
             return None
         j = i
@@ -110,7 +110,7 @@ def _extend_scale(tokens: list[Token], core: _Core) -> _Core:
     j = core.last + 1
     if j < len(tokens):
         word = tokens[j].text.lower()
-        if word in SCALES and word != "hundred" or (
+        if (word in SCALES and word != "hundred") or (
             word == "hundred" and tokens[core.last].kind == "word"
         ):
             core.value *= SCALES[word]
@@ -135,9 +135,12 @@ def _excluded_number(text: str, tokens: list[Token], core: _Core) -> bool:
             return True  # "71/19", "1 / 3": a resolution number or a counter
         if core.first > 0 and tokens[core.first - 1].text.lower().rstrip(".") in NUMBER_LABELS:
             return True
-        if core.first > 0 and tokens[core.first - 1].is_capitalised and not _is_currency(
-            tokens[core.first - 1]
-        ) and tokens[core.first - 1].text not in ("In", "Some", "Over", "About", "Nearly"):
+        if (
+            core.first > 0
+            and tokens[core.first - 1].is_capitalised
+            and not _is_currency(tokens[core.first - 1])
+            and tokens[core.first - 1].text not in ("In", "Some", "Over", "About", "Nearly")
+        ):
             # "Resolution 2178", "Phase 2", "Storm Makers 2": a number naming something.
             return tokens[core.first - 1].text.upper() != tokens[core.first - 1].text
     return False
@@ -226,9 +229,11 @@ def _build(
     skip = after
     if kind == "money" and skip < len(tokens) and tokens[skip].text.lower() in ("in", "of"):
         skip += 1
-    elif skip + 1 < len(tokens) and tokens[skip].text.lower() == "worth" and tokens[
-        skip + 1
-    ].text.lower() == "of":
+    elif (
+        skip + 1 < len(tokens)
+        and tokens[skip].text.lower() == "worth"
+        and tokens[skip + 1].text.lower() == "of"
+    ):
         skip += 2
     words, phrase_end = noun_phrase(tokens, skip)
     phrase = canonical_phrase(words, sentence.start)
@@ -240,14 +245,11 @@ def _build(
         return None  # a bare number with nothing counted is not a cited figure
     if words and skip == after:
         end = max(end, tokens[phrase_end - 1].end)
-    suffix, after_rate = rate_suffix(tokens, phrase_end)
-    if suffix:
-        phrase += suffix
-        kind = "rate"
-        end = tokens[after_rate - 1].end
     if words and words[-1].text.lower() in {"hours", "days", "weeks", "months", "years"}:
         kind = "duration" if kind == "count" else kind
-    before_tokens = [t for t in tokens[max(0, core.first - 12) : core.first] if t.start >= sentence.start]
+    before_tokens = [
+        t for t in tokens[max(0, core.first - 12) : core.first] if t.start >= sentence.start
+    ]
     attendee = (
         len(before_tokens) >= 2
         and before_tokens[-1].text.lower() == "from"
@@ -255,6 +257,11 @@ def _build(
     )
     sentence_text = text[sentence.start : sentence.end]
     phrase = refine(phrase, sentence_text, before_tokens, attendee)
+    suffix, after_rate = rate_suffix(tokens, phrase_end)
+    if suffix and words:
+        phrase += suffix
+        kind = "rate"
+        end = tokens[after_rate - 1].end
     periods = period_cache.get(sentence.start)
     if periods is None:
         periods = find_periods(text, sentence.start, sentence.end)

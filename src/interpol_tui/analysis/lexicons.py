@@ -39,8 +39,10 @@ QUALIFIERS: tuple[str, ...] = (
 
 # Currency codes and signs, mapped to an ISO code.
 CURRENCY_CODES = frozenset(
-    "USD EUR GBP CHF JPY CNY INR AUD CAD SGD HKD ZAR NGN BRL MXN KRW AED SAR RUB TRY IDR "
-    "THB MYR PHP VND KES GHS EGP ARS CLP COP PEN NZD SEK NOK DKK PLN CZK HUF".split()
+    """
+USD EUR GBP CHF JPY CNY INR AUD CAD SGD HKD ZAR NGN BRL MXN KRW AED SAR RUB TRY IDR THB
+MYR PHP VND KES GHS EGP ARS CLP COP PEN NZD SEK NOK DKK PLN CZK HUF
+    """.split()  # noqa: SIM905
 )
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 CURRENCY_WORDS = {
@@ -69,38 +71,45 @@ TIME_UNITS = {
 
 # Nouns without a plural "s" that name many things.
 PLURAL_NOUNS = frozenset(
-    "people police personnel staff children women men data media criteria "
-    "livestock cattle fish aircraft police-officers".split()
+    """
+people police personnel staff children women men data media criteria livestock cattle fish
+aircraft police-officers
+    """.split()  # noqa: SIM905
 )
 NOT_PLURAL = frozenset(
-    "news series species status analysis basis crisis process business access address "
-    "press success bus gas corpus virus campus census bonus focus consensus means "
-    "headquarters".split()
+    """
+news series species status analysis basis crisis process business access address press
+success bus gas corpus virus campus census bonus focus consensus means headquarters
+    """.split()  # noqa: SIM905
 )
 
 # Words that end a counted noun phrase: determiners, prepositions, conjunctions,
 # pronouns, auxiliaries and common verbs.
 FUNCTION_WORDS = frozenset(
     """
-    a an the this that these those its their his her our your my of in on at by for from to
-    with without within into onto over under across against among between through during
-    since until about as than and or but nor so yet if while when where which who whom whose
-    what is are was were be been being has have had do does did will would can could may
-    might must shall should it they we he she you i them us him there here not no also
-    alone only just each every per all both either neither such including include includes
-    included say said says according while whereas
-    """.split()
+a an the this that these those its their his her our your my of in on at by for from to
+with without within into onto over under across against among between through during since
+until about as than and or but nor so yet if while when where which who whom whose what is
+are was were be been being has have had do does did will would can could may might must
+shall should it they we he she you i them us him there here not no also alone only just
+each every per all both either neither such including include includes included say said
+says according while whereas
+    """.split()  # noqa: SIM905
 )
 
 # Adjectives that evaluate rather than name what is counted ("seven key priorities").
 EVALUATIVE_ADJECTIVES = frozenset(
-    "key major main various different other additional further new more several total "
-    "overall important significant around approximately".split()
+    """
+key major main various different other additional further new more several total overall
+important significant around approximately
+    """.split()  # noqa: SIM905
 )
 
 ATTENDEE_NOUNS = frozenset(
-    "delegates officials participants attendees representatives experts ministers chiefs "
-    "officers delegations".split()
+    """
+delegates officials participants attendees representatives experts ministers chiefs
+officers delegations
+    """.split()  # noqa: SIM905
 )
 """People who attend a meeting; counted in a meeting's context they are "delegates"."""
 
@@ -129,4 +138,23 @@ NOUN_SYNONYMS = {
 SEARCH_NOUNS = frozenset({"searches", "checks", "hits", "matches", "queries", "records"})
 """Nouns that, in a sentence about databases, count database operations."""
 
-ROMAN_NUMERALS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XX".split())
+ROMAN_NUMERALS = frozenset(
+    [
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "X",
+        "XI",
+        "XII",
+        "XIII",
+        "XIV",
+        "XV",
+        "XVI",
+        "XX",
+    ]
+)

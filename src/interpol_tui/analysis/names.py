@@ -32,7 +32,9 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
     if title.strip()
 )
 TITLE_FIRST_WORDS = frozenset(title[0] for title in TITLES)
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Mx", "Lord", "Lady"})
+HONORIFICS = frozenset(
+    {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Mx", "Lord", "Lady"}
+)
 LEADER_TITLES = (
     "secretary general",
     "secretary-general",
@@ -51,71 +53,100 @@ LEADER_TITLES = (
 # Verbs that attribute speech, in the forms press releases use.
 SPEECH_VERBS = frozenset(
     """
-    said says say added adds concluded concludes stated states explained explains noted notes
-    commented comments remarked remarks continued continues emphasized emphasised emphasizes
-    emphasises stressed stresses underlined underlines declared declares told tells warned warns
-    urged urges insisted insists observed observes acknowledged acknowledges affirmed affirms
-    asserted asserts announced announces wrote writes recalled recalls confirmed confirms argued
-    argues highlighted highlights pointed underscored underscores reiterated reiterates
-    welcomed welcomes praised praises cautioned cautions described describes replied replies
-    """.split()
+said says say added adds concluded concludes stated states explained explains noted notes
+commented comments remarked remarks continued continues emphasized emphasised emphasizes
+emphasises stressed stresses underlined underlines declared declares told tells warned
+warns urged urges insisted insists observed observes acknowledged acknowledges affirmed
+affirms asserted asserts announced announces wrote writes recalled recalls confirmed
+confirms argued argues highlighted highlights pointed underscored underscores reiterated
+reiterates welcomed welcomes praised praises cautioned cautions described describes
+replied replies
+    """.split()  # noqa: SIM905
 )
 
 # Last words of organisation names ("Security Council", "National Central Bureaus").
 ORG_HEADS = frozenset(
     """
-    Council Councils Assembly Assemblies Committee Committees Commission Commissions Centre
-    Centres Center Centers Bureau Bureaus Bureaux Agency Agencies Office Offices Ministry
-    Ministries Department Departments Secretariat Coalition Organization Organisation Union
-    Force Forces Unit Units Court Courts Tribunal Service Services Directorate Directorates
-    Authority Authorities Institute Institutes Foundation Bank Police Gendarmerie Guard Guards
-    Army Navy University Association Federation Alliance Parliament Corporation Company
-    Group Network Board Cabinet Government Administration Academy
-    Inc Ltd Corps Command Registry Observatory Fund
-    """.split()
+Council Councils Assembly Assemblies Committee Committees Commission Commissions Centre
+Centres Center Centers Bureau Bureaus Bureaux Agency Agencies Office Offices Ministry
+Ministries Department Departments Secretariat Coalition Organization Organisation Union
+Force Forces Unit Units Court Courts Tribunal Service Services Directorate Directorates
+Authority Authorities Institute Institutes Foundation Bank Police Gendarmerie Guard Guards
+Army Navy University Association Federation Alliance Parliament Corporation Company Group
+Network Board Cabinet Government Administration Academy Inc Ltd Corps Command Registry
+Observatory Fund
+    """.split()  # noqa: SIM905
 )
 # Heads that begin a name followed by "of" ("Office of the Special Representative ...").
 ORG_LEADING_HEADS = frozenset(
-    "Office Ministry Department Bureau Council Court Commission Committee Secretariat "
-    "Directorate Agency Organization Organisation League Federation Union Bank".split()
+    """
+Office Ministry Department Bureau Council Court Commission Committee Secretariat
+Directorate Agency Organization Organisation League Federation Union Bank
+    """.split()  # noqa: SIM905
 )
 
 # Last words of the names of operations, programmes, databases, notices and protocols.
 OPERATION_HEADS = frozenset(
     """
-    Protocol Protocols Notice Notices Programme Programmes Program Programs Project Projects
-    Initiative Initiatives Database Databases Report Goals Agenda Strategy Framework Platform
-    Campaign Plan System Systems Mechanism Toolkit
-    """.split()
+Protocol Protocols Notice Notices Programme Programmes Program Programs Project Projects
+Initiative Initiatives Database Databases Report Goals Agenda Strategy Framework Platform
+Campaign Plan System Systems Mechanism Toolkit
+    """.split()  # noqa: SIM905
 )
 # Lower-case nouns that follow a name and make it a programme ("I-Familia database").
 OPERATION_NOUNS = frozenset(
-    "database databases report notice notices programme program project initiative "
-    "platform protocol system campaign".split()
+    """
+database databases report notice notices programme program project initiative platform
+protocol system campaign
+    """.split()  # noqa: SIM905
 )
 # Names of documents: places inside them are not mentioned as places ("Vienna Declaration").
 DOCUMENT_HEADS = frozenset(
-    "Declaration Resolution Resolutions Convention Conventions Treaty Agreement Accord Accords "
-    "Charter Act Protocol Statement Communiqué Pact Memorandum".split()
+    """
+Declaration Resolution Resolutions Convention Conventions Treaty Agreement Accord Accords
+Charter Act Statement Communiqué Pact Memorandum
+    """.split()  # noqa: SIM905
 )
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "de", "du", "des", "la", "&"})
 """Lower-case words allowed inside a capitalised name ("Office of the Special Representative")."""
-NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le"})
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "do",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+    }
+)
 
 # Capitalised words that open sentences and are not names.
 SENTENCE_WORDS = frozenset(
     """
-    The A An In On At Among As By For From With This These Those That Its It Their Our We He She
-    They There Here His Her After Before During Following Over Under When While Where Which Who
-    What Why How If But And Or So Yet Also Additionally Meanwhile However Moreover Furthermore
-    Each Every All Both Some Many Most More Such Other Another Since Until Through Across Around
-    Between Within Without Against Because Although Though Despite Together To Of Not No Now
-    Today Yesterday Tomorrow Then Thus Indeed Further Finally First Second Third Last Next New
-    I You My Your Please Photo Image Video Read See Find Learn Click Share Follow Related
-    """.split()
+The A An In On At Among As By For From With This These Those That Its It Their Our We He
+She They There Here His Her After Before During Following Over Under When While Where
+Which Who What Why How If But And Or So Yet Also Additionally Meanwhile However Moreover
+Furthermore Each Every All Both Some Many Most More Such Other Another Since Until Through
+Across Around Between Within Without Against Because Although Though Despite Together To
+Of Not No Now Today Yesterday Tomorrow Then Thus Indeed Further Finally First Second Third
+Last Next New I You My Your Please Photo Image Video Read See Find Learn Click Share
+Follow Related
+    """.split()  # noqa: SIM905
 )
 WEEKDAYS_MONTHS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December".split()
+    """
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+June July August September October November December
+    """.split()  # noqa: SIM905
 )

@@ -84,7 +84,7 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
 
 
 def expand_canonical(name: str) -> str:
-    """Write a canonical name out in full: "UN General Assembly" -> "United Nations General Assembly"."""
+    """Write a name out in full: "UN General Assembly" -> "United Nations General Assembly"."""
     first, _, rest = name.partition(" ")
     if rest and first in EXPANSIONS:
         return f"{EXPANSIONS[first]} {rest}"

@@ -45,7 +45,7 @@ def match_title(words: list[str], index: int) -> int:
 
 
 def singular_role(role: str) -> str:
-    """"Secretaries General" -> "Secretary General" (a plural title shared by several names)."""
+    """ "Secretaries General" -> "Secretary General" (a plural title shared by several names)."""
     return " ".join(_PLURAL_TITLE_WORDS.get(word, word) for word in role.split(" "))
 
 
@@ -131,8 +131,10 @@ _GENERIC_TITLES = frozenset({"head", "chief", "leader", "boss"})
 
 
 _NOMINAL_WORDS = frozenset(
-    "the of head chief leader boss secretary general president director executive "
-    "commissioner chair minister prime deputy organization organisation police world".split()
+    """
+the of head chief leader boss secretary general president director executive commissioner
+chair minister prime deputy organization organisation police world
+    """.split()  # noqa: SIM905
 )
 
 

@@ -23,7 +23,11 @@ def analyse_text(doc_id: str, text: str) -> DocumentAnalysis:
     entities = find_entities(text, tokens)
     # Numbers inside dates and period phrases ("the past 10 months") are not figures.
     excluded = [(d.start, d.end) for d in dates]
-    excluded += [(p.start, p.end) for p in find_periods(text) if any(c.isdigit() for c in p.text) or p.text.split()[-1] in _SPANS_WITH_WORDS]
+    excluded += [
+        (p.start, p.end)
+        for p in find_periods(text)
+        if any(c.isdigit() for c in p.text) or p.text.split()[-1] in _SPANS_WITH_WORDS
+    ]
     figures = find_figures(text, sentences, excluded)
     quotes = find_quotes(text, entities.spans, entities.people)
     return DocumentAnalysis(

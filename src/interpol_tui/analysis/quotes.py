@@ -31,7 +31,11 @@ class _Segment:
 
 def _is_open(text: str, i: int, mark: str) -> bool:
     char = text[i]
-    if char == mark or (char == '"' and mark == _DOUBLE_OPEN) or (char == "'" and mark == _SINGLE_OPEN):
+    if (
+        char == mark
+        or (char == '"' and mark == _DOUBLE_OPEN)
+        or (char == "'" and mark == _SINGLE_OPEN)
+    ):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         return (before.isspace() or before in "([—–-:“") and not after.isspace()
@@ -40,7 +44,11 @@ def _is_open(text: str, i: int, mark: str) -> bool:
 
 def _is_close(text: str, i: int, mark: str) -> bool:
     char = text[i]
-    if char == mark or (char == '"' and mark == _DOUBLE_CLOSE) or (char == "'" and mark == _SINGLE_CLOSE):
+    if (
+        char == mark
+        or (char == '"' and mark == _DOUBLE_CLOSE)
+        or (char == "'" and mark == _SINGLE_CLOSE)
+    ):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         return not before.isspace() and not after.isalnum()
@@ -104,9 +112,9 @@ def find_segments(text: str) -> list[_Segment]:
 
 def _single_close(text: str, start: int, stop: int) -> int | None:
     for i in range(start, stop):
-        if text[i] == _SINGLE_CLOSE and (i + 1 >= len(text) or not text[i + 1].isalpha()):
-            if not text[i - 1].isspace():
-                return i
+        closes = i + 1 >= len(text) or not text[i + 1].isalpha()
+        if text[i] == _SINGLE_CLOSE and closes and not text[i - 1].isspace():
+            return i
         if text[i] == _DOUBLE_OPEN:
             return None
     return None
@@ -122,7 +130,9 @@ class _Speakers:
         self.sentences = SentenceIndex(text)
 
     def _person_in(self, start: int, end: int, first: bool) -> str | None:
-        found = [e for e in self.entities if e.type == "person" and start <= e.start and e.end <= end]
+        found = [
+            e for e in self.entities if e.type == "person" and start <= e.start and e.end <= end
+        ]
         if not found:
             return None
         return (found[0] if first else found[-1]).canonical
@@ -170,7 +180,10 @@ class _Speakers:
                 speaker = self._nominal_in(start, start + verb.start())
             if speaker is None:
                 speaker = self._person_in(start + verb.end(), open_at, True)
-            if speaker is None and window[: verb.start()].strip().lower().split()[-1:] in (["he"], ["she"]):
+            if speaker is None and window[: verb.start()].strip().lower().split()[-1:] in (
+                ["he"],
+                ["she"],
+            ):
                 speaker = self.last_person(open_at)
             return speaker
         return self._person_in(start, open_at, True)
@@ -179,7 +192,10 @@ class _Speakers:
         """The first person or organisation of the sentence, for a quoted phrase with no verb."""
         sentence = self.sentences.at(open_at)
         for entity in self.entities:
-            if sentence.start <= entity.start < open_at and entity.type in ("person", "organization"):
+            if sentence.start <= entity.start < open_at and entity.type in (
+                "person",
+                "organization",
+            ):
                 return entity.canonical
         return None
 
@@ -220,11 +236,13 @@ def find_quotes(text: str, entities: tuple[EntitySpan, ...], people: PeopleRegis
         if speaker is None and previous is not None and _near(text, previous_end, first.open_at):
             speaker = previous  # the same speaker goes on in the next paragraph
         for member in members:
-            quotes.append(Quote(member.start, member.end, text[member.start : member.end], speaker, group))
+            quotes.append(
+                Quote(member.start, member.end, text[member.start : member.end], speaker, group)
+            )
         previous, previous_end = speaker, last.end
     return quotes
 
 
 def _near(text: str, end: int, start: int) -> bool:
     """True when only one paragraph break or less separates two quotations."""
-    return 0 <= start - end and text.count("\n\n", end, start) <= 1
+    return start - end >= 0 and text.count("\n\n", end, start) <= 1

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov "
-    "dec gen col lt sgt capt insp supt det rev hon jr sr inc ltd co corp dept est approx fig".split()
+    """
+mr mrs ms dr prof st no nos vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov
+dec gen col lt sgt capt insp supt det rev hon jr sr inc ltd co corp dept est approx fig
+    """.split()  # noqa: SIM905
 )
 # A sentence ends at . ! ? (and any closing quote marks after it) followed by
 # white space and something that can open a sentence.
