@@ -14,17 +14,29 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar
 from textual.worker import get_current_worker
 
+from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.entity_card import EntityCard
 from interpol_tui.ui.help_screen import HelpScreen
 from interpol_tui.ui.messages import (
+    AnalysisProgress,
+    AnalysisReady,
     CorpusLoaded,
     DocumentHighlighted,
     DocumentSelected,
+    EntityCardRequested,
+    EntityChosen,
+    FigureChosen,
     LoadProgress,
 )
+from interpol_tui.ui.quick_open import QuickOpen
 from interpol_tui.ui.reader import Reader
-from interpol_tui.ui.stats_pane import StatsPane
+from interpol_tui.ui.reader_pane import ReaderPane
+from interpol_tui.ui.search_indexing import SearchIndexer
+from interpol_tui.ui.search_screen import FullTextSearch
+from interpol_tui.ui.stats_layout import apply_stats_layout, focus_after_toggle, make_room_to_read
+from interpol_tui.ui.stats_pane import StatsPane, stats_bindings
 
 NARROW_WIDTH = 100
 """Below this many columns the statistics pane starts hidden (``s`` shows it)."""
@@ -37,6 +49,8 @@ class MainScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", show=False, id="focus.next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus.prev"),
         Binding("s", "toggle_stats", "Stats", id="stats.toggle"),
+        Binding("ctrl+p", "quick_open", "Open", id="search.quick_open", priority=True),
+        Binding("slash", "search", "Search", id="search.fulltext"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
@@ -52,13 +66,16 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.corpus_paths = corpus_paths
         self.corpus: Corpus | None = None
+        self.analyses: dict[str, DocumentAnalysis] = {}
+        """Spans of every release by document id, once the analysis worker is done."""
+        self.search_indexer = SearchIndexer(self)
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, a progress bar while loading, and the footer."""
         yield Header()
         with Horizontal(id="panes"):
             yield DocumentList(id="documents")
-            yield Reader(id="reader")
+            yield ReaderPane(id="reading")
             yield StatsPane(id="stats")
         yield ProgressBar(id="loading", show_eta=False)
         yield Footer()
@@ -104,6 +121,9 @@ class MainScreen(Screen[None]):
         """Show the loaded corpus in every pane."""
         self.corpus = message.corpus
         self.loading = False
+        self.analyses = {}
+        self.analyse(message.corpus)
+        self.search_indexer.index(message.corpus)
         documents = self.query_one(DocumentList)
         documents.set_documents(message.corpus.documents)
         self.query_one(StatsPane).show_corpus(message.corpus)
@@ -119,6 +139,42 @@ class MainScreen(Screen[None]):
             count = len(message.corpus.warnings)
             self.notify(f"{count} file(s) could not be read cleanly", severity="warning")
 
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse(self, corpus: Corpus) -> None:
+        """Find the entities, figures and quotations of every release off the UI thread."""
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(AnalysisProgress(done, total))
+
+        try:
+            from interpol_tui.analysis.pipeline import analyse_corpus
+
+            analyses = analyse_corpus(corpus, progress, lambda: worker.is_cancelled)
+        except Exception as error:  # a bug in analysis must not take the browser down
+            self.app.call_from_thread(self.notify, f"Analysis failed: {error}", severity="error")
+            analyses = {}
+        if not worker.is_cancelled:
+            self.post_message(AnalysisReady(analyses))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        """Show analysis progress in the loading bar."""
+        bar = self.query_one("#loading", ProgressBar)
+        bar.display = message.done < message.total
+        bar.update(total=message.total, progress=message.done)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        """Keep the spans; highlight the open release; fill the statistics."""
+        self.analyses = message.analyses
+        self.search_indexer.add_analyses(message.analyses)
+        self.query_one("#loading").display = self.loading
+        reader = self.query_one(Reader)
+        if reader.document is not None:
+            reader.set_analysis(self.analyses.get(reader.document.id))
+        stats = self.query_one(StatsPane)
+        if self.corpus is not None and hasattr(stats, "show_analyses"):
+            stats.show_analyses(self.corpus, self.analyses)
+
     def watch_loading(self, loading: bool) -> None:
         """Show the progress bar only while loading."""
         self.query_one("#loading").display = loading
@@ -133,7 +189,7 @@ class MainScreen(Screen[None]):
             return
         reader = self.query_one(Reader)
         if reader.document is not document:
-            reader.set_document(document)
+            reader.set_document(document, self.analyses.get(doc_id))
         if offset is not None:
             reader.scroll_to_offset(offset)
         self.sub_title = document.title
@@ -150,18 +206,56 @@ class MainScreen(Screen[None]):
         self.open_document(message.doc_id, message.offset)
         self.query_one(Reader).focus()
 
+    @on(EntityCardRequested)
+    def _entity_card(self, message: EntityCardRequested) -> None:
+        if self.corpus is None:
+            return
+        card = EntityCard(message.entity, message.doc_id, self.corpus, self.analyses)
+        self.app.push_screen(card, self._open_mention)
+
+    def _open_mention(self, choice: tuple[str, int] | None) -> None:
+        if choice is not None:
+            self.post_message(DocumentSelected(*choice))
+            # Queued after the message, so the release is open when the mark moves.
+            self.call_later(self.query_one(Reader).mark_entity_at, choice[1])
+
     # -- actions ----------------------------------------------------------
+    @on(FigureChosen)
+    def _read_figure(self, message: FigureChosen) -> None:
+        if make_room_to_read(self):
+            self.stats_visible = False
+        self.post_message(DocumentSelected(message.doc_id, message.offset))
+
+    @on(EntityChosen)
+    def _list_mentioning(self, message: EntityChosen) -> None:
+        self.query_one(DocumentList).set_filter(message.doc_ids)
+        if message.name is not None and message.doc_ids is not None:
+            self.notify(f"{len(message.doc_ids)} release(s) mention {message.name}", timeout=3)
+
     def watch_stats_visible(self, visible: bool) -> None:
-        """Show or hide the statistics pane."""
-        self.query_one(StatsPane).display = visible
+        """Show or hide the statistics pane (filling the screen when it is narrow)."""
+        apply_stats_layout(self, visible)
+
+    def on_resize(self) -> None:
+        """Re-place the statistics pane for the new width."""
+        apply_stats_layout(self, self.stats_visible)
 
     def action_toggle_stats(self) -> None:
         """Show or hide the statistics pane."""
         self.stats_visible = not self.stats_visible
+        focus_after_toggle(self, self.stats_visible)
 
     def action_help(self) -> None:
         """Show every key."""
         self.app.push_screen(HelpScreen(help_sections()))
+
+    def action_quick_open(self) -> None:
+        """Open a release by typing a few letters of its title."""
+        QuickOpen.open_for(self, self.search_indexer, self.corpus)
+
+    def action_search(self) -> None:
+        """Search the text of every release."""
+        FullTextSearch.open_for(self, self.search_indexer)
 
 
 def help_sections() -> list[tuple[str, list[BindingType]]]:
@@ -170,4 +264,5 @@ def help_sections() -> list[tuple[str, list[BindingType]]]:
         ("Everywhere", list(MainScreen.BINDINGS)),
         ("Release list", list(DocumentList.BINDINGS)),
         ("Reader", list(Reader.BINDINGS)),
+        ("Statistics", stats_bindings()),
     ]

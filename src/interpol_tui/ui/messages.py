@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
 from interpol_tui.corpus.model import Corpus
 
 
@@ -44,3 +45,56 @@ class LoadProgress(Message):
     def can_replace(self, message: Message) -> bool:
         """Only the newest progress report matters."""
         return isinstance(message, LoadProgress)
+
+
+class AnalysisProgress(Message):
+    """The analysis worker analysed ``done`` of ``total`` releases."""
+
+    def __init__(self, done: int, total: int) -> None:
+        self.done = done
+        self.total = total
+        super().__init__()
+
+    def can_replace(self, message: Message) -> bool:
+        """Only the newest progress report matters."""
+        return isinstance(message, AnalysisProgress)
+
+
+class AnalysisReady(Message):
+    """The analysis worker finished: the spans of every release, by document id."""
+
+    def __init__(self, analyses: dict[str, DocumentAnalysis]) -> None:
+        self.analyses = analyses
+        super().__init__()
+
+
+class EntityCardRequested(Message):
+    """The reader asks for the card of ``entity`` (a mention in release ``doc_id``)."""
+
+    def __init__(self, doc_id: str, entity: EntitySpan) -> None:
+        self.doc_id = doc_id
+        self.entity = entity
+        super().__init__()
+
+
+class FigureChosen(Message):
+    """The user chose a figure in the statistics pane: read it in its release."""
+
+    def __init__(self, doc_id: str, offset: int, start: int, end: int) -> None:
+        self.doc_id = doc_id
+        self.offset = offset
+        """Start of the figure's sentence in the clean text (brought into view)."""
+        self.start = start
+        self.end = end
+        """The figure's own span."""
+        super().__init__()
+
+
+class EntityChosen(Message):
+    """The user chose an entity in the statistics pane: list the releases that mention it."""
+
+    def __init__(self, name: str | None, doc_ids: frozenset[str] | None) -> None:
+        self.name = name
+        """The entity's canonical name, or None to show every release again."""
+        self.doc_ids = doc_ids
+        super().__init__()

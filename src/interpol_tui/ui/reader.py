@@ -2,42 +2,43 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
+from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
 from interpol_tui.corpus.model import Document
-from interpol_tui.ui.wrap import wrap_ranges
+from interpol_tui.ui.annotations import KIND_CSS, KIND_LABELS, Highlight, citation, release_text
+from interpol_tui.ui.clipboard import copy_text
+from interpol_tui.ui.marks import Mark, MarkKind, ReleaseMarks
+from interpol_tui.ui.messages import EntityCardRequested
+from interpol_tui.ui.reader_layout import (
+    VISIBLE,
+    ReleaseLayout,
+    ScreenLine,
+    layout_message,
+    layout_release,
+)
+
+__all__ = ["Highlight", "Mark", "Reader"]
 
 
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A span of the clean text drawn in the style of component class ``reader--<kind>``."""
-
-    start: int
-    end: int
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """One screen line: a slice of the text, or a header line."""
-
-    start: int
-    end: int
-    header: Text | None = None
+def _shorten(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class Reader(ScrollView, can_focus=True):
-    """Shows one release: a header (title, date, dateline) and its paragraphs."""
+    """Shows one release: a header (title, date, dateline) and its highlighted paragraphs."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", "Scroll down", show=False),
@@ -46,18 +47,47 @@ class Reader(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("home,g", "scroll_home", "Top", show=False),
         Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("e", "step('entity', True)", "Next entity", id="reader.entity.next"),
+        Binding(
+            "E", "step('entity', False)", "Previous entity", show=False, id="reader.entity.prev"
+        ),
+        Binding("enter", "entity_card", "Entity card", id="reader.entity.card"),
+        Binding(
+            "right_square_bracket", "step('quote', True)", "Next quote", id="reader.quote.next"
+        ),
+        Binding(
+            "left_square_bracket",
+            "step('quote', False)",
+            "Previous quote",
+            show=False,
+            id="reader.quote.prev",
+        ),
+        Binding("y", "copy_quote", "Copy quote", id="reader.copy.quote"),
+        Binding("Y", "copy_release", "Copy release", show=False, id="reader.copy.release"),
+        Binding(
+            "ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy.selection"
+        ),
+        Binding("q", "quotations", "Quotes", id="reader.quotations"),
+        Binding("ctrl+f", "find", "Find", id="reader.find"),
+        Binding("n", "step('match', True)", "Next match", show=False, id="reader.find.next"),
+        Binding("N", "step('match', False)", "Previous match", show=False, id="reader.find.prev"),
+        Binding("escape", "clear_marks", "Clear marks", show=False, id="reader.clear"),
+        *(
+            Binding(
+                str(number),
+                f"toggle_kind('{kind}')",
+                f"Show/hide {KIND_LABELS[kind].lower()} highlights",
+                show=False,
+                id=f"reader.toggle.{kind}",
+            )
+            for number, kind in enumerate(HIGHLIGHT_KINDS, start=1)
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "reader--title",
         "reader--meta",
-        "reader--person",
-        "reader--organization",
-        "reader--location",
-        "reader--operation",
-        "reader--figure",
-        "reader--date",
-        "reader--quote",
+        *(f"reader--{kind}" for kind in HIGHLIGHT_KINDS),
         "reader--current",
         "reader--match",
     }
@@ -70,105 +100,252 @@ class Reader(ScrollView, can_focus=True):
     }
     Reader > .reader--title { text-style: bold; color: $text-primary; }
     Reader > .reader--meta { color: $text-muted; text-style: italic; }
-    Reader > .reader--person { color: $text-warning; text-style: bold; }
-    Reader > .reader--organization { color: $text-primary; text-style: bold; }
-    Reader > .reader--location { color: $text-success; }
-    Reader > .reader--operation { color: $text-accent; text-style: bold; }
-    Reader > .reader--figure { color: $text-error; text-style: bold; }
-    Reader > .reader--date { color: $text-secondary; }
-    Reader > .reader--quote { text-style: italic; }
-    Reader > .reader--current { background: $accent 40%; }
-    Reader > .reader--match { background: $warning 50%; }
-    """
+    Reader > .reader--match { color: $text; background: $warning-muted; }
+    Reader > .reader--current { text-style: reverse bold; }
+    """ + "\n".join(f"Reader > .reader--{kind} {{ {css} }}" for kind, css in KIND_CSS.items())
+
+    hidden_kinds: reactive[frozenset[str]] = reactive(frozenset[str](), init=False)
+    """Highlight kinds the user turned off (their spans are drawn as plain text)."""
+
+    class KindsChanged(Message):
+        """The set of hidden highlight kinds changed (the legend follows it)."""
+
+        def __init__(self, hidden: frozenset[str]) -> None:
+            self.hidden = hidden
+            super().__init__()
+
+    class FindRequested(Message):
+        """The user asked to find text in this release (the pane shows its find bar)."""
+
+        def __init__(self, query: str) -> None:
+            self.query = query
+            super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document: Document | None = None
-        self._highlights: list[Highlight] = []
-        self._starts: list[int] = []
-        self._longest = 0
-        self._lines: list[_Line] = []
-        self._line_starts: list[int] = []
+        self.marks = ReleaseMarks()
+        """Highlights, entities, quotations, find matches and the current mark."""
+        self._message = "Loading…"
+        self._layout = ReleaseLayout([Text(self._message)], [], "")
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
-        self._empty_message = "Loading…"
 
     # -- content ----------------------------------------------------------
+    @property
+    def analysis(self) -> DocumentAnalysis | None:
+        """The analysis whose spans are drawn, if any."""
+        return self.marks.analysis
+
     def show_message(self, message: str) -> None:
         """Show a message instead of a release (e.g. while the corpus loads)."""
         self.document = None
-        self._empty_message = message
+        self._message = message
+        self.marks.load(None)
+        self.marks.clear_find()
+        self._update_subtitle()
         self._relayout(force=True)
 
-    def set_document(self, document: Document, highlights: Sequence[Highlight] = ()) -> None:
-        """Show ``document`` from the top with ``highlights`` drawn."""
+    def set_document(
+        self, document: Document, analysis: DocumentAnalysis | Sequence[Highlight] | None = None
+    ) -> None:
+        """Show ``document`` from the top, highlighted from ``analysis`` (or given highlights)."""
         self.document = document
-        self._store_highlights(highlights)
+        self.marks.load(analysis)
+        self.marks.clear_find()
+        self._update_subtitle()
         self._relayout(force=True)
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh_bindings()
 
-    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
-        """Replace the drawn highlights without moving."""
-        self._store_highlights(highlights)
+    def set_analysis(self, analysis: DocumentAnalysis | Sequence[Highlight] | None) -> None:
+        """Draw the spans of ``analysis`` (which arrived after the text) without moving."""
+        self.marks.load(analysis)
+        self._repaint()
+
+    set_highlights = set_analysis
+
+    def watch_hidden_kinds(self, hidden: frozenset[str]) -> None:
+        """Redraw without (or with) the toggled kinds and tell the legend."""
+        self.marks.set_hidden(hidden)
+        self._repaint()
+        self.post_message(self.KindsChanged(hidden))
+
+    def _repaint(self) -> None:
         self._strips.clear()
         self.refresh()
+        self.refresh_bindings()
 
-    def _store_highlights(self, highlights: Sequence[Highlight]) -> None:
-        self._highlights = sorted(highlights, key=lambda h: (h.start, h.end))
-        self._starts = [h.start for h in self._highlights]
-        self._longest = max((h.end - h.start for h in self._highlights), default=0)
+    # -- find -------------------------------------------------------------
+    def find(self, query: str) -> int:
+        """Mark every match of ``query`` and move to the first; return the number of matches."""
+        count = self.marks.find(self.document.text if self.document else "", query)
+        self.move_mark(self.marks.mark)
+        return count
+
+    def _update_subtitle(self) -> None:
+        marks = self.marks
+        if not marks.query:
+            self.border_subtitle = None
+            return
+        mark = marks.mark
+        position = mark.index + 1 if mark is not None and mark.kind == "match" else 0
+        label = Text.assemble("find “", marks.query, f"” {position}/{len(marks.matches)}")
+        self.border_subtitle = label
+
+    # -- the mark ---------------------------------------------------------
+    def move_mark(self, mark: Mark | None) -> None:
+        """Make ``mark`` the current item and scroll it into view."""
+        self.marks.mark = mark
+        span = self.marks.span(mark)
+        if span is not None:
+            self._reveal(*span)
+        self._update_subtitle()
+        self._repaint()
+
+    def select_quotation(self, index: int) -> None:
+        """Make quotation ``index`` current and scroll to it."""
+        if 0 <= index < len(self.marks.quotations):
+            self.move_mark(Mark("quote", index))
+
+    def mark_entity_at(self, offset: int) -> bool:
+        """Make the mention starting at ``offset`` current (after opening a card's choice)."""
+        for index, entity in enumerate(self.marks.entities):
+            if entity.start == offset:
+                self.move_mark(Mark("entity", index))
+                return True
+        return False
+
+    def _reveal(self, start: int, end: int) -> None:
+        """Bring ``start``..``end`` into view, centred, unless it is on screen already."""
+        self._relayout()
+        top = self._layout.line_of_offset(start)
+        bottom = self._layout.line_of_offset(max(end - 1, start))
+        height = max(self.scrollable_content_region.height, 1)
+        first = round(self.scroll_target_y)
+        if first <= top and bottom < first + height:
+            return
+        region = Region(0, top, 1, min(bottom - top + 1, height))
+        self.scroll_to_region(region, animate=False, force=True, center=True, immediate=True)
 
     def line_of_offset(self, offset: int) -> int:
         """Return the screen line (from the top of the content) that holds ``offset``."""
-        if not self._line_starts:
-            return 0
-        return max(bisect_right(self._line_starts, offset) - 1, 0) + self._header_height
+        return self._layout.line_of_offset(offset)
 
     def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
         """Scroll so that character ``offset`` of the clean text is in view."""
         self._relayout()
-        line = self.line_of_offset(offset)
-        self.scroll_to_region(Region(0, line, 1, 1), animate=False, force=True, center=center)
+        region = Region(0, self._layout.line_of_offset(offset), 1, 1)
+        self.scroll_to_region(region, animate=False, force=True, center=center, immediate=True)
+
+    def _anchor(self, forward: bool) -> int:
+        """Where a step starts: the mark when it is on screen, else the screen's edge."""
+        first = round(self.scroll_target_y)
+        last = first + max(self.scrollable_content_region.height, 1) - 1
+        top, bottom = self._layout.body_range(first, last)
+        span = self.marks.span(self.marks.mark)
+        if span is not None and top <= span[0] <= bottom:
+            return span[0]
+        if first < self._layout.header_height:
+            top = 0  # the start of the text is on screen
+        return top - 1 if forward else bottom
+
+    # -- actions ----------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Disable commands that have nothing to act on (shown dimmed in the footer)."""
+        marks = self.marks
+        if action == "step" and parameters and parameters[0] in ("entity", "quote", "match"):
+            return bool(marks.spans(parameters[0])) or None  # type: ignore[arg-type]
+        if action == "entity_card":
+            return marks.entity is not None or None
+        if action == "copy_quote":
+            return marks.quotation is not None or None
+        if action == "quotations":
+            return bool(marks.quotations) or None
+        if action == "copy_selection":
+            return self.text_selection is not None
+        if action in ("copy_release", "find"):
+            return self.document is not None or None
+        return True
+
+    def action_step(self, kind: MarkKind, forward: bool) -> None:
+        """Move the mark to the next (or previous) entity, quotation or find match."""
+        landing = self.marks.step(kind, forward, self._anchor(forward))
+        if landing is None:
+            return
+        mark, wrapped = landing
+        if wrapped:
+            self.notify("Wrapped to the " + ("start" if forward else "end"), timeout=2)
+        self.move_mark(mark)
+
+    def action_toggle_kind(self, kind: str) -> None:
+        """Show or hide the highlights of one kind."""
+        self.hidden_kinds = self.hidden_kinds ^ {kind}
+
+    def action_clear_marks(self) -> None:
+        """Forget the mark and the find query."""
+        self.marks.clear_find()
+        self.move_mark(None)
+
+    def action_entity_card(self) -> None:
+        """Ask the screen to show the card of the current entity."""
+        entity = self.marks.entity
+        if entity is not None and self.document is not None:
+            self.post_message(EntityCardRequested(self.document.id, entity))
+
+    def action_find(self) -> None:
+        """Ask the pane for its find bar."""
+        self.post_message(self.FindRequested(self.marks.query))
+
+    def action_quotations(self) -> None:
+        """List the release's quotations; choosing one moves the mark to it."""
+        from interpol_tui.ui.quotes_panel import QuotesPanel
+
+        mark = self.marks.mark
+        current = mark.index if mark is not None and mark.kind == "quote" else None
+        self.app.push_screen(QuotesPanel(self.marks.quotations, current), self._quotation_chosen)
+
+    def _quotation_chosen(self, index: int | None) -> None:
+        if index is not None:
+            self.select_quotation(index)
+            self.focus()
+
+    def action_copy_quote(self) -> None:
+        """Copy the current quotation with its speaker and source."""
+        quotation = self.marks.quotation
+        if quotation is None or self.document is None:
+            return
+        copied = copy_text(self.app, citation(quotation, self.document))
+        self.notify(_shorten(copied, 160), title="Quotation copied", markup=False)
+
+    def action_copy_release(self) -> None:
+        """Copy the whole release as plain text."""
+        if self.document is not None:
+            copied = copy_text(self.app, release_text(self.document))
+            self.notify(f"{len(copied):,} characters", title="Release copied", markup=False)
+
+    def action_copy_selection(self) -> None:
+        """Copy the selected text."""
+        selected = self.screen.get_selected_text()
+        if selected:
+            copied = copy_text(self.app, selected)
+            self.notify(_shorten(copied), title="Selection copied", markup=False)
 
     # -- layout -----------------------------------------------------------
-    @property
-    def _header_height(self) -> int:
-        return sum(1 for line in self._lines if line.header is not None)
-
     def _relayout(self, force: bool = False) -> None:
         width = max(self.scrollable_content_region.width, 10)
         if not force and width == self._layout_width:
             return
         self._layout_width = width
         self._strips.clear()
-        header: list[_Line] = []
-        body: list[_Line] = []
-        doc = self.document
-        if doc is None:
-            header.append(_Line(0, 0, Text(self._empty_message)))
+        console = self.app.console
+        if self.document is None:
+            self._layout = layout_message(self._message, width, console)
         else:
-            title = Text(doc.title, style=self.get_component_rich_style("reader--title"))
-            for line in title.wrap(self.app.console, width):
-                header.append(_Line(0, 0, line))
-            meta = " · ".join(x for x in (doc.date or "undated", doc.dateline, doc.id) if x)
-            header.append(
-                _Line(0, 0, Text(meta, style=self.get_component_rich_style("reader--meta")))
-            )
-            header.append(_Line(0, 0, Text("")))
-            position = 0
-            text = doc.text
-            while position <= len(text):
-                end = text.find("\n\n", position)
-                end = len(text) if end < 0 else end
-                for start, stop in wrap_ranges(text, position, end, width):
-                    body.append(_Line(start, stop))
-                if end >= len(text):
-                    break
-                body.append(_Line(end, end))  # the blank line between paragraphs
-                position = end + 2
-        self._lines = header + body
-        self._line_starts = [line.start for line in body]
-        self.virtual_size = Size(width, len(self._lines))
+            title = self.get_component_rich_style("reader--title")
+            meta = self.get_component_rich_style("reader--meta")
+            self._layout = layout_release(self.document, width, console, title, meta)
+        self.virtual_size = Size(width, len(self._layout.lines))
         self.refresh()
 
     def on_resize(self) -> None:
@@ -183,18 +360,17 @@ class Reader(ScrollView, can_focus=True):
         self.refresh()
 
     # -- rendering --------------------------------------------------------
-    def _styled(self, line: _Line) -> Text:
+    def _styled(self, line: ScreenLine) -> Text:
         assert self.document is not None
-        text = Text(self.document.text[line.start : line.end].rstrip("\n"), end="")
-        # Highlights are sorted by start; none is longer than the longest one, so
-        # only those starting within that distance before the line can reach it.
-        first = bisect_right(self._starts, line.start - self._longest - 1)
-        last = bisect_right(self._starts, line.end)
-        for highlight in self._highlights[first:last]:
-            start = max(highlight.start, line.start) - line.start
-            end = min(highlight.end, line.end) - line.start
+        piece = self.document.text[line.start : line.end].rstrip("\n").translate(VISIBLE)
+        text = Text(piece, end="")
+        for start, end, component in self.marks.paint(line.start, line.end):
+            start, end = max(start, line.start) - line.start, min(end, line.end) - line.start
             if end > start:
-                text.stylize(self.get_component_rich_style(f"reader--{highlight.kind}"), start, end)
+                # The mark only adds reverse video, so it keeps the kind's own
+                # colours (and their contrast), whatever the theme.
+                partial = component == "reader--current"
+                text.stylize(self.get_component_rich_style(component, partial=partial), start, end)
         return text
 
     def render_line(self, y: int) -> Strip:
@@ -203,14 +379,48 @@ class Reader(ScrollView, can_focus=True):
         index = y + int(self.scroll_y)
         width = self.scrollable_content_region.width
         style = self.rich_style
-        if index >= len(self._lines):
+        lines = self._layout.lines
+        if index >= len(lines):
             return Strip.blank(width, style)
+        selection = self.text_selection
         cached = self._strips.get(index)
-        if cached is not None:
+        if cached is not None and selection is None:
             return cached
-        line = self._lines[index]
-        text = line.header if line.header is not None else self._styled(line)
+        line = lines[index]
+        text = line.header.copy() if line.header is not None else self._styled(line)
+        span = selection.get_span(index) if selection is not None else None
+        if span is not None:
+            start, end = span
+            text.stylize(self.selection_style, start, None if end == -1 else end)
         segments = list(text.render(self.app.console))
         strip = Strip(segments).apply_style(style).crop_extend(0, width, style or Style())
-        self._strips[index] = strip
+        strip = strip.apply_offsets(0, index)
+        if selection is None:
+            self._strips[index] = strip
         return strip
+
+    # -- mouse ------------------------------------------------------------
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text, with the release's own paragraphs (not the screen's line breaks)."""
+        plain = self._layout.plain()
+        start = self._layout.position(*selection.start) if selection.start else 0
+        end = self._layout.position(*selection.end) if selection.end else len(plain)
+        return plain[start:end], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Repaint the selection and enable or disable copying it."""
+        self.refresh()
+        self.refresh_bindings()
+
+    def on_click(self, event: events.Click) -> None:
+        """Make the clicked entity (or else quotation) the current item."""
+        point = event.style.meta.get("offset")
+        lines = self._layout.lines
+        if not point or self.document is None or not 0 <= point[1] < len(lines):
+            return
+        line = lines[point[1]]
+        if line.header is not None:
+            return
+        mark = self.marks.at(line.start + point[0])
+        if mark is not None:
+            self.move_mark(mark)

@@ -1,0 +1,178 @@
+"""What the reader draws and steps through, derived from a release's analysis.
+
+Plain Python (no Textual) so that the rules for highlights, quotation groups,
+citations and in-release find are tested without a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from interpol_tui.analysis.model import (
+    HIGHLIGHT_KINDS,
+    DocumentAnalysis,
+    EntitySpan,
+    HighlightKind,
+    Quote,
+)
+from interpol_tui.corpus.model import Document
+from interpol_tui.corpus.sanitize import strip_controls
+
+KIND_LABELS: Final[dict[HighlightKind, str]] = {
+    "person": "Person",
+    "organization": "Organisation",
+    "location": "Place",
+    "operation": "Operation",
+    "figure": "Figure",
+    "date": "Date",
+    "quote": "Quote",
+}
+"""How the legend and the help name each highlight kind."""
+
+KIND_CSS: Final[dict[HighlightKind, str]] = {
+    # Only the theme's text-* colours: each theme computes them to stay legible
+    # on its own background. Seven kinds, six colours: the quote is told apart
+    # by italics and a faint tint rather than a seventh hue.
+    "person": "color: $text-warning; text-style: bold;",
+    "organization": "color: $text-primary; text-style: bold;",
+    "location": "color: $text-success; text-style: underline;",
+    "operation": "color: $text-accent; text-style: bold underline;",
+    "figure": "color: $text-error; text-style: bold;",
+    "date": "color: $text-secondary;",
+    "quote": "text-style: italic; background: $primary 10%;",
+}
+"""The style rules of every kind, shared by the reader and its legend."""
+
+UNDATED: Final = "undated"
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A span of the clean text drawn in the style of component class ``reader--<kind>``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def highlights_of(analysis: DocumentAnalysis) -> list[Highlight]:
+    """Every span of ``analysis`` as a highlight, sorted by start."""
+    spans: list[Highlight] = [Highlight(e.start, e.end, e.type) for e in analysis.entities]
+    spans += [Highlight(f.start, f.end, "figure") for f in analysis.figures]
+    spans += [Highlight(d.start, d.end, "date") for d in analysis.dates]
+    spans += [Highlight(q.start, q.end, "quote") for q in analysis.quotes]
+    spans.sort(key=lambda h: (h.start, h.end))
+    return spans
+
+
+def kind_priority(kind: str) -> int:
+    """Order in which overlapping kinds are painted: quotes first, so entities show on top."""
+    try:
+        return len(HIGHLIGHT_KINDS) - HIGHLIGHT_KINDS.index(kind)  # type: ignore[arg-type]
+    except ValueError:
+        return len(HIGHLIGHT_KINDS) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quotation as a reader sees it: one or more quoted paragraphs and their speaker."""
+
+    parts: tuple[Quote, ...]
+
+    @property
+    def start(self) -> int:
+        """Offset of the first quoted character."""
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last quoted character."""
+        return self.parts[-1].end
+
+    @property
+    def speaker(self) -> str | None:
+        """The canonical speaker, if analysis found one for any paragraph."""
+        return next((part.speaker for part in self.parts if part.speaker), None)
+
+    @property
+    def text(self) -> str:
+        """The quoted words on one line (paragraphs joined by a space)."""
+        return " ".join(" ".join(part.text.split()) for part in self.parts)
+
+
+def quotations_of(quotes: Sequence[Quote]) -> list[Quotation]:
+    """Group quoted paragraphs into quotations.
+
+    Consecutive quotes that share a non-zero ``group`` are one quotation that
+    runs over several paragraphs; every other quote stands alone.
+    """
+    result: list[list[Quote]] = []
+    for quote in sorted(quotes, key=lambda q: q.start):
+        previous = result[-1][-1] if result else None
+        if previous is not None and quote.group != 0 and quote.group == previous.group:
+            result[-1].append(quote)
+        else:
+            result.append([quote])
+    return [Quotation(tuple(parts)) for parts in result]
+
+
+_TRAILING_PAUSE = re.compile(r"[\s,;:–—-]+$")
+
+
+def citation(quotation: Quotation, document: Document) -> str:
+    """Format ``quotation`` for the clipboard: ``“<quote>” — <speaker>, <title> (<date>)``.
+
+    Nothing is invented: an unknown speaker is left out (``“…” — <title> (<date>)``)
+    and an unknown date drops the parentheses. A comma or other pause that ended
+    the quote where the sentence went on ("…could prove fatal," said…) is dropped.
+    """
+    words = _TRAILING_PAUSE.sub("", quotation.text)
+    source = " ".join(document.title.split())
+    if quotation.speaker:
+        source = f"{quotation.speaker}, {source}"
+    if document.date:
+        source = f"{source} ({document.date})"
+    return strip_controls(f"“{words}” — {source}")
+
+
+def release_text(document: Document) -> str:
+    """The whole release as plain text: title, date and dateline, then the body."""
+    meta = " · ".join(x for x in (document.date or UNDATED, document.dateline) if x)
+    return strip_controls(f"{document.title}\n{meta}\n\n{document.text}\n")
+
+
+def find_matches(text: str, query: str) -> list[tuple[int, int]]:
+    """Offsets of every case-insensitive occurrence of ``query`` in ``text``.
+
+    Whitespace in the query matches any run of whitespace, so a phrase is found
+    across a line break; the query is never treated as a pattern.
+    """
+    words = query.split()
+    if not words:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def mentions_of(entity: EntitySpan, analysis: DocumentAnalysis) -> list[EntitySpan]:
+    """Every mention in ``analysis`` of the same thing as ``entity`` (same type and canonical)."""
+    return [
+        e
+        for e in analysis.entities
+        if e.type == entity.type and e.canonical.casefold() == entity.canonical.casefold()
+    ]
+
+
+def releases_mentioning(
+    entity: EntitySpan, analyses: Iterable[DocumentAnalysis]
+) -> list[tuple[str, list[EntitySpan]]]:
+    """Each release (doc id) that mentions ``entity``, with its mentions, in the given order."""
+    found: list[tuple[str, list[EntitySpan]]] = []
+    for analysis in analyses:
+        mentions = mentions_of(entity, analysis)
+        if mentions:
+            found.append((analysis.doc_id, mentions))
+    return found

@@ -1,0 +1,139 @@
+"""The entity card: who or what a mention refers to, and where else it is mentioned."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from contextlib import suppress
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
+from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui.annotations import KIND_LABELS, mentions_of, releases_mentioning
+
+CONTEXT = 40
+"""Characters of text shown either side of a mention."""
+_WHITESPACE = re.compile(r"\s+")
+
+
+def mention_context(text: str, mention: EntitySpan, context: int = CONTEXT) -> Text:
+    """The words around ``mention`` on one line, the mention itself in bold."""
+    low = max(mention.start - context, 0)
+    high = min(mention.end + context, len(text))
+    before = text[low : mention.start]
+    after = text[mention.end : high]
+    if low > 0:
+        before = "…" + before.partition(" ")[2]  # drop the word the window cut
+    if high < len(text):
+        after = after.rpartition(" ")[0] + "…"
+    line = Text()
+    line.append(_WHITESPACE.sub(" ", before))
+    line.append(_WHITESPACE.sub(" ", mention.text), style="bold")
+    line.append(_WHITESPACE.sub(" ", after))
+    return line
+
+
+class EntityCard(ModalScreen[tuple[str, int] | None]):
+    """An entity's canonical name, role and mentions; returns the ``(doc_id, offset)`` chosen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss", "Close", id="card.close"),
+    ]
+
+    DEFAULT_CSS = """
+    EntityCard { align: center middle; }
+    EntityCard > Vertical {
+        width: 100; max-width: 95%; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    EntityCard #card-heading { margin-bottom: 1; }
+    EntityCard OptionList { height: auto; max-height: 30; border: none; padding: 0; }
+    """
+
+    def __init__(
+        self,
+        entity: EntitySpan,
+        doc_id: str,
+        corpus: Corpus,
+        analyses: Mapping[str, DocumentAnalysis],
+    ) -> None:
+        super().__init__()
+        self.entity = entity
+        self.doc_id = doc_id
+        self.corpus = corpus
+        self.analyses = analyses
+
+    def _heading(self, here: list[EntitySpan], elsewhere: int) -> Text:
+        entity = self.entity
+        role = next((m.role for m in here if m.role), entity.role)
+        heading = Text()
+        heading.append(entity.canonical, style="bold")
+        heading.append(f"  {KIND_LABELS[entity.type]}", style="italic")
+        if role:
+            heading.append("\nRole: ")
+            heading.append(role)
+        forms = sorted({" ".join(m.text.split()) for m in here})
+        heading.append(f"\n{len(here)} mention(s) in this release")
+        if forms:
+            heading.append(" as ")
+            heading.append(", ".join(forms))
+        heading.append(f"; {elsewhere} other release(s) mention it")
+        return heading
+
+    def compose(self) -> ComposeResult:
+        """Heading, then one option per mention here and per other release."""
+        analysis = self.analyses.get(self.doc_id)
+        here = mentions_of(self.entity, analysis) if analysis else [self.entity]
+        document = self.corpus.by_id(self.doc_id)
+        others = [
+            (doc_id, mentions)
+            for doc_id, mentions in releases_mentioning(self.entity, self.analyses.values())
+            if doc_id != self.doc_id
+        ]
+        heading = Option(Text("In this release", style="bold"), disabled=True)
+        options: list[Option | None] = [heading]
+        for mention in here:
+            prompt = mention_context(document.text, mention) if document else Text(mention.text)
+            options.append(Option(prompt, id=f"{mention.start}:{self.doc_id}"))
+        if others:
+            options.append(None)
+            options.append(Option(Text("Other releases", style="bold"), disabled=True))
+        for doc_id, mentions in others:
+            other = self.corpus.by_id(doc_id)
+            prompt = Text(other.title if other else doc_id)
+            prompt.append(f"  {other.date if other and other.date else 'undated'}", style="italic")
+            prompt.append(f" · {len(mentions)} mention(s)")
+            options.append(Option(prompt, id=f"{mentions[0].start}:{doc_id}"))
+        with Vertical() as card:
+            card.border_title = "Entity"
+            card.border_subtitle = "enter: open at mention · esc: close"
+            yield Static(self._heading(here, len(others)), id="card-heading", markup=False)
+            yield OptionList(*options, markup=False)
+
+    def on_mount(self) -> None:
+        """Focus the list on the mention the card was opened from."""
+        option_list = self.query_one(OptionList)
+        with suppress(OptionDoesNotExist):
+            option_list.highlighted = option_list.get_option_index(
+                f"{self.entity.start}:{self.doc_id}"
+            )
+        option_list.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        offset, _, doc_id = (event.option.id or "").partition(":")
+        if doc_id and offset.isdigit():
+            self.dismiss((doc_id, int(offset)))
+
+    async def action_dismiss(self, result: tuple[str, int] | None = None) -> None:
+        """Close without choosing."""
+        self.dismiss(result)

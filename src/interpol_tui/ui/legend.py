@@ -1,0 +1,57 @@
+"""The legend under the reader: one entry per highlight kind, each a toggle (key or click)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from interpol_tui.analysis.model import HIGHLIGHT_KINDS
+from interpol_tui.ui.annotations import KIND_CSS, KIND_LABELS
+
+
+class Legend(Widget):
+    """Shows each kind in its own style; clicking an entry (or its number key) toggles it."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "legend--key",
+        "legend--off",
+        *(f"legend--{kind}" for kind in HIGHLIGHT_KINDS),
+    }
+
+    DEFAULT_CSS = """
+    Legend { height: auto; padding: 0 1; color: $text-muted; }
+    Legend > .legend--key { color: $text-muted; }
+    Legend > .legend--off { color: $text-disabled; text-style: strike; }
+    """ + "\n".join(f"Legend > .legend--{kind} {{ {css} }}" for kind, css in KIND_CSS.items())
+
+    hidden: reactive[frozenset[str]] = reactive(frozenset[str]())
+    """The kinds whose highlighting is off (drawn struck through)."""
+
+    class Toggled(Message):
+        """The user clicked a legend entry."""
+
+        def __init__(self, kind: str) -> None:
+            self.kind = kind
+            super().__init__()
+
+    def render(self) -> Text:
+        """Each kind as ``N Label``, in its highlight style, or struck through when off."""
+        text = Text(no_wrap=False, overflow="fold")
+        key_style = self.get_component_rich_style("legend--key", partial=True)
+        for number, kind in enumerate(HIGHLIGHT_KINDS, start=1):
+            click = Style.from_meta({"@click": f"toggle_kind({kind!r})"})
+            component = "legend--off" if kind in self.hidden else f"legend--{kind}"
+            if number > 1:
+                text.append("  ")
+            text.append(f"{number} ", key_style + click)
+            text.append(KIND_LABELS[kind], self.get_component_rich_style(component) + click)
+        return text
+
+    def action_toggle_kind(self, kind: str) -> None:
+        """Ask for ``kind`` to be toggled (the reader owns the state)."""
+        self.post_message(self.Toggled(kind))
