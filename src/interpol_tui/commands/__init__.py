@@ -4,5 +4,5 @@ Modules import their heavy dependencies inside ``run`` so that opening the
 browser (which goes through the same parser) stays fast.
 """
 
-COMMAND_MODULES: tuple[str, ...] = ("docs",)
+COMMAND_MODULES: tuple[str, ...] = ("docs", "entities", "figures", "quotes", "search", "stats")
 """Subcommand modules in the order ``--help`` lists them."""

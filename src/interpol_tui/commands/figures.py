@@ -1,0 +1,61 @@
+"""``interpol-tui figures``: every numeric figure cited, with value, unit, qualifier and counts."""
+
+from __future__ import annotations
+
+import argparse
+
+from interpol_tui.commands.common import add_corpus_argument, add_json_argument, load
+
+NAME = "figures"
+HELP = "list the numeric figures: value, unit, qualifier, what is counted, sentence"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add this command's options."""
+    add_corpus_argument(parser)
+    add_json_argument(parser)
+
+
+def _number(value: float) -> int | float:
+    """Whole values print as integers in JSON (4500000000, not 4500000000.0)."""
+    return int(value) if value.is_integer() else value
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every figure as a table or JSON."""
+    from interpol_tui.analysis.pipeline import analyse_corpus
+    from interpol_tui.commands.common import emit_json, print_table
+
+    corpus = load(args)
+    results = analyse_corpus(corpus)
+    records = [
+        {
+            "doc": doc.id,
+            "text": figure.text,
+            "value": _number(figure.value),
+            "unit": figure.unit,
+            "qualifier": figure.qualifier,
+            "counts": figure.counts,
+            "period": figure.period,
+            "kind": figure.kind,
+            "start": figure.start,
+            "end": figure.end,
+            "sentence": figure.sentence,
+            "sentence_start": figure.sentence_start,
+        }
+        for doc in corpus.documents
+        for figure in results[doc.id].figures
+    ]
+    if args.json:
+        emit_json(records)
+        return 0
+    print_table(
+        ["doc", "value", "unit", "qualifier", "counts", "period", "text"],
+        [
+            [r["doc"], r["value"], r["unit"], r["qualifier"], r["counts"], r["period"], r["text"]]
+            for r in records
+        ],
+        max_widths=[28, 15, 5, 11, 36, 16, 44],
+    )
+    print(f"\n{len(records)} figure(s) in {len(corpus.documents)} release(s)")
+    return 0
