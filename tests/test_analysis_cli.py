@@ -71,8 +71,8 @@ def test_figures_on_a_given_corpus(capsys: pytest.CaptureFixture[str], tmp_path:
         encoding="utf-8",
     )
     records = _json(capsys, "figures", "--corpus", str(tmp_path))
-    assert [(r["value"], r["qualifier"], r["counts"]) for r in records] == [
-        (2500, "more than", "kilograms")
+    assert [(r["value"], r["unit"], r["qualifier"], r["counts"]) for r in records] == [
+        (2500, "kg", "more than", "cocaine")
     ]
 
 

@@ -31,7 +31,12 @@ class Chunk:
 
 
 def _is_name_token(token: Token) -> bool:
-    return token.kind == "word" and (token.text[0].isupper() or token.text[:2] in ("al", "el"))
+    """A capitalised word, or an elided particle before a capital ("d’Ivoire", "l'Est")."""
+    text = token.text
+    return token.kind == "word" and (
+        text[0].isupper()
+        or (len(text) > 2 and text[0] in "dl" and text[1] in "'’" and text[2].isupper())
+    )
 
 
 def _adjacent(left: Token, right: Token) -> bool:
@@ -90,7 +95,7 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
             last = run[-1]
             if not _adjacent(last, nxt):
                 break
-            if _is_name_token(nxt) and nxt.text[0].isupper():
+            if _is_name_token(nxt):
                 run.append(nxt)
                 j += 1
                 continue
@@ -116,8 +121,11 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
                 if not _adjacent(tokens[lookahead - 1], tokens[lookahead]):
                     break
                 lookahead += 1
+            connectors = [t.text for t in tokens[j:lookahead]]
             if (
                 lookahead > j
+                and connectors
+                != ["and", "the"]  # two names: "the Thai Police and the Federal Police"
                 and lookahead < count
                 and lookahead - j <= 2
                 and _adjacent(tokens[lookahead - 1], tokens[lookahead])

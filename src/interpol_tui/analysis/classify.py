@@ -94,7 +94,7 @@ class Lexicon:
             and not (len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police")
         ):
             return Label("organization", expand_canonical(name))
-        if len(words) <= 4 and (all_caps or not name.isupper() or len(name) <= 4):
+        if len(words) <= 6 and (all_caps or not name.isupper() or len(name) <= 4):
             place = lookup_place(name)
             if place is not None:
                 return Label("location", place[0])

@@ -23,6 +23,12 @@ _DATES = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:\s*[-–]\s*[0-3]?\d)?(?:,?\s+{_YEAR})?(?!\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
 )
+# A month alone is a date after a word that introduces a time ("in March", "between May").
+_MONTH_ALONE = re.compile(
+    r"\b(?:in|In|since|Since|until|between|from|From|by|during|During|and)\s+"
+    r"(?P<date>(?:(?:early|mid|late)[- ])?(?P<month>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December))\b(?!\s+\d)"
+)
 _DECADE = re.compile(r"\b(?:the\s+)?(?:1[89]|20)\d0s\b")
 _YEAR_ONLY = re.compile(r"(?<![\d.,/])(?P<year>1[89]\d\d|20\d\d)(?![\d/]|,\d|\.\d)")
 _YEAR_RANGE = re.compile(
@@ -98,6 +104,8 @@ def find_dates(text: str) -> list[DateSpan]:
     for match in _YEAR_RANGE.finditer(text):
         if previous_word(text, match.start()) not in NUMBER_LABELS:
             add(match.start(), match.end(), match.group(1))
+    for match in _MONTH_ALONE.finditer(text):
+        add(match.start("date"), match.end("date"), None)
     for match in _DECADE.finditer(text):
         add(match.start(), match.end(), None)
     for match in _YEAR_ONLY.finditer(text):

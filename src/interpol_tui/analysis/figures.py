@@ -12,6 +12,7 @@ from interpol_tui.analysis.lexicons import (
     CURRENCY_CODES,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    MEASURE_UNITS,
     QUALIFIERS,
     TIME_UNITS,
 )
@@ -215,6 +216,9 @@ def _build(
             unit, kind, end, after = "%", "percent", tokens[last].end, last + 1
         elif nxt in CURRENCY_WORDS and unit is None:
             unit, kind, end, after = CURRENCY_WORDS[nxt], "money", tokens[after].end, after + 1
+        elif nxt in MEASURE_UNITS and unit is None:
+            # "1.2 tonnes of cocaine": the unit is "t", what is counted comes after "of".
+            unit, kind, end, after = MEASURE_UNITS[nxt], "measure", tokens[after].end, after + 1
     qualifier = None
     head_text = text[max(sentence.start, start - 40) : start]
     match = _QUALIFIER_BEFORE.search(head_text)
@@ -227,7 +231,11 @@ def _build(
             start -= len(head_text) - match.start()
     # What is counted.
     skip = after
-    if kind == "money" and skip < len(tokens) and tokens[skip].text.lower() in ("in", "of"):
+    if (
+        kind in ("money", "measure", "percent")
+        and skip < len(tokens)
+        and tokens[skip].text.lower() in ("in", "of")
+    ):
         skip += 1
     elif (
         skip + 1 < len(tokens)

@@ -57,6 +57,26 @@ CURRENCY_WORDS = {
     "yen": "JPY",
 }
 
+MEASURE_UNITS = {
+    "kilograms": "kg",
+    "kilogrammes": "kg",
+    "kilogram": "kg",
+    "kilos": "kg",
+    "kg": "kg",
+    "grams": "g",
+    "gram": "g",
+    "tonnes": "t",
+    "tonne": "t",
+    "tons": "t",
+    "litres": "L",
+    "liters": "L",
+    "kilometres": "km",
+    "kilometers": "km",
+    "km": "km",
+    "hectares": "ha",
+}
+"""Units of measure after a number ("1.2 tonnes of cocaine") -> symbol."""
+
 TIME_UNITS = {
     "second": "seconds",
     "minute": "minutes",

@@ -1,0 +1,139 @@
+"""First pass over a release: learn its acronyms, programmes and people before labelling.
+
+Order does not matter to the second pass: "Stock said" is a person even when
+"Secretary General Jürgen Stock" comes later in the text.
+"""
+
+from __future__ import annotations
+
+from interpol_tui.analysis.chunks import Chunk
+from interpol_tui.analysis.classify import is_name_like
+from interpol_tui.analysis.names import HONORIFICS, OPERATION_NOUNS, SPEECH_VERBS
+from interpol_tui.analysis.organisations import (
+    ORGANISATION_ALIASES,
+    acronym_matches,
+    looks_like_acronym,
+)
+from interpol_tui.analysis.people import match_title, singular_role
+from interpol_tui.analysis.release import Release, name_part, name_words, split_names
+
+
+def learn(release: Release) -> None:
+    """Learn acronyms, operations, organisations and people from every name run."""
+    for chunk in release.chunks:
+        _learn_acronym(release, chunk)
+        _learn_person(release, chunk)
+        _learn_named_thing(release, chunk)
+    release.people.merge_surnames()
+
+
+def role_of(release: Release, words: list[str], title_start: int, title_end: int) -> str:
+    """The role a title gives, with the body or country before it ("INTERPOL Secretary General")."""
+    start = title_start
+    while start > 0 and release.lexicon.classify(words[start - 1 : start]) is not None:
+        start -= 1
+    return singular_role(" ".join(words[start:title_end]))
+
+
+def is_thing(release: Release, words: list[str]) -> bool:
+    """True when ``words`` name an organisation, place or programme rather than a person."""
+    label = release.lexicon.classify(words)
+    return label is not None and label.type != "person"
+
+
+def _learn_acronym(release: Release, chunk: Chunk) -> None:
+    # "National Central Bureaus (NCBs)": the acronym right after the name, or
+    # inside it ("United Nations (UN) General Assembly").
+    words = [t.text for t in chunk.tokens]
+    candidates = [(words[:i], words[i + 1]) for i, t in enumerate(chunk.tokens) if t.text == "("]
+    opening, short, closing = release.after(chunk), release.after(chunk, 1), release.after(chunk, 2)
+    if opening and short and closing and opening.text == "(" and closing.text == ")":
+        long_words = name_words(list(chunk.tokens))
+        if short.text in ORGANISATION_ALIASES and len(long_words) > 1:
+            # "the European Union Agency for Law Enforcement Cooperation (Europol)".
+            known = ORGANISATION_ALIASES[short.text]
+            release.lexicon.organisations.setdefault(" ".join(long_words).casefold(), known)
+            return
+        if looks_like_acronym(short.text):
+            candidates.append((long_words, short.text))
+    for long_words, acronym in candidates:
+        for cut in range(len(long_words)):
+            if acronym_matches(acronym, long_words[cut:]):
+                long_form = " ".join(long_words[cut:])
+                label = release.lexicon.classify(long_words[cut:])
+                canonical = label.canonical if label else long_form
+                release.lexicon.acronyms[acronym] = canonical
+                if acronym.endswith("s") and acronym[:-1].isupper():
+                    release.lexicon.acronyms.setdefault(acronym[:-1], canonical)
+                if label is None or label.type == "organization":
+                    release.lexicon.organisations.setdefault(long_form.casefold(), canonical)
+                break
+
+
+def _learn_person(release: Release, chunk: Chunk) -> None:
+    words = [t.text for t in chunk.tokens]
+    for index in range(len(words)):
+        end = match_title(words, index)
+        if end == index:
+            continue
+        rest = words[end:]
+        if not rest or not is_name_like(rest[:1]):
+            return
+        role = role_of(release, words, index, end)
+        for name in split_names(rest):
+            name = name_part(name)
+            if is_name_like(name) and not is_thing(release, name):
+                honorific = words[end - 1] in HONORIFICS and len(name) == 1
+                release.people.add(" ".join(name), None if honorific else role)
+        return
+    # Untitled names: "said Jane Doe", "Jane Doe said", "Jane Doe, INTERPOL Director, said".
+    if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, words):
+        return
+    after = release.after(chunk)
+    before = release.before(chunk)
+    if after is not None and after.text == ",":
+        apposed = _apposed_role(release, chunk)
+        if apposed is not None:
+            release.people.add(" ".join(words), apposed)
+            return
+        after = release.after(chunk, 1)
+    verbs = {t.text.lower() for t in (after, before) if t is not None}
+    if verbs & SPEECH_VERBS:
+        release.people.add(" ".join(words), None)
+
+
+def _apposed_role(release: Release, chunk: Chunk) -> str | None:
+    """The title after a name and a comma: "Valdecy Urquiza, INTERPOL Secretary General"."""
+    words = release.words_after(chunk, 1, 8)
+    if words[:1] == ["the"]:
+        words = words[1:]
+    for index in range(min(3, len(words))):
+        end = match_title(words, index)
+        if end > index and all(w[:1].isupper() for w in words[:end]):
+            return role_of(release, words, index, end)
+    return None
+
+
+def _learn_named_thing(release: Release, chunk: Chunk) -> None:
+    words = name_words(list(chunk.tokens))
+    after = release.after(chunk)
+    lexicon = release.lexicon
+    if (
+        after is not None
+        and after.text in OPERATION_NOUNS
+        and after.start - chunk.end == 1
+        and lexicon.classify(words) is None
+        and not chunk.sentence_initial
+        and release.people.find(" ".join(words)) is None
+    ):
+        # A coined one-word name is the name ("I-Familia"); a descriptive one
+        # needs its noun ("International Child Sexual Exploitation database").
+        canonical = words[0] if len(words) == 1 else " ".join(words) + " " + after.text
+        lexicon.operations.setdefault(f"{' '.join(words)} {after.text}".casefold(), canonical)
+        lexicon.operations.setdefault(" ".join(words).casefold(), canonical)
+        return
+    label = lexicon.classify(words)
+    if label is not None and label.type == "operation":
+        lexicon.operations.setdefault(" ".join(words).casefold(), label.canonical)
+    elif label is not None and label.type == "organization" and len(words) > 1:
+        lexicon.organisations.setdefault(" ".join(words).casefold(), label.canonical)

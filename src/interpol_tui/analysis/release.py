@@ -1,0 +1,79 @@
+"""What entity finding knows about one release: its tokens, name runs, lexicon and people."""
+
+from __future__ import annotations
+
+from interpol_tui.analysis.chunks import Chunk, find_chunks
+from interpol_tui.analysis.classify import Lexicon
+from interpol_tui.analysis.people import PeopleRegistry
+from interpol_tui.analysis.tokens import Token
+
+
+def name_words(tokens: list[Token]) -> list[str]:
+    """Words of a name, leaving out an acronym in brackets ("United Nations (UN) ...")."""
+    words: list[str] = []
+    skip = 0
+    for index, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if token.text == "(" and index + 2 < len(tokens) and tokens[index + 2].text == ")":
+            skip = 2
+            continue
+        words.append(token.text)
+    return words
+
+
+def split_names(words: list[str]) -> list[list[str]]:
+    """ "António Guterres and Jürgen Stock" -> two names."""
+    names: list[list[str]] = [[]]
+    for word in words:
+        if word == "and":
+            names.append([])
+        else:
+            names[-1].append(word)
+    return [name for name in names if name]
+
+
+def name_part(words: list[str]) -> list[str]:
+    """The name before a lower-case connector: "Jane Achieng of the Kenya Police" -> 2 words."""
+    for index, word in enumerate(words):
+        if word.islower() and word != "and":
+            return words[:index]
+    return words
+
+
+class Release:
+    """The state shared by the definition and labelling passes over one release."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.chunks: list[Chunk] = find_chunks(text, tokens)
+        self.lexicon = Lexicon()
+        self.people = PeopleRegistry()
+        self._index_of = {token.start: i for i, token in enumerate(tokens)}
+
+    def index(self, token: Token) -> int:
+        """Position of ``token`` in the release's token list."""
+        return self._index_of[token.start]
+
+    def after(self, chunk: Chunk, offset: int = 0) -> Token | None:
+        """The token ``offset`` places after ``chunk`` (0: the next one), or None."""
+        index = self.index(chunk.tokens[-1]) + 1 + offset
+        return self.tokens[index] if index < len(self.tokens) else None
+
+    def before(self, chunk: Chunk, offset: int = 0) -> Token | None:
+        """The token ``offset`` places before ``chunk`` (0: the previous one), or None."""
+        index = self.index(chunk.tokens[0]) - 1 - offset
+        return self.tokens[index] if index >= 0 else None
+
+    def words_after(self, chunk: Chunk, skip: int, count: int) -> list[str]:
+        """Up to ``count`` words after ``chunk``, skipping ``skip`` tokens and possessive "’s"."""
+        start = self.index(chunk.tokens[-1]) + 1 + skip
+        words: list[str] = []
+        for token in self.tokens[start:]:
+            if len(words) >= count or token.text in (".", ";", "“", "”", '"'):
+                break
+            if token.kind == "word" and not (token.text == "s" and words):
+                words.append(token.text)
+        return words
