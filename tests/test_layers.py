@@ -8,7 +8,7 @@ from pathlib import Path
 import interpol_tui
 
 PACKAGE = Path(interpol_tui.__file__).parent
-DOMAIN = ["corpus", "analysis", "search", "state.py"]
+DOMAIN = ["corpus", "analysis", "search", "state"]
 
 
 def _imports(path: Path) -> set[str]:

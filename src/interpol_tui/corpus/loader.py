@@ -6,8 +6,10 @@ naming it, and the rest of the corpus still loads.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 from interpol_tui.corpus.clean import clean_release
 from interpol_tui.corpus.decode import BinaryFileError, decode_text
 from interpol_tui.corpus.model import Corpus, Document
-from interpol_tui.corpus.sanitize import has_controls
+from interpol_tui.corpus.sanitize import has_controls, one_line, strip_controls, visible_controls
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -38,12 +40,46 @@ class SourceFile:
     doc_id: str
 
 
+def _relative(path: Path | str, root: Path) -> str:
+    """``path`` relative to ``root`` (as shown in warnings), control characters made visible."""
+    try:
+        shown = Path(path).relative_to(root).as_posix()
+    except ValueError:
+        shown = str(path)
+    return visible_controls(shown or ".")
+
+
+def _is_loop(folder: Path, root: Path) -> bool:
+    """True when ``folder`` is a link back to itself, an ancestor, or the corpus root."""
+    try:
+        target = folder.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return True
+    parent = folder.parent.resolve()
+    return target == parent or target in parent.parents or target == root.resolve()
+
+
+def _link_problem(path: Path) -> str | None:
+    """Describe a symbolic link that leads nowhere (broken, looping), else None."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop, skipped"
+        if error.errno == errno.ENOENT:
+            return "broken symbolic link, skipped"
+        return f"cannot follow symbolic link ({error.strerror}), skipped"
+    return None
+
+
 def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
     """Yield text files under ``root`` in a stable order, following links but never looping."""
     seen: set[tuple[int, int]] = set()
+    ignored: list[str] = []
 
     def on_error(error: OSError) -> None:
-        warnings.append(f"{error.filename}: cannot read folder ({error.strerror})")
+        name = _relative(error.filename or root, root)
+        warnings.append(f"{name}/: cannot read folder ({error.strerror}), skipped")
 
     for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=True):
         try:
@@ -52,38 +88,68 @@ def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
             continue
         key = (stat.st_dev, stat.st_ino)
         if key in seen:
-            warnings.append(f"{folder}: symbolic link loop, skipped")
+            warnings.append(f"{_relative(folder, root)}/: folder already read (linked twice)")
             dirs[:] = []
             continue
         seen.add(key)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        kept = []
+        for name in sorted(dirs):
+            path = Path(folder) / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink() and _is_loop(path, root):
+                warnings.append(f"{_relative(path, root)}: symbolic link loop, skipped")
+                continue
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = Path(folder) / name
-            if path.suffix.lower() in TEXT_SUFFIXES:
+            if path.is_symlink() and (problem := _link_problem(path)):
+                # Said here, whatever the suffix: the link may have been meant as a folder.
+                warnings.append(f"{_relative(path, root)}: {problem}")
+            elif path.suffix.lower() in TEXT_SUFFIXES:
                 yield path
+            else:
+                ignored.append(_relative(path, root))
+    if ignored:
+        suffixes = "/".join(sorted(TEXT_SUFFIXES))
+        examples = ", ".join(ignored[:3]) + (", …" if len(ignored) > 3 else "")
+        warnings.append(
+            f"{visible_controls(root.name) or root}: {len(ignored)} file(s) not read, "
+            f"not {suffixes}: {examples}"
+        )
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[SourceFile], list[str]]:
     """Find the release files under ``paths``; raise :class:`CorpusPathError` for a bad path."""
+    check_paths(paths)
     warnings: list[str] = []
     sources: list[SourceFile] = []
     for given in paths:
-        if not os.path.lexists(given):
-            raise CorpusPathError(f"corpus path does not exist: {given}")
-        if not given.exists():
-            raise CorpusPathError(f"corpus path is a broken symbolic link: {given}")
         if given.is_dir():
-            if not os.access(given, os.R_OK | os.X_OK):
-                raise CorpusPathError(f"corpus folder cannot be read: {given}")
             sources.extend(
-                SourceFile(given, path, path.relative_to(given).as_posix())
+                SourceFile(given, path, visible_controls(path.relative_to(given).as_posix()))
                 for path in _walk(given, warnings)
             )
         else:
-            sources.append(SourceFile(given.parent, given, given.name))
+            sources.append(SourceFile(given.parent, given, visible_controls(given.name)))
     return _unique_ids(sources, len(paths) > 1), warnings
+
+
+def check_paths(paths: Sequence[Path]) -> None:
+    """Raise :class:`CorpusPathError` (one sentence) for a corpus path that cannot be opened."""
+    for given in paths:
+        shown = visible_controls(str(given))
+        if not os.path.lexists(given):
+            raise CorpusPathError(f"corpus path does not exist: {shown}")
+        if (problem := _link_problem(given)) is not None:
+            raise CorpusPathError(f"corpus path is a {problem.removesuffix(', skipped')}: {shown}")
+        if given.is_dir() and not os.access(given, os.R_OK | os.X_OK):
+            raise CorpusPathError(f"corpus folder cannot be read: {shown}")
+        if not given.is_dir() and not os.access(given, os.R_OK):
+            raise CorpusPathError(f"corpus file cannot be read: {shown}")
 
 
 def _unique_ids(sources: list[SourceFile], many_roots: bool) -> list[SourceFile]:
@@ -94,44 +160,67 @@ def _unique_ids(sources: list[SourceFile], many_roots: bool) -> list[SourceFile]
     if not many_roots or all(count == 1 for count in counts.values()):
         return sources
     return [
-        SourceFile(s.root, s.path, f"{s.root.name}/{s.doc_id}") if counts[s.doc_id] > 1 else s
+        SourceFile(s.root, s.path, f"{visible_controls(s.root.name)}/{s.doc_id}")
+        if counts[s.doc_id] > 1
+        else s
         for s in sources
     ]
+
+
+def _read_limited(path: Path, max_bytes: int) -> bytes | str:
+    """Return the bytes of regular file ``path``, or why they were not read."""
+    if not stat_module.S_ISREG(os.stat(path).st_mode):
+        # A FIFO or device named like a release would block or never end.
+        return "not a regular file, skipped"
+    # O_NONBLOCK: should it have become a FIFO since the check, opening must not hang.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat_module.S_ISREG(info.st_mode):
+            return "not a regular file, skipped"
+        if info.st_size > max_bytes:
+            return f"{info.st_size:,} bytes is over the {max_bytes:,}-byte limit, skipped"
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # grew while we looked
+        return f"over the {max_bytes:,}-byte limit, skipped"
+    return data
 
 
 def load_source(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | str:
     """Read and clean one file; return the Document, or a warning saying why it was skipped."""
     name = source.doc_id
+    if source.path.is_symlink() and (problem := _link_problem(source.path)):
+        return f"{name}: {problem}"
     try:
-        if source.path.is_symlink() and not source.path.exists():
-            return f"{name}: broken symbolic link, skipped"
-        size = source.path.stat().st_size
-        if size > max_bytes:
-            return f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit, skipped"
-        data = source.path.read_bytes()
+        data = _read_limited(source.path, max_bytes)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return f"{name}: cannot read file ({reason}), skipped"
+    if isinstance(data, str):
+        return f"{name}: {data}"
     if not data.strip():
         return f"{name}: empty file, skipped"
     try:
         raw, decode_warning = decode_text(data)
     except BinaryFileError:
         return f"{name}: binary file, not text, skipped"
-    warnings = [f"{name}: {decode_warning}"] if decode_warning else []
+    notes = [decode_warning] if decode_warning else []
     if has_controls(raw):
-        warnings.append(f"{name}: terminal control characters removed")
-    cleaned = clean_release(raw, fallback_title=source.path.stem)
-    if not cleaned.text.strip():
+        notes.append("terminal control characters removed")
+    cleaned = clean_release(raw, fallback_title=one_line(strip_controls(source.path.stem)))
+    # Tabs would reach the terminal raw in one-line widgets; they mean nothing in a release.
+    text = cleaned.text.replace("\t", " ")
+    if not text.strip():
         return f"{name}: no article text after cleaning, skipped"
     return Document(
         id=source.doc_id,
         path=source.path,
-        title=cleaned.title,
+        title=one_line(cleaned.title) or one_line(strip_controls(source.path.stem)) or name,
         date=cleaned.date,
-        dateline=cleaned.dateline,
-        text=cleaned.text,
-        warnings=tuple(warnings),
+        dateline=one_line(cleaned.dateline) if cleaned.dateline else None,
+        text=text,
+        # One warning per file: the notes joined, so the file is named once.
+        warnings=(f"{name}: {'; '.join(notes)}",) if notes else (),
         title_source=cleaned.title_source,
         sha256=hashlib.sha256(data).hexdigest(),
     )

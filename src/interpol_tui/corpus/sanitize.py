@@ -2,7 +2,9 @@
 
 Rich and Textual pass control characters straight to the terminal, so a release
 holding ``ESC ] 52`` could write the user's clipboard and ``ESC ] 0`` could
-retitle the window. Everything is stripped here, once, at load time.
+retitle the window. Everything is stripped here, once, at load time. Names
+(file names, paths) are not stripped but escaped visibly, so that two files
+never end up with the same name and the user can see what the name holds.
 """
 
 from __future__ import annotations
@@ -10,20 +12,25 @@ from __future__ import annotations
 import re
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings
-# (terminated by BEL or ST), and two-character escapes.
+# (terminated by BEL or ST; an unterminated one ends at the line's end so that
+# one stray ESC cannot swallow the rest of a release), and two-character escapes.
 _ESCAPE_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]                      # CSI
-  | \x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC
+  | \x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC
   | \x9b[0-?]*[ -/]*[@-~]                        # 8-bit CSI
-  | \x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?    # 8-bit OSC
+  | [\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # 8-bit OSC, DCS, SOS, PM, APC
   | \x1b[ -/]*[0-~]?                             # other escapes (and a lone ESC)
     """,
     re.VERBOSE,
 )
 
-# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
+# and lone surrogates (undecodable bytes in file names; they cannot be printed).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+# What a name may not show as is: the above plus tab and newline.
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def strip_controls(text: str) -> str:
@@ -40,3 +47,20 @@ def strip_controls(text: str) -> str:
 def has_controls(text: str) -> bool:
     """Return True when ``text`` holds anything :func:`strip_controls` would remove."""
     return bool(_CONTROL.search(text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid in the file system's encoding
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible_controls(name: str) -> str:
+    """Return ``name`` with every control character shown as an escape (``\\x1b``, ``\\u202e``)."""
+    return _NAME_CONTROL.sub(_escape, name)
+
+
+def one_line(text: str) -> str:
+    """Collapse all whitespace (tabs, newlines) in ``text`` to single spaces."""
+    return " ".join(text.split())
