@@ -48,9 +48,11 @@ def test_multi_paragraph_quotation_is_one_and_joined() -> None:
     )
 
 
-def test_quotes_with_group_zero_stay_apart() -> None:
-    quotes = [Quote(0, 1, "a", None, 0), Quote(5, 6, "b", None, 0)]
-    assert len(quotations_of(quotes)) == 2
+def test_quotes_group_by_consecutive_equal_numbers() -> None:
+    quotes = [Quote(0, 1, "a", None, 0), Quote(5, 6, "b", None, 0), Quote(9, 10, "c", None, 1)]
+    assert [len(q.parts) for q in quotations_of(quotes)] == [2, 1]
+    apart = [Quote(0, 1, "a", None, 0), Quote(5, 6, "b", None, 1), Quote(9, 10, "c", None, 0)]
+    assert [len(q.parts) for q in quotations_of(apart)] == [1, 1, 1]
 
 
 def test_find_is_literal_case_insensitive_and_spans_line_breaks() -> None:

@@ -7,6 +7,7 @@ import dataclasses
 from reader_fixtures import TEXT, TITLE, analysis, document
 from rich.style import Style
 from textual.app import App, ComposeResult
+from textual.color import Color
 from textual.geometry import Offset
 from textual.selection import Selection
 
@@ -219,3 +220,31 @@ async def test_clicking_an_entity_marks_it() -> None:
         await pilot.pause()
         assert reader.marks.entity is not None
         assert reader.marks.entity.text == "Operation Lantern"
+
+
+async def test_every_kind_stays_legible_on_every_colour_theme() -> None:
+    def luminance(color: Color) -> float:
+        def channel(value: int) -> float:
+            v = value / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        r, g, b = color.rgb
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.query_one(Reader)
+        kinds = ["person", "organization", "location", "operation", "figure", "date", "quote"]
+        # ANSI themes use the terminal's own palette, which only the terminal knows.
+        themes = [name for name in app.available_themes if not name.startswith("ansi")]
+        assert len(themes) > 10
+        for theme in themes:
+            app.theme = theme
+            await pilot.pause()
+            for kind in [*kinds, "match", "title"]:
+                style = reader.get_component_rich_style(f"reader--{kind}")
+                assert style.color is not None and style.bgcolor is not None
+                fg = luminance(Color.from_rich_color(style.color))
+                bg = luminance(Color.from_rich_color(style.bgcolor))
+                ratio = (max(fg, bg) + 0.05) / (min(fg, bg) + 0.05)
+                assert ratio >= 3.0, (theme, kind, ratio)

@@ -106,13 +106,13 @@ class Quotation:
 def quotations_of(quotes: Sequence[Quote]) -> list[Quotation]:
     """Group quoted paragraphs into quotations.
 
-    Consecutive quotes that share a non-zero ``group`` are one quotation that
-    runs over several paragraphs; every other quote stands alone.
+    Consecutive quotes that share a ``group`` number are one quotation that
+    runs over several paragraphs (analysis numbers quotations 0, 1, 2… per release).
     """
     result: list[list[Quote]] = []
     for quote in sorted(quotes, key=lambda q: q.start):
         previous = result[-1][-1] if result else None
-        if previous is not None and quote.group != 0 and quote.group == previous.group:
+        if previous is not None and quote.group == previous.group:
             result[-1].append(quote)
         else:
             result.append([quote])

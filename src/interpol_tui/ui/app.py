@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from interpol_tui import __version__
@@ -18,6 +18,8 @@ class InterpolApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "interpol-tui"
+    COMMAND_PALETTE_BINDING = "ctrl+k"
+    """``ctrl+p`` is quick-open (DESIGN.md); the app's priority palette key would shadow it."""
 
     def __init__(self, corpus_paths: list[Path], *, use_cache: bool = True) -> None:
         super().__init__()
@@ -30,13 +32,18 @@ class InterpolApp(App[None]):
         return MainScreen(self.corpus_paths)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Offer every described key binding of the screen in the command palette too."""
+        """Offer every enabled key command of the screen and the focused pane in the palette too."""
         yield from super().get_system_commands(screen)
-        for binding in screen.BINDINGS:
-            if isinstance(binding, Binding) and binding.description and binding.id:
-                action = binding.action
+        offered: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not (active.enabled and binding.description and binding.id):
+                continue
+            if binding.id in offered:  # one entry per command, not per key
+                continue
+            offered.add(binding.id)
 
-                def run(action: str = action) -> None:
-                    self.call_later(screen.run_action, action)
+            def run(node: DOMNode = active.node, action: str = binding.action) -> None:
+                self.call_later(self.run_action, action, node)
 
-                yield SystemCommand(binding.description, f"Key: {binding.key}", run)
+            yield SystemCommand(binding.description, f"Key: {binding.key}", run)

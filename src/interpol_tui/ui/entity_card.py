@@ -42,6 +42,10 @@ def mention_context(text: str, mention: EntitySpan, context: int = CONTEXT) -> T
     return line
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 class EntityCard(ModalScreen[tuple[str, int] | None]):
     """An entity's canonical name, role and mentions; returns the ``(doc_id, offset)`` chosen."""
 
@@ -56,7 +60,9 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     EntityCard #card-heading { margin-bottom: 1; }
-    EntityCard OptionList { height: auto; max-height: 30; border: none; padding: 0; }
+    EntityCard OptionList, EntityCard OptionList:focus {
+        height: auto; max-height: 30; border: none; padding: 0;
+    }
     """
 
     def __init__(
@@ -82,11 +88,11 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
             heading.append("\nRole: ")
             heading.append(role)
         forms = sorted({" ".join(m.text.split()) for m in here})
-        heading.append(f"\n{len(here)} mention(s) in this release")
+        heading.append(f"\n{_count(len(here), 'mention')} in this release")
         if forms:
             heading.append(" as ")
             heading.append(", ".join(forms))
-        heading.append(f"; {elsewhere} other release(s) mention it")
+        heading.append(f"; mentioned in {_count(elsewhere, 'other release')}")
         return heading
 
     def compose(self) -> ComposeResult:
@@ -111,7 +117,7 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
             other = self.corpus.by_id(doc_id)
             prompt = Text(other.title if other else doc_id)
             prompt.append(f"  {other.date if other and other.date else 'undated'}", style="italic")
-            prompt.append(f" · {len(mentions)} mention(s)")
+            prompt.append(f" · {_count(len(mentions), 'mention')}")
             options.append(Option(prompt, id=f"{mentions[0].start}:{doc_id}"))
         with Vertical() as card:
             card.border_title = "Entity"

@@ -23,7 +23,7 @@ class FindBar(Horizontal):
     FindBar { height: 1; display: none; padding: 0 1; }
     FindBar.-open { display: block; }
     FindBar > Label { width: auto; padding-right: 1; color: $text-muted; }
-    FindBar > Input { border: none; height: 1; padding: 0; width: 1fr; }
+    FindBar > Input, FindBar > Input:focus { border: none; height: 1; padding: 0; width: 1fr; }
     """
 
     class Changed(Message):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,14 +20,16 @@ UNATTRIBUTED = "unattributed"
 """What the panel shows for a quotation whose speaker analysis could not name."""
 
 
-def quotation_prompt(quotation: Quotation, number: int) -> Text:
-    """One option: the quotation's words, then its speaker on a line of its own."""
-    prompt = Text()
-    prompt.append(f"{number:>2}. ", style="bold")
-    prompt.append(f"“{quotation.text}”")
-    prompt.append("\n     — ")
-    prompt.append(quotation.speaker or UNATTRIBUTED, style="italic")
-    return prompt
+def quotation_prompt(quotation: Quotation, number: int) -> Table:
+    """One option: the number, then the quotation's words over its speaker, indented together."""
+    body = Text(f"“{quotation.text}”")
+    body.append("\n— ")
+    body.append(quotation.speaker or UNATTRIBUTED, style="italic")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", min_width=3)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(f"{number}.", style="bold"), body)
+    return grid
 
 
 class QuotesPanel(ModalScreen[int | None]):
@@ -38,11 +41,10 @@ class QuotesPanel(ModalScreen[int | None]):
 
     DEFAULT_CSS = """
     QuotesPanel { align: center middle; }
-    QuotesPanel > OptionList {
+    QuotesPanel > OptionList, QuotesPanel > OptionList:focus {
         width: 100; max-width: 95%; height: auto; max-height: 85%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    QuotesPanel > OptionList > .option-list--option { padding: 0 0 1 0; }
     """
 
     def __init__(self, quotations: Sequence[Quotation], current: int | None = None) -> None:

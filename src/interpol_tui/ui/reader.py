@@ -190,8 +190,8 @@ class Reader(ScrollView, can_focus=True):
             return
         mark = marks.mark
         position = mark.index + 1 if mark is not None and mark.kind == "match" else 0
-        label = Text.assemble("find “", marks.query, f"” {position}/{len(marks.matches)}")
-        self.border_subtitle = label
+        count = f"{position}/{len(marks.matches)}" if marks.matches else "no matches"
+        self.border_subtitle = Text.assemble("find “", marks.query, f"” {count}")
 
     # -- the mark ---------------------------------------------------------
     def move_mark(self, mark: Mark | None) -> None:
@@ -217,13 +217,14 @@ class Reader(ScrollView, can_focus=True):
         return False
 
     def _reveal(self, start: int, end: int) -> None:
-        """Bring ``start``..``end`` into view, centred, unless it is on screen already."""
+        """Centre ``start``..``end`` on screen unless it is already well inside it."""
         self._relayout()
         top = self._layout.line_of_offset(start)
         bottom = self._layout.line_of_offset(max(end - 1, start))
         height = max(self.scrollable_content_region.height, 1)
         first = round(self.scroll_target_y)
-        if first <= top and bottom < first + height:
+        # Keep a margin (a quarter screen) below: notifications pop up there.
+        if first <= top and bottom < first + height - height // 4:
             return
         region = Region(0, top, 1, min(bottom - top + 1, height))
         self.scroll_to_region(region, animate=False, force=True, center=True, immediate=True)
