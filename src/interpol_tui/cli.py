@@ -40,13 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run_browser(args: argparse.Namespace) -> int:
     from interpol_tui.commands.common import corpus_paths
+    from interpol_tui.corpus.loader import CorpusPathError, check_paths
 
     paths = corpus_paths(args)
-    # Only the top-level check here: a missing path is an error before the
+    # Only the top-level check here: a bad path is an error before the
     # screen is taken over; everything else is read by the app in a worker.
-    missing = [path for path in paths if not path.exists()]
-    if missing:
-        raise CommandError(f"corpus path does not exist: {missing[0]}")
+    try:
+        check_paths(paths)
+    except CorpusPathError as error:
+        raise CommandError(str(error)) from error
     from interpol_tui.ui.app import InterpolApp
 
     InterpolApp(corpus_paths=paths, use_cache=not args.no_cache).run()

@@ -4,5 +4,14 @@ Modules import their heavy dependencies inside ``run`` so that opening the
 browser (which goes through the same parser) stays fast.
 """
 
-COMMAND_MODULES: tuple[str, ...] = ("docs", "entities", "figures", "quotes", "search", "stats")
+COMMAND_MODULES: tuple[str, ...] = (
+    "docs",
+    "entities",
+    "figures",
+    "quotes",
+    "search",
+    "stats",
+    "warnings",
+    "paths",
+)
 """Subcommand modules in the order ``--help`` lists them."""

@@ -44,15 +44,19 @@ def corpus_paths(args: argparse.Namespace) -> list[Path]:
     return list(given) if given else [bundled_seeds()]
 
 
-def load(args: argparse.Namespace) -> Corpus:
+def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
     """Load the corpus named by ``args``; warnings go to stderr, a bad path is an error."""
     from interpol_tui.corpus.loader import CorpusPathError, load_corpus
+    from interpol_tui.state import SettingsFile, StatePaths
 
+    # The size limit is a setting; settings problems are warnings like any other.
+    notes: list[str] = []
+    max_bytes = SettingsFile(StatePaths.default(), notes.append).load().max_file_bytes
     try:
-        corpus = load_corpus(corpus_paths(args))
+        corpus = load_corpus(corpus_paths(args), max_bytes=max_bytes)
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
-    for warning in corpus.warnings:
+    for warning in [*notes, *([] if quiet else corpus.warnings)]:
         print(f"warning: {safe(warning)}", file=sys.stderr)
     return corpus
 
