@@ -80,13 +80,14 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
     Development" are single runs; ordinary words that open a sentence are dropped.
     """
     chunks: list[Chunk] = []
-    i = 0
     count = len(tokens)
-    while i < count:
-        token = tokens[i]
-        if not _is_name_token(token) or not token.text[0].isupper():
-            i += 1
+    # Only capitalised words can open a run: find them in one pass, then grow runs.
+    starts = [i for i, t in enumerate(tokens) if t.kind == "word" and t.text[0].isupper()]
+    done = 0
+    for i in starts:
+        if i < done:
             continue
+        token = tokens[i]
         initial = _starts_sentence(tokens, i, text)
         run = [token]
         j = i + 1
@@ -146,5 +147,5 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
                     run.pop(0)
         if run:
             chunks.append(Chunk(tuple(run), initial and run[0] is token))
-        i = j
+        done = j
     return chunks

@@ -66,9 +66,29 @@ class Lexicon:
         """Folded name -> canonical, for organisations seen in this release."""
         self.operations: dict[str, str] = {}
         """Folded name (or alias) -> canonical, for operations and programmes."""
+        self._cache: dict[tuple[str, bool], Label | None] = {}
+
+    def learn(self, table: str, name: str, canonical: str, replace: bool = False) -> None:
+        """Remember ``name`` in ``table`` (``acronyms``, ``operations``, ``organisations``).
+
+        Acronyms are kept as written; other names are folded. The first
+        definition wins unless ``replace``.
+        """
+        entries: dict[str, str] = getattr(self, table)
+        key = name if table == "acronyms" else name.casefold()
+        if (replace or key not in entries) and entries.get(key) != canonical:
+            entries[key] = canonical
+            self._cache.clear()  # answers may change with what was learnt
 
     def classify(self, words: list[str], all_caps: bool = False) -> Label | None:
-        """Return the label of ``words`` as one name, or None."""
+        """Return the label of ``words`` as one name, or None (answers are cached)."""
+        key = (" ".join(words), all_caps)
+        cache = self._cache
+        if key not in cache:
+            cache[key] = self._classify(words, all_caps)
+        return cache[key]
+
+    def _classify(self, words: list[str], all_caps: bool) -> Label | None:
         name = " ".join(words)
         folded = name.casefold()
         if name in ORGANISATION_ALIASES:

@@ -25,15 +25,17 @@ _DATES = (
 )
 # A month alone is a date after a word that introduces a time ("in March", "between May").
 _MONTH_ALONE = re.compile(
-    r"\b(?:in|In|since|Since|until|between|from|From|by|during|During|and)\s+"
+    r"\b(?:in|In|since|Since|until|between|from|From|by|during|During|and|to)\s+"
     r"(?P<date>(?:(?:early|mid|late)[- ])?(?P<month>January|February|March|April|May|June|July|"
     r"August|September|October|November|December))\b(?!\s+\d)"
 )
-_DECADE = re.compile(r"\b(?:the\s+)?(?:1[89]|20)\d0s\b")
-_YEAR_ONLY = re.compile(r"(?<![\d.,/])(?P<year>1[89]\d\d|20\d\d)(?![\d/]|,\d|\.\d)")
-_YEAR_RANGE = re.compile(
-    r"(?<![\d.,/])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d|\d\d)(?![\d/])"
-)
+# Anchors: patterns that start with a plain character scan fast; the full date
+# patterns then run only in a small window around each anchor.
+_MONTH_ANCHOR = re.compile(rf"(?:{_MONTH_NAMES})(?![a-z])")
+_YEAR_ANCHOR = re.compile(r"(?:1[89]|20)\d\d")
+_WINDOW = 40
+_DECADE_AFTER = re.compile(r"0s\b")
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:1[89]\d\d|20\d\d|\d\d)(?![\d/])")
 # Words before a number that make it a label, not a year ("Resolution 2178").
 NUMBER_LABELS = frozenset(
     """
@@ -83,33 +85,39 @@ def is_year_used_as_date(text: str, start: int, end: int) -> bool:
 def find_dates(text: str) -> list[DateSpan]:
     """Return every date and year-as-date in ``text``, sorted and non-overlapping."""
     spans: list[DateSpan] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    taken = bytearray(len(text) + 1)
 
     def add(start: int, end: int, iso: str | None) -> None:
-        if free(start, end):
-            taken.append((start, end))
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
             spans.append(DateSpan(start, end, text[start:end], iso))
 
-    for pattern in _DATES:
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            add(
-                match.start(),
-                match.end(),
-                _iso(groups.get("year"), groups["month"], groups.get("day")),
-            )
-    for match in _YEAR_RANGE.finditer(text):
-        if previous_word(text, match.start()) not in NUMBER_LABELS:
-            add(match.start(), match.end(), match.group(1))
-    for match in _MONTH_ALONE.finditer(text):
-        add(match.start("date"), match.end("date"), None)
-    for match in _DECADE.finditer(text):
-        add(match.start(), match.end(), None)
-    for match in _YEAR_ONLY.finditer(text):
-        if is_year_used_as_date(text, match.start(), match.end()):
-            add(match.start(), match.end(), match["year"])
+    for anchor in _MONTH_ANCHOR.finditer(text):
+        if anchor.start() and text[anchor.start() - 1].isalpha():
+            continue
+        low, high = max(0, anchor.start() - _WINDOW), min(len(text), anchor.end() + _WINDOW)
+        for pattern in _DATES:
+            for match in pattern.finditer(text, low, high):
+                if match.start() <= anchor.start() < match.end():
+                    groups = match.groupdict()
+                    iso = _iso(groups.get("year"), groups["month"], groups.get("day"))
+                    add(match.start(), match.end(), iso)
+        for match in _MONTH_ALONE.finditer(text, low, anchor.end()):
+            add(match.start("date"), match.end("date"), None)
+    for anchor in _YEAR_ANCHOR.finditer(text):
+        start, end = anchor.span()
+        if (start and text[start - 1] in "0123456789.,/") or taken[start]:
+            continue
+        if (decade := _DECADE_AFTER.match(text, end - 1)) and text[end - 1] == "0":
+            add(start, decade.end(), None)
+            continue
+        after = text[end : end + 2]
+        if after[:1].isdigit() or after[:1] == "/" or (after[:1] in ",." and after[1:].isdigit()):
+            continue
+        span_range = _RANGE_AFTER.match(text, end)
+        if span_range and previous_word(text, start) not in NUMBER_LABELS:
+            add(start, span_range.end(), anchor.group())
+        elif is_year_used_as_date(text, start, end):
+            add(start, end, anchor.group())
     spans.sort(key=lambda span: span.start)
     return spans

@@ -52,7 +52,7 @@ def _learn_acronym(release: Release, chunk: Chunk) -> None:
         if short.text in ORGANISATION_ALIASES and len(long_words) > 1:
             # "the European Union Agency for Law Enforcement Cooperation (Europol)".
             known = ORGANISATION_ALIASES[short.text]
-            release.lexicon.organisations.setdefault(" ".join(long_words).casefold(), known)
+            release.lexicon.learn("organisations", " ".join(long_words), known)
             return
         if looks_like_acronym(short.text):
             candidates.append((long_words, short.text))
@@ -62,11 +62,11 @@ def _learn_acronym(release: Release, chunk: Chunk) -> None:
                 long_form = " ".join(long_words[cut:])
                 label = release.lexicon.classify(long_words[cut:])
                 canonical = label.canonical if label else long_form
-                release.lexicon.acronyms[acronym] = canonical
+                release.lexicon.learn("acronyms", acronym, canonical, replace=True)
                 if acronym.endswith("s") and acronym[:-1].isupper():
-                    release.lexicon.acronyms.setdefault(acronym[:-1], canonical)
+                    release.lexicon.learn("acronyms", acronym[:-1], canonical)
                 if label is None or label.type == "organization":
-                    release.lexicon.organisations.setdefault(long_form.casefold(), canonical)
+                    release.lexicon.learn("organisations", long_form, canonical)
                 break
 
 
@@ -129,11 +129,11 @@ def _learn_named_thing(release: Release, chunk: Chunk) -> None:
         # A coined one-word name is the name ("I-Familia"); a descriptive one
         # needs its noun ("International Child Sexual Exploitation database").
         canonical = words[0] if len(words) == 1 else " ".join(words) + " " + after.text
-        lexicon.operations.setdefault(f"{' '.join(words)} {after.text}".casefold(), canonical)
-        lexicon.operations.setdefault(" ".join(words).casefold(), canonical)
+        lexicon.learn("operations", f"{' '.join(words)} {after.text}", canonical)
+        lexicon.learn("operations", " ".join(words), canonical)
         return
     label = lexicon.classify(words)
     if label is not None and label.type == "operation":
-        lexicon.operations.setdefault(" ".join(words).casefold(), label.canonical)
+        lexicon.learn("operations", " ".join(words), label.canonical)
     elif label is not None and label.type == "organization" and len(words) > 1:
-        lexicon.organisations.setdefault(" ".join(words).casefold(), label.canonical)
+        lexicon.learn("organisations", " ".join(words), label.canonical)

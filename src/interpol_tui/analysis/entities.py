@@ -16,6 +16,9 @@ from interpol_tui.analysis.places import COMPASS_WORDS, REGION_HEADS, lookup_pla
 from interpol_tui.analysis.release import Release, name_part, name_words, split_names
 from interpol_tui.analysis.tokens import Token
 
+_LONGEST_NAME = 12
+"""Tokens in the longest name tried inside a run (runs can join several names)."""
+
 
 @dataclass
 class _Found:
@@ -45,6 +48,8 @@ class _Labeller:
         self.lexicon = release.lexicon
         self.people = release.people
         self.found: list[_Found] = []
+        self._spans: set[tuple[int, int]] = set()
+        self._covered = bytearray(len(release.text) + 1)
 
     # -- pass 2: labelling ----------------------------------------------------
 
@@ -59,13 +64,14 @@ class _Labeller:
     def _add(
         self, start: int, end: int, kind: EntityType, canonical: str, role: str | None = None
     ) -> None:
-        for other in self.found:
-            if other.start == start and other.end == end:
-                return
+        if (start, end) in self._spans:
+            return
+        self._spans.add((start, end))
+        self._covered[start:end] = b"\x01" * (end - start)
         self.found.append(_Found(start, end, kind, canonical, role))
 
     def _taken(self, start: int, end: int) -> bool:
-        return any(f.start < end and start < f.end for f in self.found)
+        return any(self._covered[start:end])
 
     def _label_chunk(self, chunk: Chunk) -> None:
         tokens = list(chunk.tokens)
@@ -186,7 +192,7 @@ class _Labeller:
             if self._coordinated_region(tokens, i):
                 i += 1
                 continue
-            for j in range(len(tokens), i, -1):
+            for j in range(min(len(tokens), i + _LONGEST_NAME), i, -1):
                 part = tokens[i:j]
                 if part[-1].kind != "word" or part[-1].text in ("(", ")"):
                     continue

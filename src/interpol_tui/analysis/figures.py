@@ -20,14 +20,16 @@ from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.numbers import (
     SCALES,
     SHORT_SCALES,
+    TENS,
+    UNITS,
     combine_words,
     fold_value,
     parse_digits,
     word_value,
 )
-from interpol_tui.analysis.periods import find_periods, period_for
+from interpol_tui.analysis.periods import Period, period_for
 from interpol_tui.analysis.sentences import SentenceIndex
-from interpol_tui.analysis.tokens import Token, tokenize
+from interpol_tui.analysis.tokens import Token
 
 _DURATION_WORD = re.compile(
     r"(?P<number>[a-z]+(?:-[a-z]+)?)-(?P<unit>second|minute|hour|day|week|month|year)s?"
@@ -38,6 +40,24 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )
+_START_WORDS = frozenset(UNITS) | frozenset(TENS) | {"a", "an"}
+
+
+def _may_start_number(token: Token) -> bool:
+    """A cheap test before reading: digits, a number word, "a"/"an", "-fold" or "four-day"."""
+    kind = token.kind
+    if kind == "number":
+        return True
+    if kind != "word":
+        return False
+    lower = token.text.lower()
+    return (
+        lower in _START_WORDS
+        or lower.endswith("fold")
+        or ("-" in lower and lower.partition("-")[0] in _START_WORDS)
+    )
+
+
 _NUMBER_WORDS_SKIP = frozenset({"one", "zero"})
 """Spelled "one" is mostly a pronoun or rhetoric ("just one officer"), not a statistic."""
 
@@ -152,23 +172,33 @@ def _is_currency(token: Token) -> bool:
 
 
 def find_figures(
-    text: str, sentences: SentenceIndex, excluded: list[tuple[int, int]]
+    text: str,
+    tokens: list[Token],
+    sentences: SentenceIndex,
+    excluded: list[tuple[int, int]],
+    periods: list[Period],
 ) -> list[Figure]:
-    """Return the figures in ``text``; numbers inside ``excluded`` spans (dates) are skipped."""
-    tokens = tokenize(text)
+    """Return the figures in ``text``; numbers inside ``excluded`` spans (dates) are skipped.
+
+    ``tokens`` are the text's tokens and ``periods`` its period phrases, both
+    computed once by the caller.
+    """
+    blocked = bytearray(len(text) + 1)
+    for start, end in excluded:
+        blocked[start:end] = b"\x01" * (end - start)
     figures: list[Figure] = []
-    period_cache: dict[int, list] = {}  # type: ignore[type-arg]
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
         token = tokens[i]
-        if any(s <= token.start < e for s, e in excluded):
+        if blocked[token.start] or not _may_start_number(token):
             i += 1
             continue
         core = _read_core(tokens, i)
         if core is None or _excluded_number(text, tokens, core):
             i += 1
             continue
-        figure = _build(text, tokens, core, sentences, period_cache, excluded)
+        figure = _build(text, tokens, core, sentences, periods)
         if figure is not None:
             figures.append(figure)
             i = max(core.last + 1, i + 1)
@@ -182,8 +212,7 @@ def _build(
     tokens: list[Token],
     core: _Core,
     sentences: SentenceIndex,
-    period_cache: dict[int, list],  # type: ignore[type-arg]
-    excluded: list[tuple[int, int]],
+    periods: list[Period],
 ) -> Figure | None:
     sentence = sentences.at(tokens[core.first].start)
     start = tokens[core.first].start
@@ -270,10 +299,7 @@ def _build(
         phrase += suffix
         kind = "rate"
         end = tokens[after_rate - 1].end
-    periods = period_cache.get(sentence.start)
-    if periods is None:
-        periods = find_periods(text, sentence.start, sentence.end)
-        period_cache[sentence.start] = periods
+    in_sentence = [p for p in periods if sentence.start <= p.start and p.end <= sentence.end]
     return Figure(
         start=start,
         end=end,
@@ -284,6 +310,6 @@ def _build(
         counts=phrase,
         sentence=sentence_text,
         sentence_start=sentence.start,
-        period=period_for(periods, start),
+        period=period_for(in_sentence, start),
         kind=kind,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interpol_tui.analysis.names import LEADER_TITLES, TITLES
+from interpol_tui.analysis.names import LEADER_TITLES, TITLE_FIRST_WORDS, TITLES
 
 _MAX_TITLE_WORDS = max(len(title) for title in TITLES)
 _PLURAL_TITLE_WORDS = {
@@ -38,6 +38,8 @@ class Person:
 
 def match_title(words: list[str], index: int) -> int:
     """Return the end index of the longest title starting at ``words[index]``, or ``index``."""
+    if words[index] not in TITLE_FIRST_WORDS:
+        return index
     for length in range(min(_MAX_TITLE_WORDS, len(words) - index), 0, -1):
         if tuple(words[index : index + length]) in TITLES:
             return index + length

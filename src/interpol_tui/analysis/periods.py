@@ -18,6 +18,15 @@ _YEAR = re.compile(
 _DEICTIC = re.compile(r"\b(?P<period>currently|to date|so far|this year|last year)\b")
 
 
+# Anchors that start with plain letters or digits scan fast; the full patterns
+# then run only in a window just before each anchor.
+_ANCHOR = re.compile(
+    r"(?:past|last|previous|preceding|first|next|coming)\s|(?:1[89]|20)\d\d|"
+    r"currently|to date|so far|this year|last year"
+)
+_BACK = 32
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A period phrase: its words (``past 10 months``) and the span that holds them."""
@@ -26,17 +35,24 @@ class Period:
     start: int
     end: int
     """Offsets of the whole phrase ("In the past 10 months") in the clean text."""
+    counted: bool = False
+    """True when the phrase holds a number of time units ("past 10 months", "last four years")."""
 
 
 def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Period]:
     """Return the period phrases in ``text[start:end]``, sorted by offset."""
     stop = len(text) if end is None else end
-    found: list[Period] = []
-    for pattern in (_RELATIVE, _YEAR, _DEICTIC):
-        for match in pattern.finditer(text, start, stop):
-            found.append(Period(match["period"], match.start(), match.end()))
-    found.sort(key=lambda period: period.start)
-    return found
+    found: dict[int, Period] = {}
+    for anchor in _ANCHOR.finditer(text, start, stop):
+        low = max(start, anchor.start() - _BACK)
+        high = min(stop, anchor.end() + 40)
+        for pattern in (_RELATIVE, _YEAR, _DEICTIC):
+            for match in pattern.finditer(text, low, high):
+                if match.start("period") != anchor.start() or match.start() in found:
+                    continue
+                counted = pattern is _RELATIVE and len(match["period"].split()) > 2
+                found[match.start()] = Period(match["period"], match.start(), match.end(), counted)
+    return sorted(found.values(), key=lambda period: period.start)
 
 
 def period_for(periods: list[Period], offset: int) -> str | None:

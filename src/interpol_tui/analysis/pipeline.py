@@ -21,15 +21,12 @@ def analyse_text(doc_id: str, text: str) -> DocumentAnalysis:
     sentences = SentenceIndex(text)
     dates = find_dates(text)
     entities = find_entities(text, tokens)
+    periods = find_periods(text)
     # Numbers inside dates and period phrases ("the past 10 months") are not figures.
     excluded = [(d.start, d.end) for d in dates]
-    excluded += [
-        (p.start, p.end)
-        for p in find_periods(text)
-        if any(c.isdigit() for c in p.text) or p.text.split()[-1] in _SPANS_WITH_WORDS
-    ]
-    figures = find_figures(text, sentences, excluded)
-    quotes = find_quotes(text, entities.spans, entities.people)
+    excluded += [(p.start, p.end) for p in periods if p.counted]
+    figures = find_figures(text, tokens, sentences, excluded, periods)
+    quotes = find_quotes(text, entities.spans, entities.people, sentences)
     return DocumentAnalysis(
         doc_id=doc_id,
         entities=entities.spans,
@@ -37,9 +34,6 @@ def analyse_text(doc_id: str, text: str) -> DocumentAnalysis:
         quotes=tuple(quotes),
         dates=tuple(dates),
     )
-
-
-_SPANS_WITH_WORDS = frozenset({"years", "months", "weeks", "days", "decades", "hours", "quarters"})
 
 
 def analyse_document(doc: Document) -> DocumentAnalysis:

@@ -63,16 +63,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MARKS = re.compile(r"[“”‘\"']")
+
+
 def find_segments(text: str) -> list[_Segment]:
     """Return quoted passages; a paragraph left open continues in the next one that reopens."""
     segments: list[_Segment] = []
     group = -1
     open_group = False
     for para_start, para_end in paragraphs(text):
-        i = para_start
         current: int | None = None  # offset just after the opening mark
         opened_at = 0
-        while i < para_end:
+        resume = para_start  # marks inside a single-quoted passage are skipped
+        for mark in _MARKS.finditer(text, para_start, para_end):
+            i = mark.start()
+            if i < resume:
+                continue
             if current is None:
                 if _is_open(text, i, _DOUBLE_OPEN):
                     if not (open_group and i == para_start):
@@ -85,7 +91,7 @@ def find_segments(text: str) -> list[_Segment]:
                         start, end = _trimmed(text, i + 1, close)
                         if end > start:
                             segments.append(_Segment(start, end, i, close, group))
-                        i = close
+                        resume = close + 1
                 open_group = False
             elif _is_close(text, i, _DOUBLE_CLOSE):
                 start, end = _trimmed(text, current, i)
@@ -99,7 +105,6 @@ def find_segments(text: str) -> list[_Segment]:
                 if end > start:
                     segments.append(_Segment(start, end, opened_at, None, group))
                 current, opened_at = i + 1, i
-            i += 1
         if current is not None:
             start, end = _trimmed(text, current, para_end)
             if end > start:
@@ -123,11 +128,17 @@ def _single_close(text: str, start: int, stop: int) -> int | None:
 class _Speakers:
     """Resolve who speaks from the words around a quotation."""
 
-    def __init__(self, text: str, entities: tuple[EntitySpan, ...], people: PeopleRegistry) -> None:
+    def __init__(
+        self,
+        text: str,
+        entities: tuple[EntitySpan, ...],
+        people: PeopleRegistry,
+        sentences: SentenceIndex,
+    ) -> None:
         self.text = text
         self.entities = entities
         self.people = people
-        self.sentences = SentenceIndex(text)
+        self.sentences = sentences
 
     def _person_in(self, start: int, end: int, first: bool) -> str | None:
         found = [
@@ -210,10 +221,15 @@ def _clause_end(window: str, start: int) -> int:
     return start + match.start() if match else len(window)
 
 
-def find_quotes(text: str, entities: tuple[EntitySpan, ...], people: PeopleRegistry) -> list[Quote]:
+def find_quotes(
+    text: str,
+    entities: tuple[EntitySpan, ...],
+    people: PeopleRegistry,
+    sentences: SentenceIndex | None = None,
+) -> list[Quote]:
     """Return the quotations of ``text`` with their speakers, sorted by offset."""
     segments = find_segments(text)
-    speakers = _Speakers(text, entities, people)
+    speakers = _Speakers(text, entities, people, sentences or SentenceIndex(text))
     groups: dict[int, list[_Segment]] = {}
     for segment in segments:
         groups.setdefault(segment.group, []).append(segment)
