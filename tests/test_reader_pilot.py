@@ -143,6 +143,7 @@ async def test_ctrl_f_finds_as_you_type_and_n_steps() -> None:
         assert reader.marks.mark == Mark("match", 2)  # wrapped round to the last
         await pilot.press("escape")
         assert reader.marks.matches == [] and reader.border_subtitle is None
+        assert reader.check_action("clear_marks", ()) is False  # escape is left to the screen
 
 
 async def test_find_api_returns_the_count_and_scrolls_to_the_first_match() -> None:

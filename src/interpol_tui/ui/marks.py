@@ -58,6 +58,15 @@ class ReleaseMarks:
         """Offsets of the find query's matches."""
         self.mark: Mark | None = None
         """The current entity, quotation or match."""
+        # Offsets by kind, rebuilt when the spans change: check_action asks for
+        # them on every footer refresh, and painting on every line.
+        self._spans: dict[MarkKind, list[tuple[int, int]]] = {
+            "entity": [],
+            "quote": [],
+            "match": [],
+        }
+        self._match_starts: list[int] = []
+        self._match_longest = 0
 
     # -- content ----------------------------------------------------------
     def load(self, analysis: DocumentAnalysis | Sequence[Highlight] | None) -> None:
@@ -84,28 +93,31 @@ class ReleaseMarks:
         self.entities = sorted((e for e in entities if e.type not in hidden), key=lambda e: e.start)
         if self.mark is not None and self.mark.kind == "entity":
             self.mark = None  # its index pointed into the old list
+        self._spans["entity"] = [(e.start, e.end) for e in self.entities]
+        self._spans["quote"] = [(q.start, q.end) for q in self.quotations]
 
     def find(self, text: str, query: str) -> int:
         """Find ``query`` in ``text``; mark the first match; return how many there are."""
-        self.query = query
-        self.matches = find_matches(text, query)
+        self._set_matches(query, find_matches(text, query))
         self.mark = Mark("match", 0) if self.matches else None
         return len(self.matches)
 
     def clear_find(self) -> None:
         """Forget the find query and its matches."""
-        self.query, self.matches = "", []
+        self._set_matches("", [])
         if self.mark is not None and self.mark.kind == "match":
             self.mark = None
+
+    def _set_matches(self, query: str, matches: list[tuple[int, int]]) -> None:
+        self.query, self.matches = query, matches
+        self._spans["match"] = matches
+        self._match_starts = [start for start, _ in matches]
+        self._match_longest = max((end - start for start, end in matches), default=0)
 
     # -- the mark ---------------------------------------------------------
     def spans(self, kind: MarkKind) -> list[tuple[int, int]]:
         """The offsets of everything of ``kind`` the mark can land on, in text order."""
-        if kind == "entity":
-            return [(e.start, e.end) for e in self.entities]
-        if kind == "quote":
-            return [(q.start, q.end) for q in self.quotations]
-        return self.matches
+        return self._spans[kind]
 
     def span(self, mark: Mark | None) -> tuple[int, int] | None:
         """The text offsets covered by ``mark``, or None."""
@@ -163,9 +175,7 @@ class ReleaseMarks:
         shown = [self._shown[i] for i in _overlapping(self._starts, self._longest, start, end)]
         shown.sort(key=lambda h: kind_priority(h.kind))  # quotes first, entities on top
         layers = [(h.start, h.end, f"reader--{h.kind}") for h in shown]
-        starts = [s for s, _ in self.matches]
-        longest = max((e - s for s, e in self.matches), default=0)
-        for i in _overlapping(starts, longest, start, end):
+        for i in _overlapping(self._match_starts, self._match_longest, start, end):
             layers.append((*self.matches[i], "reader--match"))
         current = self.span(self.mark)
         if current is not None:

@@ -265,6 +265,8 @@ class Reader(ScrollView, can_focus=True):
             return bool(marks.quotations) or None
         if action == "copy_selection":
             return self.text_selection is not None
+        if action == "clear_marks":  # otherwise escape is left to the screen
+            return marks.mark is not None or bool(marks.query)
         if action in ("copy_release", "find"):
             return self.document is not None or None
         return True
