@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -41,9 +42,12 @@ async def open_global_coalition(pilot: Pilot[None]) -> Reader:
     return reader
 
 
-async def test_next_quote_and_y_copy_the_first_quotation(seeds_dir: Path) -> None:
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_next_quote_and_y_copy_the_first_quotation(
+    seeds_dir: Path, size: tuple[int, int]
+) -> None:
     app = InterpolApp(corpus_paths=[seeds_dir])
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         reader = await open_global_coalition(pilot)
         await pilot.press("right_square_bracket", "y")
         assert app.clipboard == (
