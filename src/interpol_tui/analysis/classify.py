@@ -103,6 +103,8 @@ class Lexicon:
             return Label("organization", self.organisations[folded])
         if len(words) > 1 and words[0] in ("Operation", "Operations"):
             return Label("operation", "Operation " + " ".join(words[1:]))
+        if len(words) > 1 and words[0] in ("Project", "Programme", "Program", "Initiative"):
+            return Label("operation", name)
         head = head_word(words)
         if len(words) > 1 and head in DOCUMENT_HEADS:
             return Label(DOCUMENT, name)

@@ -122,3 +122,79 @@ def refine(phrase: str, sentence: str, before: list[Token], attendee_before: boo
     if phrase == "countries" and attendee_before:
         phrase = "countries attending"
     return phrase
+
+
+_CHANGE_VERBS = {
+    "rose": "increase",
+    "increased": "increase",
+    "grew": "increase",
+    "jumped": "increase",
+    "surged": "increase",
+    "climbed": "increase",
+    "soared": "increase",
+    "fell": "decrease",
+    "decreased": "decrease",
+    "dropped": "decrease",
+    "declined": "decrease",
+    "decline": "decrease",
+}
+
+
+def _phrase_before(tokens: list[Token], end: int, floor: int) -> list[Token]:
+    """Content words just before ``tokens[end]`` (not before offset ``floor``), at most three."""
+    words: list[Token] = []
+    j = end - 1
+    while j >= 0 and tokens[j].start >= floor and len(words) < 3 and _is_content_word(tokens[j]):
+        words.insert(0, tokens[j])
+        j -= 1
+    return words
+
+
+def _sentence_subject(tokens: list[Token], sentence_start: int, stop: int) -> list[Token]:
+    """The noun phrase that opens a sentence, with an "of" phrase ("Cases of migrant smuggling")."""
+    words: list[Token] = []
+    j = 0
+    while j < len(tokens) and tokens[j].start < sentence_start:
+        j += 1
+    while j < stop and len(words) < 5:
+        token = tokens[j]
+        lower = token.text.lower()
+        if lower in ("the", "a", "an") and not words:
+            j += 1
+            continue
+        if (lower == "of" and words) or (_is_content_word(token) and lower not in _CHANGE_VERBS):
+            words.append(token)
+        else:
+            break
+        j += 1
+    while words and words[-1].text == "of":
+        words.pop()
+    return words
+
+
+def counts_from_context(
+    tokens: list[Token], lead: int, kind: str, sentence_start: int
+) -> tuple[list[Token], str]:
+    """What an amount or a percentage with no noun after it counts, from the words before it.
+
+    "Assets worth USD 5 million" -> "assets"; "Cases of fraud rose by 45 per
+    cent" -> "increase in cases of fraud". ``lead`` is the figure's first token.
+    """
+    if lead >= 1 and tokens[lead - 1].text.lower() == "worth":
+        return _phrase_before(tokens, lead - 1, sentence_start), ""
+    if lead >= 2 and tokens[lead - 1].text.lower() == "by":
+        change = _CHANGE_VERBS.get(tokens[lead - 2].text.lower())
+        if change and kind == "percent":
+            # "..., losses rose by": the words before the verb when a clause opens
+            # there; else the sentence's subject ("Cases of fraud reported ... rose").
+            subject = _phrase_before(tokens, lead - 2, sentence_start)
+            opener = lead - 2 - len(subject) - 1
+            if not subject or (
+                opener >= 0
+                and tokens[opener].start >= sentence_start
+                and tokens[opener].kind != "punct"
+            ):
+                subject = _sentence_subject(tokens, sentence_start, lead - 2)
+            if subject:
+                return subject, f"{change} in "
+    return [], ""

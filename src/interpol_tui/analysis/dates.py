@@ -32,6 +32,9 @@ _MONTH_ALONE = re.compile(
 # Anchors: patterns that start with a plain character scan fast; the full date
 # patterns then run only in a small window around each anchor.
 _MONTH_ANCHOR = re.compile(rf"(?:{_MONTH_NAMES})(?![a-z])")
+_WEEKDAY_ANCHOR = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])(?!,?\s+\d)"
+)
 _YEAR_ANCHOR = re.compile(r"(?:1[89]|20)\d\d")
 _WINDOW = 40
 _DECADE_AFTER = re.compile(r"0s\b")
@@ -104,6 +107,9 @@ def find_dates(text: str) -> list[DateSpan]:
                     add(match.start(), match.end(), iso)
         for match in _MONTH_ALONE.finditer(text, low, anchor.end()):
             add(match.start("date"), match.end("date"), None)
+    for anchor in _WEEKDAY_ANCHOR.finditer(text):
+        if previous_word(text, anchor.start()) in ("on", "last", "next", "this", "since", "by"):
+            add(anchor.start(), anchor.end(), None)
     for anchor in _YEAR_ANCHOR.finditer(text):
         start, end = anchor.span()
         if (start and text[start - 1] in "0123456789.,/") or taken[start]:

@@ -7,7 +7,7 @@ Order does not matter to the second pass: "Stock said" is a person even when
 from __future__ import annotations
 
 from interpol_tui.analysis.chunks import Chunk
-from interpol_tui.analysis.classify import is_name_like
+from interpol_tui.analysis.classify import Label, is_name_like
 from interpol_tui.analysis.names import HONORIFICS, OPERATION_NOUNS, SPEECH_VERBS
 from interpol_tui.analysis.organisations import (
     ORGANISATION_ALIASES,
@@ -15,7 +15,13 @@ from interpol_tui.analysis.organisations import (
     looks_like_acronym,
 )
 from interpol_tui.analysis.people import match_title, singular_role
-from interpol_tui.analysis.release import Release, name_part, name_words, split_names
+from interpol_tui.analysis.release import (
+    Release,
+    name_after_department,
+    name_part,
+    name_words,
+    split_names,
+)
 
 
 def learn(release: Release) -> None:
@@ -62,6 +68,13 @@ def _learn_acronym(release: Release, chunk: Chunk) -> None:
                 long_form = " ".join(long_words[cut:])
                 label = release.lexicon.classify(long_words[cut:])
                 canonical = label.canonical if label else long_form
+                noun = release.after(chunk, 3)
+                if label is None and noun is not None and noun.text in OPERATION_NOUNS:
+                    # "Stolen and Lost Travel Documents (SLTD) database": a programme.
+                    canonical = f"{long_form} {noun.text}"
+                    release.lexicon.learn("operations", long_form, canonical)
+                    release.lexicon.learn("operations", canonical, canonical)
+                    label = Label("operation", canonical)
                 release.lexicon.learn("acronyms", acronym, canonical, replace=True)
                 if acronym.endswith("s") and acronym[:-1].isupper():
                     release.lexicon.learn("acronyms", acronym[:-1], canonical)
@@ -77,14 +90,25 @@ def _learn_person(release: Release, chunk: Chunk) -> None:
         if end == index:
             continue
         rest = words[end:]
+        begin = name_after_department(words, end)
+        if begin is not None:
+            # "Director of Organized and Emerging Crime Leila Achterberg".
+            department = " ".join(words[end:begin])
+            release.people.add(
+                " ".join(words[begin:]), f"{role_of(release, words, index, end)} {department}"
+            )
+            return
         if not rest or not is_name_like(rest[:1]):
             return
-        role = role_of(release, words, index, end)
+        role: str | None = role_of(release, words, index, end)
+        if words[end - 1] in HONORIFICS:
+            # "Dr Maria Lopez, Head of ...": an honorific is no role; a title may follow.
+            after = release.after(chunk)
+            role = _apposed_role(release, chunk) if after and after.text == "," else None
         for name in split_names(rest):
             name = name_part(name)
             if is_name_like(name) and not is_thing(release, name):
-                honorific = words[end - 1] in HONORIFICS and len(name) == 1
-                release.people.add(" ".join(name), None if honorific else role)
+                release.people.add(" ".join(name), role)
         return
     # Untitled names: "said Jane Doe", "Jane Doe said", "Jane Doe, INTERPOL Director, said".
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, words):
@@ -110,7 +134,15 @@ def _apposed_role(release: Release, chunk: Chunk) -> str | None:
     for index in range(min(3, len(words))):
         end = match_title(words, index)
         if end > index and all(w[:1].isupper() for w in words[:end]):
-            return role_of(release, words, index, end)
+            role = role_of(release, words, index, end)
+            # "Head of INTERPOL's Environmental Security Programme": keep the "of" part.
+            tail: list[str] = []
+            if end < len(words) and words[end] == "of":
+                for word in words[end:]:
+                    if word != "of" and not word[:1].isupper():
+                        break
+                    tail.append(word)
+            return " ".join([role, *tail])
     return None
 
 

@@ -13,7 +13,13 @@ from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, initials
 from interpol_tui.analysis.people import PeopleRegistry, match_title
 from interpol_tui.analysis.places import COMPASS_WORDS, REGION_HEADS, lookup_place
-from interpol_tui.analysis.release import Release, name_part, name_words, split_names
+from interpol_tui.analysis.release import (
+    Release,
+    name_after_department,
+    name_part,
+    name_words,
+    split_names,
+)
 from interpol_tui.analysis.tokens import Token
 
 _LONGEST_NAME = 12
@@ -148,6 +154,11 @@ class _Labeller:
                 continue
             if index:
                 self._segment(tokens[:index], no_places=False)
+            begin = name_after_department(words, end)
+            if begin is not None:
+                self._segment(tokens[end:begin], no_places=False)
+                self._person(tokens[begin:], None)
+                return True
             rest_tokens = tokens[end:]
             rest = words[end:]
             if rest and is_name_like(rest[:1]):
@@ -175,12 +186,16 @@ class _Labeller:
             elif rest_tokens:
                 self._segment(rest_tokens, no_places=False)
             return True
-        person = self.people.find(" ".join(words))
-        if person is not None:
-            person.mentions.append(tokens[0].start)
-            self._add(tokens[0].start, tokens[-1].end, "person", person.canonical, person.role)
-            return True
-        return False
+        return self._person(tokens, None)
+
+    def _person(self, tokens: list[Token], role: str | None) -> bool:
+        """Label ``tokens`` as the person they name, if this release knows them."""
+        person = self.people.find(" ".join(t.text for t in tokens))
+        if person is None:
+            return False
+        person.mentions.append(tokens[0].start)
+        self._add(tokens[0].start, tokens[-1].end, "person", person.canonical, role or person.role)
+        return True
 
     def _segment(self, tokens: list[Token], no_places: bool) -> None:
         """Label the longest known names inside a run, left to right."""

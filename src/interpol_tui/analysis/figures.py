@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interpol_tui.analysis.counted import canonical_phrase, noun_phrase, rate_suffix, refine
+from interpol_tui.analysis.counted import (
+    canonical_phrase,
+    counts_from_context,
+    noun_phrase,
+    rate_suffix,
+    refine,
+)
 from interpol_tui.analysis.dates import NUMBER_LABELS
 from interpol_tui.analysis.lexicons import (
     ATTENDEE_NOUNS,
@@ -277,7 +283,14 @@ def _build(
     if core.counts_hint:
         phrase = f"{phrase} {core.counts_hint}".strip()
     elif kind in ("money", "percent") and not words:
-        phrase = "amount" if kind == "money" else "share"
+        lead = core.first
+        while lead > 0 and tokens[lead - 1].start >= start:
+            lead -= 1
+        context, prefix = counts_from_context(tokens, lead, kind, sentence.start)
+        if context:
+            phrase = prefix + canonical_phrase(context, sentence.start)
+        else:
+            phrase = "amount" if kind == "money" else "share"
     if not phrase and kind == "count":
         return None  # a bare number with nothing counted is not a cited figure
     if words and skip == after:

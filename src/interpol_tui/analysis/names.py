@@ -41,14 +41,15 @@ LEADER_TITLES = (
     "director general",
     "director-general",
     "executive director",
+    "prime minister",
     "president",
+    "commissioner",
     "chief",
     "head",
-    "commissioner",
     "chair",
-    "prime minister",
 )
-"""Titles of whoever heads an organisation (what "the head of X" refers to)."""
+"""Titles of whoever heads an organisation (what "the head of X" refers to), most senior
+executive first: an international organisation's secretary general is its head."""
 
 # Verbs that attribute speech, in the forms press releases use.
 SPEECH_VERBS = frozenset(
@@ -148,5 +149,25 @@ WEEKDAYS_MONTHS = frozenset(
     """
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
 June July August September October November December
+    """.split()  # noqa: SIM905
+)
+
+# Words of the departments in titles ("Director of Organized and Emerging Crime"):
+# where such a run ends, the person's name begins.
+DEPARTMENT_WORDS = frozenset(
+    """
+    Crime Crimes Terrorism Counter-Terrorism Counterterrorism Cybercrime Cyber Police Policing
+    Service Services Operations Operational Support Intelligence Analysis Analytical Border
+    Borders Management Security Public Affairs Justice Interior Home Foreign State Defence
+    Defense Legal Human Resources Organized Organised Emerging Financial Corruption
+    Anti-Corruption Drugs Narcotics Trafficking Environmental Environment Criminal
+    Investigations Investigation Forensic Forensics Training Capacity Building Development
+    Communications Information Technology Innovation Digital Global Regional National
+    International Programmes Programs Partnerships Cooperation Co-operation Relations External
+    Internal Strategy Policy Planning Command Coordination Division Protection Safety Health
+    Finance Economic Maritime Aviation Customs Immigration Migration Smuggling Weapons Firearms
+    Explosives Vehicles Assets Recovery Counter Child Children Exploitation Abuse Victims
+    Missing Persons Fugitive Fugitives Notices Data Databases Records Identification
+    Biometrics Biometric Ethics Audit Governance Compliance Affairs Prosecutions Unit Units
     """.split()  # noqa: SIM905
 )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from interpol_tui.analysis.tokens import Token
 
 # A capitalised "Operation X" is a name found with the other names; these open lists.
-_LIST_WORDS = frozenset({"operations", "Operations", "operation"})
+_LIST_WORDS = frozenset({"operations", "Operations", "operation", "codenamed", "code-named"})
+_QUOTE_MARKS = frozenset("‘’“”'\"")
 
 
 def _skip_brackets(tokens: list[Token], index: int) -> int:
@@ -40,6 +41,8 @@ def operation_lists(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue
         position = index + 1
         plural = token.text.lower() == "operations"
+        while position < len(tokens) and tokens[position].text in _QUOTE_MARKS:
+            position += 1  # codenamed ‘Thunder’
         while position < len(tokens):
             end = _name_at(tokens, position)
             if end == position:

@@ -65,7 +65,9 @@ class PeopleRegistry:
             found = Person(name, role)
             self.people[name] = found
             if " " in name:
-                self._by_surname.setdefault(found.surname, name)
+                known = self._by_surname.setdefault(found.surname, name)
+                if known != name:
+                    self._by_surname[found.surname] = ""  # two people share it: ambiguous
         elif role and (found.role is None or len(role) > len(found.role)):
             found.role = role
         return found
@@ -75,15 +77,20 @@ class PeopleRegistry:
         if name in self.people:
             return self.people[name]
         canonical = self._by_surname.get(name)
-        if canonical is not None:
+        if canonical:
             return self.people[canonical]
+        if " " not in name:
+            # Family name first ("Tan" for "Tan Wei Ming"), when only one person fits.
+            fits = [p for key, p in self.people.items() if key.split(" ")[0] == name and " " in key]
+            if len(fits) == 1 and len(fits[0].canonical.split(" ")) >= 3:
+                return fits[0]
         return None
 
     def merge_surnames(self) -> None:
         """Fold people registered by surname alone into the full name that ends with it."""
         for name in [n for n in self.people if " " not in n]:
             full = self._by_surname.get(name)
-            if full and full != name:
+            if full and full != name and full in self.people:
                 single = self.people.pop(name)
                 person = self.people[full]
                 if person.role is None:
@@ -115,21 +122,33 @@ class PeopleRegistry:
                 continue
             fitting.append(person)
         if orgs:
-            named = [p for p in fitting if all(org in (p.role or "").lower() for org in orgs)]
+            # A role naming the organisation fits; so does a bare title ("Secretary General").
+            named = [
+                p
+                for p in fitting
+                if all(org in (p.role or "").lower() for org in orgs)
+                or (p.role or "").lower().replace("-", " ") in _BARE_TITLES
+            ]
             fitting = named or fitting
         if not fitting:
             return None
 
-        def recency(person: Person) -> tuple[int, int]:
+        def rank(person: Person) -> tuple[int, int, int]:
+            # "The head of" an organisation is its chief executive before its president.
+            role = (person.role or "").lower().replace("-", " ")
+            seniority = next(
+                (len(LEADER_TITLES) - i for i, t in enumerate(LEADER_TITLES) if t in role), 0
+            )
+            generic = title in _GENERIC_TITLES or not title
             before = [m for m in person.mentions if m <= offset]
-            if before:
-                return (1, max(before))
-            return (0, -min(person.mentions, default=0))
+            recent = max(before) if before else -min(person.mentions, default=0)
+            return (seniority if generic else 0, 1 if before else 0, recent)
 
-        return max(fitting, key=recency)
+        return max(fitting, key=rank)
 
 
 _GENERIC_TITLES = frozenset({"head", "chief", "leader", "boss"})
+_BARE_TITLES = frozenset(t.replace("-", " ") for t in LEADER_TITLES)
 
 
 _NOMINAL_WORDS = frozenset(

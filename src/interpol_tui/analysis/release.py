@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from interpol_tui.analysis.chunks import Chunk, find_chunks
 from interpol_tui.analysis.classify import Lexicon
+from interpol_tui.analysis.names import DEPARTMENT_WORDS, OPERATION_HEADS, ORG_HEADS
 from interpol_tui.analysis.people import PeopleRegistry
 from interpol_tui.analysis.tokens import Token
 
@@ -40,6 +41,27 @@ def name_part(words: list[str]) -> list[str]:
         if word.islower() and word != "and":
             return words[:index]
     return words
+
+
+def name_after_department(words: list[str], start: int) -> int | None:
+    """Where the name begins after a title's department ("of Police Services Jürgen Nakamura").
+
+    ``words[start]`` is the "of" after the title. The name is the run of two to
+    four words at the end that are not department, body or programme words.
+    """
+    if start >= len(words) or words[start] != "of":
+        return None
+    begin = len(words)
+    while begin > start + 1 and len(words) - begin < 4:
+        word = words[begin - 1]
+        if word.islower() or word in DEPARTMENT_WORDS or word in ORG_HEADS or word.isupper():
+            break
+        if word in OPERATION_HEADS or word.startswith(("Anti-", "Counter-")):
+            break
+        begin -= 1
+    if len(words) - begin < 2 or begin <= start + 1:
+        return None
+    return begin
 
 
 class Release:
