@@ -58,6 +58,20 @@ def style_of(reader: Reader, needle: str) -> Style:
     raise AssertionError(f"{needle!r} is not on screen")
 
 
+def legend_style(app: App[None], label: str) -> Style:
+    """The style of ``label`` in the legend, as the screen shows it."""
+    for strip in app.screen._compositor.render_strips():
+        position = 0
+        text = "".join(segment.text for segment in strip)
+        column = text.find(label)
+        if column >= 0:
+            for segment in strip:
+                if position + len(segment.text) > column:
+                    return segment.style or Style()
+                position += len(segment.text)
+    raise AssertionError(f"{label!r} is not on screen")
+
+
 async def test_e_and_shift_e_move_between_entities() -> None:
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -112,6 +126,8 @@ async def test_toggling_a_kind_removes_its_styling_by_key_and_by_click() -> None
         assert not style_of(reader, "Ana Ruiz").bold
         legend = app.query_one(Legend)
         assert "person" in legend.hidden
+        assert legend_style(app, "Person").strike
+        assert legend_style(app, "Place").color == style_of(reader, "LYON").color
         # Clicking "Person" in the legend (after the padding and "1 ") turns it back on.
         await pilot.click(Legend, offset=(4, 0))
         await pilot.pause()

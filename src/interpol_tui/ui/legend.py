@@ -39,6 +39,11 @@ class Legend(Widget):
             self.kind = kind
             super().__init__()
 
+    @property
+    def link_style(self) -> Style:
+        """No link styling: each entry keeps its highlight style (hovering still shows it)."""
+        return Style.null()
+
     def render(self) -> Text:
         """Each kind as ``N Label``, in its highlight style, or struck through when off."""
         text = Text(no_wrap=False, overflow="fold")
