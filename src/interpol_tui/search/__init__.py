@@ -1,0 +1,1 @@
+"""Search: the quick-open title index and the full-text index (no Textual here)."""
