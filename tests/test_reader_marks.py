@@ -140,6 +140,10 @@ def test_find_marks_the_first_match_and_clear_forgets_it() -> None:
     assert marks.find(TEXT, "ruiz") == 3
     assert marks.mark == Mark("match", 0)
     assert marks.step("match", True, anchor=0) == (Mark("match", 1), False)
+    assert marks.find(TEXT, "ruiz", near=TEXT.index("Director Ruiz")) == 3
+    assert marks.mark == Mark("match", 1)
+    assert marks.find(TEXT, "ruiz", near=len(TEXT)) == 3
+    assert marks.mark == Mark("match", 0)  # nothing after: wraps to the first
     marks.clear_find()
     assert marks.mark is None and marks.matches == []
 

@@ -96,10 +96,14 @@ class ReleaseMarks:
         self._spans["entity"] = [(e.start, e.end) for e in self.entities]
         self._spans["quote"] = [(q.start, q.end) for q in self.quotations]
 
-    def find(self, text: str, query: str) -> int:
-        """Find ``query`` in ``text``; mark the first match; return how many there are."""
+    def find(self, text: str, query: str, near: int = 0) -> int:
+        """Find ``query`` in ``text``; mark the first match from ``near`` on (wrapping).
+
+        Returns how many matches there are.
+        """
         self._set_matches(query, find_matches(text, query))
-        self.mark = Mark("match", 0) if self.matches else None
+        first = bisect_left(self._match_starts, near)
+        self.mark = Mark("match", first % len(self.matches)) if self.matches else None
         return len(self.matches)
 
     def clear_find(self) -> None:

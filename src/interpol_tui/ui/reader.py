@@ -67,7 +67,7 @@ class Reader(ScrollView, can_focus=True):
         Binding(
             "ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy.selection"
         ),
-        Binding("q", "quotations", "Quotes", id="reader.quotations"),
+        Binding("q", "quotations", "Quotations", id="reader.quotations"),
         Binding("ctrl+f", "find", "Find", id="reader.find"),
         Binding("n", "step('match', True)", "Next match", show=False, id="reader.find.next"),
         Binding("N", "step('match', False)", "Previous match", show=False, id="reader.find.prev"),
@@ -177,9 +177,12 @@ class Reader(ScrollView, can_focus=True):
         self.refresh_bindings()
 
     # -- find -------------------------------------------------------------
-    def find(self, query: str) -> int:
-        """Mark every match of ``query`` and move to the first; return the number of matches."""
-        count = self.marks.find(self.document.text if self.document else "", query)
+    def find(self, query: str, near: int = 0) -> int:
+        """Mark every match of ``query`` and move to the first (from offset ``near``, wrapping).
+
+        Returns the number of matches; ``n``/``N`` then step through them.
+        """
+        count = self.marks.find(self.document.text if self.document else "", query, near)
         self.move_mark(self.marks.mark)
         return count
 
