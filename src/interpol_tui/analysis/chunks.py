@@ -18,6 +18,8 @@ class Chunk:
 
     tokens: tuple[Token, ...]
     sentence_initial: bool
+    first: int
+    """Index of the first token in the release's token list."""
 
     @property
     def start(self) -> int:
@@ -146,6 +148,6 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
                 while run and (run[0].text in CONNECTORS or run[0].kind != "word"):
                     run.pop(0)
         if run:
-            chunks.append(Chunk(tuple(run), initial and run[0] is token))
+            chunks.append(Chunk(tuple(run), initial and run[0] is token, j - len(run)))
         done = j
     return chunks

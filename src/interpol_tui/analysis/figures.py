@@ -47,6 +47,7 @@ _QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _START_WORDS = frozenset(UNITS) | frozenset(TENS) | {"a", "an"}
+_START_FORMS = _START_WORDS | {w.capitalize() for w in _START_WORDS} | {"A", "An"}
 
 
 def _may_start_number(token: Token) -> bool:
@@ -193,23 +194,26 @@ def find_figures(
     for start, end in excluded:
         blocked[start:end] = b"\x01" * (end - start)
     figures: list[Figure] = []
-    i = 0
-    count = len(tokens)
-    while i < count:
+    # A coarse filter in one comprehension (the hot loop), the exact test after it.
+    coarse = [
+        i
+        for i, t in enumerate(tokens)
+        if t.kind == "number"
+        or (t.kind == "word" and (t.text in _START_FORMS or "-" in t.text))
+        or t.text.endswith("fold")
+    ]
+    resume = 0
+    for i in coarse:
         token = tokens[i]
-        if blocked[token.start] or not _may_start_number(token):
-            i += 1
+        if i < resume or blocked[token.start] or not _may_start_number(token):
             continue
         core = _read_core(tokens, i)
         if core is None or _excluded_number(text, tokens, core):
-            i += 1
             continue
         figure = _build(text, tokens, core, sentences, periods)
         if figure is not None:
             figures.append(figure)
-            i = max(core.last + 1, i + 1)
-        else:
-            i += 1
+            resume = core.last + 1
     return figures
 
 

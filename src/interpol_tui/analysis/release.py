@@ -73,25 +73,20 @@ class Release:
         self.chunks: list[Chunk] = find_chunks(text, tokens)
         self.lexicon = Lexicon()
         self.people = PeopleRegistry()
-        self._index_of = {token.start: i for i, token in enumerate(tokens)}
-
-    def index(self, token: Token) -> int:
-        """Position of ``token`` in the release's token list."""
-        return self._index_of[token.start]
 
     def after(self, chunk: Chunk, offset: int = 0) -> Token | None:
         """The token ``offset`` places after ``chunk`` (0: the next one), or None."""
-        index = self.index(chunk.tokens[-1]) + 1 + offset
+        index = chunk.first + len(chunk.tokens) + offset
         return self.tokens[index] if index < len(self.tokens) else None
 
     def before(self, chunk: Chunk, offset: int = 0) -> Token | None:
         """The token ``offset`` places before ``chunk`` (0: the previous one), or None."""
-        index = self.index(chunk.tokens[0]) - 1 - offset
+        index = chunk.first - 1 - offset
         return self.tokens[index] if index >= 0 else None
 
     def words_after(self, chunk: Chunk, skip: int, count: int) -> list[str]:
         """Up to ``count`` words after ``chunk``, skipping ``skip`` tokens and possessive "’s"."""
-        start = self.index(chunk.tokens[-1]) + 1 + skip
+        start = chunk.first + len(chunk.tokens) + skip
         words: list[str] = []
         for token in self.tokens[start:]:
             if len(words) >= count or token.text in (".", ";", "“", "”", '"'):
