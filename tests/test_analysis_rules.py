@@ -191,3 +191,25 @@ def test_dates() -> None:
         "July 2015": "2015-07",
         "2016": "2016",
     }
+
+
+def test_title_before_a_name_in_commas_and_sentence_initial_qualifiers() -> None:
+    text = (
+        "BUENOS AIRES, Argentina – More than 150 delegates from 40 countries attended.\n\n"
+        "INTERPOL’s Executive Director of Police Services, Stephen Kavanagh, presented the "
+        "results: police seized 2.5 tonnes of drugs worth an estimated USD 10 million. "
+        "Approximately 30% of the victims identified were minors.\n\n"
+        "Last year, member countries issued 12,000 Red Notices.\n\n"
+        "“The figures show what cooperation can achieve,” Mr Kavanagh said."
+    )
+    analysis = analyse_text("x", text)
+    figures = {f.text: (f.value, f.unit, f.qualifier, f.counts) for f in analysis.figures}
+    assert figures["More than 150 delegates"] == (150, None, "more than", "delegates")
+    assert figures["40 countries"] == (40, None, None, "countries attending")
+    assert figures["an estimated USD 10 million"] == (10_000_000, "USD", "an estimated", "drugs")
+    assert figures["Approximately 30%"] == (30, "%", "approximately", "victims")
+    notices = next(f for f in analysis.figures if f.value == 12_000)
+    assert (notices.counts, notices.period) == ("Red Notices", "last year")
+    people = {e.canonical: e.role for e in analysis.entities if e.type == "person"}
+    assert people == {"Stephen Kavanagh": "Executive Director of Police Services"}
+    assert [q.speaker for q in analysis.quotes] == ["Stephen Kavanagh"]

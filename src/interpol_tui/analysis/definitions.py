@@ -26,10 +26,14 @@ from interpol_tui.analysis.release import (
 
 def learn(release: Release) -> None:
     """Learn acronyms, operations, organisations and people from every name run."""
+    previous: Chunk | None = None
     for chunk in release.chunks:
         _learn_acronym(release, chunk)
         _learn_person(release, chunk)
         _learn_named_thing(release, chunk)
+        if previous is not None:
+            _learn_title_then_name(release, previous, chunk)
+        previous = chunk
     release.people.merge_surnames()
 
 
@@ -124,6 +128,29 @@ def _learn_person(release: Release, chunk: Chunk) -> None:
     verbs = {t.text.lower() for t in (after, before) if t is not None}
     if verbs & SPEECH_VERBS:
         release.people.add(" ".join(words), None)
+
+
+def _learn_title_then_name(release: Release, title: Chunk, name: Chunk) -> None:
+    """ "INTERPOL’s Executive Director of Police Services, Stephen Kavanagh, presented ..."."""
+    comma = release.before(name)
+    words = [t.text for t in name.tokens]
+    if comma is None or comma.text != "," or release.before(name, 1) is not title.tokens[-1]:
+        return
+    if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, words):
+        return
+    after = release.after(name)
+    if after is None or after.text not in (",", "said", "says", "told", "added"):
+        return
+    title_words = [t.text for t in title.tokens]
+    for index in range(len(title_words)):
+        end = match_title(title_words, index)
+        if end > index:
+            tail = title_words[end:]
+            if tail and tail[0] != "of":
+                return  # the title is followed by a name of its own
+            role = role_of(release, title_words, index, end)
+            release.people.add(" ".join(words), " ".join([role, *tail]))
+            return
 
 
 def _apposed_role(release: Release, chunk: Chunk) -> str | None:

@@ -46,6 +46,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )
+_QUALIFIER_WORDS = frozenset(q.split(" ")[0] for q in QUALIFIERS) | {"in", "by", "to"}
 _START_WORDS = frozenset(UNITS) | frozenset(TENS) | {"a", "an"}
 _START_FORMS = _START_WORDS | {w.capitalize() for w in _START_WORDS} | {"A", "An"}
 
@@ -163,14 +164,18 @@ def _excluded_number(text: str, tokens: list[Token], core: _Core) -> bool:
             return True  # "71/19", "1 / 3": a resolution number or a counter
         if core.first > 0 and tokens[core.first - 1].text.lower().rstrip(".") in NUMBER_LABELS:
             return True
-        if (
-            core.first > 0
-            and tokens[core.first - 1].is_capitalised
-            and not _is_currency(tokens[core.first - 1])
-            and tokens[core.first - 1].text not in ("In", "Some", "Over", "About", "Nearly")
-        ):
-            # "Resolution 2178", "Phase 2", "Storm Makers 2": a number naming something.
-            return tokens[core.first - 1].text.upper() != tokens[core.first - 1].text
+        if core.first > 0:
+            # "Resolution 2178", "Phase 2", "Storm Makers 2": a number naming something;
+            # not "Approximately 30%" or "In 2017" at the start of a sentence.
+            prev = tokens[core.first - 1]
+            opens = core.first < 2 or tokens[core.first - 2].text in (".", "!", "?", "”", ":")
+            return (
+                prev.is_capitalised
+                and not prev.is_upper
+                and not _is_currency(prev)
+                and prev.text.lower() not in _QUALIFIER_WORDS
+                and not opens
+            )
     return False
 
 
@@ -276,6 +281,8 @@ def _build(
         and tokens[skip].text.lower() in ("in", "of")
     ):
         skip += 1
+        if skip < len(tokens) and tokens[skip].text.lower() in ("the", "these", "those", "all"):
+            skip += 1  # "30% of the victims"
     elif (
         skip + 1 < len(tokens)
         and tokens[skip].text.lower() == "worth"

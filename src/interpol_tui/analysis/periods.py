@@ -15,14 +15,16 @@ _YEAR = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Ff]or)\s+(?:the\s+year\s+)?"
     r"(?P<period>(?:1[89]|20)\d\d)(?![\d/])"
 )
-_DEICTIC = re.compile(r"\b(?P<period>currently|to date|so far|this year|last year)\b")
+_DEICTIC = re.compile(
+    r"\b(?P<period>[Cc]urrently|[Tt]o date|[Ss]o far|[Tt]his year|[Ll]ast year)\b"
+)
 
 
 # Anchors that start with plain letters or digits scan fast; the full patterns
 # then run only in a window just before each anchor.
 _ANCHOR = re.compile(
     r"(?:past|last|previous|preceding|first|next|coming)\s|(?:1[89]|20)\d\d|"
-    r"currently|to date|so far|this year|last year"
+    r"[Cc]urrently|[Tt]o date|[Ss]o far|[Tt]his year|[Ll]ast year"
 )
 _BACK = 32
 
@@ -51,7 +53,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
                 if match.start("period") != anchor.start() or match.start() in found:
                     continue
                 counted = pattern is _RELATIVE and len(match["period"].split()) > 2
-                found[match.start()] = Period(match["period"], match.start(), match.end(), counted)
+                words = match["period"] if pattern is not _DEICTIC else match["period"].lower()
+                found[match.start()] = Period(words, match.start(), match.end(), counted)
     return sorted(found.values(), key=lambda period: period.start)
 
 
