@@ -52,9 +52,22 @@ def _starts_sentence(tokens: list[Token], index: int, text: str) -> bool:
     between = text[previous.end : tokens[index].start]
     if "\n" in between:
         return True
+    if previous.text in ("–", "—") and _after_dateline(text, previous.start):
+        return True
     if previous.text in ("“", '"', "‘", "'", "(", "–", "—", ":"):
         return index < 2 or _starts_sentence(tokens, index - 1, text) or previous.text == ":"
     return previous.text in (".", "!", "?", "”", ";")
+
+
+def _after_dateline(text: str, dash: int) -> bool:
+    """True for the dash of a dateline ("VIENNA, Austria – New ..."): the lede starts after it."""
+    line_start = text.rfind("\n", 0, dash) + 1
+    head = text[line_start:dash]
+    return (
+        len(head) < 80
+        and "." not in head
+        and any(len(word) > 2 and word.isupper() for word in head.replace(",", " ").split())
+    )
 
 
 def _is_common_opener(token: Token, alone: bool) -> bool:
@@ -71,7 +84,7 @@ def _is_common_opener(token: Token, alone: bool) -> bool:
 
 
 def _place_with_article(run: list[Token]) -> bool:
-    """ "The Hague", "The Gambia": the article belongs to the name."""
+    """ "The Hague", "New Zealand": the first word belongs to a place name."""
     return len(run) > 1 and lookup_place(f"{run[0].text} {run[1].text}") is not None
 
 
@@ -143,7 +156,7 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
         while run and run[0].text in _ARTICLES and not _place_with_article(run):
             run.pop(0)
         if initial:
-            while run and _is_common_opener(run[0], len(run) == 1):
+            while run and _is_common_opener(run[0], len(run) == 1) and not _place_with_article(run):
                 run.pop(0)
                 while run and (run[0].text in CONNECTORS or run[0].kind != "word"):
                     run.pop(0)

@@ -31,14 +31,25 @@ def is_plural(word: str) -> bool:
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "’s", "'s"))
 
 
+def _adjective_participle(tokens: list[Token], index: int) -> bool:
+    """ "forced labour": an -ed word right before a noun describes it."""
+    token = tokens[index]
+    if token.kind != "word" or not token.text.endswith("ed") or index + 1 >= len(tokens):
+        return False
+    nxt = tokens[index + 1]
+    return _is_content_word(nxt) and not nxt.text.endswith("ed")
+
+
 def _is_content_word(token: Token) -> bool:
     if token.kind != "word":
         return False
     lower = token.text.lower()
     if lower in FUNCTION_WORDS:
         return False
-    # Past participles and gerunds end a noun phrase ("individuals provided by").
-    return not (lower.endswith("ed") and not token.is_capitalised and len(lower) > 4)
+    # Past participles end a noun phrase ("individuals provided by"); hyphenated
+    # compounds are adjectives ("cyber-enabled").
+    participle = lower.endswith("ed") and "-" not in lower and len(lower) > 4
+    return not (participle and not token.is_capitalised)
 
 
 def _compound_goes_on(tokens: list[Token], index: int) -> bool:
@@ -156,13 +167,14 @@ def _sentence_subject(tokens: list[Token], sentence_start: int, stop: int) -> li
     j = 0
     while j < len(tokens) and tokens[j].start < sentence_start:
         j += 1
-    while j < stop and len(words) < 5:
+    while j < stop and len(words) < 7:
         token = tokens[j]
         lower = token.text.lower()
         if lower in ("the", "a", "an") and not words:
             j += 1
             continue
-        if (lower == "of" and words) or (_is_content_word(token) and lower not in _CHANGE_VERBS):
+        content = _is_content_word(token) or _adjective_participle(tokens, j)
+        if (lower == "of" and words) or (content and lower not in _CHANGE_VERBS):
             words.append(token)
         else:
             break

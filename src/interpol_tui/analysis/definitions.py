@@ -146,7 +146,7 @@ def _learn_title_then_name(release: Release, title: Chunk, name: Chunk) -> None:
         end = match_title(title_words, index)
         if end > index:
             tail = title_words[end:]
-            if tail and tail[0] != "of":
+            if tail and tail[0] not in ("of", "for"):
                 return  # the title is followed by a name of its own
             role = role_of(release, title_words, index, end)
             release.people.add(" ".join(words), " ".join([role, *tail]))
@@ -164,7 +164,7 @@ def _apposed_role(release: Release, chunk: Chunk) -> str | None:
             role = role_of(release, words, index, end)
             # "Head of INTERPOL's Environmental Security Programme": keep the "of" part.
             tail: list[str] = []
-            if end < len(words) and words[end] == "of":
+            if end < len(words) and words[end] in ("of", "for"):
                 for word in words[end:]:
                     if word != "of" and not word[:1].isupper():
                         break

@@ -102,7 +102,21 @@ Montevideo|Brasília|Brasilia|São Paulo|Sao Paulo|Rio de Janeiro|Los Angeles|Ch
 San Francisco|Miami|Houston|Atlanta|Boston|Seattle|Strasbourg|Marseille|Nice|Frankfurt
 Munich|Hamburg|Milan|Naples|Barcelona|Zurich|Bern|Luxembourg City|Monaco|Valletta|Nicosia
 Reykjavik|Tallinn|Riga|Vilnius|Bratislava|Ljubljana|Zagreb|Belgrade|Sarajevo|Podgorica
-Skopje|Tirana|Pristina|Chisinau|Edinburgh|Manchester|Glasgow|Belfast|Cardiff|Abu Dhabi
+Skopje|Tirana|Pristina|Chisinau|Edinburgh|Manchester|Glasgow|Belfast|Cardiff|Ulaanbaatar
+Nur-Sultan|Thimphu|Malé|Port of Spain|Bridgetown|Nassau|Castries|Belmopan|Paramaribo
+Georgetown|Asmara|Juba|Bangui|Malabo|Conakry|Freetown|Monrovia|Bissau|Banjul|Lomé|Cotonou
+Porto-Novo|Moroni|Mbabane|Maseru|Lilongwe|Gitega|Bujumbura|Dodoma|Apia|Port Vila|Honiara
+Dili|Bandar Seri Begawan|Putrajaya|Andorra la Vella|San Marino|Vaduz|Praia|São Tomé|Sana'a
+Erbil|Mosul|Aleppo|Benghazi|Misrata|Agadez|Timbuktu|Maiduguri|Goma|Bukavu
+Cox's Bazar|Chittagong|Peshawar|Quetta|Kandahar|Herat|Mazar-i-Sharif|Karachi|Hyderabad
+Ciudad Juárez|Tijuana|Monterrey|Guadalajara|Cancún|Medellín|Cali|Cartagena|Guayaquil
+Santa Cruz|Córdoba|Rosario|Valparaíso|Foz do Iguaçu|Manaus|Recife|Belém|Porto
+Seville|Valencia|Bilbao|Lille|Toulouse|Bordeaux|Turin|Genoa|Palermo|Cologne|Düsseldorf
+Rotterdam|Antwerp|Gothenburg|Malmö|Bergen|Kraków|Gdańsk|Odesa|Kharkiv|Lviv|St Petersburg
+Vladivostok|Almaty|Samarkand|Chengdu|Wuhan|Xiamen|Kunming|Macau|Osaka|Yokohama|Incheon
+Cebu|Davao|Surabaya|Medan|Penang|Johor Bahru|Chiang Mai|Pattaya|Phuket|Da Nang|Mandalay
+Perth|Brisbane|Adelaide|Christchurch|Nouméa|Papeete|Honolulu|Anchorage|Dallas
+Phoenix|Denver|Philadelphia|Detroit|New Orleans|San Diego|Las Vegas|Montréal|Calgary
 """.replace("\n", "|").split("|")
 
 CITY_ALIASES = {

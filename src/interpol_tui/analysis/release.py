@@ -5,6 +5,7 @@ from __future__ import annotations
 from interpol_tui.analysis.chunks import Chunk, find_chunks
 from interpol_tui.analysis.classify import Lexicon
 from interpol_tui.analysis.names import DEPARTMENT_WORDS, OPERATION_HEADS, ORG_HEADS
+from interpol_tui.analysis.places import lookup_place
 from interpol_tui.analysis.people import PeopleRegistry
 from interpol_tui.analysis.tokens import Token
 
@@ -46,10 +47,10 @@ def name_part(words: list[str]) -> list[str]:
 def name_after_department(words: list[str], start: int) -> int | None:
     """Where the name begins after a title's department ("of Police Services Jürgen Nakamura").
 
-    ``words[start]`` is the "of" after the title. The name is the run of two to
+    ``words[start]`` is the "of" or "for" after the title. The name is the run of two to
     four words at the end that are not department, body or programme words.
     """
-    if start >= len(words) or words[start] != "of":
+    if start >= len(words) or words[start] not in ("of", "for"):
         return None
     begin = len(words)
     while begin > start + 1 and len(words) - begin < 4:
@@ -58,6 +59,8 @@ def name_after_department(words: list[str], start: int) -> int | None:
             break
         if word in OPERATION_HEADS or word.startswith(("Anti-", "Counter-")):
             break
+        if lookup_place(word) is not None:
+            break  # "Vice-President for Africa Ingrid Rossi"
         begin -= 1
     if len(words) - begin < 2 or begin <= start + 1:
         return None
