@@ -5,8 +5,8 @@ from __future__ import annotations
 from interpol_tui.analysis.chunks import Chunk, find_chunks
 from interpol_tui.analysis.classify import Lexicon
 from interpol_tui.analysis.names import DEPARTMENT_WORDS, OPERATION_HEADS, ORG_HEADS
-from interpol_tui.analysis.places import lookup_place
 from interpol_tui.analysis.people import PeopleRegistry
+from interpol_tui.analysis.places import lookup_place
 from interpol_tui.analysis.tokens import Token
 
 
