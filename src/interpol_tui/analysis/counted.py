@@ -164,9 +164,9 @@ def _phrase_before(tokens: list[Token], end: int, floor: int) -> list[Token]:
 def _sentence_subject(tokens: list[Token], sentence_start: int, stop: int) -> list[Token]:
     """The noun phrase that opens a sentence, with an "of" phrase ("Cases of migrant smuggling")."""
     words: list[Token] = []
-    j = 0
-    while j < len(tokens) and tokens[j].start < sentence_start:
-        j += 1
+    j = stop  # walk back to the sentence's first token: linear in the sentence, not the text
+    while j > 0 and tokens[j - 1].start >= sentence_start:
+        j -= 1
     while j < stop and len(words) < 7:
         token = tokens[j]
         lower = token.text.lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from interpol_tui.analysis.counted import (
@@ -323,7 +324,13 @@ def _build(
         phrase += suffix
         kind = "rate"
         end = tokens[after_rate - 1].end
-    in_sentence = [p for p in periods if sentence.start <= p.start and p.end <= sentence.end]
+    first = bisect_left(periods, sentence.start, key=lambda p: p.start)
+    in_sentence = []
+    for period in periods[first:]:
+        if period.start >= sentence.end:
+            break
+        if period.end <= sentence.end:
+            in_sentence.append(period)
     return Figure(
         start=start,
         end=end,

@@ -57,6 +57,7 @@ class PeopleRegistry:
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
         self._by_surname: dict[str, str] = {}
+        self._by_first_word: dict[str, list[str]] = {}
 
     def add(self, name: str, role: str | None) -> Person:
         """Register ``name`` (a full name or a surname) and return its person."""
@@ -65,6 +66,7 @@ class PeopleRegistry:
             found = Person(name, role)
             self.people[name] = found
             if " " in name:
+                self._by_first_word.setdefault(name.split(" ")[0], []).append(name)
                 known = self._by_surname.setdefault(found.surname, name)
                 if known != name:
                     self._by_surname[found.surname] = ""  # two people share it: ambiguous
@@ -81,9 +83,9 @@ class PeopleRegistry:
             return self.people[canonical]
         if " " not in name:
             # Family name first ("Tan" for "Tan Wei Ming"), when only one person fits.
-            fits = [p for key, p in self.people.items() if key.split(" ")[0] == name and " " in key]
-            if len(fits) == 1 and len(fits[0].canonical.split(" ")) >= 3:
-                return fits[0]
+            fits = [n for n in self._by_first_word.get(name, []) if n in self.people]
+            if len(fits) == 1 and len(fits[0].split(" ")) >= 3:
+                return self.people[fits[0]]
         return None
 
     def merge_surnames(self) -> None:

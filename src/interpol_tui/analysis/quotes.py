@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from interpol_tui.analysis.model import EntitySpan, Quote
@@ -139,11 +140,19 @@ class _Speakers:
         self.entities = entities
         self.people = people
         self.sentences = sentences
+        self._persons = [e for e in entities if e.type == "person"]
+        self._person_starts = [e.start for e in self._persons]
+        self._named = [e for e in entities if e.type in ("person", "organization")]
+        self._named_starts = [e.start for e in self._named]
+
+    def _persons_between(self, start: int, end: int) -> list[EntitySpan]:
+        """Person mentions inside [start, end), found by bisection (texts can be long)."""
+        first = bisect_left(self._person_starts, start)
+        last = bisect_left(self._person_starts, end)
+        return [e for e in self._persons[first:last] if e.end <= end]
 
     def _person_in(self, start: int, end: int, first: bool) -> str | None:
-        found = [
-            e for e in self.entities if e.type == "person" and start <= e.start and e.end <= end
-        ]
+        found = self._persons_between(start, end)
         if not found:
             return None
         return (found[0] if first else found[-1]).canonical
@@ -202,18 +211,19 @@ class _Speakers:
     def subject(self, open_at: int) -> str | None:
         """The first person or organisation of the sentence, for a quoted phrase with no verb."""
         sentence = self.sentences.at(open_at)
-        for entity in self.entities:
-            if sentence.start <= entity.start < open_at and entity.type in (
-                "person",
-                "organization",
-            ):
-                return entity.canonical
+        index = bisect_left(self._named_starts, sentence.start)
+        if index < len(self._named) and self._named[index].start < open_at:
+            return self._named[index].canonical
         return None
 
     def last_person(self, offset: int) -> str | None:
         """The person mentioned last before ``offset``."""
-        found = [e for e in self.entities if e.type == "person" and e.end <= offset]
-        return found[-1].canonical if found else None
+        index = bisect_left(self._person_starts, offset)
+        while index > 0:
+            index -= 1
+            if self._persons[index].end <= offset:
+                return self._persons[index].canonical
+        return None
 
 
 def _clause_end(window: str, start: int) -> int:
