@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interpol_tui.analysis.model import EntityType
+from interpol_tui.analysis.model import ENTITY_TYPES, EntityType
 from interpol_tui.analysis.names import (
     DOCUMENT_HEADS,
     OPERATION_HEADS,
@@ -17,6 +17,7 @@ from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_can
 from interpol_tui.analysis.places import lookup_place
 
 _PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
+_ENTITY_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
 DOCUMENT = "document"
 """Not an entity: the name of a resolution or declaration ("Vienna Declaration")."""
 
@@ -27,6 +28,11 @@ class Label:
 
     type: EntityType | str
     canonical: str
+
+    @property
+    def entity(self) -> EntityType | None:
+        """The entity type, or None for a name that is no entity (a document's)."""
+        return _ENTITY_TYPES.get(self.type)
 
 
 def head_word(words: list[str]) -> str:

@@ -101,8 +101,9 @@ class _Labeller:
         label = self.lexicon.classify(words, all_caps=joined.isupper())
         if label is not None and label.type == "organization" and self._two_bodies(tokens):
             return
-        if label is not None and label.type in ("organization", "operation"):
-            self._add(chunk.start, chunk.end, label.type, label.canonical)  # type: ignore[arg-type]
+        kind = label.entity if label is not None else None
+        if label is not None and kind in ("organization", "operation"):
+            self._add(chunk.start, chunk.end, kind, label.canonical)
             self._nested_bodies(tokens, label)
             return
         if self._label_person(tokens):
@@ -219,11 +220,8 @@ class _Labeller:
                     self._add(part[0].start, part[-1].end, "person", person.canonical, person.role)
                     i = j
                     break
-                if (
-                    label is None
-                    or label.type == DOCUMENT
-                    or (no_places and label.type == "location")
-                ):
+                found = label.entity if label is not None else None
+                if label is None or found is None or (no_places and found == "location"):
                     continue
                 if (
                     label.type == "organization"
@@ -231,7 +229,7 @@ class _Labeller:
                     and part[0].text not in ORGANISATION_ALIASES
                 ) and part[0].text not in self.lexicon.acronyms:
                     continue
-                self._add(part[0].start, part[-1].end, label.type, label.canonical)  # type: ignore[arg-type]
+                self._add(part[0].start, part[-1].end, found, label.canonical)
                 i = j
                 break
             else:
