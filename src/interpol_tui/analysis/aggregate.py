@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from interpol_tui.analysis.chronology import (
@@ -127,7 +128,7 @@ def format_value(value: float) -> str:
 
 def _changes(occurrences: tuple[Occurrence, ...]) -> tuple[Change | None, ...]:
     changes: list[Change | None] = [None]
-    for before, after in zip(occurrences, occurrences[1:], strict=False):
+    for before, after in pairwise(occurrences):
         a, b = before.figure.value, after.figure.value
         changes.append(
             Change(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from statistics import median
 from typing import Literal
 
@@ -89,11 +90,16 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def _excerpt(text: str, start: int, end: int, width: int = 30) -> str:
-    left = text.rfind(" ", 0, start - width) + 1 if start > width else 0
+def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words around ``start``..``end``: from the sentence's start when that is near."""
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    if start - sentence_start <= width:
+        left = sentence_start
+    else:
+        left = text.rfind(" ", 0, start - width) + 1
     right = text.find(" ", end + width)
     right = len(text) if right < 0 else right
-    return " ".join(text[left:right].split())
+    return " ".join(text[left:right].split()).rstrip(",;:") + ("…" if right < len(text) else "")
 
 
 def years_in_text(text: str) -> Iterable[tuple[int, bool, int, int]]:
@@ -122,10 +128,7 @@ def years_in_text(text: str) -> Iterable[tuple[int, bool, int, int]]:
         opens_sentence = word_before[:1].isupper() and word_before.lower() in _COMPLETED_INTRO
         completed = (
             word_before.lower() in _COMPLETED_INTRO
-            and (
-                (opens_sentence and follow.startswith(","))
-                or follow.lstrip().startswith("alone")
-            )
+            and ((opens_sentence and follow.startswith(",")) or follow.lstrip().startswith("alone"))
             and not _FUTURE.search(_sentence_around(text, match.start(), match.end()))
         )
         yield int(match.group(1)), completed, match.start(), match.end()
@@ -161,8 +164,8 @@ class SeriesPoint:
 
 
 def _monotone(values: Sequence[float]) -> bool:
-    rising = all(b > a for a, b in zip(values, values[1:], strict=False))
-    falling = all(b < a for a, b in zip(values, values[1:], strict=False))
+    rising = all(b > a for a, b in pairwise(values))
+    falling = all(b < a for a, b in pairwise(values))
     return rising or falling
 
 
@@ -190,7 +193,7 @@ def place_by_series(
         for point in points:
             if dates[point.doc_id].iso is not None:
                 continue
-            for (year_a, a), (year_b, b) in zip(dated, dated[1:], strict=False):
+            for (year_a, a), (year_b, b) in pairwise(dated):
                 low, high = sorted((a.value, b.value))
                 if low < point.value < high:
                     share = (point.value - a.value) / (b.value - a.value)

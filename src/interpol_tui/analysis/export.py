@@ -40,7 +40,9 @@ def figure_rows(statistics: Statistics) -> Iterator[FigureRow]:
     for quantity in statistics.quantities:
         for index, occurrence in enumerate(quantity.occurrences):
             for figure in sorted((occurrence.figure, *occurrence.repeats), key=lambda f: f.start):
-                yield FigureRow(quantity, occurrence, figure, figure is not occurrence.figure, index)
+                yield FigureRow(
+                    quantity, occurrence, figure, figure is not occurrence.figure, index
+                )
 
 
 def _number(value: float) -> int | float:
@@ -117,9 +119,7 @@ def statistics_json(statistics: Statistics) -> dict[str, Any]:
 
 def series_label(quantity: Quantity) -> str:
     """``192 (~2018) → 195 (~2022) → 196 (~2024)``: each release's value with its date."""
-    return " → ".join(
-        f"{stated_value(o.figure)} ({o.when})" for o in quantity.occurrences
-    )
+    return " → ".join(f"{stated_value(o.figure)} ({o.when})" for o in quantity.occurrences)
 
 
 def stated_value(figure: Figure) -> str:
@@ -175,10 +175,8 @@ def statistics_markdown(statistics: Statistics) -> str:
     lines += ["| Figure | Value | What is counted | Release | Date |", "|---|---:|---|---|---|"]
     for row in figure_rows(statistics):
         title = statistics.titles.get(row.occurrence.doc_id, row.occurrence.doc_id)
-        lines.append(
-            f"| {_md(row.figure.text)} | {_md(stated_value(row.figure))} | {_md(row.quantity.counts)} "
-            f"| {_md(title)} | {_md(row.occurrence.when)} |"
-        )
+        cells = (row.figure.text, stated_value(row.figure), row.quantity.counts, title)
+        lines.append("| " + " | ".join(_md(c) for c in (*cells, row.occurrence.when)) + " |")
     return "\n".join(lines) + "\n"
 
 

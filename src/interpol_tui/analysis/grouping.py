@@ -40,12 +40,12 @@ _STOPWORDS = frozenset(
     those some about over more than nearly almost around approximately up under less least
     most each every per cent which who whom whose is are was were be been has have had it as
     into across through within between among also other such all any not no only just very
-    we they he she you i us them said say says including""".split()
+    we they he she you i us them said say says including""".split()  # noqa: SIM905
 )
 _NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion trillion dozen""".split()
+    eighty ninety hundred thousand million billion trillion dozen""".split()  # noqa: SIM905
 )
 
 
@@ -209,9 +209,7 @@ class _Scorer:
         a, b = self.facts[i].figure.value, self.facts[j].figure.value
         closeness = 1 - abs(math.log(a / b)) / math.log(MAX_RATIO)
         return (
-            PHRASE_WEIGHT * phrase
-            + CONTEXT_WEIGHT * self.context(i, j)
-            + VALUE_WEIGHT * closeness
+            PHRASE_WEIGHT * phrase + CONTEXT_WEIGHT * self.context(i, j) + VALUE_WEIGHT * closeness
         )
 
 
@@ -226,11 +224,11 @@ def _candidates(facts: Sequence[Fact], keys: Sequence[str]) -> Iterable[tuple[in
             yield from combinations(members, 2)
             continue
         # Large corpora: only facts whose phrases share a word (or a near-equal word).
-        index: dict[str, list[int]] = defaultdict(list)
+        by_word: dict[str, list[int]] = defaultdict(list)
         for member in members:
             for word in set(keys[member].split()):
-                index[word].append(member)
-        for group in index.values():
+                by_word[word].append(member)
+        for group in by_word.values():
             for pair in combinations(group, 2):
                 if pair not in seen:
                     seen.add(pair)

@@ -35,7 +35,12 @@ from interpol_tui.ui.reader import Reader
 from interpol_tui.ui.reader_pane import ReaderPane
 from interpol_tui.ui.search_indexing import SearchIndexer
 from interpol_tui.ui.search_screen import FullTextSearch
-from interpol_tui.ui.stats_layout import apply_stats_layout, focus_after_toggle, make_room_to_read
+from interpol_tui.ui.stats_layout import (
+    apply_stats_layout,
+    focus_after_toggle,
+    make_room_to_read,
+    stays_visible,
+)
 from interpol_tui.ui.stats_pane import StatsPane, stats_bindings
 
 NARROW_WIDTH = 100
@@ -224,13 +229,18 @@ class MainScreen(Screen[None]):
     def _read_figure(self, message: FigureChosen) -> None:
         if make_room_to_read(self):
             self.stats_visible = False
-        self.post_message(DocumentSelected(message.doc_id, message.offset))
+        # After the layout has given the reader its size back, or it scrolls blind.
+        self.call_after_refresh(self.post_message, DocumentSelected(message.doc_id, message.offset))
 
     @on(EntityChosen)
     def _list_mentioning(self, message: EntityChosen) -> None:
-        self.query_one(DocumentList).set_filter(message.doc_ids)
+        documents = self.query_one(DocumentList)
+        documents.set_filter(message.doc_ids)
         if message.name is not None and message.doc_ids is not None:
             self.notify(f"{len(message.doc_ids)} release(s) mention {message.name}", timeout=3)
+            if make_room_to_read(self):  # narrow: the list is under the pane
+                self.stats_visible = False
+                documents.focus()
 
     def watch_stats_visible(self, visible: bool) -> None:
         """Show or hide the statistics pane (filling the screen when it is narrow)."""
@@ -238,6 +248,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         """Re-place the statistics pane for the new width."""
+        self.stats_visible = stays_visible(self, self.stats_visible)
         apply_stats_layout(self, self.stats_visible)
 
     def action_toggle_stats(self) -> None:

@@ -1,13 +1,32 @@
-"""The statistics pane: corpus totals (the figures tables build on it)."""
+"""The statistics pane: figures cited across releases, all figures, entity counts, totals."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from collections.abc import Mapping
+from pathlib import Path
+from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from interpol_tui.analysis.aggregate import Occurrence, Statistics
+from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui.entity_table import EntityTable
+from interpol_tui.ui.export_dialog import ExportDialog, default_export_path
+from interpol_tui.ui.figure_table import MAX_ROWS, FigureTable
+from interpol_tui.ui.quantity_table import QuantityTable, clip
+
+TABS = ("tab-quantities", "tab-figures", "tab-entities", "tab-corpus")
+FULL_SCREEN_BELOW = 100
+"""Below this many columns the shown pane fills the screen (see ``stats_layout``)."""
 
 
 def corpus_totals(corpus: Corpus) -> Text:
@@ -30,17 +49,269 @@ def corpus_totals(corpus: Corpus) -> Text:
     return text
 
 
-class StatsPane(VerticalScroll):
-    """Figures and totals across the corpus."""
+def release_dates_table(statistics: Statistics) -> Table:
+    """The releases oldest first, each date marked when it was inferred, with its evidence."""
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=True, title_justify="left")
+    table.title = Text("Releases by date", style="bold")
+    table.add_column("date", justify="right", no_wrap=True)
+    table.add_column("release", ratio=1)
+    for date in sorted(statistics.dates.values(), key=lambda d: d.sort_key):
+        release = Text(statistics.titles.get(date.doc_id, date.doc_id))
+        if date.inferred and date.evidence:
+            release.append(f"\ninferred from: {date.evidence}", style="dim")
+        table.add_row(Text(date.label, style="" if date.inferred else "bold"), release)
+    return table
+
+
+def sentence_text(occurrence: Occurrence, title: str, width: int = 80) -> Text:
+    """The sentence a figure comes from, the figure emphasised, under a one-line heading."""
+    figure = occurrence.figure
+    text = Text()
+    label = occurrence.date.label
+    text.append(f"{label} · {clip(title, max(width - len(label) - 3, 8))}\n", style="dim")
+    sentence = Text(" ".join(figure.sentence.split()))
+    at = sentence.plain.find(figure.text)
+    if at >= 0:
+        sentence.stylize("bold reverse", at, at + len(figure.text))
+    text.append_text(sentence)
+    return text
+
+
+class StatisticsReady(Message):
+    """The statistics worker finished grouping the corpus's figures."""
+
+    def __init__(self, statistics: Statistics) -> None:
+        self.statistics = statistics
+        super().__init__()
+
+
+class StatsPane(Vertical):
+    """Figures across releases side by side, every figure, entity frequencies, corpus totals."""
+
+    ALLOW_MAXIMIZE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "next_tab", "Next tab", id="stats.next_tab"),
+        Binding("x", "export", "Export", id="stats.export"),
+        Binding("f", "filter_figures", "Filter", id="stats.filter"),
+        Binding("z", "zoom", "Zoom", id="stats.zoom"),
+        Binding("1", "show_tab(0)", "Quantities", show=False),
+        Binding("2", "show_tab(1)", "Figures", show=False),
+        Binding("3", "show_tab(2)", "Entities", show=False),
+        Binding("4", "show_tab(3)", "Corpus", show=False),
+    ]
 
     DEFAULT_CSS = """
-    StatsPane { padding: 0 1; }
+    StatsPane { padding: 0 0; }
+    StatsPane > TabbedContent { height: 1fr; }
+    StatsPane ContentSwitcher { height: 1fr; }
+    StatsPane TabPane { height: 1fr; padding: 0; }
+    StatsPane .stats--status { height: auto; color: $text-muted; padding: 0 1; }
+    StatsPane #quantities { height: 1fr; min-height: 4; }
+    StatsPane #occurrence-sentence {
+        height: auto;
+        max-height: 5;
+        padding: 0 1;
+        border-top: solid $panel;
+    }
+    StatsPane #figures, StatsPane #entities { height: 1fr; }
+    StatsPane #figure-filter { border: none; height: 1; padding: 0 1; }
+    StatsPane #corpus-scroll { height: 1fr; padding: 0 1; }
     """
 
-    def compose(self) -> ComposeResult:
-        """Lay out the totals."""
-        yield Static("", id="stats-totals")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.statistics: Statistics | None = None
+        self.corpus: Corpus | None = None
 
+    def compose(self) -> ComposeResult:
+        """The four tabs."""
+        with TabbedContent(initial="tab-quantities", id="stats-tabs"):
+            with TabPane("Quantities", id="tab-quantities"):
+                yield Static("Loading…", id="quantities-status", classes="stats--status")
+                yield QuantityTable(id="quantities")
+                yield Static("", id="occurrence-sentence")
+            with TabPane("Figures", id="tab-figures"):
+                yield Input(placeholder="type to filter figures", id="figure-filter")
+                yield FigureTable(id="figures")
+                yield Static("", id="figures-status", classes="stats--status")
+            with TabPane("Entities", id="tab-entities"):
+                yield Static("", id="entities-status", classes="stats--status")
+                yield EntityTable(id="entities")
+            with TabPane("Corpus", id="tab-corpus"), VerticalScroll(id="corpus-scroll"):
+                yield Static("", id="stats-totals")
+                yield Static("", id="stats-dates")
+
+    def on_mount(self) -> None:
+        """Tabs change with keys (t, 1-4) so that tab moves between panes, not within one."""
+        self.query_one("ContentTabs").can_focus = False
+        self.watch(self.screen, "maximized", self._maximized_changed, init=False)
+
+    def _maximized_changed(self, maximized: object) -> None:
+        # Escape un-maximizes before any binding sees it; in a narrow terminal
+        # the pane has no place beside the reader, so that closes it.
+        narrow = self.app.size.width < FULL_SCREEN_BELOW
+        if maximized is None and narrow and self.display:
+            self.call_later(self.app.run_action, "screen.toggle_stats")
+
+    # -- filling ----------------------------------------------------------
     def show_corpus(self, corpus: Corpus) -> None:
-        """Fill the pane from a freshly loaded corpus."""
+        """Fill the totals from a freshly loaded corpus; figures follow its analysis."""
+        self.corpus = corpus
         self.query_one("#stats-totals", Static).update(corpus_totals(corpus))
+        status = f"{len(corpus.documents):,} releases · waiting for their analysis…"
+        self.query_one("#quantities-status", Static).update(Text(status))
+
+    def show_analyses(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
+        """Group the analysed figures across releases (in a worker) and show them."""
+        self.corpus = corpus
+        status = f"{len(corpus.documents):,} releases · comparing their figures…"
+        self.query_one("#quantities-status", Static).update(Text(status))
+        self._compute(corpus, dict(analyses))
+
+    @work(thread=True, exclusive=True, group="stats")
+    def _compute(self, corpus: Corpus, analyses: dict[str, DocumentAnalysis]) -> None:
+        """Aggregate off the UI thread; a failure becomes a notification."""
+        from interpol_tui.analysis.aggregate import corpus_statistics
+
+        worker = get_current_worker()
+        try:
+            statistics = corpus_statistics(corpus, analyses, cancelled=lambda: worker.is_cancelled)
+        except Exception as error:  # a bug here must not take the browser down
+            message = f"Could not compare figures: {error}"
+            self.app.call_from_thread(self.notify, message, severity="error")
+            return
+        if not worker.is_cancelled:
+            self.post_message(StatisticsReady(statistics))
+
+    def on_statistics_ready(self, message: StatisticsReady) -> None:
+        """Fill every table."""
+        statistics = self.statistics = message.statistics
+        recurring = len(statistics.recurring)
+        standalone = len(statistics.quantities) - recurring
+        inferred = any(d.inferred for d in statistics.dates.values())
+        releases = len(statistics.dates)
+        status = f"{releases:,} releases · {recurring} quantities across releases"
+        status += f" · {standalone} cited once"
+        if inferred:
+            status += " · ~ inferred date"
+        self.query_one("#quantities-status", Static).update(Text(status))
+        self.query_one(QuantityTable).show(statistics)
+        self._show_sentence(self.query_one(QuantityTable).current_occurrence)
+        self.query_one(FigureTable).show(statistics)
+        entities = list(statistics.entities)
+        self.query_one(EntityTable).show(entities, releases)
+        self.query_one("#entities-status", Static).update(
+            Text(f"{len(entities)} entities · enter lists the releases that mention one")
+        )
+        self.query_one("#stats-dates", Static).update(release_dates_table(statistics))
+        self.app.refresh_bindings()
+
+    def _show_sentence(self, occurrence: Occurrence | None) -> None:
+        sentence = self.query_one("#occurrence-sentence", Static)
+        if occurrence is None or self.statistics is None:
+            sentence.update("")
+            return
+        title = self.statistics.titles.get(occurrence.doc_id, occurrence.doc_id)
+        sentence.update(sentence_text(occurrence, title, sentence.size.width or 80))
+
+    def _update_figures_status(self) -> None:
+        table = self.query_one(FigureTable)
+        total = len(table.all_rows)
+        text = f"{table.matching} of {total} figures · sorted by {table.order} (o)"
+        if table.matching > MAX_ROWS:
+            text += f" · first {MAX_ROWS} shown, type to narrow"
+        self.query_one("#figures-status", Static).update(Text(text))
+
+    # -- events -----------------------------------------------------------
+    @on(DataTable.RowHighlighted, "#quantities")
+    def _quantity_highlighted(self) -> None:
+        self._show_sentence(self.query_one(QuantityTable).current_occurrence)
+
+    @on(Input.Changed, "#figure-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_one(FigureTable).filter_text = event.value
+
+    @on(Input.Submitted, "#figure-filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(FigureTable).focus()
+
+    def on_figure_table_refilled(self) -> None:
+        """Keep the status line's counts and order up to date."""
+        self._update_figures_status()
+
+    # -- actions ----------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Export needs statistics to export."""
+        if action == "export" and self.statistics is None:
+            return None
+        return True
+
+    def focus_tables(self) -> None:
+        """Focus the main table of the tab shown."""
+        active = self.query_one(TabbedContent).active
+        targets = {
+            "tab-figures": "#figures",
+            "tab-entities": "#entities",
+            "tab-corpus": "#corpus-scroll",
+        }
+        self.query_one(targets.get(active, "#quantities")).focus()
+
+    def action_show_tab(self, index: int) -> None:
+        """Show tab number ``index`` (0-based) and focus its table."""
+        self.query_one(TabbedContent).active = TABS[index]
+        self.call_after_refresh(self.focus_tables)
+
+    def action_next_tab(self) -> None:
+        """Show the next tab."""
+        active = self.query_one(TabbedContent).active
+        index = TABS.index(active) if active in TABS else 0
+        self.action_show_tab((index + 1) % len(TABS))
+
+    def action_zoom(self) -> None:
+        """Let the pane fill the screen, or give the other panes their place back."""
+        if self.screen.maximized is self:
+            self.screen.minimize()
+        else:
+            self.screen.maximize(self, container=False)
+
+    def action_filter_figures(self) -> None:
+        """Show the figures tab with the cursor in its filter."""
+        self.query_one(TabbedContent).active = "tab-figures"
+        self.call_after_refresh(self.query_one("#figure-filter", Input).focus)
+
+    def action_export(self) -> None:
+        """Ask for a path, then write the quantities and figures there."""
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.export_to(path)
+
+        self.app.push_screen(ExportDialog(default_export_path()), chosen)
+
+    @work(thread=True, exclusive=True, group="stats-export")
+    def export_to(self, path: Path) -> None:
+        """Write the export atomically (CSV or Markdown by the extension) and say where."""
+        from interpol_tui.analysis.export import format_for, write_export
+
+        statistics = self.statistics
+        if statistics is None:
+            return
+        try:
+            written = write_export(statistics, path)
+        except OSError as error:
+            message = f"Could not export to {path}: {error.strerror or error}"
+            self.app.call_from_thread(self.notify, message, severity="error")
+            return
+        kind = "Markdown" if format_for(written) == "md" else "CSV"
+        self.app.call_from_thread(self.notify, f"Exported figures as {kind} to {written}")
+
+
+def stats_bindings() -> list[BindingType]:
+    """Every key of the statistics pane and its tables, for the help screen."""
+    return [
+        *StatsPane.BINDINGS,
+        *QuantityTable.BINDINGS,
+        *FigureTable.BINDINGS,
+        *EntityTable.BINDINGS,
+    ]

@@ -1,0 +1,107 @@
+"""``interpol-tui stats``: the figures releases cite, grouped across releases, and entity counts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interpol_tui.commands.common import add_corpus_argument, add_json_argument, load
+
+if TYPE_CHECKING:
+    from interpol_tui.analysis.aggregate import Statistics
+
+NAME = "stats"
+HELP = "figures cited across releases, side by side, and how many releases name each entity"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add this command's options."""
+    add_corpus_argument(parser)
+    add_json_argument(parser)
+    parser.add_argument(
+        "--format",
+        choices=("csv", "md"),
+        help="export the quantities and figures as CSV or Markdown instead of a table",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="PATH",
+        help="write the --json/--format output to PATH (atomically) instead of stdout",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the cross-release statistics as a table, JSON, CSV or Markdown."""
+    import json
+
+    from interpol_tui.analysis.aggregate import corpus_statistics
+    from interpol_tui.analysis.export import render, statistics_json
+    from interpol_tui.analysis.pipeline import analyse_corpus
+    from interpol_tui.commands.common import CommandError, emit_json, safe
+
+    if args.json and args.format:
+        raise CommandError("give either --json or --format, not both")
+    if args.output is not None and not (args.json or args.format):
+        raise CommandError("--output needs --json or --format")
+    corpus = load(args)
+    statistics = corpus_statistics(corpus, analyse_corpus(corpus))
+    if args.output is not None:
+        from interpol_tui.state.storage import atomic_write_bytes
+
+        if args.json:
+            text = json.dumps(statistics_json(statistics), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = render(statistics, args.format)
+        target = args.output.expanduser().resolve()
+        try:
+            atomic_write_bytes(target, text.encode("utf-8"))
+        except OSError as error:
+            raise CommandError(f"cannot write {target}: {error.strerror or error}") from error
+        print(f"wrote {safe(str(target))}", file=sys.stderr)
+        return 0
+    if args.json:
+        emit_json(statistics_json(statistics))
+        return 0
+    if args.format:
+        sys.stdout.write(render(statistics, args.format))
+        return 0
+    _print_report(statistics)
+    return 0
+
+
+def _print_report(statistics: Statistics) -> None:
+    from interpol_tui.analysis.export import series_label
+    from interpol_tui.commands.common import print_table
+
+    recurring = statistics.recurring
+    print_table(
+        ["what is counted", "releases", "values (date)", "trend"],
+        [[q.counts, q.releases, series_label(q), q.trend] for q in recurring],
+        max_widths=[40, 8, 90, 8],
+    )
+    standalone = [q for q in statistics.quantities if not q.recurring]
+    print()
+    print_table(
+        ["standalone figure", "what is counted", "date", "doc"],
+        [
+            [q.occurrences[0].figure.text, q.counts, q.occurrences[0].when, q.occurrences[0].doc_id]
+            for q in standalone
+        ],
+        max_widths=[40, 40, 12, 40],
+    )
+    print(f"\n{len(recurring)} quantities cited by several releases; {len(standalone)} standalone")
+    print()
+    print_table(
+        ["type", "entity", "releases", "mentions"],
+        [[e.type, e.canonical, e.releases, e.mentions] for e in statistics.entities],
+        max_widths=[12, 50, 8, 8],
+    )
+    inferred = [d for d in statistics.dates.values() if d.inferred]
+    if inferred:
+        print()
+        for date in sorted(inferred, key=lambda d: d.sort_key):
+            print(f"{date.doc_id}: {date.label} (inferred from: {date.evidence})")

@@ -1,0 +1,145 @@
+"""Every figure of the corpus in one table: sortable, filtered as the user types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import DataTable
+
+from interpol_tui.analysis.aggregate import Statistics
+from interpol_tui.analysis.export import FigureRow, figure_rows, stated_value
+from interpol_tui.ui.quantity_table import clip, figure_chosen
+
+FigureSort = Literal["value", "quantity", "release"]
+FIGURE_SORTS: tuple[FigureSort, ...] = ("value", "quantity", "release")
+MAX_ROWS = 2000
+"""Rows drawn at once; typing a filter narrows the rest down (DataTable slows past ~10k)."""
+
+WIDE_FROM = 110
+"""From this many columns the cells are drawn longer."""
+_COLUMN_SORT: dict[str, FigureSort] = {"value": "value", "quantity": "quantity", "when": "release"}
+
+
+def _sort_key(sort: FigureSort) -> Callable[[FigureRow], tuple[object, ...]]:
+    if sort == "value":
+        return lambda r: (-r.figure.value, r.figure.unit or "", r.quantity.counts.casefold())
+    if sort == "quantity":
+        return lambda r: (r.quantity.counts.casefold(), r.occurrence.date.sort_key, r.figure.start)
+    return lambda r: (r.occurrence.date.sort_key, r.occurrence.doc_id, r.figure.start)
+
+
+def _haystack(row: FigureRow, statistics: Statistics) -> str:
+    title = statistics.titles.get(row.occurrence.doc_id, "")
+    parts = (row.figure.text, row.figure.counts, row.quantity.counts, title, row.occurrence.doc_id)
+    return " ".join(parts).casefold()
+
+
+class FigureTable(DataTable[Text]):
+    """All figures with value, wording, quantity, date and release; ``o`` changes the order."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Read figure", id="stats.figure.open"),
+        Binding("o", "cycle_sort", "Sort", id="stats.figure.sort"),
+    ]
+
+    class Refilled(Message):
+        """The rows shown changed: new figures, filter or order."""
+
+    order: reactive[FigureSort] = reactive[FigureSort]("value")
+    """The order of the rows: largest value first, by quantity, or by release date."""
+    filter_text: reactive[str] = reactive("")
+    """Only rows whose wording, quantity or release contain this (case-insensitive)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.statistics: Statistics | None = None
+        self.all_rows: list[FigureRow] = []
+        self.shown: list[FigureRow] = []
+        self.wide = False
+        """True when the cells are drawn at their longest."""
+        self.matching = 0
+        """Rows that pass the filter (more than :data:`MAX_ROWS` are not drawn)."""
+
+    def on_mount(self) -> None:
+        """Add the columns."""
+        self.add_column("Value", key="value")
+        self.add_column("Figure", key="figure")
+        self.add_column("Quantity", key="quantity")
+        self.add_column("When", key="when")
+        self.add_column("Release", key="release")
+
+    def show(self, statistics: Statistics) -> None:
+        """Show every figure of ``statistics``."""
+        self.statistics = statistics
+        self.all_rows = list(figure_rows(statistics))
+        self._refill()
+
+    def watch_order(self) -> None:
+        """Re-order the rows."""
+        self._refill()
+
+    def watch_filter_text(self) -> None:
+        """Re-filter the rows."""
+        self._refill()
+
+    def _refill(self) -> None:
+        if self.statistics is None:
+            return
+        statistics = self.statistics
+        needle = self.filter_text.casefold().strip()
+        rows = [r for r in self.all_rows if not needle or needle in _haystack(r, statistics)]
+        self.matching = len(rows)
+        rows.sort(key=_sort_key(self.order))
+        self.shown = rows[:MAX_ROWS]
+        self.wide = self.size.width >= WIDE_FROM
+        value_width, figure_width, quantity_width = (22, 34, 30) if self.wide else (16, 26, 20)
+        self.clear()
+        for index, row in enumerate(self.shown):
+            title = statistics.titles.get(row.occurrence.doc_id, row.occurrence.doc_id)
+            quantity = row.quantity.counts
+            if row.quantity.recurring:
+                quantity += f" ×{row.quantity.releases}"
+            self.add_row(
+                Text(clip(stated_value(row.figure), value_width), justify="right"),
+                Text(clip(row.figure.text, figure_width)),
+                Text(clip(quantity, quantity_width), style="" if row.quantity.recurring else "dim"),
+                Text(row.occurrence.when),
+                Text(clip(title, 48)),
+                key=str(index),
+            )
+        self.post_message(self.Refilled())
+
+    def on_resize(self) -> None:
+        """Use longer cells once the table is wide enough for them."""
+        if (self.size.width >= WIDE_FROM) != self.wide:
+            self._refill()
+
+    @property
+    def current(self) -> FigureRow | None:
+        """The figure under the cursor."""
+        if 0 <= self.cursor_row < len(self.shown):
+            return self.shown[self.cursor_row]
+        return None
+
+    def action_cycle_sort(self) -> None:
+        """Order by value, then by quantity, then by release date."""
+        self.order = FIGURE_SORTS[(FIGURE_SORTS.index(self.order) + 1) % len(FIGURE_SORTS)]
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """Clicking a sortable column's header sorts by it."""
+        event.stop()
+        sort = _COLUMN_SORT.get(str(event.column_key.value))
+        if sort is not None:
+            self.order = sort
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: read that figure in its release."""
+        event.stop()
+        row = self.current
+        if row is not None:
+            self.post_message(figure_chosen(row.occurrence.doc_id, row.figure))

@@ -1,0 +1,274 @@
+"""The quantities table: each thing counted across releases, then each release's value.
+
+A quantity that several releases cite takes a heading row (what is counted,
+the values in date order, the overall change, a trend arrow and sparkline)
+followed by one row per release (date, the figure as written, the change
+from the previous release, a bar from zero, the release). Figures cited by
+one release only follow, one row each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from interpol_tui.analysis.aggregate import (
+    Change,
+    Occurrence,
+    Quantity,
+    Statistics,
+    format_value,
+)
+from interpol_tui.analysis.export import stated_value
+from interpol_tui.analysis.model import Figure
+from interpol_tui.ui.messages import FigureChosen
+
+SPARK = "▁▂▃▄▅▆▇█"
+EIGHTHS = " ▏▎▍▌▋▊▉█"
+BAR_WIDTH = 12
+COMPACT_BELOW = 60
+"""Narrower than this many columns, the table shows only what is counted, value and change."""
+FULL_FROM = 110
+"""From this many columns, the table shows whole phrases and changes in full."""
+TREND_ARROWS = {"rising": "▲", "falling": "▼", "steady": "=", "mixed": "↕"}
+
+
+def clip(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` characters, marking the cut with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """Block characters scaled from the smallest to the largest value; empty for one value."""
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK[3] * len(values)
+    return "".join(SPARK[round((v - low) / (high - low) * (len(SPARK) - 1))] for v in values)
+
+
+def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar from zero, ``width`` cells for ``largest``, in eighths of a cell."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(round(value / largest * width * 8), 1)
+    return "█" * (eighths // 8) + (EIGHTHS[eighths % 8] if eighths % 8 else "")
+
+
+def trend_cell(quantity: Quantity) -> Text:
+    """Arrow for the direction plus a sparkline of the values, when there is more than one."""
+    if quantity.trend is None:
+        return Text("")
+    values = [o.figure.value for o in quantity.occurrences]
+    return Text(f"{TREND_ARROWS[quantity.trend]} {sparkline(values)}")
+
+
+def short_change(change: Change | None) -> str:
+    """A change in a few characters: the percentage when there is one (``+2%``)."""
+    if change is None:
+        return ""
+    if change.relative is None:
+        return change.label
+    sign = "+" if change.relative >= 0 else "−"
+    return f"{'≈' if change.approximate else ''}{sign}{abs(change.relative) * 100:.0f}%"
+
+
+def overall_change(quantity: Quantity, short: bool = False) -> str:
+    """The change from the first release's value to the last one's."""
+    changes = [c for c in quantity.changes if c is not None]
+    if not changes:
+        return ""
+    if len(changes) == 1:
+        return short_change(changes[0]) if short else changes[0].label
+    first, last = quantity.occurrences[0].figure, quantity.occurrences[-1].figure
+    delta = last.value - first.value
+    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
+    text = ("≈" if any(c.approximate for c in changes) else "") + sign + format_value(abs(delta))
+    if not first.value:
+        return text
+    percent = f"{'+' if delta >= 0 else '−'}{abs(delta) / first.value * 100:.0f}%"
+    if short:
+        return ("≈" if any(c.approximate for c in changes) else "") + percent
+    return f"{text} ({percent})"
+
+
+def figure_chosen(doc_id: str, figure: Figure) -> FigureChosen:
+    """The message that opens ``figure``'s release with its sentence in view."""
+    return FigureChosen(doc_id, figure.sentence_start, figure.start, figure.end)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityRow:
+    """What one row of the table stands for."""
+
+    quantity: Quantity | None
+    """None for the heading above the figures cited once."""
+    occurrence: Occurrence | None = None
+    """None for a quantity's heading row."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableLayout:
+    """Column choices for one range of widths."""
+
+    name: str
+    counted: int
+    """Longest "what is counted" cell."""
+    figure: int
+    """Longest value or figure cell."""
+    short_changes: bool
+    """Changes as percentages only."""
+    compact: bool
+    """Three columns (counted, value, change) instead of five."""
+
+
+LAYOUTS = (
+    TableLayout("compact", 14, 12, True, True),
+    TableLayout("medium", 22, 22, True, False),
+    TableLayout("full", 32, 30, False, False),
+)
+
+
+def layout_for(width: int) -> TableLayout:
+    """The layout for a table ``width`` columns wide."""
+    if width < COMPACT_BELOW:
+        return LAYOUTS[0]
+    return LAYOUTS[1] if width < FULL_FROM else LAYOUTS[2]
+
+
+class QuantityTable(DataTable[Text]):
+    """Quantities that several releases cite, release by release, then standalone figures."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Read figure", id="stats.quantity.open"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self.row_items: list[QuantityRow] = []
+        self.statistics: Statistics | None = None
+        self.columns_layout = LAYOUTS[-1]
+        """The column layout in use (it follows the table's width)."""
+
+    def show(self, statistics: Statistics) -> None:
+        """Fill the table from ``statistics``, in the layout its width allows."""
+        self.statistics = statistics
+        layout = self.columns_layout = layout_for(self.size.width)
+        cursor = self.cursor_row
+        self.row_items = []
+        self.clear(columns=True)
+        if layout.compact:
+            self.add_columns("Counted · when", "Value", "Change")
+        else:
+            self.add_columns(
+                "What is counted · when", "Values · figure", "Change", "Chart", "Release"
+            )
+        for quantity in statistics.recurring:
+            self._quantity_rows(quantity, statistics.titles)
+        standalone = [q for q in statistics.quantities if not q.recurring]
+        if standalone:
+            label = "Cited once" if layout.compact else "Cited by one release"
+            heading = Text(f"{label} ({len(standalone)})", style="bold italic")
+            self._add(QuantityRow(None), heading)
+        for quantity in standalone:
+            occurrence = quantity.occurrences[0]
+            title = statistics.titles.get(occurrence.doc_id, occurrence.doc_id)
+            figure = stated_value(occurrence.figure) if layout.compact else occurrence.figure.text
+            self._add(
+                QuantityRow(quantity, occurrence),
+                Text(clip(quantity.counts, layout.counted)),
+                Text(clip(figure, layout.figure)),
+                Text(_when(occurrence), style="dim"),
+                Text(""),
+                Text(clip(title, 48)),
+            )
+        if self.row_items:
+            self.move_cursor(row=min(cursor, len(self.row_items) - 1))
+
+    def _quantity_rows(self, quantity: Quantity, titles: Mapping[str, str]) -> None:
+        layout = self.columns_layout
+        values = " → ".join(stated_value(o.figure) for o in quantity.occurrences)
+        self._add(
+            QuantityRow(quantity),
+            Text(clip(quantity.counts, layout.counted), style="bold"),
+            trend_cell(quantity)
+            if layout.compact
+            else Text(clip(values, layout.figure), style="bold"),
+            Text(overall_change(quantity, short=layout.short_changes), style="bold"),
+            trend_cell(quantity),
+            Text(f"{quantity.releases} releases", style="dim"),
+        )
+        largest = max(o.figure.value for o in quantity.occurrences)
+        for index, occurrence in enumerate(quantity.occurrences):
+            change = quantity.changes[index] if index < len(quantity.changes) else None
+            figure = occurrence.figure
+            wording = stated_value(figure) if layout.compact else figure.text
+            self._add(
+                QuantityRow(quantity, occurrence),
+                Text("  " + _when(occurrence)),
+                Text(clip(wording, layout.figure)),
+                Text(
+                    short_change(change)
+                    if layout.short_changes
+                    else (change.label if change else "")
+                ),
+                Text(bar(figure.value, largest)),
+                Text(clip(titles.get(occurrence.doc_id, occurrence.doc_id), 48)),
+            )
+
+    def on_resize(self) -> None:
+        """Change the column layout when the width crosses into another range."""
+        if self.statistics is not None and layout_for(self.size.width) is not self.columns_layout:
+            self.show(self.statistics)
+
+    def _add(self, item: QuantityRow, *cells: Text) -> None:
+        columns = len(self.columns)
+        padded = (*cells, *(Text("") for _ in range(columns - len(cells))))
+        self.add_row(*padded[:columns], key=str(len(self.row_items)))
+        self.row_items.append(item)
+
+    @property
+    def current(self) -> QuantityRow | None:
+        """What the row under the cursor stands for."""
+        if 0 <= self.cursor_row < len(self.row_items):
+            return self.row_items[self.cursor_row]
+        return None
+
+    @property
+    def current_occurrence(self) -> Occurrence | None:
+        """The figure under the cursor; on a heading, the newest release's figure."""
+        item = self.current
+        if item is None or item.quantity is None:
+            return None
+        return item.occurrence or item.quantity.occurrences[-1]
+
+    def select_occurrence(self, doc_id: str, start: int) -> bool:
+        """Move the cursor to the row of the figure at ``start`` in release ``doc_id``."""
+        for index, item in enumerate(self.row_items):
+            occurrence = item.occurrence
+            if occurrence is None or occurrence.doc_id != doc_id:
+                continue
+            if start in (f.start for f in (occurrence.figure, *occurrence.repeats)):
+                self.move_cursor(row=index)
+                return True
+        return False
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter: read the figure (on a heading, the newest release's) in its release."""
+        event.stop()
+        occurrence = self.current_occurrence
+        if occurrence is not None:
+            self.post_message(figure_chosen(occurrence.doc_id, occurrence.figure))
+
+
+def _when(occurrence: Occurrence) -> str:
+    """The figure's own year, and the release's date when that differs ("2017 (~2018)")."""
+    when = occurrence.when
+    return when if when == occurrence.date.label else f"{when} ({occurrence.date.label})"
