@@ -9,6 +9,7 @@ running copies of the app merge their changes.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,7 @@ class ReadingPositions:
         self._offsets: dict[str, int] = {}
         self._dirty: dict[str, int] = {}
         self._last_dirty = False
+        self._lock = threading.Lock()  # the UI records while a worker thread saves
 
     def load(self) -> None:
         """Read this corpus's positions from disk."""
@@ -119,12 +121,13 @@ class ReadingPositions:
 
     def record(self, doc_id: str, offset: int) -> None:
         """Remember ``offset`` as the position in ``doc_id`` and it as the open release."""
-        if self._offsets.get(doc_id) != offset:
-            self._offsets[doc_id] = offset
-            self._dirty[doc_id] = offset
-        if self.last != doc_id:
-            self.last = doc_id
-            self._last_dirty = True
+        with self._lock:
+            if self._offsets.get(doc_id) != offset:
+                self._offsets[doc_id] = offset
+                self._dirty[doc_id] = offset
+            if self.last != doc_id:
+                self.last = doc_id
+                self._last_dirty = True
 
     @property
     def dirty(self) -> bool:
@@ -133,11 +136,12 @@ class ReadingPositions:
 
     def save(self) -> None:
         """Write what changed since the last save, merged with what is on disk."""
-        if not self.dirty:
-            return
-        changed, self._dirty = self._dirty, {}
-        last_changed, self._last_dirty = self._last_dirty, False
-        last = self.last
+        with self._lock:
+            if not self.dirty:
+                return
+            changed, self._dirty = self._dirty, {}
+            last_changed, self._last_dirty = self._last_dirty, False
+            last = self.last
 
         def change(saved: Any) -> dict[str, Any]:
             data = _fresh(saved)
@@ -148,7 +152,8 @@ class ReadingPositions:
                 offsets = {}
             for doc_id, offset in changed.items():
                 offsets.pop(doc_id, None)  # re-insert: dict order is recency
-                offsets[doc_id] = offset
+                if offset > 0:  # the top is where a release opens anyway
+                    offsets[doc_id] = offset
             excess = len(offsets) - MAX_POSITIONS
             if excess > 0:
                 for doc_id in list(offsets)[:excess]:

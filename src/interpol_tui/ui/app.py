@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from interpol_tui import __version__
 from interpol_tui.ui.main_screen import MainScreen
+from interpol_tui.ui.preferences import Preferences
 
 
 class InterpolApp(App[None]):
@@ -26,6 +27,13 @@ class InterpolApp(App[None]):
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
         self.sub_title = f"v{__version__}"
+        self.preferences = Preferences()
+        """Saved settings (theme, panes, highlights, size limit) and state warnings."""
+        self.preferences.apply_theme(self)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme the user picked."""
+        self.preferences.theme_changed(self, theme)
 
     def get_default_screen(self) -> Screen[None]:
         """The three-pane browser."""

@@ -35,6 +35,7 @@ from interpol_tui.ui.reader import Reader
 from interpol_tui.ui.reader_pane import ReaderPane
 from interpol_tui.ui.search_indexing import SearchIndexer
 from interpol_tui.ui.search_screen import FullTextSearch
+from interpol_tui.ui.session import ReadingSession
 from interpol_tui.ui.stats_layout import (
     apply_stats_layout,
     focus_after_toggle,
@@ -54,8 +55,12 @@ class MainScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", show=False, id="focus.next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus.prev"),
         Binding("s", "toggle_stats", "Stats", id="stats.toggle"),
-        Binding("ctrl+p", "quick_open", "Open", id="search.quick_open", priority=True),
+        Binding("ctrl+p", "quick_open", "Quick open", id="search.quick_open", priority=True),
         Binding("slash", "search", "Search", id="search.fulltext"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="session.bookmark"),
+        Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="session.bookmarks"),
+        Binding("r", "reload", "Reload corpus", show=False, id="session.reload"),
+        Binding("w", "warnings", "Warnings", show=False, id="session.warnings"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
@@ -74,6 +79,7 @@ class MainScreen(Screen[None]):
         self.analyses: dict[str, DocumentAnalysis] = {}
         """Spans of every release by document id, once the analysis worker is done."""
         self.search_indexer = SearchIndexer(self)
+        self.session = ReadingSession(self)
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, a progress bar while loading, and the footer."""
@@ -90,7 +96,8 @@ class MainScreen(Screen[None]):
         self.query_one("#documents").border_title = "Releases"
         self.query_one("#reader").border_title = "Reader"
         self.query_one("#stats").border_title = "Statistics"
-        self.stats_visible = self.app.size.width >= NARROW_WIDTH
+        self.stats_visible = self.session.stats_shown(self.app.size.width >= NARROW_WIDTH)
+        self.session.start()
         # The first layout pass can hide and blur the list; focus it once laid out.
         self.call_after_refresh(self.query_one(DocumentList).focus)
         self.load_corpus()
@@ -109,11 +116,14 @@ class MainScreen(Screen[None]):
         try:
             corpus = load_corpus(
                 self.corpus_paths,
+                max_bytes=self.session.max_file_bytes,
                 progress=progress,
                 cancelled=lambda: worker.is_cancelled,
             )
         except (CorpusPathError, OSError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            self.app.call_from_thread(
+                self.notify, str(error), severity="error", timeout=10, markup=False
+            )
             corpus = Corpus(documents=(), warnings=(str(error),))
         if not worker.is_cancelled:
             self.post_message(CorpusLoaded(corpus))
@@ -130,19 +140,16 @@ class MainScreen(Screen[None]):
         self.analyse(message.corpus)
         self.search_indexer.index(message.corpus)
         documents = self.query_one(DocumentList)
-        documents.set_documents(message.corpus.documents)
+        keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
+        documents.set_documents(message.corpus.documents, keep)
         self.query_one(StatsPane).show_corpus(message.corpus)
         reader = self.query_one(Reader)
         if not message.corpus.documents:
-            reader.show_message(
-                "No readable releases in this corpus.\n\n" + "\n".join(message.corpus.warnings[:20])
-            )
+            reader.show_message("No readable releases in this corpus.")
+            self.session.show_empty(message.corpus)
             return
         if documents.current is not None:
             self.open_document(documents.current.id)
-        if message.corpus.warnings:
-            count = len(message.corpus.warnings)
-            self.notify(f"{count} file(s) could not be read cleanly", severity="warning")
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, corpus: Corpus) -> None:
@@ -152,12 +159,12 @@ class MainScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             self.post_message(AnalysisProgress(done, total))
 
-        try:
-            from interpol_tui.analysis.pipeline import analyse_corpus
-
-            analyses = analyse_corpus(corpus, progress, lambda: worker.is_cancelled)
+        try:  # through the cache: an unchanged corpus is not analysed again
+            analyses = self.session.analyse(corpus, progress, lambda: worker.is_cancelled)
         except Exception as error:  # a bug in analysis must not take the browser down
-            self.app.call_from_thread(self.notify, f"Analysis failed: {error}", severity="error")
+            self.app.call_from_thread(
+                self.notify, f"Analysis failed: {error}", severity="error", markup=False
+            )
             analyses = {}
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(analyses))
@@ -193,10 +200,12 @@ class MainScreen(Screen[None]):
         if document is None:
             return
         reader = self.query_one(Reader)
-        if reader.document is not document:
+        changed = reader.document is not document
+        if changed:
             reader.set_document(document, self.analyses.get(doc_id))
         if offset is not None:
             reader.scroll_to_offset(offset)
+        self.session.document_shown(document, restore=changed and offset is None)
         self.sub_title = document.title
 
     @on(DocumentHighlighted)
@@ -254,7 +263,32 @@ class MainScreen(Screen[None]):
     def action_toggle_stats(self) -> None:
         """Show or hide the statistics pane."""
         self.stats_visible = not self.stats_visible
+        self.session.pane_toggled("stats", self.stats_visible, self.size.width >= NARROW_WIDTH)
         focus_after_toggle(self, self.stats_visible)
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the open release, or remove its bookmark."""
+        self.session.toggle_bookmark()
+
+    def action_bookmarks_only(self) -> None:
+        """List only the bookmarked releases, or all again."""
+        self.session.toggle_bookmarks_only()
+
+    def action_reload(self) -> None:
+        """Read the corpus from disk again, keeping the open release."""
+        self.load_corpus()
+
+    def action_warnings(self) -> None:
+        """List the files that were skipped or loaded with a problem."""
+        self.session.show_warnings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Disable commands that have nothing to act on."""
+        return self.session.check_action(action)
+
+    def on_unmount(self) -> None:
+        """Save the reading position on the way out."""
+        self.session.save_now()
 
     def action_help(self) -> None:
         """Show every key."""

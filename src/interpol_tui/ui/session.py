@@ -1,0 +1,240 @@
+"""The reading session of the main screen: bookmarks, reading positions, reload, warnings.
+
+The screen keeps only thin hooks; this module decides what is remembered,
+restores the last release and its position, and runs the cached analysis.
+File I/O that can wait (saving) runs in worker threads; what the first
+frame needs (a few small JSON files) is read directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+
+from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
+from interpol_tui.corpus.model import Corpus, Document
+from interpol_tui.state import Bookmarks, ReadingPositions
+from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.preferences import Preferences
+from interpol_tui.ui.reader import Reader
+
+if TYPE_CHECKING:
+    from interpol_tui.ui.main_screen import MainScreen
+
+SAVE_EVERY = 1.0
+"""Seconds between saves of a changed reading position (and one more on exit)."""
+
+
+def preferences_of(app: App[Any]) -> Preferences:
+    """The app's :class:`Preferences` (created on first use for an app that has none)."""
+    found = getattr(app, "preferences", None)
+    if not isinstance(found, Preferences):
+        found = Preferences()
+        app.preferences = found  # type: ignore[attr-defined]
+    return found
+
+
+def top_offset(reader: Reader) -> int:
+    """The offset of the first character on the reader's top screen line (0 at the header)."""
+    document = reader.document
+    line = round(reader.scroll_y)
+    if document is None or line <= 0:
+        return 0
+    # line_of_offset is monotonic: find the smallest offset on (or after) the top line.
+    low, high = 0, len(document.text)
+    while low < high:
+        middle = (low + high) // 2
+        if reader.line_of_offset(middle) >= line:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+class ReadingSession:
+    """What the main screen remembers between runs for the corpus it shows."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.preferences = preferences_of(screen.app)
+        paths, warn = self.preferences.paths, self.preferences.warn
+        self.bookmarks = Bookmarks(paths, screen.corpus_paths, warn)
+        self.positions = ReadingPositions(paths, screen.corpus_paths, warn)
+        self.positions.load()
+        self.bookmarks_only = False
+        """True while the list shows only bookmarked releases."""
+        self._open_id: str | None = None
+        self._restore_id: str | None = None
+        self._loads = 0
+
+    def start(self) -> None:
+        """Apply saved settings to the panes and start following the reader."""
+        reader = self.screen.query_one(Reader)
+        shown = set(self.preferences.settings.highlight_kinds)
+        reader.hidden_kinds = frozenset(k for k in HIGHLIGHT_KINDS if k not in shown)
+        self.screen.watch(reader, "scroll_y", self._scrolled, init=False)
+        self.screen.watch(reader, "hidden_kinds", self._kinds_changed, init=False)
+        self.screen.set_interval(SAVE_EVERY, self._save_positions_later)
+
+    @property
+    def max_file_bytes(self) -> int:
+        """The size limit for release files (a setting)."""
+        return self.preferences.settings.max_file_bytes
+
+    def stats_shown(self, wide: bool) -> bool:
+        """Whether the statistics pane starts shown: the saved choice, when there is room."""
+        return wide and self.preferences.settings.panes.get("stats", True)
+
+    def pane_toggled(self, pane: str, shown: bool, wide: bool) -> None:
+        """Remember a pane the user showed or hid (on a wide screen: narrow ones overlay)."""
+        if wide:
+            panes = {**self.preferences.settings.panes, pane: shown}
+            self.preferences.save(self.screen.app, panes=panes)
+
+    # -- corpus -----------------------------------------------------------
+    def corpus_loaded(self, corpus: Corpus) -> str | None:
+        """Show bookmarks; return the release to keep open (the current one, or the last read)."""
+        self._loads += 1
+        reader = self.screen.query_one(Reader)
+        if self._loads == 1:
+            keep = self.positions.last
+            roots = tuple(str(path) for path in self.screen.corpus_paths)
+            self.preferences.save(self.screen.app, last_corpus=roots)
+        else:
+            keep = reader.document.id if reader.document is not None else None
+        self.bookmarks.load()
+        self._show_bookmarks()
+        if corpus.warnings or self.preferences.warnings:
+            count = len(corpus.warnings) + len(self.preferences.warnings)
+            self.screen.notify(
+                f"{count} warning(s) loading the corpus: press w to list them",
+                severity="warning",
+                markup=False,
+            )
+        return keep if keep is not None and corpus.by_id(keep) is not None else None
+
+    def analyse(
+        self,
+        corpus: Corpus,
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+    ) -> dict[str, DocumentAnalysis]:
+        """Analyse ``corpus`` reusing the cache (runs in the analysis worker's thread)."""
+        from interpol_tui.analysis.pipeline import analyse_document
+        from interpol_tui.state.cache import AnalysisCache
+
+        cache = AnalysisCache(self.preferences.paths, self.preferences.warn)
+        use_cache = bool(getattr(self.screen.app, "use_cache", True))
+        return cache.load_or_analyse(
+            corpus, analyse_document, use_cache=use_cache, progress=progress, cancelled=cancelled
+        )
+
+    def show_empty(self, corpus: Corpus) -> None:
+        """Say that the corpus has no readable release, on a screen of its own."""
+        from interpol_tui.ui.empty_state import EmptyCorpusScreen
+
+        def chosen(action: str | None) -> None:
+            if action == "reload":
+                self.screen.load_corpus()
+
+        screen = EmptyCorpusScreen(self.screen.corpus_paths, corpus, self.preferences.warnings)
+        self.screen.app.push_screen(screen, chosen)
+
+    def show_warnings(self) -> None:
+        """List every warning in a dialog."""
+        from interpol_tui.ui.warnings_screen import WarningsScreen
+
+        corpus = self.screen.corpus
+        state = self.preferences.warnings
+        self.screen.app.push_screen(WarningsScreen(corpus.warnings if corpus else (), state))
+
+    # -- bookmarks --------------------------------------------------------
+    def toggle_bookmark(self) -> None:
+        """Bookmark the open release, or remove its bookmark; saved in a worker."""
+        document = self.screen.query_one(Reader).document
+        if document is None:
+            return
+        marked = document.id not in self.bookmarks.ids
+        # Shown at once; the saved set (merged with other running copies) follows.
+        self.bookmarks.ids = self.bookmarks.ids ^ {document.id}
+        self._show_bookmarks()
+        self.screen.notify(
+            f"{'Bookmarked' if marked else 'Bookmark removed'}: {document.title}",
+            timeout=2,
+            markup=False,
+        )
+
+        def save() -> None:
+            self.bookmarks.set(document.id, marked)
+            self.screen.app.call_from_thread(self._show_bookmarks)
+
+        self.screen.run_worker(save, thread=True, group="bookmarks", exit_on_error=False)
+
+    def toggle_bookmarks_only(self) -> None:
+        """Show only the bookmarked releases, or all of them again."""
+        self.bookmarks_only = not self.bookmarks_only
+        self._show_bookmarks()
+        if self.bookmarks_only and not self.bookmarks.ids:
+            self.screen.notify("No bookmarks yet: press b on a release", timeout=3)
+
+    def _show_bookmarks(self) -> None:
+        documents = self.screen.query_one(DocumentList)
+        documents.set_markers(self.bookmarks.ids)
+        documents.set_filter(self.bookmarks.ids if self.bookmarks_only else None)
+
+    # -- reading position -------------------------------------------------
+    def document_shown(self, document: Document, *, restore: bool) -> None:
+        """The reader shows ``document``: go back to where the user was in it, if asked."""
+        if restore:
+            self._restore_id = document.id
+        elif self._restore_id == document.id:
+            return  # the restore still to come records the position
+        self._open_id = None  # scrolls before the restore are not the user's
+        reader = self.screen.query_one(Reader)
+
+        def settle() -> None:
+            if reader.document is not document:
+                return  # another release was opened meanwhile
+            if self._restore_id == document.id:
+                self._restore_id = None
+                offset = self.positions.offset(document.id)
+                if offset:
+                    reader.scroll_to_offset(offset, center=False)  # lays out at today's width
+                    line = reader.line_of_offset(offset)
+                    reader.scroll_to(y=line, animate=False, immediate=True)
+            self._open_id = document.id
+            self.positions.record(document.id, top_offset(reader))
+
+        if reader.size.height > 0:
+            settle()  # laid out already: no flash of the top of the release
+        else:
+            reader.call_after_refresh(settle)
+
+    def _scrolled(self) -> None:
+        reader = self.screen.query_one(Reader)
+        if reader.document is not None and reader.document.id == self._open_id:
+            self.positions.record(reader.document.id, top_offset(reader))
+
+    def _kinds_changed(self, hidden: frozenset[str]) -> None:
+        kinds = tuple(kind for kind in HIGHLIGHT_KINDS if kind not in hidden)
+        self.preferences.save(self.screen.app, highlight_kinds=kinds)
+
+    def _save_positions_later(self) -> None:
+        if self.positions.dirty:
+            self.screen.run_worker(
+                self.positions.save, thread=True, group="positions", exit_on_error=False
+            )
+
+    def save_now(self) -> None:
+        """Save the reading position before the screen goes (on quit)."""
+        self.positions.save()
+
+    def check_action(self, action: str) -> bool | None:
+        """Disable session commands that have nothing to act on."""
+        if action == "toggle_bookmark":
+            return self.screen.query_one(Reader).document is not None or None
+        if action == "bookmarks_only":
+            return bool(self.screen.corpus and self.screen.corpus.documents) or None
+        return True
