@@ -30,8 +30,8 @@ class CleanRelease:
 
 
 def _is_gallery(lines: list[str]) -> bool:
-    flush = sum(1 for line in lines if line.strip() and indentation(line) == 0)
-    return flush > 0
+    """True when some prose is flush left, so deeply indented lines are captions."""
+    return any(line[:1] and not line[:1].isspace() for line in lines)
 
 
 def clean_release(raw: str, fallback_title: str = "Untitled release") -> CleanRelease:
@@ -50,7 +50,7 @@ def clean_release(raw: str, fallback_title: str = "Untitled release") -> CleanRe
             continue
         if is_navigation(stripped):
             removed.append(stripped)
-        elif gallery and indentation(line) >= _CAPTION_INDENT:
+        elif gallery and line[:1] in (" ", "\t") and indentation(line) >= _CAPTION_INDENT:
             captions.append(stripped)
         elif date is None and not content and (found := date_line(stripped)):
             date = found

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 # Sentence-ending punctuation (optionally closed by a quote mark), or a list
-# separator, directly followed by the start of a new sentence.
-_SENTENCE_GLUE = re.compile(r"(?<=\S)([.!?][”’\"]?|[:;])(?=[“\"‘]?[A-Z])")
+# separator, directly followed by the start of a new sentence. The pattern
+# opens with a character class and has no look-around, so the regex engine
+# skips ahead quickly: this runs on every paragraph of every release. The
+# finer tests (no space before, ":" and ";" take no closing quote) are in Python.
+_SENTENCE_GLUE = re.compile(r"([.!?:;][”’\"]?)[“\"‘]?[A-Z]")
 
 # Words that open a sentence; a lowercase letter running straight into one of
 # them ("ReportThe four-day") marks a heading glued to the paragraph after it.
@@ -16,6 +19,10 @@ _SENTENCE_STARTERS = (
     "Those|To|Under|We|When|While|With"
 )
 _HEADING_GLUE = re.compile(r"(?<=[a-z]{3})(?=(?:" + _SENTENCE_STARTERS + r")\s)")
+# Every heading junction is a capital right after a lowercase letter: a cheap
+# scan (it opens with a character class) that rules out almost every paragraph
+# before the costly look-behind above runs at each position.
+_LOWER_UPPER = re.compile(r"[A-Z](?<=[a-z].)")
 _URL_LIKE = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|int|net|gov)\b)", re.IGNORECASE)
 _MAX_HEADING_WORDS = 10
 # One capital letter before a full stop, and one capital letter plus a full
@@ -30,6 +37,8 @@ def _left_token(text: str, end: int) -> str:
 
 
 def _is_real_junction(text: str, match: re.Match[str]) -> bool:
+    if match.start() == 0 or text[match.start() - 1].isspace():
+        return False
     punct = match.group(1)
     token = _left_token(text, match.start())
     if not token or _URL_LIKE.search(token + punct):
@@ -37,8 +46,8 @@ def _is_real_junction(text: str, match: re.Match[str]) -> bool:
     last = token[-1]
     if punct[0] in ":;":
         # List items: "priorities:Counter", "terrorism;Promote"; never "10:30".
-        return last.islower() or last == ")"
-    if punct == "." and _INITIAL.fullmatch(token) and _INITIAL_AFTER.match(text, match.end()):
+        return len(punct) == 1 and (last.islower() or last == ")")
+    if punct == "." and _INITIAL.fullmatch(token) and _INITIAL_AFTER.match(text, match.end(1)):
         # "U.S." or "U.N.": a capital initial followed by another one.
         return False
     if token.endswith("..") and token.rstrip(".")[-1:].isalnum():
@@ -56,9 +65,9 @@ def repair_sentences(paragraph: str) -> str:
     cursor = 0
     for match in _SENTENCE_GLUE.finditer(paragraph):
         if _is_real_junction(paragraph, match):
-            pieces.append(paragraph[cursor : match.end()])
+            pieces.append(paragraph[cursor : match.end(1)])
             pieces.append(" ")
-            cursor = match.end()
+            cursor = match.end(1)
     pieces.append(paragraph[cursor:])
     return "".join(pieces)
 
@@ -70,6 +79,8 @@ def split_glued_headings(paragraph: str) -> list[str]:
     sentence end are few and carry no punctuation of their own; the heading then
     becomes a paragraph of its own.
     """
+    if not _LOWER_UPPER.search(paragraph):
+        return [paragraph.strip()] if paragraph.strip() else []
     parts: list[str] = []
     cursor = 0
     for match in _HEADING_GLUE.finditer(paragraph):

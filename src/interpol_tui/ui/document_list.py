@@ -21,11 +21,11 @@ from interpol_tui.ui.messages import DocumentHighlighted, DocumentSelected
 SortKey = Literal["corpus", "date", "title"]
 SORT_KEYS: tuple[SortKey, ...] = ("corpus", "date", "title")
 SORT_LABELS: dict[SortKey, str] = {
-    "corpus": "corpus order",
+    "corpus": "as loaded",
     "date": "newest first",
-    "title": "by title A–Z",
+    "title": "title A–Z",
 }
-"""How the pane title names each order."""
+"""How the pane title names each order (kept short: the pane may be 24 columns wide)."""
 ROW_HEIGHT = 2
 """Each release takes two lines: its title, then its date and dateline."""
 PANE_TITLE = "Releases"
@@ -147,12 +147,17 @@ class DocumentList(ScrollView, can_focus=True):
         self.refresh()
 
     def _show_title(self) -> None:
-        """Name the pane with its count, any filter and the order, so the sort is visible."""
-        if self._filter is None:
-            count = f"{len(self._rows):,}"
-        else:
-            count = f"{len(self._rows):,} of {len(self._all):,}"
-        self.border_title = f"{PANE_TITLE} ({count}) · {SORT_LABELS[self.sort_key]}"
+        """Show the order in the pane's title, so the sort is always visible."""
+        self.border_title = f"{PANE_TITLE} · {SORT_LABELS[self.sort_key]}"
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """Show where the cursor is, and how many releases a filter hides, under the pane."""
+        shown = len(self._rows)
+        position = f"{self.cursor + 1:,}/{shown:,}" if shown else "0"
+        if self._filter is not None:
+            position += f" · {len(self._all):,} in all"
+        self.border_subtitle = position
 
     # -- reactives --------------------------------------------------------
     def validate_cursor(self, value: int) -> int:
@@ -162,6 +167,7 @@ class DocumentList(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         """Scroll the cursor into view and tell the screen."""
         self.scroll_to_region(Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, force=True)
+        self._show_position()
         self.refresh()
         if self.current is not None:
             self.post_message(DocumentHighlighted(self.current.id))

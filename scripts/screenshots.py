@@ -1,0 +1,110 @@
+"""Write SVG screenshots of the real app, driven headlessly, into screenshots/.
+
+Usage: ``python scripts/screenshots.py [SCENE ...]`` (default: every scene).
+
+To add a scene, append a :class:`Scene` to ``SCENES``: a file name, a terminal
+size, and the steps that bring the app into the state to show. A step is a
+key name (as ``Pilot.press`` takes it) or an async function of the pilot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from interpol_tui.corpus.seeds import bundled_seeds
+from interpol_tui.ui.app import InterpolApp
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "screenshots"
+
+Step = str | Callable[[Pilot[None]], Awaitable[None]]
+"""A key to press, or an async function that drives the pilot."""
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One screenshot: where it goes, at what terminal size, after which steps."""
+
+    name: str
+    """File name without ``.svg``; also the name to ask for on the command line."""
+    size: tuple[int, int]
+    steps: Sequence[Step] = ()
+    description: str = ""
+    corpus: Sequence[Path] = field(default_factory=lambda: [bundled_seeds()])
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker is done and the screen has been redrawn."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+SCENES: list[Scene] = [
+    Scene(
+        "main",
+        (120, 40),
+        ["j", "j"],
+        "The three panes: releases, reader and statistics",
+    ),
+    Scene("main-80x24", (80, 24), ["j", "j"], "A small terminal: list and reader"),
+    Scene("help", (120, 40), ["question_mark"], "The help screen lists every key"),
+    Scene(
+        "sorted-by-date",
+        (120, 40),
+        ["o"],
+        "Releases sorted newest first; the pane title shows the order",
+    ),
+]
+"""Every screenshot the README can use, in the order they are written."""
+
+
+async def capture(scene: Scene, out: Path = OUT) -> Path:
+    """Run the app for ``scene`` and save its SVG; return the file written."""
+    app = InterpolApp(corpus_paths=list(scene.corpus))
+    async with app.run_test(size=scene.size) as pilot:
+        await settle(pilot)
+        for step in scene.steps:
+            if isinstance(step, str):
+                await pilot.press(step)
+            else:
+                await step(pilot)
+            await settle(pilot)
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / f"{scene.name}.svg"
+        svg = app.export_screenshot(title=f"interpol-tui — {scene.description or scene.name}")
+        path.write_text(svg, encoding="utf-8")
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write the requested scenes (all by default)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("scenes", nargs="*", metavar="SCENE", help="scene names (default: all)")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the SVG files")
+    parser.add_argument("--list", action="store_true", help="list the scenes and exit")
+    args = parser.parse_args(argv)
+    if args.list:
+        for scene in SCENES:
+            print(f"{scene.name:20} {scene.size[0]}x{scene.size[1]}  {scene.description}")
+        return 0
+    known = {scene.name: scene for scene in SCENES}
+    unknown = [name for name in args.scenes if name not in known]
+    if unknown:
+        print(f"unknown scene: {', '.join(unknown)} (see --list)", file=sys.stderr)
+        return 2
+    for scene in [known[name] for name in args.scenes] or SCENES:
+        path = asyncio.run(capture(scene, args.out))
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
