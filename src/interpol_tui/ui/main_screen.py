@@ -183,9 +183,8 @@ class MainScreen(Screen[None]):
         reader = self.query_one(Reader)
         if reader.document is not None:
             reader.set_analysis(self.analyses.get(reader.document.id))
-        stats = self.query_one(StatsPane)
-        if self.corpus is not None and hasattr(stats, "show_analyses"):
-            stats.show_analyses(self.corpus, self.analyses)
+        if self.corpus is not None:
+            self.query_one(StatsPane).show_analyses(self.corpus, self.analyses)
 
     def watch_loading(self, loading: bool) -> None:
         """Show the progress bar only while loading."""
