@@ -58,7 +58,10 @@ def _groups() -> tuple[_Group, ...]:
         if not dataclasses.is_dataclass(span_type) or not isinstance(span_type, type):
             raise CodecError(f"DocumentAnalysis.{spec.name} does not hold dataclasses")
         span_hints = typing.get_type_hints(span_type)
-        names = tuple(f.name for f in dataclasses.fields(span_type))
+        specs = dataclasses.fields(span_type)
+        if any(not f.init or f.kw_only for f in specs):
+            raise CodecError(f"{span_type.__name__} cannot be built from positional values")
+        names = tuple(f.name for f in specs)
         tuples = frozenset(n for n in names if _is_tuple(span_hints[n]))
         groups.append(_Group(spec.name, span_type, names, tuples))
     return tuple(groups)
@@ -95,6 +98,10 @@ def encode(analysis: DocumentAnalysis, text: str) -> dict[str, list[list[Any]]]:
     return encoded
 
 
+def _at(group: _Group, name: str) -> int:
+    return group.fields.index(name) if name in group.fields else -1
+
+
 def decode(doc_id: str, data: Any, text: str) -> DocumentAnalysis:
     """Rebuild a DocumentAnalysis from :func:`encode`'s output; raise CodecError if malformed."""
     if not isinstance(data, dict):
@@ -102,20 +109,28 @@ def decode(doc_id: str, data: Any, text: str) -> DocumentAnalysis:
     values: dict[str, tuple[Any, ...]] = {}
     try:
         for group in _groups():
+            # Positions looked up once per group: this loop runs for every span of
+            # a 10k-release corpus, so it works on lists, not dicts.
+            width, start_at, end_at = len(group.fields), _at(group, "start"), _at(group, "end")
+            text_at, sentence_at = _at(group, "text"), _at(group, "sentence")
+            sentence_start_at = _at(group, "sentence_start")
+            tuple_at = [group.fields.index(name) for name in group.tuple_fields]
+            make = group.span_type
             spans = []
-            for row in data.get(group.name, ()):
-                fields = dict(zip(group.fields, row, strict=True))
-                if fields.get("text", "") is None:
-                    fields["text"] = text[fields["start"] : fields["end"]]
-                sentence = fields.get("sentence")
-                if isinstance(sentence, int) and not isinstance(sentence, bool):
-                    begin = fields["sentence_start"]
-                    fields["sentence"] = text[begin : begin + sentence]
-                for name in group.tuple_fields:
-                    if isinstance(fields[name], list):
-                        fields[name] = tuple(fields[name])
-                spans.append(group.span_type(**fields))
+            for stored in data.get(group.name, ()):
+                row = list(stored)  # the stored rows may be written back unchanged
+                if len(row) != width or type(row[start_at]) is not int:
+                    raise CodecError(f"malformed {group.name} record")
+                if text_at >= 0 and row[text_at] is None:
+                    row[text_at] = text[row[start_at] : row[end_at]]
+                if sentence_at >= 0 and type(row[sentence_at]) is int:
+                    begin = row[sentence_start_at]
+                    row[sentence_at] = text[begin : begin + row[sentence_at]]
+                for index in tuple_at:
+                    if type(row[index]) is list:
+                        row[index] = tuple(row[index])
+                spans.append(make(*row))
             values[group.name] = tuple(spans)
-    except (TypeError, ValueError, KeyError) as error:
+    except (TypeError, ValueError, KeyError, IndexError) as error:
         raise CodecError(f"malformed analysis record: {error}") from error
     return DocumentAnalysis(doc_id, **values)
