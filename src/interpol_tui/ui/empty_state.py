@@ -9,7 +9,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -55,8 +54,8 @@ class EmptyCorpusScreen(Screen[str | None]):
 
     DEFAULT_CSS = """
     EmptyCorpusScreen { align: center middle; }
-    EmptyCorpusScreen VerticalScroll { width: 100; max-width: 95%; height: auto; max-height: 90%;
-        border: round $warning; padding: 1 2; }
+    EmptyCorpusScreen #empty-message { width: 100; max-width: 95%; height: auto;
+        max-height: 90%; border: round $warning; padding: 1 2; }
     """
 
     def __init__(self, paths: Sequence[Path], corpus: Corpus, state: Sequence[str]) -> None:
@@ -69,10 +68,8 @@ class EmptyCorpusScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         """The explanation in a box, between the header and the footer."""
         yield Header()
-        with Center(), VerticalScroll():
-            yield Static(
-                empty_corpus_text(self._paths, self._corpus, self._state), id="empty-message"
-            )
+        # Short by construction (SHOWN_WARNINGS lines at most): no scrolling needed.
+        yield Static(empty_corpus_text(self._paths, self._corpus, self._state), id="empty-message")
         yield Footer()
 
     def action_reload(self) -> None:
