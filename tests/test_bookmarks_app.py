@@ -3,6 +3,7 @@ and it survives bad corpora: warnings view, empty state, reload, hostile text.""
 
 from __future__ import annotations
 
+import html
 import shutil
 import unicodedata
 from pathlib import Path
@@ -47,7 +48,7 @@ def main_screen(app: InterpolApp) -> MainScreen:
     return screen
 
 
-async def test_bookmark_survives_a_restart(corpus: Path) -> None:
+async def test_bookmark_survives_a_restart(corpus: Path, isolated_dirs: Path) -> None:
     app = InterpolApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -76,6 +77,15 @@ async def test_bookmark_survives_a_restart(corpus: Path) -> None:
         await settle(again, pilot)
         assert documents._markers == frozenset()
     assert Bookmarks(StatePaths.default(), [corpus], pytest.fail).load() == frozenset()
+    # Everything the app wrote is under the platformdirs folders, nowhere else.
+    places = StatePaths.default()
+    written = [path for path in isolated_dirs.rglob("*") if path.is_file()]
+    assert written
+    for path in written:
+        assert any(
+            path.is_relative_to(folder)
+            for folder in (places.config_dir, places.state_dir, places.cache_dir)
+        ), path
 
 
 async def test_last_release_and_position_are_restored(corpus: Path) -> None:
@@ -254,16 +264,19 @@ async def test_hostile_text_never_reaches_the_screen(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (folder / "name\x1b]0;x\x07[b]markup.txt").write_text(HOSTILE, encoding="utf-8")
+    # A title that is broken markup: shown as typed, in the list, header and reader.
+    (folder / "z.txt").write_text("[b]Police[/b] meet [/] in Lyon\n\nBody [red]text[/red].\n")
     app = InterpolApp([folder])
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         screen = main_screen(app)
-        assert screen.corpus is not None and len(screen.corpus.documents) == 2
-        for _ in range(2):
+        assert screen.corpus is not None and len(screen.corpus.documents) == 3
+        for expected in ("[bold]markup[/]", "[bold]markup[/]", "[b]Police[/b] meet [/] in"):
             shot = app.export_screenshot()
             leaked = {c for c in shot if unicodedata.category(c) == "Cc" and c not in "\n\t"}
             assert leaked == set()
             assert "\u202e" not in shot
-            assert "[bold]markup[/]" in shot.replace("&#160;", " ")
+            assert expected in html.unescape(shot).replace("\xa0", " ")
             await pilot.press("j")
             await settle(app, pilot)
+        assert "[red]text[/red]" in html.unescape(app.export_screenshot()).replace("\xa0", " ")
