@@ -12,7 +12,7 @@ from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.entity_table import EntityTable
 from interpol_tui.ui.export_dialog import ExportDialog
-from interpol_tui.ui.figure_table import FigureTable
+from interpol_tui.ui.figure_table import FILTER_DELAY, FigureTable
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.quantity_table import QuantityTable
 from interpol_tui.ui.reader import Reader
@@ -131,6 +131,7 @@ async def test_figures_filter_as_you_type_sort_and_open(seeds_dir: Path) -> None
         figures = stats.query_one(FigureTable)
         everything = len(figures.shown)
         await pilot.press(*"member")
+        await pilot.pause(FILTER_DELAY * 3)  # the filter applies once typing pauses
         await pilot.pause()
         assert 0 < len(figures.shown) < everything
         assert {row.figure.text for row in figures.shown} >= {"192 member countries", "196 members"}

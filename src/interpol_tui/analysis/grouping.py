@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -31,6 +32,12 @@ CONTEXT_WORDS = 10
 PHRASE_WEIGHT, CONTEXT_WEIGHT, VALUE_WEIGHT = 0.6, 0.25, 0.15
 UNGROUPED_KINDS = frozenset({"duration"})
 """Spans of time ("past 10 months") frame other figures; they are not tracked across releases."""
+PAIRWISE_LIMIT = 150
+"""More facts than this in one group of near phrases: grouped by exact phrase (large corpora)."""
+KEY_LINK = 0.5
+"""Phrases at least this similar have their facts compared one by one."""
+WORD_FANOUT = 400
+"""A word in more distinct phrases than this is too common to suggest a match."""
 AMBIGUOUS_DISCOUNT = 0.6
 """Phrase evidence kept when one release uses the phrase for two different figures."""
 
@@ -49,6 +56,7 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """Fold a word to a crude singular lower-case stem ("countries" -> "country")."""
     word = word.lower().replace("’", "'")
@@ -68,6 +76,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in words if w not in _STOPWORDS and w not in _NUMBER_WORDS and len(w) > 1]
 
 
+@lru_cache(maxsize=65536)
 def phrase_key(counts: str) -> str:
     """The normalised form of a counted noun phrase ("member countries" -> "member country")."""
     return " ".join(content_words(counts))
@@ -143,52 +152,50 @@ def facts_of(doc_id: str, figures: Sequence[Figure]) -> list[Fact]:
     return facts
 
 
-def _ambiguous_keys(facts: Sequence[Fact], keys: Sequence[str]) -> set[str]:
-    """Phrases that do not say on their own what is counted, judged release by release.
+def _ambiguous_uses(facts: Sequence[Fact], keys: Sequence[str]) -> set[tuple[str, str]]:
+    """The (release, phrase) pairs where the phrase alone does not say what is counted.
 
-    A phrase is ambiguous when one release uses it for two different figures,
+    A phrase is ambiguous in a release that uses it for two different figures,
     or when it is a bare noun that the same release also uses with a modifier
     ("34 countries" next to "136 countries attending" and "196 member countries").
     """
     by_doc: dict[str, list[str]] = defaultdict(list)
     for fact, key in zip(facts, keys, strict=True):
         by_doc[fact.doc_id].append(key)
-    ambiguous: set[str] = set()
-    for doc_keys in by_doc.values():
+    ambiguous: set[tuple[str, str]] = set()
+    for doc_id, doc_keys in by_doc.items():
         counts = Counter(doc_keys)
         words = Counter(word for key in counts for word in set(key.split()))
         for key, count in counts.items():
             bare = len(key.split()) == 1
             if count > 1 or (bare and words[key] > 1):
-                ambiguous.add(key)
+                ambiguous.add((doc_id, key))
     return ambiguous
 
 
 class _Scorer:
     """Pairwise evidence that two facts of different releases count the same thing."""
 
-    def __init__(self, facts: Sequence[Fact]) -> None:
+    def __init__(
+        self, facts: Sequence[Fact], keys: Sequence[str], ambiguous: set[str], members: list[int]
+    ) -> None:
         self.facts = facts
-        self.keys = [fact.key for fact in facts]
-        self.contexts = [set(context_of(fact.figure)) for fact in facts]
-        self.ambiguous = _ambiguous_keys(facts, self.keys)
-        doc_freq: Counter[str] = Counter()
+        self.keys = keys
+        self.ambiguous = ambiguous
+        self.contexts = {i: set(context_of(facts[i].figure)) for i in members}
         docs_words: dict[str, set[str]] = defaultdict(set)
-        for fact, words in zip(facts, self.contexts, strict=True):
-            docs_words[fact.doc_id] |= words
+        for i, words in self.contexts.items():
+            docs_words[facts[i].doc_id] |= words
+        doc_freq: Counter[str] = Counter()
         for words in docs_words.values():
             doc_freq.update(words)
         n_docs = max(len(docs_words), 1)
-        # Words found around figures of every release say nothing (IDF weight 0).
+        # Words found around these figures in every release say nothing (IDF weight 0).
         self.weight = {w: math.log((n_docs + 1) / (df + 0.5)) for w, df in doc_freq.items()}
 
     def comparable(self, i: int, j: int) -> bool:
         a, b = self.facts[i].figure, self.facts[j].figure
-        if self.facts[i].doc_id == self.facts[j].doc_id:
-            return False
-        if a.unit != b.unit or a.kind != b.kind or a.value <= 0 or b.value <= 0:
-            return False
-        if a.kind in UNGROUPED_KINDS:
+        if self.facts[i].doc_id == self.facts[j].doc_id or a.value <= 0 or b.value <= 0:
             return False
         return max(a.value, b.value) / min(a.value, b.value) <= MAX_RATIO
 
@@ -213,38 +220,59 @@ class _Scorer:
         )
 
 
-def _candidates(facts: Sequence[Fact], keys: Sequence[str]) -> Iterable[tuple[int, int]]:
-    """Pairs worth scoring: facts of the same kind and unit that share a phrase word."""
-    by_block: dict[tuple[str, str | None], list[int]] = defaultdict(list)
-    for index, fact in enumerate(facts):
-        by_block[(fact.figure.kind, fact.figure.unit)].append(index)
-    seen: set[tuple[int, int]] = set()
-    for members in by_block.values():
-        if len(members) <= 200:
-            yield from combinations(members, 2)
-            continue
-        # Large corpora: only facts whose phrases share a word (or a near-equal word).
-        by_word: dict[str, list[int]] = defaultdict(list)
-        for member in members:
-            for word in set(keys[member].split()):
-                by_word[word].append(member)
-        for group in by_word.values():
-            for pair in combinations(group, 2):
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+def _root(parent: dict[str, str], key: str) -> str:
+    """Union-find: the phrase that stands for ``key``'s set (halving the path as it goes)."""
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
 
 
-def group_facts(facts: Sequence[Fact]) -> list[list[Fact]]:
-    """Group facts that count the same thing; each group holds at most one fact per release."""
-    scorer = _Scorer(facts)
+def _components(facts: Sequence[Fact], keys: Sequence[str]) -> list[list[int]]:
+    """Facts whose phrases are near enough to be compared one by one, in groups.
+
+    Phrases of one kind and unit are linked when :func:`phrase_similarity`
+    reaches :data:`KEY_LINK`; only phrases sharing a word are compared, so a
+    large corpus costs about its number of distinct phrases, not its figures.
+    """
+    blocks: dict[tuple[str, str | None], dict[str, list[int]]] = defaultdict(dict)
+    alone: list[list[int]] = []
+    for index, (fact, key) in enumerate(zip(facts, keys, strict=True)):
+        if fact.figure.kind in UNGROUPED_KINDS or not key:
+            alone.append([index])
+        else:
+            blocks[(fact.figure.kind, fact.figure.unit)].setdefault(key, []).append(index)
+    components = alone
+    for by_key in blocks.values():
+        parent = {key: key for key in by_key}
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for key in by_key:
+            for word in set(key.split()):
+                by_word[word].append(key)
+        for shared in by_word.values():
+            if len(shared) > WORD_FANOUT:
+                continue  # too common a word to suggest that two phrases match
+            for a, b in combinations(shared, 2):
+                ra, rb = _root(parent, a), _root(parent, b)
+                if ra != rb and phrase_similarity(a, b) >= KEY_LINK:
+                    parent[rb] = ra
+        merged: dict[str, list[int]] = defaultdict(list)
+        for key, members in by_key.items():
+            merged[_root(parent, key)].extend(members)
+        components.extend(merged.values())
+    return components
+
+
+def _cluster(members: list[int], scorer: _Scorer) -> list[list[int]]:
+    """Join facts best pair first (average linkage), never two facts of one release."""
+    facts = scorer.facts
     scores: dict[tuple[int, int], float] = {}
-    for i, j in _candidates(facts, scorer.keys):
+    for i, j in combinations(sorted(members), 2):
         value = scorer.score(i, j)
         if value > 0:
             scores[(i, j)] = value
-    groups: dict[int, list[int]] = {i: [i] for i in range(len(facts))}
-    owner = list(range(len(facts)))
+    groups: dict[int, list[int]] = {i: [i] for i in members}
+    owner = {i: i for i in members}
     for (i, j), _ in sorted(scores.items(), key=lambda item: -item[1]):
         gi, gj = owner[i], owner[j]
         if gi == gj:
@@ -259,7 +287,58 @@ def group_facts(facts: Sequence[Fact]) -> list[list[Fact]]:
         for k in right:
             owner[k] = gi
         del groups[gj]
-    return [[facts[k] for k in sorted(members)] for members in groups.values()]
+    return list(groups.values())
+
+
+def _by_exact_phrase(
+    members: list[int],
+    facts: Sequence[Fact],
+    keys: Sequence[str],
+    ambiguous: set[tuple[str, str]],
+) -> list[list[int]]:
+    """Large groups: one quantity per phrase and order of magnitude.
+
+    A figure whose release uses its phrase ambiguously stands alone.
+    """
+    by_key: dict[str, list[int]] = defaultdict(list)
+    groups: list[list[int]] = []
+    for member in members:
+        if (facts[member].doc_id, keys[member]) in ambiguous:
+            groups.append([member])
+        else:
+            by_key[keys[member]].append(member)
+    for indexes in by_key.values():
+        indexes.sort(key=lambda i: facts[i].figure.value)
+        current: list[int] = []
+        for i in indexes:
+            first = facts[current[0]].figure.value if current else 0.0
+            if current and (first <= 0 or facts[i].figure.value > first * MAX_RATIO):
+                groups.append(current)
+                current = []
+            current.append(i)
+        groups.append(current)
+    return groups
+
+
+def group_facts(
+    facts: Sequence[Fact], cancelled: Callable[[], bool] | None = None
+) -> list[list[Fact]]:
+    """Group facts that count the same thing; each group holds at most one fact per release."""
+    keys = [fact.key for fact in facts]
+    ambiguous_uses = _ambiguous_uses(facts, keys)
+    # Compared one by one, a phrase used ambiguously anywhere counts for less everywhere.
+    ambiguous = {key for _, key in ambiguous_uses}
+    groups: list[list[int]] = []
+    for members in _components(facts, keys):
+        if cancelled is not None and cancelled():
+            break
+        if len(members) == 1:
+            groups.append(members)
+        elif len(members) <= PAIRWISE_LIMIT:
+            groups.extend(_cluster(members, _Scorer(facts, keys, ambiguous, members)))
+        else:
+            groups.extend(_by_exact_phrase(members, facts, keys, ambiguous_uses))
+    return [[facts[k] for k in sorted(group)] for group in groups]
 
 
 def label_of(facts: Sequence[Fact]) -> str:

@@ -12,6 +12,8 @@ from interpol_tui.analysis.frequencies import EntityFrequency
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.quantity_table import bar, clip
 
+MAX_ENTITY_ROWS = 2000
+"""Entities listed at most, most widely mentioned first."""
 TYPE_LABELS = {
     "person": "person",
     "organization": "organisation",
@@ -38,11 +40,11 @@ class EntityTable(DataTable[Text]):
         self.add_columns("Type", "Name", "Releases", "Mentions", "")
 
     def show(self, entities: list[EntityFrequency], releases: int) -> None:
-        """Show ``entities``; bars compare each one's releases with the corpus's ``releases``."""
-        self.entities = entities
+        """Show the most widely mentioned ``entities``; bars compare with all ``releases``."""
+        self.entities = entities[:MAX_ENTITY_ROWS]
         self.chosen = None
         self.clear()
-        for index, entity in enumerate(entities):
+        for index, entity in enumerate(entities[:MAX_ENTITY_ROWS]):
             self.add_row(
                 Text(TYPE_LABELS.get(entity.type, entity.type), style="dim"),
                 Text(clip(entity.canonical, 32)),

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import DataTable
 
 from interpol_tui.analysis.aggregate import Statistics
@@ -17,9 +18,11 @@ from interpol_tui.ui.quantity_table import clip, figure_chosen
 
 FigureSort = Literal["value", "quantity", "release"]
 FIGURE_SORTS: tuple[FigureSort, ...] = ("value", "quantity", "release")
-MAX_ROWS = 2000
+MAX_ROWS = 500
 """Rows drawn at once; typing a filter narrows the rest down (DataTable slows past ~10k)."""
 
+FILTER_DELAY = 0.12
+"""Seconds of no typing before the filter applies."""
 WIDE_FROM = 110
 """From this many columns the cells are drawn longer."""
 _COLUMN_SORT: dict[str, FigureSort] = {"value": "value", "quantity": "quantity", "when": "release"}
@@ -37,6 +40,16 @@ def _haystack(row: FigureRow, statistics: Statistics) -> str:
     title = statistics.titles.get(row.occurrence.doc_id, "")
     parts = (row.figure.text, row.figure.counts, row.quantity.counts, title, row.occurrence.doc_id)
     return " ".join(parts).casefold()
+
+
+FigureIndex = tuple[list[FigureRow], list[str]]
+"""Every figure row, and the text a filter searches in each."""
+
+
+def index_figures(statistics: Statistics) -> FigureIndex:
+    """The rows and their search text, built once so that typing a filter stays quick."""
+    rows = list(figure_rows(statistics))
+    return rows, [_haystack(row, statistics) for row in rows]
 
 
 class FigureTable(DataTable[Text]):
@@ -59,9 +72,13 @@ class FigureTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.statistics: Statistics | None = None
         self.all_rows: list[FigureRow] = []
+        self.haystacks: list[str] = []
+        self.orders: dict[FigureSort, list[int]] = {}
+        """Row indexes in each order asked for so far."""
         self.shown: list[FigureRow] = []
         self.wide = False
         """True when the cells are drawn at their longest."""
+        self._pending_refill: Timer | None = None
         self.matching = 0
         """Rows that pass the filter (more than :data:`MAX_ROWS` are not drawn)."""
 
@@ -73,10 +90,11 @@ class FigureTable(DataTable[Text]):
         self.add_column("When", key="when")
         self.add_column("Release", key="release")
 
-    def show(self, statistics: Statistics) -> None:
-        """Show every figure of ``statistics``."""
+    def show(self, statistics: Statistics, index: FigureIndex | None = None) -> None:
+        """Show every figure of ``statistics`` (``index`` built beforehand, off the UI thread)."""
         self.statistics = statistics
-        self.all_rows = list(figure_rows(statistics))
+        self.all_rows, self.haystacks = index or index_figures(statistics)
+        self.orders = {}
         self._refill()
 
     def watch_order(self) -> None:
@@ -84,18 +102,26 @@ class FigureTable(DataTable[Text]):
         self._refill()
 
     def watch_filter_text(self) -> None:
-        """Re-filter the rows."""
-        self._refill()
+        """Re-filter the rows once typing pauses (each refill redraws up to MAX_ROWS rows)."""
+        if self._pending_refill is not None:
+            self._pending_refill.stop()
+        self._pending_refill = self.set_timer(FILTER_DELAY, self._refill)
 
     def _refill(self) -> None:
         if self.statistics is None:
             return
         statistics = self.statistics
         needle = self.filter_text.casefold().strip()
-        rows = [r for r in self.all_rows if not needle or needle in _haystack(r, statistics)]
-        self.matching = len(rows)
-        rows.sort(key=_sort_key(self.order))
-        self.shown = rows[:MAX_ROWS]
+        order = self.orders.get(self.order)
+        if order is None:
+            key = _sort_key(self.order)
+            order = self.orders[self.order] = sorted(
+                range(len(self.all_rows)), key=lambda i: key(self.all_rows[i])
+            )
+        haystacks = self.haystacks
+        matches = [i for i in order if not needle or needle in haystacks[i]]
+        self.matching = len(matches)
+        self.shown = [self.all_rows[i] for i in matches[:MAX_ROWS]]
         self.wide = self.size.width >= WIDE_FROM
         value_width, figure_width, quantity_width = (22, 34, 30) if self.wide else (16, 26, 20)
         self.clear()

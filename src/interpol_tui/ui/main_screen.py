@@ -245,7 +245,8 @@ class MainScreen(Screen[None]):
         documents = self.query_one(DocumentList)
         documents.set_filter(message.doc_ids)
         if message.name is not None and message.doc_ids is not None:
-            self.notify(f"{len(message.doc_ids)} release(s) mention {message.name}", timeout=3)
+            count = len(message.doc_ids)
+            self.notify(f"{count} release(s) mention {message.name}", timeout=3, markup=False)
             if make_room_to_read(self):  # narrow: the list is under the pane
                 self.stats_visible = False
                 documents.focus()

@@ -31,6 +31,8 @@ from interpol_tui.ui.messages import FigureChosen
 SPARK = "▁▂▃▄▅▆▇█"
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 BAR_WIDTH = 12
+MAX_TABLE_ROWS = 600
+"""Rows drawn at most (a DataTable slows down past ~10k); the rest are counted in a note."""
 COMPACT_BELOW = 60
 """Narrower than this many columns, the table shows only what is counted, value and change."""
 FULL_FROM = 110
@@ -170,9 +172,16 @@ class QuantityTable(DataTable[Text]):
             self.add_columns(
                 "What is counted · when", "Values · figure", "Change", "Chart", "Release"
             )
+        shown = 0
         for quantity in statistics.recurring:
+            if len(self.row_items) >= MAX_TABLE_ROWS:
+                break
             self._quantity_rows(quantity, statistics.titles)
+            shown += 1
         standalone = [q for q in statistics.quantities if not q.recurring]
+        room = max(MAX_TABLE_ROWS - len(self.row_items), 0)
+        hidden = len(statistics.quantities) - shown - min(len(standalone), room)
+        standalone = standalone[:room]
         if standalone:
             label = "Cited once" if layout.compact else "Cited by one release"
             heading = Text(f"{label} ({len(standalone)})", style="bold italic")
@@ -189,6 +198,9 @@ class QuantityTable(DataTable[Text]):
                 Text(""),
                 Text(clip(title, 48)),
             )
+        if hidden > 0:
+            note = f"{hidden:,} more not shown: the Figures tab lists every figure"
+            self._add(QuantityRow(None), Text(note, style="italic"))
         if self.row_items:
             self.move_cursor(row=min(cursor, len(self.row_items) - 1))
 

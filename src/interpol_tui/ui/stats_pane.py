@@ -19,12 +19,14 @@ from textual.worker import get_current_worker
 from interpol_tui.analysis.aggregate import Occurrence, Statistics
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
-from interpol_tui.ui.entity_table import EntityTable
+from interpol_tui.ui.entity_table import MAX_ENTITY_ROWS, EntityTable
 from interpol_tui.ui.export_dialog import ExportDialog, default_export_path
-from interpol_tui.ui.figure_table import MAX_ROWS, FigureTable
+from interpol_tui.ui.figure_table import MAX_ROWS, FigureIndex, FigureTable, index_figures
 from interpol_tui.ui.quantity_table import QuantityTable, clip
 
 TABS = ("tab-quantities", "tab-figures", "tab-entities", "tab-corpus")
+MAX_DATED_ROWS = 300
+"""Releases listed by date in the corpus tab at most."""
 FULL_SCREEN_BELOW = 100
 """Below this many columns the shown pane fills the screen (see ``stats_layout``)."""
 
@@ -55,7 +57,10 @@ def release_dates_table(statistics: Statistics) -> Table:
     table.title = Text("Releases by date", style="bold")
     table.add_column("date", justify="right", no_wrap=True)
     table.add_column("release", ratio=1)
-    for date in sorted(statistics.dates.values(), key=lambda d: d.sort_key):
+    dates = sorted(statistics.dates.values(), key=lambda d: d.sort_key)
+    if len(dates) > MAX_DATED_ROWS:
+        table.caption = Text(f"and {len(dates) - MAX_DATED_ROWS:,} more", style="dim")
+    for date in dates[:MAX_DATED_ROWS]:
         release = Text(statistics.titles.get(date.doc_id, date.doc_id))
         if date.inferred and date.evidence:
             release.append(f"\ninferred from: {date.evidence}", style="dim")
@@ -80,8 +85,9 @@ def sentence_text(occurrence: Occurrence, title: str, width: int = 80) -> Text:
 class StatisticsReady(Message):
     """The statistics worker finished grouping the corpus's figures."""
 
-    def __init__(self, statistics: Statistics) -> None:
+    def __init__(self, statistics: Statistics, figures: FigureIndex) -> None:
         self.statistics = statistics
+        self.figures = figures
         super().__init__()
 
 
@@ -109,8 +115,7 @@ class StatsPane(Vertical):
     StatsPane .stats--status { height: auto; color: $text-muted; padding: 0 1; }
     StatsPane #quantities { height: 1fr; min-height: 4; }
     StatsPane #occurrence-sentence {
-        height: auto;
-        max-height: 5;
+        height: 5;
         padding: 0 1;
         border-top: solid $panel;
     }
@@ -177,12 +182,13 @@ class StatsPane(Vertical):
         worker = get_current_worker()
         try:
             statistics = corpus_statistics(corpus, analyses, cancelled=lambda: worker.is_cancelled)
+            figures = index_figures(statistics)
         except Exception as error:  # a bug here must not take the browser down
             message = f"Could not compare figures: {error}"
-            self.app.call_from_thread(self.notify, message, severity="error")
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         if not worker.is_cancelled:
-            self.post_message(StatisticsReady(statistics))
+            self.post_message(StatisticsReady(statistics, figures))
 
     def on_statistics_ready(self, message: StatisticsReady) -> None:
         """Fill every table."""
@@ -198,11 +204,19 @@ class StatsPane(Vertical):
         self.query_one("#quantities-status", Static).update(Text(status))
         self.query_one(QuantityTable).show(statistics)
         self._show_sentence(self.query_one(QuantityTable).current_occurrence)
-        self.query_one(FigureTable).show(statistics)
+        self.query_one(FigureTable).show(statistics, message.figures)
         entities = list(statistics.entities)
         self.query_one(EntityTable).show(entities, releases)
         self.query_one("#entities-status", Static).update(
-            Text(f"{len(entities)} entities · enter lists the releases that mention one")
+            Text(
+                f"{len(entities):,} entities"
+                + (
+                    f" · {MAX_ENTITY_ROWS:,} most mentioned shown"
+                    if len(entities) > MAX_ENTITY_ROWS
+                    else ""
+                )
+                + " · enter lists the releases that mention one"
+            )
         )
         self.query_one("#stats-dates", Static).update(release_dates_table(statistics))
         self.app.refresh_bindings()
@@ -210,10 +224,11 @@ class StatsPane(Vertical):
     def _show_sentence(self, occurrence: Occurrence | None) -> None:
         sentence = self.query_one("#occurrence-sentence", Static)
         if occurrence is None or self.statistics is None:
-            sentence.update("")
+            sentence.update("", layout=False)
             return
         title = self.statistics.titles.get(occurrence.doc_id, occurrence.doc_id)
-        sentence.update(sentence_text(occurrence, title, sentence.size.width or 80))
+        # Its height is fixed, so moving the cursor does not lay the screen out again.
+        sentence.update(sentence_text(occurrence, title, sentence.size.width or 80), layout=False)
 
     def _update_figures_status(self) -> None:
         table = self.query_one(FigureTable)
@@ -301,10 +316,11 @@ class StatsPane(Vertical):
             written = write_export(statistics, path)
         except OSError as error:
             message = f"Could not export to {path}: {error.strerror or error}"
-            self.app.call_from_thread(self.notify, message, severity="error")
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         kind = "Markdown" if format_for(written) == "md" else "CSV"
-        self.app.call_from_thread(self.notify, f"Exported figures as {kind} to {written}")
+        message = f"Exported figures as {kind} to {written}"
+        self.app.call_from_thread(self.notify, message, markup=False)
 
 
 def stats_bindings() -> list[BindingType]:
