@@ -47,6 +47,18 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def statistics_ready(pilot: Pilot[None]) -> None:
+    """Wait through loading, analysis and the statistics worker, which start one another."""
+    from interpol_tui.ui.main_screen import MainScreen
+    from interpol_tui.ui.stats_pane import StatsPane
+
+    for _ in range(100):
+        await settle(pilot)
+        screen = pilot.app.screen
+        if isinstance(screen, MainScreen) and screen.query_one(StatsPane).statistics:
+            return
+
+
 SCENES: list[Scene] = [
     Scene(
         "main",
@@ -61,6 +73,18 @@ SCENES: list[Scene] = [
         (120, 40),
         ["o"],
         "Releases sorted newest first; the pane title shows the order",
+    ),
+    Scene(
+        "stats-quantities",
+        (120, 40),
+        [statistics_ready, "s", "s", "z", "down", "down"],
+        "Figures cited across releases, side by side (z: the pane fills the screen)",
+    ),
+    Scene(
+        "stats-80x24",
+        (80, 24),
+        [statistics_ready, "s"],
+        "A small terminal: the statistics fill the screen, in tabs",
     ),
 ]
 """Every screenshot the README can use, in the order they are written."""
