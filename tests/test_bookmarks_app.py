@@ -88,6 +88,19 @@ async def test_bookmark_survives_a_restart(corpus: Path, isolated_dirs: Path) ->
         ), path
 
 
+async def test_quitting_at_once_loses_no_change(corpus: Path) -> None:
+    app = InterpolApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("b")
+        app.theme = "gruvbox"
+        await pilot.press("ctrl+q")
+    assert Bookmarks(StatePaths.default(), [corpus], pytest.fail).load() == {
+        "000_6946df92a9c960cd.txt"
+    }
+    assert InterpolApp([corpus]).preferences.settings.theme == "gruvbox"
+
+
 async def test_last_release_and_position_are_restored(corpus: Path) -> None:
     app = InterpolApp([corpus])
     async with app.run_test(size=SIZE) as pilot:

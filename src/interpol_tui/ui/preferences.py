@@ -24,6 +24,7 @@ class Preferences:
         self.paths = paths or StatePaths.default()
         self._warnings: list[str] = []
         self._lock = threading.Lock()
+        self._pending: dict[str, Any] = {}
         self._file = SettingsFile(self.paths, self.warn)
         self.settings: Settings = self._file.load()
         """The settings as last read or saved."""
@@ -44,11 +45,18 @@ class Preferences:
         if all(getattr(self.settings, name) == value for name, value in changes.items()):
             return
 
-        def write() -> None:
-            self.settings = self._file.save(**changes)
+        with self._lock:
+            self._pending.update(changes)
 
         self.settings = dataclasses.replace(self.settings, **changes)
-        app.run_worker(write, thread=True, group="preferences", exit_on_error=False)
+        app.run_worker(self.flush, thread=True, group="preferences", exit_on_error=False)
+
+    def flush(self) -> None:
+        """Write the changes not saved yet (a worker does; quitting does, to be sure)."""
+        with self._lock:
+            changes, self._pending = self._pending, {}
+        if changes:
+            self.settings = self._file.save(**changes)
 
     # -- theme ------------------------------------------------------------
     def apply_theme(self, app: App[Any]) -> None:

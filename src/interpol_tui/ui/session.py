@@ -67,6 +67,7 @@ class ReadingSession:
         """True while the list shows only bookmarked releases."""
         self._open_id: str | None = None
         self._restore_id: str | None = None
+        self._unsaved_marks: dict[str, bool] = {}
         self._loads = 0
 
     def start(self) -> None:
@@ -166,8 +167,12 @@ class ReadingSession:
             markup=False,
         )
 
+        self._unsaved_marks[document.id] = marked
+
         def save() -> None:
             self.bookmarks.set(document.id, marked)
+            if self._unsaved_marks.get(document.id) is marked:
+                self._unsaved_marks.pop(document.id, None)
             self.screen.app.call_from_thread(self._show_bookmarks)
 
         self.screen.run_worker(save, thread=True, group="bookmarks", exit_on_error=False)
@@ -228,8 +233,12 @@ class ReadingSession:
             )
 
     def save_now(self) -> None:
-        """Save the reading position before the screen goes (on quit)."""
+        """Save what has not been saved yet before the screen goes (on quit)."""
+        for doc_id, marked in list(self._unsaved_marks.items()):
+            self.bookmarks.set(doc_id, marked)  # idempotent, should the worker also run
+        self._unsaved_marks.clear()
         self.positions.save()
+        self.preferences.flush()
 
     def check_action(self, action: str) -> bool | None:
         """Disable session commands that have nothing to act on."""
