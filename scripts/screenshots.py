@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from interpol_tui.corpus.seeds import bundled_seeds
 from interpol_tui.ui.app import InterpolApp
@@ -41,10 +44,14 @@ class Scene:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker is done and the screen has been redrawn."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    """Wait until every worker is done (they start one another) and the screen is redrawn."""
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        if not any(worker.state in busy for worker in pilot.app.workers):
+            return
 
 
 async def statistics_ready(pilot: Pilot[None]) -> None:
@@ -125,9 +132,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknown scene: {', '.join(unknown)} (see --list)", file=sys.stderr)
         return 2
     for scene in [known[name] for name in args.scenes] or SCENES:
-        path = asyncio.run(capture(scene, args.out))
+        with tempfile.TemporaryDirectory(prefix="interpol-screenshots-") as home:
+            # A fresh home for each scene: the pictures never show (or change)
+            # the user's bookmarks, last release read or settings, nor each other's.
+            isolate_home(Path(home))
+            path = asyncio.run(capture(scene, args.out))
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
+
+
+def isolate_home(home: Path) -> None:
+    """Point HOME and the XDG folders of this process at ``home``."""
+    for name, sub in (
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_DATA_HOME", ".local/share"),
+    ):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(home / sub)
 
 
 if __name__ == "__main__":
