@@ -78,6 +78,13 @@ async def test_choosing_a_quantity_figure_opens_its_release_at_the_sentence(
         await pilot.pause()
         _assert_sentence_in_view(app, MEMBERS_2018, wanted)
         assert stats.display  # beside the reader there is room for both
+        # z lets the pane fill the screen, and gives the other panes their place back.
+        table.focus()
+        await pilot.press("z")
+        assert app.screen.maximized is stats and table.columns_layout.name == "full"
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.screen.maximized is None and table.columns_layout.name == "compact"
 
 
 async def test_at_80x24_the_pane_fills_the_screen_and_reading_closes_it(seeds_dir: Path) -> None:
@@ -167,6 +174,8 @@ async def test_choosing_an_entity_lists_the_releases_that_mention_it(seeds_dir: 
         await pilot.pause()
         documents = app.screen.query_one(DocumentList)
         assert [d.id for d in documents.rows] == [MODI]
+        status = str(stats.query_one("#entities-status").render())
+        assert "1 release(s) mentioning Narendra Modi" in status
         await pilot.press("enter")  # the same entity again: every release
         await pilot.pause()
         assert len(documents.rows) == 5

@@ -22,6 +22,7 @@ from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.entity_table import MAX_ENTITY_ROWS, EntityTable
 from interpol_tui.ui.export_dialog import ExportDialog, default_export_path
 from interpol_tui.ui.figure_table import MAX_ROWS, FigureIndex, FigureTable, index_figures
+from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.quantity_table import QuantityTable, clip
 
 TABS = ("tab-quantities", "tab-figures", "tab-entities", "tab-corpus")
@@ -239,6 +240,17 @@ class StatsPane(Vertical):
         self.query_one("#figures-status", Static).update(Text(text))
 
     # -- events -----------------------------------------------------------
+    def on_entity_chosen(self, message: EntityChosen) -> None:
+        """Say in the entities tab which releases the list shows (the screen does the listing)."""
+        entities = len(self.query_one(EntityTable).entities)
+        if message.name is None or message.doc_ids is None:
+            text = f"{entities:,} entities · enter lists the releases that mention one"
+        else:
+            count = len(message.doc_ids)
+            text = f"The list shows the {count} release(s) mentioning {message.name}"
+            text += " · enter on it again: all releases"
+        self.query_one("#entities-status", Static).update(Text(text))
+
     @on(DataTable.RowHighlighted, "#quantities")
     def _quantity_highlighted(self) -> None:
         self._show_sentence(self.query_one(QuantityTable).current_occurrence)
