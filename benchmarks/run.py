@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import resource
 import sys
@@ -73,18 +74,20 @@ def percentiles(samples: Sequence[float]) -> tuple[float, float]:
 def timed(
     call: Callable[[], object], repeat: int = 1, setup: Callable[[], object] | None = None
 ) -> float:
-    """Milliseconds one call takes: the best of ``repeat`` runs (``setup`` before each, untimed).
+    """CPU milliseconds one call takes: the best of ``repeat`` runs (``setup`` before each).
 
-    The best of a few filters out the time the call spent waiting for a busy
-    machine's CPU (other processes), which is not the cost of the call.
+    CPU time of this thread (every engine here answers on the calling thread),
+    not wall time: on a shared machine wall time also counts the time spent
+    waiting while other processes run, which is not the cost of the call. On an
+    idle machine the two agree; the best of a few runs trims what load remains.
     """
     best = float("inf")
     for _ in range(repeat):
         if setup is not None:
             setup()
-        started = time.perf_counter()
+        started = time.thread_time()
         call()
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.thread_time() - started)
     return best * 1000
 
 
@@ -282,6 +285,9 @@ def bench_fulltext(size: int, count: int, seed: int, repeat: int) -> dict[str, f
         started = time.perf_counter()
         index.add(batch)
         insert_s += time.perf_counter() - started
+    started = time.perf_counter()
+    index.optimize()  # as the app does once the corpus is indexed
+    insert_s += time.perf_counter() - started
     index_mb = current_rss_mb() - before
     queries = fulltext_queries(seed, count)
     samples = []
@@ -310,7 +316,7 @@ def bench_fulltext(size: int, count: int, seed: int, repeat: int) -> dict[str, f
 def report(titles: list[dict[str, float]], fulltext: list[dict[str, float]], peak: float) -> str:
     """The results as plain-text tables."""
     lines = [
-        "Quick-open (top 20), ms per query",
+        "Quick-open (top 20), CPU ms per query",
         f"{'titles':>8} {'vocab':>7} {'build s':>8} {'ours p50':>9} {'ours p95':>9} "
         f"{'typing p95':>11} {'WRatio p50':>11} {'WRatio p95':>11} {'speed-up':>9} "
         f"{'top3 ours':>10} {'top3 WRatio':>12}",
@@ -323,7 +329,7 @@ def report(titles: list[dict[str, float]], fulltext: list[dict[str, float]], pea
             f"{row['rapidfuzz_p95'] / row['cold_p95']:>8.0f}x "
             f"{row['top3']:>10.0%} {row['rapidfuzz_top3']:>12.0%}"
         )
-    lines += ["", "Full-text (FTS5, BM25 top 20 with snippets), ms per query"]
+    lines += ["", "Full-text (FTS5, BM25 top 20 with snippets), CPU ms per query"]
     lines.append(
         f"{'releases':>8} {'build s':>8} {'index MB':>9} {'p50':>7} {'p95':>7} {'hits':>6}"
     )
@@ -332,7 +338,8 @@ def report(titles: list[dict[str, float]], fulltext: list[dict[str, float]], pea
             f"{row['releases']:>8,} {row['build_s']:>8.2f} {row['index_mb']:>9.0f} "
             f"{row['p50']:>7.2f} {row['p95']:>7.2f} {row['mean_hits']:>6.1f}"
         )
-    lines += ["", f"Peak RSS: {peak:,.0f} MB"]
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines += ["", f"Peak RSS: {peak:,.0f} MB; load average at the end: {load} (2 cores)"]
     return "\n".join(lines)
 
 
@@ -340,7 +347,11 @@ def summary(
     titles: list[dict[str, float]], fulltext: list[dict[str, float]], peak: float
 ) -> dict[str, object]:
     """The figures as one JSON object (the keys the issue asks for, and the rest)."""
-    out: dict[str, object] = {"peak_rss_mb": round(peak, 1)}
+    out: dict[str, object] = {
+        "peak_rss_mb": round(peak, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "timing": "thread CPU time, best of --repeat runs per query",
+    }
     for row in titles:
         tag = f"{int(row['titles']) // 1000}k"
         out[f"quick_open_p50_ms_{tag}"] = round(row["cold_p50"], 3)
@@ -384,21 +395,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"full-text at {size:,} releases…", file=sys.stderr)
         fulltext.append(bench_fulltext(size, 100, args.seed, args.repeat))
     peak = peak_rss_mb()
+    largest = titles[-1]
+    ok = (
+        largest["cold_p95"] <= TARGET_P95_MS
+        and largest["rapidfuzz_p95"] >= TARGET_SPEEDUP * largest["cold_p95"]
+        and fulltext[0]["p95"] <= TARGET_FULLTEXT_P95_MS
+    )
+    verdict = (
+        f"\nTargets (p95 <= {TARGET_P95_MS:g} ms and >= {TARGET_SPEEDUP:g}x WRatio at the largest "
+        f"size; full-text p95 <= {TARGET_FULLTEXT_P95_MS:g} ms at 10k): "
+        + ("met" if ok else "NOT met")
+    )
+    table = report(titles, fulltext, peak) + "\n" + verdict
     if args.json:
+        print(table, file=sys.stderr)  # the table too, for the log, without a second run
         print(json.dumps(summary(titles, fulltext, peak), indent=2))
     else:
-        print(report(titles, fulltext, peak))
-        largest = titles[-1]
-        ok = (
-            largest["cold_p95"] <= TARGET_P95_MS
-            and largest["rapidfuzz_p95"] >= TARGET_SPEEDUP * largest["cold_p95"]
-            and fulltext[0]["p95"] <= TARGET_FULLTEXT_P95_MS
-        )
-        print(
-            f"\nTargets (p95 <= {TARGET_P95_MS} ms and >= {TARGET_SPEEDUP:.0f}x WRatio at the "
-            f"largest size; full-text p95 <= {TARGET_FULLTEXT_P95_MS} ms at 10k): "
-            + ("met" if ok else "NOT met")
-        )
+        print(table)
     return 0
 
 

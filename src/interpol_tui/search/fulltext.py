@@ -156,6 +156,11 @@ class FullTextIndex:
                 "INSERT INTO releases(rowid, title, body, names) VALUES (?, ?, ?, ?)", batch
             )
 
+    def optimize(self) -> None:
+        """Merge the index's segments into one (queries then read one list per term)."""
+        with self._lock, self._db:
+            self._db.execute("INSERT INTO releases(releases) VALUES ('optimize')")
+
     def set_names(self, names: Mapping[str, str]) -> None:
         """Replace the searchable entity names of the releases named in ``names``."""
         updates = [(text, self._rows[doc]) for doc, text in names.items() if doc in self._rows]

@@ -56,4 +56,5 @@ def build_indexes(
     if not fulltext.add(corpus.documents, names, cancelled):
         fulltext.close()
         return None
+    fulltext.optimize()
     return SearchIndexes(titles, fulltext)
