@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from time import perf_counter
 from typing import ClassVar
 
 from rich.style import Style
@@ -128,15 +127,13 @@ class QuickOpen(ModalScreen[str | None]):
             status.update("Building the title index…")
         else:
             index = self.indexer.indexes.titles
-            started = perf_counter()
             matches = index.search(query, limit=LIMIT)
-            elapsed = (perf_counter() - started) * 1000
             match_style = self.get_component_rich_style("quick-open--match")
             for match in matches:
                 title = highlighted_title(match.title, match.positions, match_style)
                 options.append(Option(title_row(title, match.date, date_style), id=match.doc_id))
             found = f"{len(matches)} best of {len(index):,}" if matches else "No title matches"
-            status.update(f"{found} · {elapsed:.1f} ms")
+            status.update(found)
         results.set_options(options)
         if options:
             results.highlighted = 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from time import perf_counter
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
@@ -83,10 +82,9 @@ class FullTextSearch(ModalScreen[SearchChoice | None]):
     class Answered(Message):
         """A query worker finished."""
 
-        def __init__(self, query: str, results: SearchResults, elapsed_ms: float) -> None:
+        def __init__(self, query: str, results: SearchResults) -> None:
             self.query = query
             self.results = results
-            self.elapsed_ms = elapsed_ms
             super().__init__()
 
     def __init__(self, indexer: SearchIndexer, query: str = "") -> None:
@@ -151,11 +149,9 @@ class FullTextSearch(ModalScreen[SearchChoice | None]):
         indexes = self.indexer.indexes
         if indexes is None:
             return
-        started = perf_counter()
         results = indexes.fulltext.search(query, limit=LIMIT)
-        elapsed = (perf_counter() - started) * 1000
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Answered(query, results, elapsed))
+            self.post_message(self.Answered(query, results))
 
     def on_full_text_search_answered(self, message: Answered) -> None:
         """Show the answer if it is still for what is in the query box."""
@@ -176,7 +172,7 @@ class FullTextSearch(ModalScreen[SearchChoice | None]):
         count = f"{len(results.hits)} release(s)" if results.hits else "No release matches"
         if len(results.hits) == LIMIT:
             count = f"best {LIMIT} releases"
-        status = Text(f"{count} · {message.elapsed_ms:.1f} ms")
+        status = Text(count)
         for note in results.notes:
             status.append(f" · {note}")
         self._status(status)
