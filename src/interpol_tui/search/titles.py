@@ -122,9 +122,13 @@ class TitleIndex:
                 if len(word) >= length:
                     short.setdefault(word[:length], []).append(word)
         self._short = {prefix: self._union(group) for prefix, group in short.items()}
-        self._by_length: dict[int, list[str]] = {}
+        # Words by length and by each of their first two letters: a typo'd word
+        # is compared only with words of about its length that share one of its
+        # first two letters (one typo there, even a swap, still leaves one).
+        self._by_shape: dict[tuple[int, str], list[str]] = {}
         for word in self._vocabulary:
-            self._by_length.setdefault(len(word), []).append(word)
+            for letter in dict.fromkeys(word[:2]):
+                self._by_shape.setdefault((len(word), letter), []).append(word)
         self._prefixes: dict[int, list[str]] = {}
         for length in range(3, MAX_PREFIX + 1):
             self._prefix_keys(length)  # built here, in the indexing worker, not on a keystroke
@@ -179,11 +183,12 @@ class TitleIndex:
         found: set[str] = set()
         length = len(token)
         for size in range(length - edits, length + edits + 1):
-            for word, _score, _i in process.extract(
-                token, self._by_length.get(size, ()), scorer=OSA.distance,
-                score_cutoff=edits, limit=None,
-            ):  # fmt: skip
-                whole.add(word)
+            for letter in dict.fromkeys(token[:2]):
+                for word, _score, _i in process.extract(
+                    token, self._by_shape.get((size, letter), ()), scorer=OSA.distance,
+                    score_cutoff=edits, limit=None,
+                ):  # fmt: skip
+                    whole.add(word)
         # A word still being typed: compare with prefixes of about its length that
         # start with its first or second letter (typos rarely hit the first letter
         # but for a swap of the first two), a twentieth of all prefixes.
