@@ -167,3 +167,18 @@ def test_statistics_of_a_small_corpus_and_entity_frequencies() -> None:
         ("Jane Roe", 1, 1),
     ]
     assert frequencies[0].doc_ids == ("one", "two")
+
+
+def test_compact_values_keep_every_digit_and_abbreviate_words() -> None:
+    from interpol_tui.analysis.export import compact_value
+    from interpol_tui.analysis.model import Figure
+
+    def figure(value: float, qualifier: str | None = None, unit: str | None = None) -> Figure:
+        return Figure(0, 1, "x", value, unit, qualifier, "things", "x", 0)
+
+    assert compact_value(figure(8e9, "nearly")) == "~8bn"
+    assert compact_value(figure(4.5e9, "some")) == "~4.5bn"
+    assert compact_value(figure(43000, "more than")) == ">43,000"
+    assert compact_value(figure(60e6, unit="USD")) == "USD 60m"
+    assert compact_value(figure(12, unit="%")) == "12%"
+    assert compact_value(figure(5, "precisely")) == "precisely 5"

@@ -84,7 +84,7 @@ async def test_choosing_a_quantity_figure_opens_its_release_at_the_sentence(
         assert app.screen.maximized is stats and table.columns_layout.name == "full"
         await pilot.press("z")
         await pilot.pause()
-        assert app.screen.maximized is None and table.columns_layout.name == "compact"
+        assert app.screen.maximized is None and table.columns_layout.name == "tiny"
 
 
 async def test_at_80x24_the_pane_fills_the_screen_and_reading_closes_it(seeds_dir: Path) -> None:

@@ -132,6 +132,44 @@ def stated_value(figure: Figure) -> str:
     return f"{figure.qualifier} {value}" if figure.qualifier else value
 
 
+_QUALIFIER_SIGNS = {
+    "nearly": "~",
+    "almost": "~",
+    "about": "~",
+    "around": "~",
+    "approximately": "~",
+    "roughly": "~",
+    "some": "~",
+    "more than": ">",
+    "over": ">",
+    "at least": "≥",
+    "less than": "<",
+    "under": "<",
+    "fewer than": "<",
+    "up to": "≤",
+    "at most": "≤",
+}
+_SCALE_ABBREVIATIONS = ((" trillion", "tn"), (" billion", "bn"), (" million", "m"))
+
+
+def compact_value(figure: Figure) -> str:
+    """A figure's value in a few cells for narrow tables: ``~8bn``, ``>43,000``, ``USD 60m``.
+
+    The number itself is never cut: a narrow pane abbreviates the words around it.
+    """
+    value = format_value(figure.value)
+    for word, short in _SCALE_ABBREVIATIONS:
+        value = value.replace(word, short)
+    if figure.unit == "%":
+        value += "%"
+    elif figure.unit:
+        value = f"{figure.unit} {value}"
+    if figure.qualifier:
+        sign = _QUALIFIER_SIGNS.get(figure.qualifier, "")
+        value = f"{sign}{value}" if sign else f"{figure.qualifier} {value}"
+    return value
+
+
 def statistics_csv(statistics: Statistics) -> str:
     """One CSV row per figure, with its quantity, release, date and change."""
     buffer = io.StringIO()

@@ -24,7 +24,7 @@ from interpol_tui.analysis.aggregate import (
     Statistics,
     format_value,
 )
-from interpol_tui.analysis.export import stated_value
+from interpol_tui.analysis.export import compact_value, stated_value
 from interpol_tui.analysis.model import Figure
 from interpol_tui.ui.messages import FigureChosen
 
@@ -33,6 +33,8 @@ EIGHTHS = " ▏▎▍▌▋▊▉█"
 BAR_WIDTH = 12
 MAX_TABLE_ROWS = 600
 """Rows drawn at most (a DataTable slows down past ~10k); the rest are counted in a note."""
+TINY_BELOW = 44
+"""Narrower than this, only what is counted and the value: numbers are never cut off."""
 COMPACT_BELOW = 60
 """Narrower than this many columns, the table shows only what is counted, value and change."""
 FULL_FROM = 110
@@ -132,7 +134,8 @@ class TableLayout:
 
 
 LAYOUTS = (
-    TableLayout("compact", 14, 12, True, True),
+    TableLayout("tiny", 11, 10, True, True),
+    TableLayout("compact", 12, 10, True, True),
     TableLayout("medium", 22, 22, True, False),
     TableLayout("full", 32, 30, False, False),
 )
@@ -140,9 +143,11 @@ LAYOUTS = (
 
 def layout_for(width: int) -> TableLayout:
     """The layout for a table ``width`` columns wide."""
-    if width < COMPACT_BELOW:
+    if width < TINY_BELOW:
         return LAYOUTS[0]
-    return LAYOUTS[1] if width < FULL_FROM else LAYOUTS[2]
+    if width < COMPACT_BELOW:
+        return LAYOUTS[1]
+    return LAYOUTS[2] if width < FULL_FROM else LAYOUTS[3]
 
 
 class QuantityTable(DataTable[Text]):
@@ -166,8 +171,10 @@ class QuantityTable(DataTable[Text]):
         cursor = self.cursor_row
         self.row_items = []
         self.clear(columns=True)
-        if layout.compact:
-            self.add_columns("Counted · when", "Value", "Change")
+        if layout.name == "tiny":
+            self.add_columns("Counted", "Value")
+        elif layout.compact:
+            self.add_columns("Counted", "Value", "Δ")
         else:
             self.add_columns(
                 "What is counted · when", "Values · figure", "Change", "Chart", "Release"
@@ -189,7 +196,7 @@ class QuantityTable(DataTable[Text]):
         for quantity in standalone:
             occurrence = quantity.occurrences[0]
             title = statistics.titles.get(occurrence.doc_id, occurrence.doc_id)
-            figure = stated_value(occurrence.figure) if layout.compact else occurrence.figure.text
+            figure = compact_value(occurrence.figure) if layout.compact else occurrence.figure.text
             self._add(
                 QuantityRow(quantity, occurrence),
                 Text(clip(quantity.counts, layout.counted)),
@@ -221,10 +228,10 @@ class QuantityTable(DataTable[Text]):
         for index, occurrence in enumerate(quantity.occurrences):
             change = quantity.changes[index] if index < len(quantity.changes) else None
             figure = occurrence.figure
-            wording = stated_value(figure) if layout.compact else figure.text
+            wording = compact_value(figure) if layout.compact else figure.text
             self._add(
                 QuantityRow(quantity, occurrence),
-                Text("  " + _when(occurrence)),
+                Text("  " + _when(occurrence, short=layout.name == "tiny")),
                 Text(clip(wording, layout.figure)),
                 Text(
                     short_change(change)
@@ -280,7 +287,12 @@ class QuantityTable(DataTable[Text]):
             self.post_message(figure_chosen(occurrence.doc_id, occurrence.figure))
 
 
-def _when(occurrence: Occurrence) -> str:
-    """The figure's own year, and the release's date when that differs ("2017 (~2018)")."""
+def _when(occurrence: Occurrence, short: bool = False) -> str:
+    """The figure's own year, and the release's date when that differs ("2017 (~2018)").
+
+    ``short`` gives the figure's own year alone, for narrow tables.
+    """
     when = occurrence.when
-    return when if when == occurrence.date.label else f"{when} ({occurrence.date.label})"
+    if short or when == occurrence.date.label:
+        return when
+    return f"{when} ({occurrence.date.label})"
