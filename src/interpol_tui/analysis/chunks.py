@@ -138,8 +138,11 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
                     break
                 lookahead += 1
             connectors = [t.text for t in tokens[j:lookahead]]
+            numbered = any(t.kind == "number" for t in tokens[j:lookahead])
             if (
                 lookahead > j
+                # "Red Notice and 47 Purple Notices": a number joins only names ("UN 2030 Agenda").
+                and not (numbered and len(connectors) > 1)
                 and connectors
                 != ["and", "the"]  # two names: "the Thai Police and the Federal Police"
                 and lookahead < count

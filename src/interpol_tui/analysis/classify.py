@@ -17,6 +17,7 @@ from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_can
 from interpol_tui.analysis.places import lookup_place
 
 _PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
+_AGENCY_PROGRAMMES = frozenset({"Programme", "Program"})
 _ENTITY_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
 DOCUMENT = "document"
 """Not an entity: the name of a resolution or declaration ("Vienna Declaration")."""
@@ -114,6 +115,9 @@ class Lexicon:
         head = head_word(words)
         if len(words) > 1 and head in DOCUMENT_HEADS:
             return Label(DOCUMENT, name)
+        if len(words) > 2 and head in _AGENCY_PROGRAMMES and words[0] in ("United", "UN"):
+            # "United Nations Environment Programme": a UN programme is an agency.
+            return Label("organization", expand_canonical(name))
         if len(words) > 1 and head in OPERATION_HEADS:
             return Label("operation", name)
         if (

@@ -6,8 +6,11 @@ Order does not matter to the second pass: "Stock said" is a person even when
 
 from __future__ import annotations
 
+import re
+
 from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.classify import Label, is_name_like
+from interpol_tui.analysis.coined import codenames, loose_definition, systems
 from interpol_tui.analysis.names import HONORIFICS, OPERATION_NOUNS, SPEECH_VERBS
 from interpol_tui.analysis.organisations import (
     ORGANISATION_ALIASES,
@@ -23,12 +26,18 @@ from interpol_tui.analysis.release import (
     split_names,
 )
 
+_ROMAN = re.compile(r"[IVXL]+")
+
 
 def learn(release: Release) -> None:
     """Learn acronyms, operations, organisations and people from every name run."""
     previous: Chunk | None = None
+    release.coined += systems(release.text) + codenames(release.text, release.tokens)
     for chunk in release.chunks:
         _learn_acronym(release, chunk)
+        loose = loose_definition(release, chunk)
+        if loose is not None:
+            release.coined.append(loose)
         _learn_person(release, chunk)
         _learn_named_thing(release, chunk)
         if previous is not None:
@@ -194,5 +203,11 @@ def _learn_named_thing(release: Release, chunk: Chunk) -> None:
     label = lexicon.classify(words)
     if label is not None and label.type == "operation":
         lexicon.learn("operations", " ".join(words), label.canonical)
+        if len(words) > 1 and words[0] == "Operation":
+            # Later mentions drop the word: "Trigger IX shows", "Pangea remains".
+            codename = words[1:]
+            lexicon.learn("operations", " ".join(codename), label.canonical)
+            if len(codename) == 2 and _ROMAN.fullmatch(codename[1]):
+                lexicon.learn("operations", codename[0], label.canonical)
     elif label is not None and label.type == "organization" and len(words) > 1:
         lexicon.learn("organisations", " ".join(words), label.canonical)

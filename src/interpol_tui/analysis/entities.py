@@ -8,7 +8,12 @@ from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.classify import DOCUMENT, Label, is_name_like
 from interpol_tui.analysis.definitions import learn, role_of
 from interpol_tui.analysis.model import EntitySpan, EntityType
-from interpol_tui.analysis.names import DOCUMENT_HEADS, HONORIFICS, ORG_HEADS
+from interpol_tui.analysis.names import (
+    DEPARTMENT_WORDS,
+    DOCUMENT_HEADS,
+    HONORIFICS,
+    ORG_HEADS,
+)
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, initials
 from interpol_tui.analysis.people import PeopleRegistry, match_title
@@ -63,6 +68,9 @@ class _Labeller:
         """Label every chunk, then link short forms to the long forms of this release."""
         for start, end, canonical in operation_lists(self.tokens):
             self._add(start, end, "operation", canonical)
+        for start, end, kind, canonical in self.release.coined:
+            if not self._taken(start, end):
+                self._add(start, end, kind, canonical)
         for chunk in self.chunks:
             self._label_chunk(chunk)
         self._hyphen_prefixes()
@@ -131,7 +139,9 @@ class _Labeller:
         """ "UN Security Council Sanctions Committees" also mentions the UN Security Council."""
         if label.type != "organization":
             return
-        for cut in range(len(tokens) - 1, 1, -1):
+        # "Korean National Police Agency": one trailing head word belongs to the name,
+        # so only cuts that leave two words or more name a body inside a body.
+        for cut in range(len(tokens) - 2, 1, -1):
             part = tokens[:cut]
             follows = tokens[cut]
             if not part[-1].is_capitalised or not (follows.is_capitalised or follows.text == "("):
@@ -184,7 +194,7 @@ class _Labeller:
                         person.canonical,
                         role or person.role,
                     )
-            elif rest_tokens:
+            elif rest_tokens and not _department(rest):
                 self._segment(rest_tokens, no_places=False)
             return True
         return self._person(tokens, None)
@@ -308,6 +318,14 @@ class _Labeller:
                 ]
                 if len(longer) == 1:
                     found.canonical = longer[0]
+
+
+def _department(words: list[str]) -> bool:
+    """ "(Director) of Police Services": a department of the title, not a body of its own."""
+    if not words or words[0] not in ("of", "for"):
+        return False
+    names = [w for w in words[1:] if w[:1].isupper()]
+    return bool(names) and all(w in DEPARTMENT_WORDS for w in names)
 
 
 def find_entities(text: str, tokens: list[Token]) -> EntityResult:

@@ -28,6 +28,13 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
     Major General|Brigadier General|Lieutenant General|Lieutenant|Captain|Sergeant|Officer
     Special Agent|Agent|Coordinator|Spokesperson|Spokesman|Spokeswoman|Professor|Prof
     Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Mx
+    Representative|Regional Representative|Country Representative|Resident Representative
+    Executive Secretary|Permanent Secretary|Principal Secretary|Cabinet Secretary
+    Deputy Head|Acting Director|Acting Head|Regional Director|Programme Manager|Manager
+    Chief Constable|Deputy Chief Constable|Assistant Chief Constable|Constable
+    Detective Chief Inspector|Detective Sergeant|Deputy Inspector General|Chief Justice
+    Attorney|Magistrate|Admiral|Vice Admiral
+    Rear Admiral|Vice Chair|Vice-Chair|Deputy Chief|Undersecretary|Under-Secretary
     """.replace("\n", "|").split("|")
     if title.strip()
 )
@@ -109,7 +116,9 @@ Charter Act Statement Communiqué Pact Memorandum
     """.split()  # noqa: SIM905
 )
 
-CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "de", "du", "des", "la", "&"})
+CONNECTORS = frozenset(
+    {"of", "for", "and", "the", "to", "on", "de", "du", "des", "la", "&", "di", "del", "della"}
+)
 """Lower-case words allowed inside a capitalised name ("Office of the Special Representative")."""
 NAME_PARTICLES = frozenset(
     {

@@ -15,7 +15,6 @@ KNOWN_ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UNICEF": ("UNICEF",),
     "UNHCR": ("UNHCR",),
     "UNESCO": ("UNESCO",),
-    "UNDP": ("UNDP",),
     "International Organization for Migration": ("IOM",),
     "World Health Organization": ("WHO",),
     "World Customs Organization": ("WCO",),
@@ -53,6 +52,14 @@ KNOWN_ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Hezbollah": ("Hezbollah",),
     "Hamas": ("Hamas",),
     "National Central Bureaus": ("NCB", "NCBs"),
+    # National forces whose names carry no English head noun.
+    "Guardia di Finanza": ("Guardia di Finanza",),
+    "Guardia Civil": ("Guardia Civil",),
+    "Carabinieri": ("Carabinieri",),
+    "Policía Nacional": ("Policía Nacional",),
+    "Bundeskriminalamt": ("Bundeskriminalamt",),
+    "United Nations Environment Programme": ("UNEP",),
+    "United Nations Development Programme": ("UNDP",),
 }
 ORGANISATION_ALIASES: dict[str, str] = {
     form: canonical for canonical, forms in KNOWN_ORGANISATIONS.items() for form in forms

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from interpol_tui.analysis.chunks import Chunk, find_chunks
 from interpol_tui.analysis.classify import Lexicon
+from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import DEPARTMENT_WORDS, OPERATION_HEADS, ORG_HEADS
 from interpol_tui.analysis.people import PeopleRegistry
 from interpol_tui.analysis.places import lookup_place
@@ -76,6 +77,8 @@ class Release:
         self.chunks: list[Chunk] = find_chunks(text, tokens)
         self.lexicon = Lexicon()
         self.people = PeopleRegistry()
+        self.coined: list[tuple[int, int, EntityType, str]] = []
+        """Names found outside the capitalised runs, labelled before them."""
 
     def after(self, chunk: Chunk, offset: int = 0) -> Token | None:
         """The token ``offset`` places after ``chunk`` (0: the next one), or None."""

@@ -1,0 +1,136 @@
+"""Names capitalised runs miss: long forms with lower-case words, codenames with years.
+
+"Illicit Arms Records and tracing Management System (iARMS)" spells its
+acronym across a lower-case word; "First Light 2024" is an operation whose
+first word also opens ordinary sentences; "I-24/7" is written with a slash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interpol_tui.analysis.chunks import Chunk
+from interpol_tui.analysis.model import EntityType
+from interpol_tui.analysis.names import (
+    OPERATION_HEADS,
+    OPERATION_NOUNS,
+    ORG_HEADS,
+    SENTENCE_WORDS,
+    WEEKDAYS_MONTHS,
+)
+from interpol_tui.analysis.places import lookup_place
+from interpol_tui.analysis.release import Release
+from interpol_tui.analysis.tokens import Token
+
+Coined = tuple[int, int, EntityType, str]
+"""(start, end, type, canonical) of a name found here."""
+
+_LOOSE_ACRONYM = re.compile(r"[a-z]?[A-Z][A-Za-z0-9]*[A-Z0-9]s?")
+_MAX_LEAD = 8
+"""Lower-case and capitalised words tried before a run that does not spell its acronym."""
+# Systems written with digits or slashes that no capitalised run can hold.
+_SYSTEMS = re.compile(r"(?<![\w-])I-24/7(?![\w/])")
+_YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
+_OPERATION_WORDS = re.compile(r"\boperations?\b", re.IGNORECASE)
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """True when the initials of ``words`` spell ``acronym``; lower-case words may be skipped."""
+    letters = acronym.lower()
+    if acronym.endswith("s") and acronym[:-1].upper() == acronym[:-1]:
+        letters = letters[:-1]
+    position = 0
+    for word in words:
+        initial = word[0].lower()
+        if position < len(letters) and initial == letters[position]:
+            position += 1
+        elif word[0].isupper():
+            return False  # every capitalised word of the name is in its acronym
+    return position == len(letters) and len(letters) >= 2
+
+
+def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
+    """Learn "Long name with lower-case words (ACR)" when the run alone does not spell ACR."""
+    tokens = release.tokens
+    opening, short, closing = release.after(chunk), release.after(chunk, 1), release.after(chunk, 2)
+    if not (opening and short and closing and opening.text == "(" and closing.text == ")"):
+        return None
+    acronym = short.text
+    if not _LOOSE_ACRONYM.fullmatch(acronym) or acronym in release.lexicon.acronyms:
+        return None
+    last = chunk.first + len(chunk.tokens)
+    lead = chunk.first
+    while (
+        lead > max(0, chunk.first - _MAX_LEAD)
+        and tokens[lead - 1].kind == "word"
+        and tokens[lead].start - tokens[lead - 1].end == 1
+    ):
+        lead -= 1
+    for begin in range(lead, chunk.first):
+        run = tokens[begin:last]
+        if not run[0].is_capitalised or not _spells(acronym, [t.text for t in run]):
+            continue
+        return _define(release, run, acronym, release.after(chunk, 3))
+    return None
+
+
+def _define(release: Release, run: list[Token], acronym: str, noun: Token | None) -> Coined:
+    words = [t.text for t in run]
+    long_form = " ".join(words)
+    head = words[-1]
+    kind: EntityType = "organization"
+    canonical = long_form
+    if noun is not None and noun.text in OPERATION_NOUNS and head not in ORG_HEADS:
+        kind, canonical = "operation", f"{long_form} {noun.text}"
+    elif head in OPERATION_HEADS:
+        kind = "operation"
+    table = "operations" if kind == "operation" else "organisations"
+    release.lexicon.learn(table, long_form, canonical)
+    release.lexicon.learn(table, canonical, canonical)
+    release.lexicon.learn("acronyms", acronym, canonical, replace=True)
+    return (run[0].start, run[-1].end, kind, canonical)
+
+
+def _codename_start(tokens: list[Token], year: int) -> int | None:
+    """Where the capitalised name before the year at ``tokens[year]`` begins, if one does."""
+    begin = year
+    while (
+        begin > 0
+        and year - begin < 3
+        and tokens[begin - 1].is_capitalised
+        and tokens[begin].start - tokens[begin - 1].end == 1
+    ):
+        begin -= 1
+    if begin == year:
+        return None
+    words = [t.text for t in tokens[begin:year]]
+    if (
+        words[-1] in SENTENCE_WORDS
+        or any(w in WEEKDAYS_MONTHS or w.isupper() for w in words)
+        or lookup_place(" ".join(words)) is not None
+    ):
+        return None  # "In 2024", "May 2024", "INTERPOL 2024", "Paris 2024"
+    return begin
+
+
+def codenames(text: str, tokens: list[Token]) -> list[Coined]:
+    """Operations named with a year ("First Light 2024") in a release about operations."""
+    if not _OPERATION_WORDS.search(text):
+        return []
+    found: list[Coined] = []
+    for index, token in enumerate(tokens):
+        if token.kind != "number" or not _YEAR.fullmatch(token.text) or index == 0:
+            continue
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if nxt is not None and (nxt.is_capitalised or nxt.kind == "number"):
+            continue  # "UN 2030 Agenda": the year is inside a longer name
+        begin = _codename_start(tokens, index)
+        if begin is not None:
+            name = text[tokens[begin].start : token.end]
+            found.append((tokens[begin].start, token.end, "operation", name))
+    return found
+
+
+def systems(text: str) -> list[Coined]:
+    """INTERPOL systems whose names hold digits and slashes ("I-24/7")."""
+    return [(m.start(), m.end(), "operation", m.group()) for m in _SYSTEMS.finditer(text)]
