@@ -356,3 +356,11 @@ def test_control_characters_are_stripped() -> None:
 def test_indentation_counts_tabs_as_four() -> None:
     assert indentation("\t  x") == 6
     assert indentation("x") == 0
+
+
+def test_datelines_with_accented_capitals_are_found() -> None:
+    from interpol_tui.corpus.headline import find_dateline
+
+    assert find_dateline("BOGOTÁ, Colombia – Police arrested")[0] == "BOGOTÁ, Colombia"
+    assert find_dateline("SÃO PAULO, Brazil – A network")[0] == "SÃO PAULO, Brazil"
+    assert find_dateline("Police in Bogotá – a sentence")[0] is None

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
-# "NEW DELHI, India – ", "WASHINGTON DC, USA – ", "LYON, France (INTERPOL) – ".
+# "NEW DELHI, India – ", "WASHINGTON DC, USA – ", "LYON, France (INTERPOL) – ",
+# "BOGOTÁ, Colombia – ": capitals of any script (ASCII lowercase excluded here,
+# other lowercase letters by the check in find_dateline).
+_CAPITAL = r"[^\W\d_a-z]"
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z0-9.'’\- ]{1,40}?[A-Z.]"
-    r"(?:,\s*[A-Z][\w.'’\- ]{0,40}?)?)"
+    rf"(?P<place>{_CAPITAL}(?:[^\W_a-z]|[.'’\- ]){{1,40}}?(?:{_CAPITAL}|\.)"
+    rf"(?:,\s*{_CAPITAL}[\w.'’\- ]{{0,40}}?)?)"
     r"(?:\s*\([^)]{1,40}\))?"
     r"\s*[–—-]{1,2}\s+"
 )
