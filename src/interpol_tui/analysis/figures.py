@@ -47,6 +47,8 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )
+# "between 2 and 5 tonnes": one figure, the upper bound, qualified by "between".
+_RANGE_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<q>between)\s+[\d.,]+\s+and\s+$", re.IGNORECASE)
 _QUALIFIER_WORDS = frozenset(q.split(" ")[0] for q in QUALIFIERS) | {"in", "by", "to"}
 _START_WORDS = frozenset(UNITS) | frozenset(TENS) | {"a", "an"}
 _START_FORMS = _START_WORDS | {w.capitalize() for w in _START_WORDS} | {"A", "An"}
@@ -180,6 +182,16 @@ def _excluded_number(text: str, tokens: list[Token], core: _Core) -> bool:
     return False
 
 
+def _anaphoric(tokens: list[Token], core: _Core) -> bool:
+    """ "the two organizations": a pair or trio named before, not a cited figure."""
+    return (
+        core.first > 0
+        and core.first == core.last
+        and tokens[core.first].text in ("two", "three")
+        and tokens[core.first - 1].text.lower() in ("the", "both", "these", "those")
+    )
+
+
 def _is_currency(token: Token) -> bool:
     return token.text in CURRENCY_CODES or token.text in CURRENCY_SIGNS or token.text == "US"
 
@@ -214,7 +226,7 @@ def find_figures(
         if i < resume or blocked[token.start] or not _may_start_number(token):
             continue
         core = _read_core(tokens, i)
-        if core is None or _excluded_number(text, tokens, core):
+        if core is None or _excluded_number(text, tokens, core) or _anaphoric(tokens, core):
             continue
         figure = _build(text, tokens, core, sentences, periods)
         if figure is not None:
@@ -266,7 +278,7 @@ def _build(
             unit, kind, end, after = MEASURE_UNITS[nxt], "measure", tokens[after].end, after + 1
     qualifier = None
     head_text = text[max(sentence.start, start - 40) : start]
-    match = _QUALIFIER_BEFORE.search(head_text)
+    match = _QUALIFIER_BEFORE.search(head_text) or _RANGE_BEFORE.search(head_text)
     if match:
         word = match["q"].lower()
         before_q = head_text[: match.start()].rstrip().split(" ")[-1:]

@@ -1,0 +1,147 @@
+"""Proportions and changes written in words: "one in five", "a third", "about half", "doubled".
+
+Values are fractions (``kind="fraction"``: "a third" -> 0.333…) or factors
+(``kind="factor"``: "tripled" -> 3), so they are never added to counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interpol_tui.analysis.counted import canonical_phrase, noun_phrase
+from interpol_tui.analysis.lexicons import QUALIFIERS
+from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.numbers import parse_digits, word_value
+from interpol_tui.analysis.sentences import SentenceIndex
+from interpol_tui.analysis.tokens import Token
+
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_DENOMINATORS |= {"fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_CHANGES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+# After "a third" a verb, "of" or punctuation: a share ("a third were pills"), not an
+# ordinal before a noun ("a third country").
+_SHARE_FOLLOWERS = frozenset(
+    {"of", "were", "was", "are", "is", "have", "has", "had", "since", "compared"}
+    | {"in", "from", "to", "by", ",", ".", ";", ":", ")", "–"}
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
+    re.IGNORECASE,
+)
+_COPULAS = frozenset({"were", "was", "are", "is"})
+_CLAUSE_BREAKS = frozenset({"has", "have", "had", "was", "were", "is", "are", "said", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "that", "this", "its", "their"})
+
+
+def _number(token: Token) -> float | None:
+    if token.kind == "number":
+        return parse_digits(token.text)
+    value = word_value(token.text)
+    return float(value) if value is not None else None
+
+
+def _read(tokens: list[Token], i: int) -> tuple[int, float, str] | None:
+    """(last token index, value, kind) of a proportion or change starting at ``tokens[i]``."""
+    lower = tokens[i].text.lower()
+    if lower in _CHANGES:
+        return i, _CHANGES[lower], "factor"
+    nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if lower == "half":
+        previous = tokens[i - 1].text.lower() if i else ""
+        if previous not in _ORDINALS and (nxt == "of" or previous in _QUALIFIER_ENDS):
+            return i, 0.5, "fraction"  # "about half", "half of the tablets"; not "first half"
+        return None
+    numerator = 1.0 if lower in ("a", "an") else _number(tokens[i])
+    if numerator is None or i + 1 >= len(tokens):
+        return None
+    if nxt in _DENOMINATORS and nxt != "half":
+        after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else "."
+        by = i > 0 and tokens[i - 1].text.lower() == "by"
+        plural_ok = nxt.endswith("s") == (numerator > 1)
+        if plural_ok and (after in _SHARE_FOLLOWERS or by):
+            return i + 1, numerator / _DENOMINATORS[nxt], "fraction"
+        return None
+    if nxt == "in" and i + 2 < len(tokens) and tokens[i].text.lower() not in ("a", "an"):
+        k = i + 2
+        if tokens[k].text.lower() == "every" and k + 1 < len(tokens):
+            k += 1
+        denominator = _number(tokens[k])
+        if denominator and denominator > numerator and numerator <= 10:
+            return k, numerator / denominator, "fraction"
+    return None
+
+
+_TRIGGERS = frozenset([*_CHANGES, *_DENOMINATORS, "in", *(w.capitalize() for w in _CHANGES)])
+_ORDINALS = frozenset({"first", "second", "last", "final"})
+_QUALIFIER_ENDS = frozenset(q.split(" ")[-1] for q in QUALIFIERS) | {"by", "than"}
+
+
+def _counts(tokens: list[Token], first: int, last: int, floor: int) -> str:
+    """What the proportion is of: "of the products", "were pills", or the clause's subject."""
+    j = last + 1
+    if j < len(tokens) and tokens[j].text.lower() in ("of", *_COPULAS):
+        j += 1
+        while j < len(tokens) and tokens[j].text.lower() in _DETERMINERS:
+            j += 1
+        words, _end = noun_phrase(tokens, j)
+        if not words and j + 1 < len(tokens):
+            words, _end = noun_phrase(tokens, j + 1)  # "were unapproved slimming pills"
+        if words:
+            return canonical_phrase(words, floor)
+    # "the number of websites ... had doubled", "Fraud losses ... have risen by a quarter".
+    k = first
+    while k > 0 and tokens[k - 1].start >= floor and tokens[k - 1].text not in (",", ";"):
+        k -= 1
+        if tokens[k].text.lower() in ("said", "that", "says"):
+            k += 1
+            break
+    while k < first and tokens[k].text.lower() in _DETERMINERS:
+        k += 1
+    if k + 1 < first and tokens[k].text.lower() == "number" and tokens[k + 1].text == "of":
+        k += 2
+    words, _end = noun_phrase(tokens, k)
+    return canonical_phrase(words, floor) if words else "amount"
+
+
+def find_proportions(
+    text: str, tokens: list[Token], sentences: SentenceIndex, taken: list[tuple[int, int]]
+) -> list[Figure]:
+    """Return proportion and change figures not overlapping the ``taken`` spans."""
+    found: list[Figure] = []
+    for index, trigger in enumerate(tokens):
+        if trigger.text not in _TRIGGERS:
+            continue
+        # Changes and "half" start at the trigger; "a third", "one in five" one word before.
+        i = index if trigger.text.lower() in _CHANGES or trigger.text == "half" else index - 1
+        if i < 0 or (found and tokens[i].start < found[-1].end):
+            continue
+        token = tokens[i]
+        read = _read(tokens, i)
+        if read is None:
+            continue
+        last, value, kind = read
+        start, end = token.start, tokens[last].end
+        if any(s < end and start < e for s, e in taken):
+            continue
+        sentence = sentences.at(start)
+        qualifier = None
+        head = max(sentence.start, start - 40)
+        match = _QUALIFIER_BEFORE.search(text[head:start])
+        if match:
+            qualifier = match["q"].lower()
+            start = head + match.start()
+        found.append(
+            Figure(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=value,
+                unit=None,
+                qualifier=qualifier,
+                counts=_counts(tokens, i, last, sentence.start),
+                sentence=text[sentence.start : sentence.end],
+                sentence_start=sentence.start,
+                kind=kind,
+            )
+        )
+    return found
