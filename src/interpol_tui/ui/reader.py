@@ -33,6 +33,14 @@ from interpol_tui.ui.reader_layout import (
 __all__ = ["Highlight", "Mark", "Reader"]
 
 
+_DYNAMIC_ACTIONS: tuple[tuple[str, tuple[object, ...]], ...] = (
+    *(("step", (kind,)) for kind in ("entity", "quote", "match")),
+    *((name, ()) for name in ("entity_card", "copy_quote", "quotations", "copy_selection")),
+    *((name, ()) for name in ("clear_marks", "copy_release", "find")),
+)
+"""The actions whose :meth:`Reader.check_action` answer depends on what the reader shows."""
+
+
 def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -130,6 +138,7 @@ class Reader(ScrollView, can_focus=True):
         self._layout = ReleaseLayout([Text(self._message)], [], "")
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
+        self._bindings_shown: tuple[bool | None, ...] | None = None
 
     # -- content ----------------------------------------------------------
     @property
@@ -145,6 +154,7 @@ class Reader(ScrollView, can_focus=True):
         self.marks.clear_find()
         self._update_subtitle()
         self._relayout(force=True)
+        self._refresh_bindings_if_changed()
 
     def set_document(
         self, document: Document, analysis: DocumentAnalysis | Sequence[Highlight] | None = None
@@ -156,7 +166,7 @@ class Reader(ScrollView, can_focus=True):
         self._update_subtitle()
         self._relayout(force=True)
         self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     def set_analysis(self, analysis: DocumentAnalysis | Sequence[Highlight] | None) -> None:
         """Draw the spans of ``analysis`` (which arrived after the text) without moving."""
@@ -174,7 +184,19 @@ class Reader(ScrollView, can_focus=True):
     def _repaint(self) -> None:
         self._strips.clear()
         self.refresh()
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
+
+    def _refresh_bindings_if_changed(self) -> None:
+        """Tell the footer only when an action became enabled or disabled.
+
+        ``refresh_bindings()`` makes the footer rebuild all its keys and the
+        screen re-layout: doing it for every release the list cursor passed
+        over cost most of a key press on a big corpus.
+        """
+        shown = tuple(self.check_action(action, params) for action, params in _DYNAMIC_ACTIONS)
+        if shown != self._bindings_shown and self.is_mounted:
+            self._bindings_shown = shown
+            self.refresh_bindings()
 
     # -- find -------------------------------------------------------------
     def find(self, query: str, near: int = 0) -> int:
@@ -416,7 +438,7 @@ class Reader(ScrollView, can_focus=True):
     def selection_updated(self, selection: Selection | None) -> None:
         """Repaint the selection and enable or disable copying it."""
         self.refresh()
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     def on_click(self, event: events.Click) -> None:
         """Make the clicked entity (or else quotation) the current item."""
