@@ -114,7 +114,7 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 def _counts_agree(counts: str, heads: list[str]) -> bool:
-    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", counts.lower())}
+    words = {w.rstrip("s") for w in re.findall(r"[a-z-]+", counts.lower())}
     return any(head.rstrip("s") in words for head in heads)
 
 

@@ -28,6 +28,7 @@ from interpol_tui.analysis.release import (
 from interpol_tui.analysis.tokens import Token
 
 _LONGEST_NAME = 12
+_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to"})
 """Tokens in the longest name tried inside a run (runs can join several names)."""
 
 
@@ -314,9 +315,16 @@ class _Labeller:
                 if found.type != kind:
                     continue
                 longer = [
-                    n for n in names if n != found.canonical and n.endswith(" " + found.canonical)
+                    n
+                    for n in names
+                    if n != found.canonical
+                    and n.endswith(" " + found.canonical)
+                    # "Directorate of INTERPOL" is no longer form of INTERPOL.
+                    and n[: -len(found.canonical) - 1].rsplit(" ", 1)[-1] not in _PREPOSITIONS
                 ]
-                if len(longer) == 1:
+                # "Brazil’s Federal Police" is not the Australian Federal Police.
+                owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")
+                if len(longer) == 1 and not owned:
                     found.canonical = longer[0]
 
 

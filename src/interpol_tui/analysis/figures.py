@@ -183,7 +183,13 @@ def _excluded_number(text: str, tokens: list[Token], core: _Core) -> bool:
 
 
 def _anaphoric(tokens: list[Token], core: _Core) -> bool:
-    """ "the two organizations": a pair or trio named before, not a cited figure."""
+    """ "the two organizations" (named before) and "two in three" are not counts."""
+    nxt = [t.text for t in tokens[core.last + 1 : core.last + 4]]
+    gap = 2 if nxt[:1] == ["in"] else 3 if nxt[:2] == ["out", "of"] else 0
+    if gap and core.last + gap < len(tokens):
+        following = tokens[core.last + gap]
+        if following.kind == "number" or following.text.lower() in ("every", *UNITS, *TENS):
+            return True  # "nine out of ten", "two in three": a proportion (proportions.py)
     return (
         core.first > 0
         and core.first == core.last
@@ -296,6 +302,12 @@ def _build(
         skip += 1
         if skip < len(tokens) and tokens[skip].text.lower() in ("the", "these", "those", "all"):
             skip += 1  # "30% of the victims"
+        if (
+            skip + 1 < len(tokens)
+            and tokens[skip].text.endswith("ed")
+            and tokens[skip].text.islower()
+        ):
+            skip += 1  # "70% of identified victims"
     elif (
         skip + 1 < len(tokens)
         and tokens[skip].text.lower() == "worth"

@@ -19,6 +19,12 @@ _DEICTIC = re.compile(
     r"\b(?P<period>[Cc]urrently|[Tt]o date|[Ss]o far|[Tt]his year|[Ll]ast year)\b"
 )
 
+# "had quadrupled over five years.": a span of time that closes a clause is a period.
+_SPAN_CLOSING = re.compile(
+    r"\b(?:[Oo]ver|[Ww]ithin)\s+(?:the\s+)?(?P<period>(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    + _SPAN
+    + r")(?=[.,;])"
+)
 
 # Anchors that start with plain letters or digits scan fast; the full patterns
 # then run only in a window just before each anchor.
@@ -55,6 +61,9 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
                 counted = pattern is _RELATIVE and len(match["period"].split()) > 2
                 words = match["period"] if pattern is not _DEICTIC else match["period"].lower()
                 found[match.start()] = Period(words, match.start(), match.end(), counted)
+    for match in _SPAN_CLOSING.finditer(text, start, stop):
+        if match.start() not in found:
+            found[match.start()] = Period(match["period"], match.start(), match.end(), True)
     return sorted(found.values(), key=lambda period: period.start)
 
 

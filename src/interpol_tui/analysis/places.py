@@ -7,6 +7,7 @@ importing this module must not slow the application's start.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 # Short and everyday forms that pycountry's names do not cover, -> canonical name.
 COUNTRY_ALIASES = {
@@ -162,7 +163,41 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     for city in CITIES:
         if city.strip():
             places[_fold(city)] = (CITY_ALIASES.get(city, city), "city")
+    _add_subdivisions(places, pycountry.subdivisions)
     return places
+
+
+# Subdivision types that press releases name as places ("Kent", "Shan State", "Sindh").
+_SUBDIVISION_TYPES = frozenset(
+    {"Province", "State", "Region", "County", "Two-tier county", "Governorate", "Prefecture"}
+    | {"Land", "Autonomous community", "Autonomous region", "Emirate", "Council area"}
+)
+_SUBDIVISION_SUFFIXES = {"State": " State", "Province": " Province", "Region": " Region"}
+# Subdivision names that are also ordinary words of English prose.
+_COMMON_WORDS = frozenset(
+    """Central Capital Centre Center Coast Coastal Lakes Upper Lower Islands Island Federal
+    National Eastern Western Northern Southern North South East West Mountain Mountains
+    Highlands Valley Lake River Delta Plateau Savannes Littoral Interior Border Frontier
+    Greater Middle Grand Bay Port Victoria Georgia Santa Guard Union Maritime Atlantic Pacific
+    Ocean Sea Saint St Mid Midlands Orange Ash Liberty Unity Bank Hope Reform Peace""".split()  # noqa: SIM905
+)
+
+
+def _add_subdivisions(places: dict[str, tuple[str, str]], subdivisions: Any) -> None:
+    """Add ISO 3166-2 states, provinces and counties whose names are not everyday words."""
+    for sub in subdivisions:
+        name = sub.name
+        if (
+            sub.type not in _SUBDIVISION_TYPES
+            or len(name) < 4
+            or any(c in name for c in ",()/[")
+            or any(word in _COMMON_WORDS for word in name.split())
+        ):
+            continue
+        places.setdefault(_fold(name), (name, "region"))
+        suffix = _SUBDIVISION_SUFFIXES.get(sub.type)
+        if suffix and not name.endswith(suffix):
+            places.setdefault(_fold(name + suffix), (name + suffix, "region"))
 
 
 def lookup_place(name: str) -> tuple[str, str] | None:

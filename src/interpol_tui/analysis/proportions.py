@@ -51,6 +51,12 @@ def _read(tokens: list[Token], i: int) -> tuple[int, float, str] | None:
         if previous not in _ORDINALS and (nxt == "of" or previous in _QUALIFIER_ENDS):
             return i, 0.5, "fraction"  # "about half", "half of the tablets"; not "first half"
         return None
+    if "-" in lower:  # "three-quarters", "two-thirds"
+        head, _, tail = lower.partition("-")
+        numerator = _number(Token(head, 0, 0, "word"))
+        if numerator is not None and tail in _DENOMINATORS and tail.endswith("s"):
+            return i, numerator / _DENOMINATORS[tail], "fraction"
+        return None
     numerator = 1.0 if lower in ("a", "an") else _number(tokens[i])
     if numerator is None or i + 1 >= len(tokens):
         return None
@@ -61,6 +67,8 @@ def _read(tokens: list[Token], i: int) -> tuple[int, float, str] | None:
         if plural_ok and (after in _SHARE_FOLLOWERS or by):
             return i + 1, numerator / _DENOMINATORS[nxt], "fraction"
         return None
+    if nxt == "out" and i + 3 < len(tokens) and tokens[i + 2].text == "of":
+        nxt, i = "in", i + 1  # "nine out of ten" reads as "nine in ten"
     if nxt == "in" and i + 2 < len(tokens) and tokens[i].text.lower() not in ("a", "an"):
         k = i + 2
         if tokens[k].text.lower() == "every" and k + 1 < len(tokens):
@@ -71,7 +79,7 @@ def _read(tokens: list[Token], i: int) -> tuple[int, float, str] | None:
     return None
 
 
-_TRIGGERS = frozenset([*_CHANGES, *_DENOMINATORS, "in", *(w.capitalize() for w in _CHANGES)])
+_TRIGGERS = frozenset([*_CHANGES, *_DENOMINATORS, "in", "out", *(w.capitalize() for w in _CHANGES)])
 _ORDINALS = frozenset({"first", "second", "last", "final"})
 _QUALIFIER_ENDS = frozenset(q.split(" ")[-1] for q in QUALIFIERS) | {"by", "than"}
 
@@ -109,10 +117,13 @@ def find_proportions(
     """Return proportion and change figures not overlapping the ``taken`` spans."""
     found: list[Figure] = []
     for index, trigger in enumerate(tokens):
-        if trigger.text not in _TRIGGERS:
+        hyphenated = "-" in trigger.text and trigger.text.rpartition("-")[2] in _DENOMINATORS
+        if trigger.text not in _TRIGGERS and not hyphenated:
             continue
-        # Changes and "half" start at the trigger; "a third", "one in five" one word before.
-        i = index if trigger.text.lower() in _CHANGES or trigger.text == "half" else index - 1
+        # Changes, "half" and "three-quarters" start at the trigger; "a third" and
+        # "one in five" one word before.
+        alone = hyphenated or trigger.text.lower() in _CHANGES or trigger.text == "half"
+        i = index if alone else index - 1
         if i < 0 or (found and tokens[i].start < found[-1].end):
             continue
         token = tokens[i]
