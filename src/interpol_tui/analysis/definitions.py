@@ -11,7 +11,13 @@ import re
 from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.classify import Label, is_name_like
 from interpol_tui.analysis.coined import codenames, loose_definition, systems
-from interpol_tui.analysis.names import HONORIFICS, OPERATION_NOUNS, SPEECH_VERBS
+from interpol_tui.analysis.names import (
+    HONORIFICS,
+    OPERATION_NOUNS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    SPEECH_VERBS,
+)
 from interpol_tui.analysis.organisations import (
     ORGANISATION_ALIASES,
     acronym_matches,
@@ -42,6 +48,7 @@ def learn(release: Release) -> None:
         _learn_named_thing(release, chunk)
         if previous is not None:
             _learn_title_then_name(release, previous, chunk)
+            _learn_apposed_long_form(release, previous, chunk)
         previous = chunk
     release.people.merge_surnames()
 
@@ -162,6 +169,31 @@ def _learn_title_then_name(release: Release, title: Chunk, name: Chunk) -> None:
             return
 
 
+def _learn_apposed_long_form(release: Release, short: Chunk, long: Chunk) -> None:
+    """ "Frontex, the European Border and Coast Guard Agency": the long form of a short name."""
+    if len(short.tokens) != 1 or len(long.tokens) < 3:
+        return
+    the, comma = release.before(long), release.before(long, 1)
+    if the is None or comma is None or the.text != "the" or comma.text != ",":
+        return
+    if release.before(long, 2) is not short.tokens[0]:
+        return
+    lexicon = release.lexicon
+    label, long_label = (
+        lexicon.classify([short.tokens[0].text]),
+        lexicon.classify(name_words(list(long.tokens))),
+    )
+    if (
+        label is not None
+        and long_label is not None
+        and label.type == long_label.type == "organization"
+        and label.canonical != long_label.canonical
+        and long.tokens[-1].text in ORG_HEADS
+    ):
+        long_form = " ".join(name_words(list(long.tokens)))
+        lexicon.learn("organisations", long_form, label.canonical, replace=True)
+
+
 def _apposed_role(release: Release, chunk: Chunk) -> str | None:
     """The title after a name and a comma: "Valdecy Urquiza, INTERPOL Secretary General"."""
     words = release.words_after(chunk, 1, 8)
@@ -199,6 +231,19 @@ def _learn_named_thing(release: Release, chunk: Chunk) -> None:
         canonical = words[0] if len(words) == 1 else " ".join(words) + " " + after.text
         lexicon.learn("operations", f"{' '.join(words)} {after.text}", canonical)
         lexicon.learn("operations", " ".join(words), canonical)
+        return
+    if (
+        after is not None
+        and after.text in ORG_NOUNS
+        and after.start - chunk.end == 1
+        and len(words) > 1
+        and lexicon.classify(words) is None
+        and not chunk.sentence_initial
+        and release.people.find(" ".join(words)) is None
+    ):
+        # "INTERPOL’s Vulnerable Communities unit": a named unit with a lower-case head.
+        canonical = f"{' '.join(words)} {after.text}"
+        lexicon.learn("organisations", canonical, canonical)
         return
     label = lexicon.classify(words)
     if label is not None and label.type == "operation":

@@ -95,18 +95,15 @@ class _Labeller:
         words = name_words(tokens)
         after = self.release.after(chunk)
         joined = " ".join(words)
-        if (
-            after is not None
-            and after.start - chunk.end == 1
-            and (joined + " " + after.text).casefold() in self.lexicon.operations
-        ):
-            self._add(
-                chunk.start,
-                after.end,
-                "operation",
-                self.lexicon.operations[(joined + " " + after.text).casefold()],
-            )
-            return
+        if after is not None and after.start - chunk.end == 1:
+            key = (joined + " " + after.text).casefold()
+            for kind, table in (
+                ("operation", self.lexicon.operations),
+                ("organization", self.lexicon.organisations),
+            ):
+                if key in table and after.text.islower():
+                    self._add(chunk.start, after.end, kind, table[key])  # type: ignore[arg-type]
+                    return
         label = self.lexicon.classify(words, all_caps=joined.isupper())
         if label is not None and label.type == "organization" and self._two_bodies(tokens):
             return
