@@ -97,12 +97,13 @@ class _Labeller:
         joined = " ".join(words)
         if after is not None and after.start - chunk.end == 1:
             key = (joined + " " + after.text).casefold()
-            for kind, table in (
+            tables: tuple[tuple[EntityType, dict[str, str]], ...] = (
                 ("operation", self.lexicon.operations),
                 ("organization", self.lexicon.organisations),
-            ):
+            )
+            for head_kind, table in tables:
                 if key in table and after.text.islower():
-                    self._add(chunk.start, after.end, kind, table[key])  # type: ignore[arg-type]
+                    self._add(chunk.start, after.end, head_kind, table[key])
                     return
         label = self.lexicon.classify(words, all_caps=joined.isupper())
         if label is not None and label.type == "organization" and self._two_bodies(tokens):
