@@ -232,6 +232,8 @@ def find_figures(
         if i < resume or blocked[token.start] or not _may_start_number(token):
             continue
         core = _read_core(tokens, i)
+        if core is not None and token.text in ("a", "an") and i and tokens[i - 1].text == "half":
+            core.first, core.value = i - 1, core.value / 2  # "half a million dollars"
         if core is None or _excluded_number(text, tokens, core) or _anaphoric(tokens, core):
             continue
         figure = _build(text, tokens, core, sentences, periods)

@@ -9,7 +9,7 @@ from interpol_tui.analysis.entities import find_entities
 from interpol_tui.analysis.figures import find_figures
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.analysis.periods import find_periods
-from interpol_tui.analysis.proportions import find_proportions
+from interpol_tui.analysis.proportions import fill_factor_counts, find_proportions
 from interpol_tui.analysis.quotes import find_quotes
 from interpol_tui.analysis.sentences import SentenceIndex
 from interpol_tui.analysis.tokens import tokenize
@@ -31,6 +31,7 @@ def analyse_text(doc_id: str, text: str) -> DocumentAnalysis:
     proportions = find_proportions(text, tokens, sentences, taken)
     if proportions:
         figures = sorted(figures + proportions, key=lambda f: f.start)
+    figures = fill_factor_counts(figures, tokens)
     quotes = find_quotes(text, entities.spans, entities.people, sentences)
     return DocumentAnalysis(
         doc_id=doc_id,

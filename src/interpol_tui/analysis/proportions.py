@@ -7,6 +7,8 @@ Values are fractions (``kind="fraction"``: "a third" -> 0.333…) or factors
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 
 from interpol_tui.analysis.counted import canonical_phrase, noun_phrase
 from interpol_tui.analysis.lexicons import QUALIFIERS
@@ -109,6 +111,18 @@ def _counts(tokens: list[Token], first: int, last: int, floor: int) -> str:
         k += 2
     words, _end = noun_phrase(tokens, k)
     return canonical_phrase(words, floor) if words else "amount"
+
+
+def fill_factor_counts(figures: list[Figure], tokens: list[Token]) -> list[Figure]:
+    """Name what a bare factor counts from its clause ("Identifications rose fivefold")."""
+    starts = [t.start for t in tokens]
+    filled = []
+    for figure in figures:
+        if figure.kind == "factor" and not figure.counts:
+            index = bisect_left(starts, figure.start)
+            figure = replace(figure, counts=_counts(tokens, index, index, figure.sentence_start))
+        filled.append(figure)
+    return filled
 
 
 def find_proportions(
