@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from interpol_tui.corpus.clean import clean_release
 from interpol_tui.corpus.decode import BinaryFileError, decode_text
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.sanitize import has_controls, one_line, strip_controls, visible_controls
@@ -207,6 +206,9 @@ def load_source(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     notes = [decode_warning] if decode_warning else []
     if has_controls(raw):
         notes.append("terminal control characters removed")
+    # Imported here: the browser reads files in a worker after its first frame.
+    from interpol_tui.corpus.clean import clean_release
+
     cleaned = clean_release(raw, fallback_title=one_line(strip_controls(source.path.stem)))
     # Tabs would reach the terminal raw in one-line widgets; they mean nothing in a release.
     text = cleaned.text.replace("\t", " ")

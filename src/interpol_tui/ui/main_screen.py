@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,8 +18,6 @@ from textual.worker import get_current_worker
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.document_list import DocumentList
-from interpol_tui.ui.entity_card import EntityCard
-from interpol_tui.ui.help_screen import HelpScreen
 from interpol_tui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -30,11 +29,9 @@ from interpol_tui.ui.messages import (
     FigureChosen,
     LoadProgress,
 )
-from interpol_tui.ui.quick_open import QuickOpen
 from interpol_tui.ui.reader import Reader
 from interpol_tui.ui.reader_pane import ReaderPane
 from interpol_tui.ui.search_indexing import SearchIndexer
-from interpol_tui.ui.search_screen import FullTextSearch
 from interpol_tui.ui.session import ReadingSession
 from interpol_tui.ui.stats_layout import (
     apply_stats_layout,
@@ -80,6 +77,8 @@ class MainScreen(Screen[None]):
         """Spans of every release by document id, once the analysis worker is done."""
         self.search_indexer = SearchIndexer(self)
         self.session = ReadingSession(self)
+        self._first_frame = threading.Event()
+        """Set once the first frame is drawn; the load worker waits for it."""
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, a progress bar while loading, and the footer."""
@@ -100,12 +99,14 @@ class MainScreen(Screen[None]):
         self.session.start()
         # The first layout pass can hide and blur the list; focus it once laid out.
         self.call_after_refresh(self.query_one(DocumentList).focus)
-        self.load_corpus()
+        self.call_after_refresh(self._first_frame.set)
+        self.load_corpus()  # started now (so tests can wait for it), reads after the frame
 
     # -- loading ----------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         """Read and clean the corpus off the UI thread."""
+        self._wait_for_first_frame()
         from interpol_tui.corpus.loader import CorpusPathError, load_corpus
 
         worker = get_current_worker()
@@ -127,6 +128,12 @@ class MainScreen(Screen[None]):
             corpus = Corpus(documents=(), warnings=(str(error),))
         if not worker.is_cancelled:
             self.post_message(CorpusLoaded(corpus))
+
+    def _wait_for_first_frame(self) -> None:
+        # In the worker: loading would compete with the first frame for the GIL.
+        worker = get_current_worker()
+        while not self._first_frame.wait(0.02) and not worker.is_cancelled:
+            pass
 
     def on_load_progress(self, message: LoadProgress) -> None:
         """Advance the progress bar."""
@@ -223,6 +230,8 @@ class MainScreen(Screen[None]):
     def _entity_card(self, message: EntityCardRequested) -> None:
         if self.corpus is None:
             return
+        from interpol_tui.ui.entity_card import EntityCard  # imported when first needed
+
         card = EntityCard(message.entity, message.doc_id, self.corpus, self.analyses)
         self.app.push_screen(card, self._open_mention)
 
@@ -292,14 +301,20 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from interpol_tui.ui.help_screen import HelpScreen
+
         self.app.push_screen(HelpScreen(help_sections()))
 
     def action_quick_open(self) -> None:
         """Open a release by typing a few letters of its title."""
+        from interpol_tui.ui.quick_open import QuickOpen
+
         QuickOpen.open_for(self, self.search_indexer, self.corpus)
 
     def action_search(self) -> None:
         """Search the text of every release."""
+        from interpol_tui.ui.search_screen import FullTextSearch
+
         FullTextSearch.open_for(self, self.search_indexer)
 
 

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from interpol_tui.analysis.aggregate import Occurrence, Statistics
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
-from interpol_tui.ui.entity_table import MAX_ENTITY_ROWS, EntityTable
-from interpol_tui.ui.export_dialog import ExportDialog, default_export_path
-from interpol_tui.ui.figure_table import MAX_ROWS, FigureIndex, FigureTable, index_figures
 from interpol_tui.ui.messages import EntityChosen
-from interpol_tui.ui.quantity_table import QuantityTable, clip
+
+if TYPE_CHECKING:
+    # The tables (DataTable, TabbedContent, the aggregation they show) are
+    # imported when the pane is built, after the first frame: start-up speed.
+    from textual.widgets import DataTable, Input, TabbedContent
+
+    from interpol_tui.analysis.aggregate import Occurrence, Statistics
+    from interpol_tui.ui.figure_table import FigureIndex
 
 TABS = ("tab-quantities", "tab-figures", "tab-entities", "tab-corpus")
 MAX_DATED_ROWS = 300
@@ -71,6 +74,8 @@ def release_dates_table(statistics: Statistics) -> Table:
 
 def sentence_text(occurrence: Occurrence, title: str, width: int = 80) -> Text:
     """The sentence a figure comes from, the figure emphasised, under a one-line heading."""
+    from interpol_tui.ui.quantity_table import clip
+
     figure = occurrence.figure
     text = Text()
     label = occurrence.date.label
@@ -129,12 +134,26 @@ class StatsPane(Vertical):
         super().__init__(id=id)
         self.statistics: Statistics | None = None
         self.corpus: Corpus | None = None
+        self.built = False
+        """False until the tabs are composed (after the first frame: start-up speed)."""
+        self._status = Text("Loading…")
+        self._pending: StatisticsReady | None = None
 
     def compose(self) -> ComposeResult:
-        """The four tabs."""
+        """A status line for the first frame; the four tabs once built."""
+        if not self.built:
+            yield Static(self._status, id="stats-placeholder", classes="stats--status")
+            return
+        from textual.containers import VerticalScroll
+        from textual.widgets import Input, TabbedContent, TabPane
+
+        from interpol_tui.ui.entity_table import EntityTable
+        from interpol_tui.ui.figure_table import FigureTable
+        from interpol_tui.ui.quantity_table import QuantityTable
+
         with TabbedContent(initial="tab-quantities", id="stats-tabs"):
             with TabPane("Quantities", id="tab-quantities"):
-                yield Static("Loading…", id="quantities-status", classes="stats--status")
+                yield Static(self._status, id="quantities-status", classes="stats--status")
                 yield QuantityTable(id="quantities")
                 yield Static("", id="occurrence-sentence")
             with TabPane("Figures", id="tab-figures"):
@@ -149,9 +168,23 @@ class StatsPane(Vertical):
                 yield Static("", id="stats-dates")
 
     def on_mount(self) -> None:
-        """Tabs change with keys (t, 1-4) so that tab moves between panes, not within one."""
-        self.query_one("ContentTabs").can_focus = False
+        """Build the tabs once the first frame is out; follow the screen's maximizing."""
         self.watch(self.screen, "maximized", self._maximized_changed, init=False)
+        self.call_after_refresh(self.build)
+
+    async def build(self) -> None:
+        """Compose the tabs and fill them with whatever arrived before."""
+        if self.built:
+            return
+        self.built = True
+        await self.recompose()
+        # Tabs change with keys (t, 1-4) so that tab moves between panes, not within one.
+        self.query_one("ContentTabs").can_focus = False
+        if self.corpus is not None:
+            self.query_one("#stats-totals", Static).update(corpus_totals(self.corpus))
+        if self._pending is not None:
+            self.on_statistics_ready(self._pending)
+            self._pending = None
 
     def _maximized_changed(self, maximized: object) -> None:
         # Escape un-maximizes before any binding sees it; in a narrow terminal
@@ -164,21 +197,23 @@ class StatsPane(Vertical):
     def show_corpus(self, corpus: Corpus) -> None:
         """Fill the totals from a freshly loaded corpus; figures follow its analysis."""
         self.corpus = corpus
-        self.query_one("#stats-totals", Static).update(corpus_totals(corpus))
         status = f"{len(corpus.documents):,} releases · waiting for their analysis…"
-        self.query_one("#quantities-status", Static).update(Text(status))
+        self._show_status(Text(status))
+        if self.built:
+            self.query_one("#stats-totals", Static).update(corpus_totals(corpus))
 
     def show_analyses(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
         """Group the analysed figures across releases (in a worker) and show them."""
         self.corpus = corpus
         status = f"{len(corpus.documents):,} releases · comparing their figures…"
-        self.query_one("#quantities-status", Static).update(Text(status))
+        self._show_status(Text(status))
         self._compute(corpus, dict(analyses))
 
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self, corpus: Corpus, analyses: dict[str, DocumentAnalysis]) -> None:
         """Aggregate off the UI thread; a failure becomes a notification."""
         from interpol_tui.analysis.aggregate import corpus_statistics
+        from interpol_tui.ui.figure_table import index_figures
 
         worker = get_current_worker()
         try:
@@ -191,8 +226,21 @@ class StatsPane(Vertical):
         if not worker.is_cancelled:
             self.post_message(StatisticsReady(statistics, figures))
 
+    def _show_status(self, status: Text) -> None:
+        self._status = status
+        self.query_one("#quantities-status" if self.built else "#stats-placeholder", Static).update(
+            status
+        )
+
     def on_statistics_ready(self, message: StatisticsReady) -> None:
-        """Fill every table."""
+        """Fill every table (once they are built)."""
+        if not self.built:
+            self._pending = message
+            return
+        from interpol_tui.ui.entity_table import MAX_ENTITY_ROWS, EntityTable
+        from interpol_tui.ui.figure_table import FigureTable
+        from interpol_tui.ui.quantity_table import QuantityTable
+
         statistics = self.statistics = message.statistics
         recurring = len(statistics.recurring)
         standalone = len(statistics.quantities) - recurring
@@ -202,7 +250,7 @@ class StatsPane(Vertical):
         status += f" · {standalone} cited once"
         if inferred:
             status += " · ~ inferred date"
-        self.query_one("#quantities-status", Static).update(Text(status))
+        self._show_status(Text(status))
         self.query_one(QuantityTable).show(statistics)
         self._show_sentence(self.query_one(QuantityTable).current_occurrence)
         self.query_one(FigureTable).show(statistics, message.figures)
@@ -232,6 +280,8 @@ class StatsPane(Vertical):
         sentence.update(sentence_text(occurrence, title, sentence.size.width or 80), layout=False)
 
     def _update_figures_status(self) -> None:
+        from interpol_tui.ui.figure_table import MAX_ROWS, FigureTable
+
         table = self.query_one(FigureTable)
         total = len(table.all_rows)
         text = f"{table.matching} of {total} figures · sorted by {table.order} (o)"
@@ -242,6 +292,8 @@ class StatsPane(Vertical):
     # -- events -----------------------------------------------------------
     def on_entity_chosen(self, message: EntityChosen) -> None:
         """Say in the entities tab which releases the list shows (the screen does the listing)."""
+        from interpol_tui.ui.entity_table import EntityTable
+
         entities = len(self.query_one(EntityTable).entities)
         if message.name is None or message.doc_ids is None:
             text = f"{entities:,} entities · enter lists the releases that mention one"
@@ -251,17 +303,27 @@ class StatsPane(Vertical):
             text += " · enter on it again: all releases"
         self.query_one("#entities-status", Static).update(Text(text))
 
-    @on(DataTable.RowHighlighted, "#quantities")
-    def _quantity_highlighted(self) -> None:
-        self._show_sentence(self.query_one(QuantityTable).current_occurrence)
+    # Handlers by name, not @on(DataTable...): the classes are imported late.
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the sentence of the figure under the quantities cursor."""
+        from interpol_tui.ui.quantity_table import QuantityTable
 
-    @on(Input.Changed, "#figure-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_one(FigureTable).filter_text = event.value
+        if event.data_table.id == "quantities":
+            self._show_sentence(self.query_one(QuantityTable).current_occurrence)
 
-    @on(Input.Submitted, "#figure-filter")
-    def _filter_submitted(self) -> None:
-        self.query_one(FigureTable).focus()
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter the figures as the user types."""
+        from interpol_tui.ui.figure_table import FigureTable
+
+        if event.input.id == "figure-filter":
+            self.query_one(FigureTable).filter_text = event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter moves to the figures."""
+        from interpol_tui.ui.figure_table import FigureTable
+
+        if event.input.id == "figure-filter":
+            self.query_one(FigureTable).focus()
 
     def on_figure_table_refilled(self) -> None:
         """Keep the status line's counts and order up to date."""
@@ -274,9 +336,16 @@ class StatsPane(Vertical):
             return None
         return True
 
+    def _tabs(self) -> TabbedContent:
+        from textual.widgets import TabbedContent
+
+        return self.query_one("#stats-tabs", TabbedContent)
+
     def focus_tables(self) -> None:
         """Focus the main table of the tab shown."""
-        active = self.query_one(TabbedContent).active
+        if not self.built:
+            return
+        active = self._tabs().active
         targets = {
             "tab-figures": "#figures",
             "tab-entities": "#entities",
@@ -286,12 +355,12 @@ class StatsPane(Vertical):
 
     def action_show_tab(self, index: int) -> None:
         """Show tab number ``index`` (0-based) and focus its table."""
-        self.query_one(TabbedContent).active = TABS[index]
+        self._tabs().active = TABS[index]
         self.call_after_refresh(self.focus_tables)
 
     def action_next_tab(self) -> None:
         """Show the next tab."""
-        active = self.query_one(TabbedContent).active
+        active = self._tabs().active
         index = TABS.index(active) if active in TABS else 0
         self.action_show_tab((index + 1) % len(TABS))
 
@@ -304,11 +373,14 @@ class StatsPane(Vertical):
 
     def action_filter_figures(self) -> None:
         """Show the figures tab with the cursor in its filter."""
-        self.query_one(TabbedContent).active = "tab-figures"
+        from textual.widgets import Input
+
+        self._tabs().active = "tab-figures"
         self.call_after_refresh(self.query_one("#figure-filter", Input).focus)
 
     def action_export(self) -> None:
         """Ask for a path, then write the quantities and figures there."""
+        from interpol_tui.ui.export_dialog import ExportDialog, default_export_path
 
         def chosen(path: Path | None) -> None:
             if path is not None:
@@ -337,6 +409,10 @@ class StatsPane(Vertical):
 
 def stats_bindings() -> list[BindingType]:
     """Every key of the statistics pane and its tables, for the help screen."""
+    from interpol_tui.ui.entity_table import EntityTable
+    from interpol_tui.ui.figure_table import FigureTable
+    from interpol_tui.ui.quantity_table import QuantityTable
+
     return [
         *StatsPane.BINDINGS,
         *QuantityTable.BINDINGS,
