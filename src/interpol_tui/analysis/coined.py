@@ -8,6 +8,7 @@ first word also opens ordinary sentences; "I-24/7" is written with a slash.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.model import EntityType
@@ -30,8 +31,7 @@ _MAX_LEAD = 8
 """Lower-case and capitalised words tried before a run that does not spell its acronym."""
 # Systems written with digits or slashes that no capitalised run can hold.
 _SYSTEMS = re.compile(r"(?<![\w-])I-24/7(?![\w/])")
-_YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
-_OPERATION_WORDS = re.compile(r"\boperations?\b", re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(r"(?:19[89]\d|20[0-4]\d)\b")
 
 
 def _spells(acronym: str, words: list[str]) -> bool:
@@ -52,8 +52,11 @@ def _spells(acronym: str, words: list[str]) -> bool:
 def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
     """Learn "Long name with lower-case words (ACR)" when the run alone does not spell ACR."""
     tokens = release.tokens
-    opening, short, closing = release.after(chunk), release.after(chunk, 1), release.after(chunk, 2)
-    if not (opening and short and closing and opening.text == "(" and closing.text == ")"):
+    opening = release.after(chunk)
+    if opening is None or opening.text != "(":
+        return None  # the common case, decided with one look
+    short, closing = release.after(chunk, 1), release.after(chunk, 2)
+    if not (short and closing and closing.text == ")"):
         return None
     acronym = short.text
     if not _LOOSE_ACRONYM.fullmatch(acronym) or acronym in release.lexicon.acronyms:
@@ -115,12 +118,21 @@ def _codename_start(tokens: list[Token], year: int) -> int | None:
 
 def codenames(text: str, tokens: list[Token]) -> list[Coined]:
     """Operations named with a year ("First Light 2024") in a release about operations."""
-    if not _OPERATION_WORDS.search(text):
+    if "peration" not in text:
         return []
+    starts: list[int] = []
     found: list[Coined] = []
-    for index, token in enumerate(tokens):
-        if token.kind != "number" or not _YEAR.fullmatch(token.text) or index == 0:
+    for match in _YEAR_IN_TEXT.finditer(text):
+        at = match.start()
+        word = text.rfind(" ", 0, at - 1) + 1
+        if at < 2 or text[at - 1] != " " or not text[word].isupper():
+            continue  # "in 2023": only a capitalised word can end a codename
+        if not starts:
+            starts = [t.start for t in tokens]
+        index = bisect_left(starts, at)
+        if index == 0 or index >= len(tokens) or tokens[index].start != match.start():
             continue
+        token = tokens[index]
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         if nxt is not None and (nxt.is_capitalised or nxt.kind == "number"):
             continue  # "UN 2030 Agenda": the year is inside a longer name
@@ -133,4 +145,6 @@ def codenames(text: str, tokens: list[Token]) -> list[Coined]:
 
 def systems(text: str) -> list[Coined]:
     """INTERPOL systems whose names hold digits and slashes ("I-24/7")."""
+    if "24/7" not in text:
+        return []
     return [(m.start(), m.end(), "operation", m.group()) for m in _SYSTEMS.finditer(text)]

@@ -249,17 +249,16 @@ def _learn_named_thing(release: Release, chunk: Chunk) -> None:
         canonical = f"{' '.join(words)} {after.text}"
         lexicon.learn("organisations", canonical, canonical)
         return
-    head = release.after(chunk, 1)
-    if (
-        after is not None
-        and head is not None
-        and after.text in _CRIME_WORDS
-        and head.text in _GROUP_NOUNS
-        and lexicon.classify(words) is None
-        and release.people.find(" ".join(words)) is None
-    ):
-        # "the Black Axe criminal organization": the name before a description.
-        lexicon.learn("organisations", " ".join(words), " ".join(words))
+    if after is not None and after.text in _CRIME_WORDS:
+        head = release.after(chunk, 1)
+        if (
+            head is not None
+            and head.text in _GROUP_NOUNS
+            and lexicon.classify(words) is None
+            and release.people.find(" ".join(words)) is None
+        ):
+            # "the Black Axe criminal organization": the name before a description.
+            lexicon.learn("organisations", " ".join(words), " ".join(words))
     label = lexicon.classify(words)
     if label is not None and label.type == "operation":
         lexicon.learn("operations", " ".join(words), label.canonical)

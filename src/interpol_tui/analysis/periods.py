@@ -21,10 +21,9 @@ _DEICTIC = re.compile(
 
 # "had quadrupled over five years.": a span of time that closes a clause is a period.
 _SPAN_CLOSING = re.compile(
-    r"\b(?:[Oo]ver|[Ww]ithin)\s+(?:the\s+)?(?P<period>(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
-    + _SPAN
-    + r")(?=[.,;])"
+    r"\b(?:[Oo]ver|[Ww]ithin)\s+(?:the\s+)?(?P<period>(?:\d+|[a-z]+(?:-[a-z]+)?)\s+" + _SPAN + r")$"
 )
+_SPAN_END = re.compile(r"(?:year|month|week|day|decade|quarter|hour)s?(?=[.,;])")
 
 # Anchors that start with plain letters or digits scan fast; the full patterns
 # then run only in a window just before each anchor.
@@ -61,9 +60,10 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
                 counted = pattern is _RELATIVE and len(match["period"].split()) > 2
                 words = match["period"] if pattern is not _DEICTIC else match["period"].lower()
                 found[match.start()] = Period(words, match.start(), match.end(), counted)
-    for match in _SPAN_CLOSING.finditer(text, start, stop):
-        if match.start() not in found:
-            found[match.start()] = Period(match["period"], match.start(), match.end(), True)
+    for unit in _SPAN_END.finditer(text, start, stop):
+        closing = _SPAN_CLOSING.search(text, max(start, unit.start() - 40), unit.end())
+        if closing is not None and closing.start() not in found:
+            found[closing.start()] = Period(closing["period"], closing.start(), closing.end(), True)
     return sorted(found.values(), key=lambda period: period.start)
 
 

@@ -81,7 +81,39 @@ def _read(tokens: list[Token], i: int) -> tuple[int, float, str] | None:
     return None
 
 
-_TRIGGERS = frozenset([*_CHANGES, *_DENOMINATORS, "in", "out", *(w.capitalize() for w in _CHANGES)])
+_SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\b"
+# Where a proportion may stand. Words first checked with ``in`` on the lower-cased
+# text: a regex alternation scans every position and most releases have none.
+_STEMS = (
+    "doubl",
+    "tripl",
+    "trebl",
+    "quadrupl",
+    "halv",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "tenth",
+)
+_WORDS = re.compile(
+    r"\b(?:(?P<alone>(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved|half"
+    r"|[A-Za-z]+-(?:thirds|quarters|fifths|tenths)))"
+    r"|(?P<denominator>thirds?|quarters?|fifths?|tenths?))"
+)
+_RATIO = re.compile(r"\s(?P<ratio>in|out of) (?:every )?(?:\d|" + _SMALL + ")")
+
+
+def _candidates(text: str) -> list[tuple[int, str]]:
+    """(offset, kind) of each place a proportion may start, in text order."""
+    found = [(m.start("ratio"), "ratio") for m in _RATIO.finditer(text)]
+    lower = text.lower()
+    if any(stem in lower for stem in _STEMS):
+        found += [(m.start(), m.lastgroup or "alone") for m in _WORDS.finditer(text)]
+        found.sort()
+    return found
+
+
 _ORDINALS = frozenset({"first", "second", "last", "final"})
 _QUALIFIER_ENDS = frozenset(q.split(" ")[-1] for q in QUALIFIERS) | {"by", "than"}
 
@@ -130,14 +162,15 @@ def find_proportions(
 ) -> list[Figure]:
     """Return proportion and change figures not overlapping the ``taken`` spans."""
     found: list[Figure] = []
-    for index, trigger in enumerate(tokens):
-        hyphenated = "-" in trigger.text and trigger.text.rpartition("-")[2] in _DENOMINATORS
-        if trigger.text not in _TRIGGERS and not hyphenated:
+    starts: list[int] = []
+    for offset, kind in _candidates(text):
+        if not starts:
+            starts = [t.start for t in tokens]
+        index = bisect_left(starts, offset)
+        if index >= len(tokens) or tokens[index].start != offset:
             continue
-        # Changes, "half" and "three-quarters" start at the trigger; "a third" and
-        # "one in five" one word before.
-        alone = hyphenated or trigger.text.lower() in _CHANGES or trigger.text == "half"
-        i = index if alone else index - 1
+        # "a third" and "one in five" start one word before the match; the rest at it.
+        i = index if kind == "alone" else index - 1
         if i < 0 or (found and tokens[i].start < found[-1].end):
             continue
         token = tokens[i]
