@@ -59,7 +59,15 @@ def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
     if not (short and closing and closing.text == ")"):
         return None
     acronym = short.text
-    if not _LOOSE_ACRONYM.fullmatch(acronym) or acronym in release.lexicon.acronyms:
+    if acronym in release.lexicon.acronyms:
+        return None
+    if acronym.istitle() and len(acronym) > 3 and len(chunk.tokens) >= 3:
+        # "Norwegian Agency for Development Cooperation (Norad)": a short name, not initials.
+        label = release.lexicon.classify([t.text for t in chunk.tokens])
+        if label is not None and label.type == "organization":
+            release.lexicon.learn("acronyms", acronym, label.canonical)
+        return None
+    if not _LOOSE_ACRONYM.fullmatch(acronym):
         return None
     last = chunk.first + len(chunk.tokens)
     lead = chunk.first

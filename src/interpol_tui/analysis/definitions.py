@@ -135,6 +135,19 @@ def _learn_person(release: Release, chunk: Chunk) -> None:
                 release.people.add(" ".join(name), role)
         return
     # Untitled names: "said Jane Doe", "Jane Doe said", "Jane Doe, INTERPOL Director, said".
+    name = name_part(words)
+    before = release.before(chunk)
+    if (
+        len(name) < len(words)
+        and before is not None
+        and before.text.lower() in SPEECH_VERBS
+        and 2 <= len(name) <= 4
+        and is_name_like(name)
+        and not is_thing(release, name)
+    ):
+        # "said Nguyen Thi Lan of Viet Nam’s Ministry of Public Security".
+        release.people.add(" ".join(name), None)
+        return
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, words):
         return
     after = release.after(chunk)

@@ -318,7 +318,8 @@ class _Labeller:
                     if n != found.canonical
                     and n.endswith(" " + found.canonical)
                     # "Directorate of INTERPOL" is no longer form of INTERPOL.
-                    and n[: -len(found.canonical) - 1].rsplit(" ", 1)[-1] not in _PREPOSITIONS
+                    and n[: -len(found.canonical) - 1].removesuffix(" the").rsplit(" ", 1)[-1]
+                    not in _PREPOSITIONS
                 ]
                 # "Brazil’s Federal Police" is not the Australian Federal Police.
                 owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")

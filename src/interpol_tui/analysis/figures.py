@@ -48,7 +48,11 @@ _QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "between 2 and 5 tonnes": one figure, the upper bound, qualified by "between".
-_RANGE_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<q>between)\s+[\d.,]+\s+and\s+$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<q>between)\s+(?:[A-Z]{3}\s+|[$€£])?[\d.,]+(?:\s+[mb]illion|bn|m)?"
+    r"\s+and\s+(?:[A-Z]{3}\s*|[$€£])?$",
+    re.IGNORECASE,
+)
 _QUALIFIER_WORDS = frozenset(q.split(" ")[0] for q in QUALIFIERS) | {"in", "by", "to"}
 _START_WORDS = frozenset(UNITS) | frozenset(TENS) | {"a", "an"}
 _START_FORMS = _START_WORDS | {w.capitalize() for w in _START_WORDS} | {"A", "An"}
@@ -185,6 +189,9 @@ def _excluded_number(text: str, tokens: list[Token], core: _Core) -> bool:
 def _anaphoric(tokens: list[Token], core: _Core) -> bool:
     """ "the two organizations" (named before) and "two in three" are not counts."""
     nxt = [t.text for t in tokens[core.last + 1 : core.last + 4]]
+    back = [t.text.lower() for t in tokens[max(0, core.first - 3) : core.first]]
+    if back[-1:] == ["in"] and len(back) > 1 and word_value(back[-2]) is not None:
+        return True  # "three" in "one in three firearms": the denominator of a proportion
     gap = 2 if nxt[:1] == ["in"] else 3 if nxt[:2] == ["out", "of"] else 0
     if gap and core.last + gap < len(tokens):
         following = tokens[core.last + gap]
@@ -237,6 +244,8 @@ def find_figures(
         if core is None or _excluded_number(text, tokens, core) or _anaphoric(tokens, core):
             continue
         figure = _build(text, tokens, core, sentences, periods)
+        if figure is not None and figures and figure.start <= figures[-1].start:
+            figures.pop()  # the lower bound of a range this figure now spans
         if figure is not None:
             figures.append(figure)
             resume = core.last + 1
@@ -281,6 +290,12 @@ def _build(
             unit, kind, end, after = "%", "percent", tokens[last].end, last + 1
         elif nxt in CURRENCY_WORDS and unit is None:
             unit, kind, end, after = CURRENCY_WORDS[nxt], "money", tokens[after].end, after + 1
+        elif (
+            nxt == "cubic"
+            and after + 1 < len(tokens)
+            and tokens[after + 1].text.lower() in ("metres", "meters")
+        ):
+            unit, kind, end, after = "m3", "measure", tokens[after + 1].end, after + 2
         elif nxt in MEASURE_UNITS and unit is None:
             # "1.2 tonnes of cocaine": the unit is "t", what is counted comes after "of".
             unit, kind, end, after = MEASURE_UNITS[nxt], "measure", tokens[after].end, after + 1

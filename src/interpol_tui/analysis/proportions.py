@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from interpol_tui.analysis.counted import canonical_phrase, noun_phrase
+from interpol_tui.analysis.counted import canonical_phrase, is_plural, noun_phrase
 from interpol_tui.analysis.lexicons import QUALIFIERS
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.numbers import parse_digits, word_value
@@ -121,6 +121,10 @@ _QUALIFIER_ENDS = frozenset(q.split(" ")[-1] for q in QUALIFIERS) | {"by", "than
 def _counts(tokens: list[Token], first: int, last: int, floor: int) -> str:
     """What the proportion is of: "of the products", "were pills", or the clause's subject."""
     j = last + 1
+    if j < len(tokens) and is_plural(tokens[j].text) and tokens[j].text.islower():
+        words, _end = noun_phrase(tokens, j)  # "one in three firearms"
+        if words:
+            return canonical_phrase(words, floor)
     if j < len(tokens) and tokens[j].text.lower() in ("of", *_COPULAS):
         j += 1
         while j < len(tokens) and tokens[j].text.lower() in _DETERMINERS:

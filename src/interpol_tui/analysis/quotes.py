@@ -117,9 +117,11 @@ def find_segments(text: str) -> list[_Segment]:
 
 
 def _single_close(text: str, start: int, stop: int) -> int | None:
+    straight = text[start - 1] == "'"
     for i in range(start, stop):
         closes = i + 1 >= len(text) or not text[i + 1].isalpha()
-        if text[i] == _SINGLE_CLOSE and closes and not text[i - 1].isspace():
+        mark = text[i] == _SINGLE_CLOSE or (straight and text[i] == "'")
+        if mark and closes and not text[i - 1].isspace():
             return i
         if text[i] == _DOUBLE_OPEN:
             return None
@@ -175,8 +177,14 @@ class _Speakers:
             return None
         first = words[0].group().lower()
         if first in SPEECH_VERBS:
-            end = close + 1 + _clause_end(window, words[0].end())
-            return self._person_in(close + 1, end, True) or self._nominal_in(close + 1, end)
+            cut = _clause_end(window, words[0].end())
+            end = close + 1 + cut
+            found = self._person_in(close + 1, end, True) or self._nominal_in(close + 1, end)
+            if found is None and window[cut : cut + 1] == ",":
+                # "said Hungary’s Minister of the Interior, Sándor Pintér, who ...".
+                end = close + 1 + _clause_end(window, cut + 1)
+                found = self._person_in(close + 1, end, True)
+            return found
         for index, word in enumerate(words[:6]):
             if word.group().lower() in SPEECH_VERBS:
                 end = close + 1 + word.start()
