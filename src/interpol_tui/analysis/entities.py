@@ -17,7 +17,12 @@ from interpol_tui.analysis.names import (
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, initials
 from interpol_tui.analysis.people import PeopleRegistry, match_title
-from interpol_tui.analysis.places import COMPASS_WORDS, REGION_HEADS, lookup_place
+from interpol_tui.analysis.places import (
+    COMPASS_WORDS,
+    REGION_HEADS,
+    SUBDIVISION,
+    lookup_place,
+)
 from interpol_tui.analysis.release import (
     Release,
     name_after_department,
@@ -166,7 +171,8 @@ class _Labeller:
                 self._segment(tokens[:index], no_places=False)
             begin = name_after_department(words, end)
             if begin is not None:
-                self._segment(tokens[end:begin], no_places=False)
+                if not _department(words[end:begin]):
+                    self._segment(tokens[end:begin], no_places=False)
                 self._person(tokens[begin:], None)
                 return True
             rest_tokens = tokens[end:]
@@ -223,7 +229,9 @@ class _Labeller:
                     continue
                 words = name_words(part)
                 label = self.lexicon.classify(words, all_caps=" ".join(words).isupper())
-                person = self.people.find(" ".join(words)) if label is None else None
+                # A surname that is also a province ("Ishikawa") is the person.
+                surname = label is not None and label.type == "location" and _subdivision(words)
+                person = self.people.find(" ".join(words)) if label is None or surname else None
                 if person is not None:
                     person.mentions.append(part[0].start)
                     self._add(part[0].start, part[-1].end, "person", person.canonical, person.role)
@@ -325,6 +333,11 @@ class _Labeller:
                 owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")
                 if len(longer) == 1 and not owned:
                     found.canonical = longer[0]
+
+
+def _subdivision(words: list[str]) -> bool:
+    place = lookup_place(" ".join(words))
+    return place is not None and place[1] == SUBDIVISION
 
 
 def _department(words: list[str]) -> bool:

@@ -167,6 +167,8 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     return places
 
 
+SUBDIVISION = "subdivision"
+"""The kind of a state, province or county: also many surnames ("Ishikawa", "Kent")."""
 # Subdivision types that press releases name as places ("Kent", "Shan State", "Sindh").
 _SUBDIVISION_TYPES = frozenset(
     {"Province", "State", "Region", "County", "Two-tier county", "Governorate", "Prefecture"}
@@ -194,10 +196,10 @@ def _add_subdivisions(places: dict[str, tuple[str, str]], subdivisions: Any) -> 
             or any(word in _COMMON_WORDS for word in name.split())
         ):
             continue
-        places.setdefault(_fold(name), (name, "region"))
+        places.setdefault(_fold(name), (name, SUBDIVISION))
         suffix = _SUBDIVISION_SUFFIXES.get(sub.type)
         if suffix and not name.endswith(suffix):
-            places.setdefault(_fold(name + suffix), (name + suffix, "region"))
+            places.setdefault(_fold(name + suffix), (name + suffix, SUBDIVISION))
 
 
 def lookup_place(name: str) -> tuple[str, str] | None:

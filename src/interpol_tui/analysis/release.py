@@ -7,7 +7,7 @@ from interpol_tui.analysis.classify import Lexicon
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import DEPARTMENT_WORDS, OPERATION_HEADS, ORG_HEADS
 from interpol_tui.analysis.people import PeopleRegistry
-from interpol_tui.analysis.places import lookup_place
+from interpol_tui.analysis.places import SUBDIVISION, lookup_place
 from interpol_tui.analysis.tokens import Token
 
 
@@ -60,8 +60,9 @@ def name_after_department(words: list[str], start: int) -> int | None:
             break
         if word in OPERATION_HEADS or word.startswith(("Anti-", "Counter-")):
             break
-        if lookup_place(word) is not None:
-            break  # "Vice-President for Africa Ingrid Rossi"
+        place = lookup_place(word)
+        if place is not None and place[1] != SUBDIVISION:
+            break  # "Vice-President for Africa Ingrid Rossi"; not "NCB Goran Ishikawa"
         begin -= 1
     if len(words) - begin < 2 or begin <= start + 1:
         return None
