@@ -31,6 +31,8 @@ _MAX_LEAD = 8
 """Lower-case and capitalised words tried before a run that does not spell its acronym."""
 # Systems written with digits or slashes that no capitalised run can hold.
 _SYSTEMS = re.compile(r"(?<![\w-])I-24/7(?![\w/])")
+# "iARMS", "eCRIS": a lower-case letter before capitals names a system or tool.
+_PREFIXED = re.compile(r"(?<![\w-])[ei][A-Z]{3,}(?![\w-])")
 _YEAR_IN_TEXT = re.compile(r"(?:19[89]\d|20[0-4]\d)\b")
 
 
@@ -152,7 +154,8 @@ def codenames(text: str, tokens: list[Token]) -> list[Coined]:
 
 
 def systems(text: str) -> list[Coined]:
-    """INTERPOL systems whose names hold digits and slashes ("I-24/7")."""
-    if "24/7" not in text:
-        return []
-    return [(m.start(), m.end(), "operation", m.group()) for m in _SYSTEMS.finditer(text)]
+    """Systems named with digits and slashes ("I-24/7") or a lower-case prefix ("iARMS")."""
+    matches = list(_PREFIXED.finditer(text))
+    if "24/7" in text:
+        matches += _SYSTEMS.finditer(text)
+    return [(m.start(), m.end(), "operation", m.group()) for m in matches]

@@ -137,6 +137,8 @@ def refine(phrase: str, sentence: str, before: list[Token], attendee_before: boo
 
 _CHANGE_VERBS = {
     "rose": "increase",
+    "risen": "increase",
+    "fallen": "decrease",
     "increased": "increase",
     "grew": "increase",
     "jumped": "increase",

@@ -76,7 +76,8 @@ class _Labeller:
             self._add(start, end, "operation", canonical)
         for start, end, kind, canonical in self.release.coined:
             if not self._taken(start, end):
-                self._add(start, end, kind, canonical)
+                # "iARMS" defined earlier in the release shares its long form's name.
+                self._add(start, end, kind, self.lexicon.acronyms.get(canonical, canonical))
         for chunk in self.chunks:
             self._label_chunk(chunk)
         self._hyphen_prefixes()

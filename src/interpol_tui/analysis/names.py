@@ -27,7 +27,7 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
     Detective|Detective Inspector|Detective Superintendent|Commander|Colonel|Lieutenant Colonel
     Major General|Brigadier General|Lieutenant General|Lieutenant|Captain|Sergeant|Officer
     Special Agent|Agent|Coordinator|Spokesperson|Spokesman|Spokeswoman|Professor|Prof
-    Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Mx
+    Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Mx|Dr.|Mr.|Mrs.|Ms.|Prof.
     Representative|Regional Representative|Country Representative|Resident Representative
     Executive Secretary|Permanent Secretary|Principal Secretary|Cabinet Secretary
     Deputy Head|Acting Director|Acting Head|Regional Director|Programme Manager|Manager
@@ -41,6 +41,7 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
 TITLE_FIRST_WORDS = frozenset(title[0] for title in TITLES)
 HONORIFICS = frozenset(
     {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Mx", "Lord", "Lady"}
+    | {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof."}
 )
 LEADER_TITLES = (
     "secretary general",

@@ -5,7 +5,12 @@ from __future__ import annotations
 from interpol_tui.analysis.chunks import Chunk, find_chunks
 from interpol_tui.analysis.classify import Lexicon
 from interpol_tui.analysis.model import EntityType
-from interpol_tui.analysis.names import DEPARTMENT_WORDS, OPERATION_HEADS, ORG_HEADS
+from interpol_tui.analysis.names import (
+    DEPARTMENT_WORDS,
+    NAME_PARTICLES,
+    OPERATION_HEADS,
+    ORG_HEADS,
+)
 from interpol_tui.analysis.people import PeopleRegistry
 from interpol_tui.analysis.places import SUBDIVISION, lookup_place
 from interpol_tui.analysis.tokens import Token
@@ -41,7 +46,10 @@ def name_part(words: list[str]) -> list[str]:
     """The name before a lower-case connector: "Jane Achieng of the Kenya Police" -> 2 words."""
     for index, word in enumerate(words):
         if word.islower() and word != "and":
-            return words[:index]
+            # "Amado Philip de Andrés": a particle before the last name is part of it.
+            last = index + 2 == len(words) and words[-1][:1].isupper()
+            if not (word in NAME_PARTICLES and last and index >= 1):
+                return words[:index]
     return words
 
 

@@ -10,7 +10,10 @@ import re
 # pattern consumes whole runs of letters at a time: it is the hottest loop.
 _TOKEN = re.compile(
     r"(?P<number>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*)"
+    r"|(?P<word>[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*"
+    # "Dr." and the initial of "K. Shanmugam" keep their point before a capitalised name
+    # (not I, V or X: "Operation Haechi V. Officers" ends a sentence with a numeral).
+    r"(?:(?:(?<=\b[A-HJ-UWYZ])|(?<=\bDr|\bMr|\bMs|\bSt)|(?<=\bMrs)|(?<=\bProf))\.(?= [A-Z]))?)"
     r"|(?P<punct>\S)"
 )
 
