@@ -29,6 +29,7 @@ from interpol_tui.ui.messages import (
     FigureChosen,
     LoadProgress,
 )
+from interpol_tui.ui.progress import ThrottledProgress
 from interpol_tui.ui.reader import Reader
 from interpol_tui.ui.reader_pane import ReaderPane
 from interpol_tui.ui.search_indexing import SearchIndexer
@@ -111,6 +112,7 @@ class MainScreen(Screen[None]):
 
         worker = get_current_worker()
 
+        @ThrottledProgress
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))
 
@@ -163,6 +165,7 @@ class MainScreen(Screen[None]):
         """Find the entities, figures and quotations of every release off the UI thread."""
         worker = get_current_worker()
 
+        @ThrottledProgress
         def progress(done: int, total: int) -> None:
             self.post_message(AnalysisProgress(done, total))
 
