@@ -68,6 +68,9 @@ def _spawn_in_pty(
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(rows))
     env.pop("TEXTUAL", None)
+    # An installed package has its bytecode cached, as Textual's has here; without
+    # this, a PYTHONDONTWRITEBYTECODE=1 shell recompiles only our source every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     process = subprocess.Popen(
         list(argv),
         stdin=slave,

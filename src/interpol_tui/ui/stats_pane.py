@@ -178,8 +178,11 @@ class StatsPane(Vertical):
             return
         self.built = True
         await self.recompose()
+        if not self.query("#stats-totals"):
+            return  # the app is closing: the tabs were never mounted
         # Tabs change with keys (t, 1-4) so that tab moves between panes, not within one.
-        self.query_one("ContentTabs").can_focus = False
+        for tabs in self.query("ContentTabs"):
+            tabs.can_focus = False
         if self.corpus is not None:
             self.query_one("#stats-totals", Static).update(corpus_totals(self.corpus))
         if self._pending is not None:
