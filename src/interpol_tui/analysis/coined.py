@@ -32,7 +32,7 @@ _MAX_LEAD = 8
 # Systems written with digits or slashes that no capitalised run can hold.
 _SYSTEMS = re.compile(r"(?<![\w-])I-24/7(?![\w/])")
 # "iARMS", "eCRIS": a lower-case letter before capitals names a system or tool.
-_PREFIXED = re.compile(r"(?<![\w-])[ei][A-Z]{3,}(?![\w-])")
+_PREFIXED = re.compile(r"[ei][A-Z]{3,}(?![\w-])")
 _YEAR_IN_TEXT = re.compile(r"(?:19[89]\d|20[0-4]\d)\b")
 
 
@@ -126,20 +126,21 @@ def _codename_start(tokens: list[Token], year: int) -> int | None:
     return begin
 
 
+def _start(token: Token) -> int:
+    return token.start
+
+
 def codenames(text: str, tokens: list[Token]) -> list[Coined]:
     """Operations named with a year ("First Light 2024") in a release about operations."""
     if "peration" not in text:
         return []
-    starts: list[int] = []
     found: list[Coined] = []
     for match in _YEAR_IN_TEXT.finditer(text):
         at = match.start()
         word = text.rfind(" ", 0, at - 1) + 1
         if at < 2 or text[at - 1] != " " or not text[word].isupper():
             continue  # "in 2023": only a capitalised word can end a codename
-        if not starts:
-            starts = [t.start for t in tokens]
-        index = bisect_left(starts, at)
+        index = bisect_left(tokens, at, key=_start)
         if index == 0 or index >= len(tokens) or tokens[index].start != match.start():
             continue
         token = tokens[index]
@@ -155,7 +156,11 @@ def codenames(text: str, tokens: list[Token]) -> list[Coined]:
 
 def systems(text: str) -> list[Coined]:
     """Systems named with digits and slashes ("I-24/7") or a lower-case prefix ("iARMS")."""
-    matches = list(_PREFIXED.finditer(text))
+    matches = [
+        m
+        for m in _PREFIXED.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")
+    ]
     if "24/7" in text:
         matches += _SYSTEMS.finditer(text)
     return [(m.start(), m.end(), "operation", m.group()) for m in matches]

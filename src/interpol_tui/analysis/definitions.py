@@ -135,12 +135,10 @@ def _learn_person(release: Release, chunk: Chunk) -> None:
                 release.people.add(" ".join(name), role)
         return
     # Untitled names: "said Jane Doe", "Jane Doe said", "Jane Doe, INTERPOL Director, said".
-    name = name_part(words)
     before = release.before(chunk)
+    name = name_part(words) if before is not None and before.text.lower() in SPEECH_VERBS else words
     if (
         len(name) < len(words)
-        and before is not None
-        and before.text.lower() in SPEECH_VERBS
         and 2 <= len(name) <= 4
         and is_name_like(name)
         and not is_thing(release, name)

@@ -101,14 +101,14 @@ class _Labeller:
         words = name_words(tokens)
         after = self.release.after(chunk)
         joined = " ".join(words)
-        if after is not None and after.start - chunk.end == 1:
+        if after is not None and after.start - chunk.end == 1 and after.text.islower():
             key = (joined + " " + after.text).casefold()
             tables: tuple[tuple[EntityType, dict[str, str]], ...] = (
                 ("operation", self.lexicon.operations),
                 ("organization", self.lexicon.organisations),
             )
             for head_kind, table in tables:
-                if key in table and after.text.islower():
+                if key in table:
                     self._add(chunk.start, after.end, head_kind, table[key])
                     return
         label = self.lexicon.classify(words, all_caps=joined.isupper())

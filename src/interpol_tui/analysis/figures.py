@@ -188,21 +188,25 @@ def _excluded_number(text: str, tokens: list[Token], core: _Core) -> bool:
 
 def _anaphoric(tokens: list[Token], core: _Core) -> bool:
     """ "the two organizations" (named before) and "two in three" are not counts."""
-    nxt = [t.text for t in tokens[core.last + 1 : core.last + 4]]
-    back = [t.text.lower() for t in tokens[max(0, core.first - 3) : core.first]]
-    if back[-1:] == ["in"] and len(back) > 1 and word_value(back[-2]) is not None:
+    first, last = core.first, core.last
+    after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+    if after in ("in", "out"):
+        gap = 2 if after == "in" else 3
+        if last + gap < len(tokens) and (after == "in" or tokens[last + 2].text == "of"):
+            following = tokens[last + gap]
+            if following.kind == "number" or following.text.lower() in _PROPORTION_WORDS:
+                return True  # "nine out of ten", "two in three": a proportion (proportions.py)
+    if first >= 2 and tokens[first - 1].text == "in" and word_value(tokens[first - 2].text):
         return True  # "three" in "one in three firearms": the denominator of a proportion
-    gap = 2 if nxt[:1] == ["in"] else 3 if nxt[:2] == ["out", "of"] else 0
-    if gap and core.last + gap < len(tokens):
-        following = tokens[core.last + gap]
-        if following.kind == "number" or following.text.lower() in ("every", *UNITS, *TENS):
-            return True  # "nine out of ten", "two in three": a proportion (proportions.py)
     return (
-        core.first > 0
-        and core.first == core.last
-        and tokens[core.first].text in ("two", "three")
-        and tokens[core.first - 1].text.lower() in ("the", "both", "these", "those")
+        first > 0
+        and first == last
+        and tokens[first].text in ("two", "three")
+        and tokens[first - 1].text.lower() in ("the", "both", "these", "those")
     )
+
+
+_PROPORTION_WORDS = frozenset({"every", *UNITS, *TENS})
 
 
 def _is_currency(token: Token) -> bool:

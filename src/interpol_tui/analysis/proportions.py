@@ -104,9 +104,24 @@ _WORDS = re.compile(
 _RATIO = re.compile(r"\s(?P<ratio>in|out of) (?:every )?(?:\d|" + _SMALL + ")")
 
 
+def _start(token: Token) -> int:
+    return token.start
+
+
+def _numeral_before(text: str, end: int) -> bool:
+    """True when the word ending at ``end`` is a number ("one" in "one in five")."""
+    begin = text.rfind(" ", max(0, end - 12), end) + 1
+    word = text[begin:end]
+    return word.isdigit() or word_value(word) is not None
+
+
 def _candidates(text: str) -> list[tuple[int, str]]:
     """(offset, kind) of each place a proportion may start, in text order."""
-    found = [(m.start("ratio"), "ratio") for m in _RATIO.finditer(text)]
+    found = [
+        (m.start("ratio"), "ratio")
+        for m in _RATIO.finditer(text)
+        if _numeral_before(text, m.start())
+    ]
     lower = text.lower()
     if any(stem in lower for stem in _STEMS):
         found += [(m.start(), m.lastgroup or "alone") for m in _WORDS.finditer(text)]
@@ -151,11 +166,10 @@ def _counts(tokens: list[Token], first: int, last: int, floor: int) -> str:
 
 def fill_factor_counts(figures: list[Figure], tokens: list[Token]) -> list[Figure]:
     """Name what a bare factor counts from its clause ("Identifications rose fivefold")."""
-    starts = [t.start for t in tokens]
     filled = []
     for figure in figures:
         if figure.kind == "factor" and not figure.counts:
-            index = bisect_left(starts, figure.start)
+            index = bisect_left(tokens, figure.start, key=_start)
             figure = replace(figure, counts=_counts(tokens, index, index, figure.sentence_start))
         filled.append(figure)
     return filled
@@ -166,11 +180,8 @@ def find_proportions(
 ) -> list[Figure]:
     """Return proportion and change figures not overlapping the ``taken`` spans."""
     found: list[Figure] = []
-    starts: list[int] = []
     for offset, kind in _candidates(text):
-        if not starts:
-            starts = [t.start for t in tokens]
-        index = bisect_left(starts, offset)
+        index = bisect_left(tokens, offset, key=_start)
         if index >= len(tokens) or tokens[index].start != offset:
             continue
         # "a third" and "one in five" start one word before the match; the rest at it.

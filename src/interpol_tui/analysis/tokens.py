@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # Words keep inner hyphens ("Al-Raisi", "ninety-nine", "I-Familia") and inner
 # apostrophes followed by two letters or more ("Da’esh", "O'Brien"), so a
@@ -10,10 +11,7 @@ import re
 # pattern consumes whole runs of letters at a time: it is the hottest loop.
 _TOKEN = re.compile(
     r"(?P<number>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*"
-    # "Dr." and the initial of "K. Shanmugam" keep their point before a capitalised name
-    # (not I, V or X: "Operation Haechi V. Officers" ends a sentence with a numeral).
-    r"(?:(?:(?<=\b[A-HJ-UWYZ])|(?<=\bDr|\bMr|\bMs|\bSt)|(?<=\bMrs)|(?<=\bProf))\.(?= [A-Z]))?)"
+    r"|(?P<word>[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*)"
     r"|(?P<punct>\S)"
 )
 
@@ -47,7 +45,38 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the tokens of ``text[start:end]`` with offsets into ``text``."""
     stop = len(text) if end is None else end
-    return [
+    tokens = [
         Token(m.group(), m.start(), m.end(), m.lastgroup or "punct")
         for m in _TOKEN.finditer(text, start, stop)
     ]
+    points = _abbreviation_points(text, start, stop)
+    for point in reversed(points):
+        # Fold the point into its word: "Dr." + "Andreas", "K." + "Shanmugam".
+        index = bisect_left(tokens, point, key=lambda t: t.start)
+        if 0 < index < len(tokens) and tokens[index].start == point:
+            word = tokens[index - 1]
+            tokens[index - 1 : index + 1] = [Token(word.text + ".", word.start, point + 1, "word")]
+    return tokens
+
+
+_ABBREVIATED = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "St"})
+# Single capitals that take a point in names ("K. Shanmugam"); not I, V or X, which end
+# sentences as numerals ("Operation Haechi V. Officers ...").
+_INITIALS = frozenset("ABCDEFGHJKLMNOPQRSTUWYZ")
+
+
+def _abbreviation_points(text: str, start: int, stop: int) -> list[int]:
+    """Offsets of the points of "Dr." and initials that stand before a capitalised name."""
+    points: list[int] = []
+    point = text.find(". ", start, stop)
+    while point != -1:
+        if point + 2 < stop and text[point + 2].isupper():
+            begin = point
+            while begin > start and text[begin - 1].isalpha():
+                begin -= 1
+            word = text[begin:point]
+            boundary = begin == start or not (text[begin - 1].isalnum() or text[begin - 1] in ".-")
+            if boundary and (word in _ABBREVIATED or (len(word) == 1 and word in _INITIALS)):
+                points.append(point)
+        point = text.find(". ", point + 2, stop)
+    return points
