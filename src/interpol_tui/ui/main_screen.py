@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.header_title import show_sub_title
 from interpol_tui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -215,7 +216,7 @@ class MainScreen(Screen[None]):
         if offset is not None:
             reader.scroll_to_offset(offset)
         self.session.document_shown(document, restore=changed and offset is None)
-        self.sub_title = document.title
+        show_sub_title(self, document.title)
 
     @on(DocumentHighlighted)
     def _preview(self, message: DocumentHighlighted) -> None:

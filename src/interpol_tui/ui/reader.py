@@ -373,7 +373,14 @@ class Reader(ScrollView, can_focus=True):
             title = self.get_component_rich_style("reader--title")
             meta = self.get_component_rich_style("reader--meta")
             self._layout = layout_release(self.document, width, console, title, meta)
-        self.virtual_size = Size(width, len(self._layout.lines))
+        size = Size(width, len(self._layout.lines))
+        if self.size.height and size.width == self.virtual_size.width:
+            # Only the scroll range changed (a new release): skip the screen-wide
+            # layout (and repaint of every pane) that setting the reactive asks for.
+            self.set_reactive(Reader.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
         self.refresh()
 
     def on_resize(self) -> None:

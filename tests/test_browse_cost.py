@@ -1,0 +1,64 @@
+"""Moving through the list: the reader and header follow without extra work per release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets._header import HeaderTitle
+
+from interpol_tui.ui.app import InterpolApp
+from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.reader import Reader
+
+
+async def _loaded(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_header_and_the_scroll_range_follow_the_cursor(seeds_dir: Path) -> None:
+    app = InterpolApp(corpus_paths=[seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        documents = app.screen.query_one(DocumentList)
+        reader = app.screen.query_one(Reader)
+        heights = set()
+        for _ in range(len(documents.rows) - 1):
+            await pilot.press("j")
+            await pilot.pause()
+            current = documents.current
+            assert current is not None and reader.document is current
+            assert app.screen.sub_title == current.title
+            title = app.screen.query_one(HeaderTitle)
+            assert current.title in str(title.render())
+            lines = reader.line_of_offset(len(current.text)) + 1
+            assert reader.virtual_size.height >= lines
+            assert reader.max_scroll_y == max(reader.virtual_size.height - reader.size.height, 0)
+            heights.add(reader.virtual_size.height)
+            await pilot.press("tab", "end")  # the reader scrolls to this release's end
+            await pilot.pause()
+            assert reader.scroll_y == reader.max_scroll_y
+            assert reader.vertical_scrollbar.window_virtual_size == reader.virtual_size.height
+            await pilot.press("shift+tab")
+        assert len(heights) > 1  # the releases differ in length
+
+
+async def test_footer_is_rebuilt_only_when_the_reader_enables_or_disables_a_command(
+    seeds_dir: Path,
+) -> None:
+    app = InterpolApp(corpus_paths=[seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        reader = app.screen.query_one(Reader)
+        published: list[object] = []
+        app.screen.bindings_updated_signal.subscribe(reader, published.append)
+        document = reader.document
+        assert document is not None
+        reader.set_document(document, reader.analysis)  # same commands apply
+        await pilot.pause()
+        assert published == []
+        reader.show_message("Nothing")  # nothing to copy or find any more
+        await pilot.pause()
+        assert published == [app.screen]
+        assert reader.check_action("find", ()) is None
