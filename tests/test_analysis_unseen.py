@@ -2,7 +2,10 @@
 
 The texts are made up for these tests in the house styles of several
 agencies (INTERPOL, Europol, UNODC, Afripol, police forces); the hand
-annotation is tests/data/unseen/expected.json. Entities are compared as things
+annotation is tests/data/unseen/expected.json. 01-07 were written first and
+the rules fixed against them; 08-11, 12-14, 15-17 and 18-20 were each written
+and annotated before any rule was changed for them (held-out batches), then
+fixed, so the thresholds here are met by rules, not by this text. Entities are compared as things
 (canonical name or any mention form, case, apostrophes and a leading "the"
 ignored); entities listed as ``optional`` are neither required nor penalised.
 A figure matches when its span overlaps the annotated text; its value, unit
