@@ -163,7 +163,7 @@ def _phrase_before(tokens: list[Token], end: int, floor: int) -> list[Token]:
     return words
 
 
-def _sentence_subject(tokens: list[Token], sentence_start: int, stop: int) -> list[Token]:
+def sentence_subject(tokens: list[Token], sentence_start: int, stop: int) -> list[Token]:
     """The noun phrase that opens a sentence, with an "of" phrase ("Cases of migrant smuggling")."""
     words: list[Token] = []
     j = stop  # walk back to the sentence's first token: linear in the sentence, not the text
@@ -208,7 +208,7 @@ def counts_from_context(
                 and tokens[opener].start >= sentence_start
                 and tokens[opener].kind != "punct"
             ):
-                subject = _sentence_subject(tokens, sentence_start, lead - 2)
+                subject = sentence_subject(tokens, sentence_start, lead - 2)
             if subject:
                 return subject, f"{change} in "
     return [], ""

@@ -12,6 +12,7 @@ from interpol_tui.analysis.counted import (
     noun_phrase,
     rate_suffix,
     refine,
+    sentence_subject,
 )
 from interpol_tui.analysis.dates import NUMBER_LABELS
 from interpol_tui.analysis.lexicons import (
@@ -348,6 +349,12 @@ def _build(
             phrase = prefix + canonical_phrase(context, sentence.start)
         else:
             phrase = "amount" if kind == "money" else "share"
+    elif kind == "measure" and not words:
+        # "Seizures of methamphetamine ... reached a record 190 tonnes": the subject.
+        dash = text.rfind(" – ", sentence.start, start)  # after a dateline ("BANGKOK – ")
+        floor = sentence.start if dash == -1 else dash + 3
+        subject = sentence_subject(tokens, floor, core.first)
+        phrase = canonical_phrase(subject, floor) if subject else ""
     if not phrase and kind == "count":
         return None  # a bare number with nothing counted is not a cited figure
     if words and skip == after:
