@@ -41,12 +41,15 @@ class FindBar(Horizontal):
             super().__init__()
 
     def compose(self) -> ComposeResult:
-        """A label and the query input."""
-        yield Label("Find:")
-        yield Input(placeholder="text in this release", id="find-query")
+        """Nothing until first opened: a hidden Input would slow the first frame."""
+        return iter(())
 
-    def open(self, query: str) -> None:
+    async def open(self, query: str) -> None:
         """Show the bar holding ``query`` and focus it."""
+        if not self.children:
+            await self.mount(
+                Label("Find:"), Input(placeholder="text in this release", id="find-query")
+            )
         field = self.query_one(Input)
         with field.prevent(Input.Changed):
             field.value = query

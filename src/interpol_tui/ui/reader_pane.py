@@ -34,8 +34,8 @@ class ReaderPane(Vertical):
         self.query_one(Reader).action_toggle_kind(message.kind)
 
     @on(Reader.FindRequested)
-    def _find_requested(self, message: Reader.FindRequested) -> None:
-        self.query_one(FindBar).open(message.query)
+    async def _find_requested(self, message: Reader.FindRequested) -> None:
+        await self.query_one(FindBar).open(message.query)
 
     @on(FindBar.Changed)
     def _find_changed(self, message: FindBar.Changed) -> None:

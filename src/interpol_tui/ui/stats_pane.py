@@ -135,7 +135,7 @@ class StatsPane(Vertical):
         self.statistics: Statistics | None = None
         self.corpus: Corpus | None = None
         self.built = False
-        """False until the tabs are composed (after the first frame: start-up speed)."""
+        """False until the tabs are composed (once the corpus is shown: start-up speed)."""
         self._status = Text("Loading…")
         self._pending: StatisticsReady | None = None
 
@@ -168,9 +168,8 @@ class StatsPane(Vertical):
                 yield Static("", id="stats-dates")
 
     def on_mount(self) -> None:
-        """Build the tabs once the first frame is out; follow the screen's maximizing."""
+        """Follow the screen's maximizing; the tabs are built once the corpus is shown."""
         self.watch(self.screen, "maximized", self._maximized_changed, init=False)
-        self.call_after_refresh(self.build)
 
     async def build(self) -> None:
         """Compose the tabs and fill them with whatever arrived before."""
@@ -204,6 +203,8 @@ class StatsPane(Vertical):
         self._show_status(Text(status))
         if self.built:
             self.query_one("#stats-totals", Static).update(corpus_totals(corpus))
+        else:  # after the frame that shows the list: the release list comes first
+            self.call_after_refresh(self.build)
 
     def show_analyses(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
         """Group the analysed figures across releases (in a worker) and show them."""
