@@ -88,6 +88,24 @@ SCENES: list[Scene] = [
         "Figures cited across releases, side by side (z: the pane fills the screen)",
     ),
     Scene(
+        "reader-quote",
+        (120, 40),
+        [statistics_ready, "j", "j", "tab", "right_square_bracket"],
+        "The reader: entities highlighted, the current quotation marked (] then y copies it)",
+    ),
+    Scene(
+        "quick-open",
+        (120, 40),
+        [statistics_ready, "ctrl+p", *"glbal", "space", *"coaliton"],
+        "Quick-open forgives typos: “glbal coaliton”",
+    ),
+    Scene(
+        "search",
+        (120, 40),
+        [statistics_ready, "slash", *"Stock"],
+        "Full-text search with snippets; entity names are searchable too",
+    ),
+    Scene(
         "stats-80x24",
         (80, 24),
         [statistics_ready, "s"],
