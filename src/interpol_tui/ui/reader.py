@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -18,10 +18,11 @@ from textual.strip import Strip
 
 from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
 from interpol_tui.corpus.model import Document
-from interpol_tui.ui.annotations import KIND_CSS, KIND_LABELS, Highlight, citation, release_text
+from interpol_tui.ui.annotations import KIND_CSS, Highlight, citation, release_text
 from interpol_tui.ui.clipboard import copy_text
 from interpol_tui.ui.marks import Mark, MarkKind, ReleaseMarks
 from interpol_tui.ui.messages import EntityCardRequested
+from interpol_tui.ui.reader_keys import DYNAMIC_ACTIONS, READER_BINDINGS
 from interpol_tui.ui.reader_layout import (
     VISIBLE,
     ReleaseLayout,
@@ -33,14 +34,6 @@ from interpol_tui.ui.reader_layout import (
 __all__ = ["Highlight", "Mark", "Reader"]
 
 
-_DYNAMIC_ACTIONS: tuple[tuple[str, tuple[object, ...]], ...] = (
-    *(("step", (kind,)) for kind in ("entity", "quote", "match")),
-    *((name, ()) for name in ("entity_card", "copy_quote", "quotations", "copy_selection")),
-    *((name, ()) for name in ("clear_marks", "copy_release", "find")),
-)
-"""The actions whose :meth:`Reader.check_action` answer depends on what the reader shows."""
-
-
 def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -48,49 +41,7 @@ def _shorten(text: str, limit: int = 90) -> str:
 class Reader(ScrollView, can_focus=True):
     """Shows one release: a header (title, date, dateline) and its highlighted paragraphs."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
-        Binding("e", "step('entity', True)", "Next entity", id="reader.entity.next"),
-        Binding(
-            "E", "step('entity', False)", "Previous entity", show=False, id="reader.entity.prev"
-        ),
-        Binding("enter", "entity_card", "Entity card", id="reader.entity.card"),
-        Binding(
-            "right_square_bracket", "step('quote', True)", "Next quote", id="reader.quote.next"
-        ),
-        Binding(
-            "left_square_bracket",
-            "step('quote', False)",
-            "Previous quote",
-            show=False,
-            id="reader.quote.prev",
-        ),
-        Binding("y", "copy_quote", "Copy quote", id="reader.copy.quote"),
-        Binding("Y", "copy_release", "Copy release", show=False, id="reader.copy.release"),
-        Binding(
-            "ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy.selection"
-        ),
-        Binding("q", "quotations", "Quotations", id="reader.quotations"),
-        Binding("ctrl+f", "find", "Find", id="reader.find"),
-        Binding("n", "step('match', True)", "Next match", show=False, id="reader.find.next"),
-        Binding("N", "step('match', False)", "Previous match", show=False, id="reader.find.prev"),
-        Binding("escape", "clear_marks", "Clear marks", show=False, id="reader.clear"),
-        *(
-            Binding(
-                str(number),
-                f"toggle_kind('{kind}')",
-                f"Show/hide {KIND_LABELS[kind].lower()} highlights",
-                show=False,
-                id=f"reader.toggle.{kind}",
-            )
-            for number, kind in enumerate(HIGHLIGHT_KINDS, start=1)
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "reader--title",
@@ -193,7 +144,7 @@ class Reader(ScrollView, can_focus=True):
         screen re-layout: doing it for every release the list cursor passed
         over cost most of a key press on a big corpus.
         """
-        shown = tuple(self.check_action(action, params) for action, params in _DYNAMIC_ACTIONS)
+        shown = tuple(self.check_action(action, params) for action, params in DYNAMIC_ACTIONS)
         if shown != self._bindings_shown and self.is_mounted:
             self._bindings_shown = shown
             self.refresh_bindings()

@@ -1,0 +1,54 @@
+"""The reader's keys: scrolling, stepping through marks, copying, finding, toggling kinds."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from interpol_tui.analysis.model import HIGHLIGHT_KINDS
+from interpol_tui.ui.annotations import KIND_LABELS
+
+DYNAMIC_ACTIONS: tuple[tuple[str, tuple[object, ...]], ...] = (
+    *(("step", (kind,)) for kind in ("entity", "quote", "match")),
+    *((name, ()) for name in ("entity_card", "copy_quote", "quotations", "copy_selection")),
+    *((name, ()) for name in ("clear_marks", "copy_release", "find")),
+)
+"""The actions whose ``Reader.check_action`` answer depends on what the reader shows."""
+
+READER_BINDINGS: list[BindingType] = [
+    Binding("j,down", "scroll_down", "Scroll down", show=False),
+    Binding("k,up", "scroll_up", "Scroll up", show=False),
+    Binding("space,pagedown", "page_down", "Page down", show=False),
+    Binding("pageup", "page_up", "Page up", show=False),
+    Binding("home,g", "scroll_home", "Top", show=False),
+    Binding("end,G", "scroll_end", "Bottom", show=False),
+    Binding("e", "step('entity', True)", "Next entity", id="reader.entity.next"),
+    Binding("E", "step('entity', False)", "Previous entity", show=False, id="reader.entity.prev"),
+    Binding("enter", "entity_card", "Entity card", id="reader.entity.card"),
+    Binding("right_square_bracket", "step('quote', True)", "Next quote", id="reader.quote.next"),
+    Binding(
+        "left_square_bracket",
+        "step('quote', False)",
+        "Previous quote",
+        show=False,
+        id="reader.quote.prev",
+    ),
+    Binding("y", "copy_quote", "Copy quote", id="reader.copy.quote"),
+    Binding("Y", "copy_release", "Copy release", show=False, id="reader.copy.release"),
+    Binding("ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy.selection"),
+    Binding("q", "quotations", "Quotations", id="reader.quotations"),
+    Binding("ctrl+f", "find", "Find", id="reader.find"),
+    Binding("n", "step('match', True)", "Next match", show=False, id="reader.find.next"),
+    Binding("N", "step('match', False)", "Previous match", show=False, id="reader.find.prev"),
+    Binding("escape", "clear_marks", "Clear marks", show=False, id="reader.clear"),
+    *(
+        Binding(
+            str(number),
+            f"toggle_kind('{kind}')",
+            f"Show/hide {KIND_LABELS[kind].lower()} highlights",
+            show=False,
+            id=f"reader.toggle.{kind}",
+        )
+        for number, kind in enumerate(HIGHLIGHT_KINDS, start=1)
+    ),
+]
+"""Every key of the reader, each defined once (footer, help and palette read these)."""
