@@ -79,3 +79,16 @@ def test_figures_on_a_given_corpus(capsys: pytest.CaptureFixture[str], tmp_path:
 def test_missing_corpus_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["quotes", "--corpus", str(tmp_path / "nope")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_reports_share_the_analysis_cache(
+    capsys: pytest.CaptureFixture[str], isolated_dirs: Path
+) -> None:
+    assert main(["quotes", "--json"]) == 0
+    first = capsys.readouterr().out
+    cached = list(isolated_dirs.rglob("*"))
+    assert any(path.is_file() and "cache" in str(path) for path in cached)
+    assert main(["quotes", "--json"]) == 0
+    assert capsys.readouterr().out == first
+    assert main(["--no-cache", "quotes", "--json"]) == 0
+    assert capsys.readouterr().out == first

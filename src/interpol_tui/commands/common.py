@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from interpol_tui.corpus.sanitize import strip_controls
 
 if TYPE_CHECKING:
+    from interpol_tui.analysis.model import DocumentAnalysis
     from interpol_tui.corpus.model import Corpus
 
 
@@ -34,6 +35,30 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
 def add_json_argument(parser: argparse.ArgumentParser) -> None:
     """Add the ``--json`` flag."""
     parser.add_argument("--json", action="store_true", help="print JSON on stdout")
+
+
+def add_report_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options every analysis report takes: ``--corpus`` and ``--json``."""
+    add_corpus_argument(parser)
+    add_json_argument(parser)
+
+
+def analyse(args: argparse.Namespace, corpus: Corpus) -> dict[str, DocumentAnalysis]:
+    """Analyse ``corpus``, reusing the app's analysis cache unless ``--no-cache`` was given.
+
+    The CLI and the browser share one cache, so a report on a large corpus the
+    browser has opened before costs no analysis.
+    """
+    from interpol_tui.analysis.pipeline import analyse_document
+    from interpol_tui.state.cache import AnalysisCache
+    from interpol_tui.state.paths import StatePaths
+
+    def warn(message: str) -> None:
+        print(f"warning: {safe(message)}", file=sys.stderr)
+
+    cache = AnalysisCache(StatePaths.default(), warn)
+    use_cache = not getattr(args, "no_cache", False)
+    return cache.load_or_analyse(corpus, analyse_document, use_cache=use_cache)
 
 
 def corpus_paths(args: argparse.Namespace) -> list[Path]:

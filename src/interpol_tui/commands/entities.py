@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from interpol_tui.commands.common import add_corpus_argument, add_json_argument, load
+from interpol_tui.commands.common import add_report_arguments, analyse, load
 
 NAME = "entities"
 HELP = "list people, organisations, places and operations with their canonical names"
@@ -12,17 +12,15 @@ HELP = "list people, organisations, places and operations with their canonical n
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
-    add_corpus_argument(parser)
-    add_json_argument(parser)
+    add_report_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print every entity mention as a table or JSON."""
-    from interpol_tui.analysis.pipeline import analyse_corpus
     from interpol_tui.commands.common import emit_json, print_table
 
     corpus = load(args)
-    results = analyse_corpus(corpus)
+    results = analyse(args, corpus)
     records = [
         {
             "doc": doc.id,

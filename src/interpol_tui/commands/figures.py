@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from interpol_tui.commands.common import add_corpus_argument, add_json_argument, load
+from interpol_tui.commands.common import add_report_arguments, analyse, load
 
 NAME = "figures"
 HELP = "list the numeric figures: value, unit, qualifier, what is counted, sentence"
@@ -12,8 +12,7 @@ HELP = "list the numeric figures: value, unit, qualifier, what is counted, sente
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
-    add_corpus_argument(parser)
-    add_json_argument(parser)
+    add_report_arguments(parser)
 
 
 def _number(value: float) -> int | float:
@@ -23,11 +22,10 @@ def _number(value: float) -> int | float:
 
 def run(args: argparse.Namespace) -> int:
     """Print every figure as a table or JSON."""
-    from interpol_tui.analysis.pipeline import analyse_corpus
     from interpol_tui.commands.common import emit_json, print_table
 
     corpus = load(args)
-    results = analyse_corpus(corpus)
+    results = analyse(args, corpus)
     records = [
         {
             "doc": doc.id,

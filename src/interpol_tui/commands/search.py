@@ -81,15 +81,13 @@ def _title_records(corpus: Corpus, args: argparse.Namespace) -> list[dict[str, o
 
 
 def _text_records(corpus: Corpus, args: argparse.Namespace) -> list[dict[str, object]]:
-    from interpol_tui.commands.common import safe
+    from interpol_tui.commands.common import analyse, safe
     from interpol_tui.search.fulltext import FullTextIndex
     from interpol_tui.search.indexes import names_by_doc
 
     names = None
     if args.names:
-        from interpol_tui.analysis.pipeline import analyse_corpus
-
-        names = names_by_doc(analyse_corpus(corpus).values())
+        names = names_by_doc(analyse(args, corpus).values())
     index = FullTextIndex()
     index.add(corpus.documents, names)
     results = index.search(args.query, limit=args.limit)

@@ -40,15 +40,14 @@ def run(args: argparse.Namespace) -> int:
 
     from interpol_tui.analysis.aggregate import corpus_statistics
     from interpol_tui.analysis.export import render, statistics_json
-    from interpol_tui.analysis.pipeline import analyse_corpus
-    from interpol_tui.commands.common import CommandError, emit_json, safe
+    from interpol_tui.commands.common import CommandError, analyse, emit_json, safe
 
     if args.json and args.format:
         raise CommandError("give either --json or --format, not both")
     if args.output is not None and not (args.json or args.format):
         raise CommandError("--output needs --json or --format")
     corpus = load(args)
-    statistics = corpus_statistics(corpus, analyse_corpus(corpus))
+    statistics = corpus_statistics(corpus, analyse(args, corpus))
     if args.output is not None:
         from interpol_tui.state.storage import atomic_write_bytes
 
