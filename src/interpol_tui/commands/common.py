@@ -61,6 +61,32 @@ def analyse(args: argparse.Namespace, corpus: Corpus) -> dict[str, DocumentAnaly
     return cache.load_or_analyse(corpus, analyse_document, use_cache=use_cache)
 
 
+def emit_report(
+    args: argparse.Namespace,
+    corpus: Corpus,
+    records: Sequence[dict[str, Any]],
+    columns: Sequence[tuple[str, int]],
+    noun: str,
+    labels: dict[str, str] | None = None,
+) -> int:
+    """Print ``records`` as JSON with ``--json``, else as a table of ``columns``.
+
+    ``columns`` names the record fields the table shows, each with its widest
+    width (headed by the field's name, or its entry in ``labels``); the table
+    ends with a count of ``noun``s over the corpus.
+    """
+    if args.json:
+        emit_json(list(records))
+        return 0
+    print_table(
+        [(labels or {}).get(name, name) for name, _ in columns],
+        [[record[name] for name, _ in columns] for record in records],
+        max_widths=[width for _, width in columns],
+    )
+    print(f"\n{len(records)} {noun}(s) in {len(corpus.documents)} release(s)")
+    return 0
+
+
 def corpus_paths(args: argparse.Namespace) -> list[Path]:
     """Return the corpus paths the user gave, or the bundled seeds."""
     from interpol_tui.corpus.seeds import bundled_seeds

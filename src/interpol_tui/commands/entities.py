@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from interpol_tui.commands.common import add_report_arguments, analyse, load
+from interpol_tui.commands.common import add_report_arguments, analyse, emit_report, load
 
 NAME = "entities"
 HELP = "list people, organisations, places and operations with their canonical names"
@@ -17,8 +17,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every entity mention as a table or JSON."""
-    from interpol_tui.commands.common import emit_json, print_table
-
     corpus = load(args)
     results = analyse(args, corpus)
     records = [
@@ -34,13 +32,10 @@ def run(args: argparse.Namespace) -> int:
         for doc in corpus.documents
         for span in results[doc.id].entities
     ]
-    if args.json:
-        emit_json(records)
-        return 0
-    print_table(
-        ["doc", "type", "text", "canonical", "role", "start"],
-        [[r["doc"], r["type"], r["text"], r["canonical"], r["role"], r["start"]] for r in records],
-        max_widths=[28, 12, 40, 40, 28, 7],
+    return emit_report(
+        args,
+        corpus,
+        records,
+        [("doc", 28), ("type", 12), ("text", 40), ("canonical", 40), ("role", 28), ("start", 7)],
+        "mention",
     )
-    print(f"\n{len(records)} mention(s) in {len(corpus.documents)} release(s)")
-    return 0

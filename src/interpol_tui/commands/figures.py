@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from interpol_tui.commands.common import add_report_arguments, analyse, load
+from interpol_tui.commands.common import add_report_arguments, analyse, emit_report, load
 
 NAME = "figures"
 HELP = "list the numeric figures: value, unit, qualifier, what is counted, sentence"
@@ -22,8 +22,6 @@ def _number(value: float) -> int | float:
 
 def run(args: argparse.Namespace) -> int:
     """Print every figure as a table or JSON."""
-    from interpol_tui.commands.common import emit_json, print_table
-
     corpus = load(args)
     results = analyse(args, corpus)
     records = [
@@ -44,16 +42,18 @@ def run(args: argparse.Namespace) -> int:
         for doc in corpus.documents
         for figure in results[doc.id].figures
     ]
-    if args.json:
-        emit_json(records)
-        return 0
-    print_table(
-        ["doc", "value", "unit", "qualifier", "counts", "period", "text"],
+    return emit_report(
+        args,
+        corpus,
+        records,
         [
-            [r["doc"], r["value"], r["unit"], r["qualifier"], r["counts"], r["period"], r["text"]]
-            for r in records
+            ("doc", 28),
+            ("value", 15),
+            ("unit", 5),
+            ("qualifier", 11),
+            ("counts", 36),
+            ("period", 16),
+            ("text", 44),
         ],
-        max_widths=[28, 15, 5, 11, 36, 16, 44],
+        "figure",
     )
-    print(f"\n{len(records)} figure(s) in {len(corpus.documents)} release(s)")
-    return 0

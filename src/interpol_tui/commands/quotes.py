@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from interpol_tui.commands.common import add_report_arguments, analyse, load
+from interpol_tui.commands.common import add_report_arguments, analyse, emit_report, load
 
 NAME = "quotes"
 HELP = "list the quotations with their speakers"
@@ -17,8 +17,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every quotation as a table or JSON."""
-    from interpol_tui.commands.common import emit_json, print_table
-
     corpus = load(args)
     results = analyse(args, corpus)
     records = [
@@ -33,13 +31,11 @@ def run(args: argparse.Namespace) -> int:
         for doc in corpus.documents
         for quote in results[doc.id].quotes
     ]
-    if args.json:
-        emit_json(records)
-        return 0
-    print_table(
-        ["doc", "speaker", "quotation"],
-        [[r["doc"], r["speaker"], r["text"]] for r in records],
-        max_widths=[28, 24, 90],
+    return emit_report(
+        args,
+        corpus,
+        records,
+        [("doc", 28), ("speaker", 24), ("text", 90)],
+        "quotation",
+        labels={"text": "quotation"},
     )
-    print(f"\n{len(records)} quotation(s) in {len(corpus.documents)} release(s)")
-    return 0
