@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scoring import Score
 
 from interpol_tui.analysis.model import DocumentAnalysis, Figure
 from interpol_tui.analysis.pipeline import analyse_corpus
@@ -53,30 +54,6 @@ def norm(text: str) -> str:
     text = re.sub(r"\s*\([A-Z]{2,6}s?\)", "", text)
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     return " ".join(text.split()).casefold()
-
-
-@dataclass
-class Score:
-    """Counts of true positives, false positives and false negatives, with examples."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _occurs(needle: str, text: str) -> bool:

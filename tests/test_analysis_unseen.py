@@ -19,11 +19,11 @@ import json
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scoring import Score
 
 from interpol_tui.analysis.model import DocumentAnalysis, Figure
 from interpol_tui.analysis.pipeline import analyse_corpus
@@ -41,23 +41,6 @@ def norm(text: str) -> str:
     text = text.replace("’", "'").replace("\u00a0", " ").strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     return " ".join(text.split()).casefold()
-
-
-@dataclass
-class Score:
-    """True positives, false positives and false negatives, with examples."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
-
-    @property
-    def f1(self) -> float:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 Analysed = tuple[Corpus, dict[str, DocumentAnalysis], dict[str, Any]]
