@@ -54,4 +54,6 @@ class InterpolApp(App[None]):
             def run(node: DOMNode = active.node, action: str = binding.action) -> None:
                 self.call_later(self.run_action, action, node)
 
-            yield SystemCommand(binding.description, f"Key: {binding.key}", run)
+            # The key as the footer writes it ("?", "/", "^p"), not its name ("question_mark").
+            key = self.get_key_display(binding)
+            yield SystemCommand(binding.description, f"Key: {key}", run)

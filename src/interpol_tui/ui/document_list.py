@@ -79,7 +79,10 @@ class DocumentList(ScrollView, can_focus=True):
     }
     DocumentList > .document-list--title { text-style: bold; }
     DocumentList > .document-list--meta { color: $text-muted; }
-    DocumentList > .document-list--cursor { background: $surface-lighten-1; }
+    DocumentList > .document-list--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
     DocumentList:focus > .document-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
@@ -236,26 +239,35 @@ class DocumentList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         doc = self._rows[index]
         base = self.rich_style
-        if index == self.cursor:
+        selected = index == self.cursor
+        if selected:
+            # The whole row, both lines edge to edge, takes the cursor's colours;
+            # the title and meta styles add only their colour and bold, never a background.
             base += self.get_component_rich_style("document-list--cursor")
         marker = "★ " if doc.id in self._markers else "  "
         if part == 0:
-            text_style = base + self.get_component_rich_style("document-list--title")
+            title = self._foreground("document-list--title")
+            marker_style = self._foreground("document-list--marker")
+            if selected:
+                marker_style = title = Style(bold=True)
             segments = [
-                Segment(marker, base + self.get_component_rich_style("document-list--marker")),
-                Segment(fit(doc.title, width - 2), text_style),
+                Segment(marker, base + marker_style),
+                Segment(fit(doc.title, width - 2), base + title),
             ]
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
+            meta_style = Style() if selected else self._foreground("document-list--meta")
             segments = [
                 Segment("  ", base),
-                Segment(
-                    fit(meta, width - 2),
-                    base + self.get_component_rich_style("document-list--meta"),
-                ),
+                Segment(fit(meta, width - 2), base + meta_style),
             ]
         strip = Strip(segments).crop_extend(0, width, base or Style())
         return strip
+
+    def _foreground(self, component: str) -> Style:
+        """A component's colour and text style without its background (the row's stays)."""
+        style = self.get_component_rich_style(component)
+        return Style.from_color(style.color) + style.without_color
 
     def notify_style_update(self) -> None:
         """Theme changed: repaint with the new component styles."""

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.annotations import KIND_LABELS, mentions_of, releases_mentioning
+from interpol_tui.ui.nav_keys import KeyedOptionList
 
 CONTEXT = 40
 """Characters of text shown either side of a mention."""
@@ -123,7 +124,7 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
             card.border_title = "Entity"
             card.border_subtitle = "enter: open at mention · esc: close"
             yield Static(self._heading(here, len(others)), id="card-heading", markup=False)
-            yield OptionList(*options, markup=False)
+            yield KeyedOptionList(*options, markup=False)
 
     def on_mount(self) -> None:
         """Focus the list on the mention the card was opened from."""

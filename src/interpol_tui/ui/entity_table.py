@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from interpol_tui.analysis.frequencies import EntityFrequency
 from interpol_tui.ui.messages import EntityChosen
+from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import bar, clip
 
 MAX_ENTITY_ROWS = 2000
@@ -27,6 +28,7 @@ class EntityTable(DataTable[Text]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "List releases", id="stats.entity.filter"),
+        *TABLE_KEYS,
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from interpol_tui.analysis.aggregate import Statistics
 from interpol_tui.analysis.export import FigureRow, figure_rows, stated_value
+from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import clip, figure_chosen
 
 FigureSort = Literal["value", "quantity", "release"]
@@ -58,6 +59,7 @@ class FigureTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Read figure", id="stats.figure.open"),
         Binding("o", "cycle_sort", "Sort", id="stats.figure.sort"),
+        *TABLE_KEYS,
     ]
 
     class Refilled(Message):

@@ -10,15 +10,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widget import Widget
+from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
+from interpol_tui.ui.key_bar import KeyBar
 from interpol_tui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -66,6 +68,10 @@ class MainScreen(Screen[None]):
 
     AUTO_FOCUS = "#documents"
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, without repainting the whole screen on each change: the panes whose
+    ``:focus`` style changes repaint themselves, and a full repaint made ``tab`` slow."""
+
     stats_visible: reactive[bool] = reactive(True)
     """Whether the statistics pane is shown."""
     loading: reactive[bool] = reactive(True)
@@ -90,7 +96,7 @@ class MainScreen(Screen[None]):
             yield ReaderPane(id="reading")
             yield StatsPane(id="stats")
         yield ProgressBar(id="loading", show_eta=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start loading; keep the first frame cheap."""

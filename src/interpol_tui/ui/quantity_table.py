@@ -27,6 +27,7 @@ from interpol_tui.analysis.aggregate import (
 from interpol_tui.analysis.export import compact_value, stated_value
 from interpol_tui.analysis.model import Figure
 from interpol_tui.ui.messages import FigureChosen
+from interpol_tui.ui.nav_keys import TABLE_KEYS
 
 SPARK = "▁▂▃▄▅▆▇█"
 EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -155,6 +156,7 @@ class QuantityTable(DataTable[Text]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Read figure", id="stats.quantity.open"),
+        *TABLE_KEYS,
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -136,6 +136,8 @@ class StatsPane(Vertical):
         self.corpus: Corpus | None = None
         self.built = False
         """False until the tabs are composed (once the corpus is shown: start-up speed)."""
+        self.ready = False
+        """True once the composed tabs are mounted (``build`` awaits that)."""
         self._status = Text("Loading…")
         self._pending: StatisticsReady | None = None
 
@@ -144,11 +146,11 @@ class StatsPane(Vertical):
         if not self.built:
             yield Static(self._status, id="stats-placeholder", classes="stats--status")
             return
-        from textual.containers import VerticalScroll
         from textual.widgets import Input, TabbedContent, TabPane
 
         from interpol_tui.ui.entity_table import EntityTable
         from interpol_tui.ui.figure_table import FigureTable
+        from interpol_tui.ui.nav_keys import KeyedScroll
         from interpol_tui.ui.quantity_table import QuantityTable
 
         with TabbedContent(initial="tab-quantities", id="stats-tabs"):
@@ -163,7 +165,7 @@ class StatsPane(Vertical):
             with TabPane("Entities", id="tab-entities"):
                 yield Static("", id="entities-status", classes="stats--status")
                 yield EntityTable(id="entities")
-            with TabPane("Corpus", id="tab-corpus"), VerticalScroll(id="corpus-scroll"):
+            with TabPane("Corpus", id="tab-corpus"), KeyedScroll(id="corpus-scroll"):
                 yield Static("", id="stats-totals")
                 yield Static("", id="stats-dates")
 
@@ -179,6 +181,8 @@ class StatsPane(Vertical):
         await self.recompose()
         if not self.query("#stats-totals"):
             return  # the app is closing: the tabs were never mounted
+        self.ready = True
+        self._show_status(self._status)
         # Tabs change with keys (t, 1-4) so that tab moves between panes, not within one.
         for tabs in self.query("ContentTabs"):
             tabs.can_focus = False
@@ -201,9 +205,9 @@ class StatsPane(Vertical):
         self.corpus = corpus
         status = f"{len(corpus.documents):,} releases · waiting for their analysis…"
         self._show_status(Text(status))
-        if self.built:
+        if self.ready:
             self.query_one("#stats-totals", Static).update(corpus_totals(corpus))
-        else:  # after the frame that shows the list: the release list comes first
+        elif not self.built:  # after the frame that shows the list: the release list comes first
             self.call_after_refresh(self.build)
 
     def show_analyses(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
@@ -232,13 +236,14 @@ class StatsPane(Vertical):
 
     def _show_status(self, status: Text) -> None:
         self._status = status
-        self.query_one("#quantities-status" if self.built else "#stats-placeholder", Static).update(
-            status
-        )
+        # While the tabs are being mounted neither line exists: build shows _status.
+        for line in self.query("#quantities-status" if self.ready else "#stats-placeholder"):
+            if isinstance(line, Static):
+                line.update(status)
 
     def on_statistics_ready(self, message: StatisticsReady) -> None:
         """Fill every table (once they are built)."""
-        if not self.built:
+        if not self.ready:
             self._pending = message
             return
         from interpol_tui.ui.entity_table import MAX_ENTITY_ROWS, EntityTable
@@ -335,7 +340,9 @@ class StatsPane(Vertical):
 
     # -- actions ----------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Export needs statistics to export."""
+        """Tabs need the tables built; export needs statistics to export."""
+        if action in ("next_tab", "show_tab", "filter_figures") and not self.ready:
+            return None
         if action == "export" and self.statistics is None:
             return None
         return True
@@ -347,7 +354,7 @@ class StatsPane(Vertical):
 
     def focus_tables(self) -> None:
         """Focus the main table of the tab shown."""
-        if not self.built:
+        if not self.ready:
             return
         active = self._tabs().active
         targets = {
