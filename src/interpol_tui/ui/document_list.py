@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar, Literal
 
 from rich.cells import cell_len, set_cell_size
@@ -100,7 +100,10 @@ class DocumentList(ScrollView, can_focus=True):
         self._all: list[Document] = []
         self._rows: list[Document] = []
         self._markers: frozenset[str] = frozenset()
-        self._filter: frozenset[str] | None = None
+        self._filters: dict[str, Callable[[Document], bool]] = {}
+        """Every filter in force by name (bookmarks, entity, typed text): a row passes all."""
+        self.starred = False
+        """True while the bookmarks filter is on (the pane's title says so)."""
 
     # -- data -------------------------------------------------------------
     @property
@@ -125,10 +128,32 @@ class DocumentList(ScrollView, can_focus=True):
         self._markers = doc_ids
         self.refresh()
 
-    def set_filter(self, doc_ids: frozenset[str] | None) -> None:
-        """Show only these releases (None shows all)."""
-        self._filter = doc_ids
+    def set_filter(self, doc_ids: frozenset[str] | None, name: str = "bookmarks") -> None:
+        """Show only these releases (None lifts filter ``name``); other filters still apply."""
+        if name == "bookmarks":
+            self.starred = doc_ids is not None
+        if doc_ids is None:
+            self.set_match(name, None)
+        else:
+            self.set_match(name, lambda document: document.id in doc_ids)
+
+    def set_match(self, name: str, match: Callable[[Document], bool] | None) -> None:
+        """Show only the releases ``match`` accepts (None lifts filter ``name``)."""
+        if match is None:
+            if self._filters.pop(name, None) is None:
+                return
+        else:
+            self._filters[name] = match
         self._rebuild(self.current.id if self.current else None)
+
+    @property
+    def filtered(self) -> bool:
+        """True while some filter hides releases."""
+        return bool(self._filters)
+
+    def has_filter(self, name: str) -> bool:
+        """True while filter ``name`` is in force."""
+        return name in self._filters
 
     def select_id(self, doc_id: str) -> bool:
         """Move the cursor to release ``doc_id``; return False when it is not listed."""
@@ -140,8 +165,8 @@ class DocumentList(ScrollView, can_focus=True):
 
     def _rebuild(self, keep: str | None) -> None:
         shown = self._all
-        if self._filter is not None:
-            shown = [d for d in shown if d.id in self._filter]
+        for match in self._filters.values():
+            shown = [d for d in shown if match(d)]
         self._rows = _sorted(shown, self.sort_key)
         self.virtual_size = Size(self.size.width, len(self._rows) * ROW_HEIGHT)
         if keep is None or not self.select_id(keep):
@@ -151,14 +176,15 @@ class DocumentList(ScrollView, can_focus=True):
 
     def _show_title(self) -> None:
         """Show the order in the pane's title, so the sort is always visible."""
-        self.border_title = f"{PANE_TITLE} · {SORT_LABELS[self.sort_key]}"
+        star = " ★" if self.starred else ""
+        self.border_title = f"{PANE_TITLE}{star} · {SORT_LABELS[self.sort_key]}"
         self._show_position()
 
     def _show_position(self) -> None:
         """Show where the cursor is, and how many releases a filter hides, under the pane."""
         shown = len(self._rows)
         position = f"{self.cursor + 1:,}/{shown:,}" if shown else "0"
-        if self._filter is not None:
+        if self._filters:
             position += f" · {len(self._all):,} in all"
         self.border_subtitle = position
 
@@ -233,7 +259,7 @@ class DocumentList(ScrollView, can_focus=True):
         absolute = y + int(self.scroll_y)
         index, part = divmod(absolute, ROW_HEIGHT)
         if index >= len(self._rows):
-            if absolute == 0 and self._filter is not None:
+            if absolute == 0 and self._filters:
                 message = Segment(fit(" No release matches.", width), self.rich_style)
                 return Strip([message]).crop_extend(0, width, self.rich_style)
             return Strip.blank(width, self.rich_style)

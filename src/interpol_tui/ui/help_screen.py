@@ -22,6 +22,8 @@ _KEY_NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "space": "space",
+    "quotation_mark": '"',
+    "backslash": "\\",
 }
 
 

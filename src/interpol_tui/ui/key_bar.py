@@ -28,7 +28,7 @@ def _entry(key: str, label: str, key_style: Style, label_style: Style, key_name:
     click = Style.from_meta({"@click": f"app.simulate_key({key_name!r})"})
     entry = Text()
     entry.append(f" {key} ", key_style + click)
-    entry.append(f" {label}", label_style + click)
+    entry.append(label, label_style + click)
     return entry
 
 

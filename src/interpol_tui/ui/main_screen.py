@@ -21,6 +21,7 @@ from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
 from interpol_tui.ui.key_bar import KeyBar
+from interpol_tui.ui.list_pane import ListPane
 from interpol_tui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -63,6 +64,8 @@ class MainScreen(Screen[None]):
         Binding("r", "reload", "Reload corpus", show=False, id="session.reload"),
         Binding("w", "warnings", "Warnings", show=False, id="session.warnings"),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("q", "app.quit", "Quit", show=False, id="quit.q"),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
 
@@ -92,7 +95,7 @@ class MainScreen(Screen[None]):
         """Header, the three panes, a progress bar while loading, and the footer."""
         yield Header()
         with Horizontal(id="panes"):
-            yield DocumentList(id="documents")
+            yield ListPane(id="list-pane")
             yield ReaderPane(id="reading")
             yield StatsPane(id="stats")
         yield ProgressBar(id="loading", show_eta=False)
@@ -245,8 +248,10 @@ class MainScreen(Screen[None]):
         card = EntityCard(message.entity, message.doc_id, self.corpus, self.analyses)
         self.app.push_screen(card, self._open_mention)
 
-    def _open_mention(self, choice: tuple[str, int] | None) -> None:
-        if choice is not None:
+    def _open_mention(self, choice: tuple[str, int] | EntityChosen | None) -> None:
+        if isinstance(choice, EntityChosen):
+            self.post_message(choice)  # "l": list the releases that mention it
+        elif choice is not None:
             self.post_message(DocumentSelected(*choice))
             # Queued after the message, so the release is open when the mark moves.
             self.call_later(self.query_one(Reader).mark_entity_at, choice[1])
@@ -262,7 +267,7 @@ class MainScreen(Screen[None]):
     @on(EntityChosen)
     def _list_mentioning(self, message: EntityChosen) -> None:
         documents = self.query_one(DocumentList)
-        documents.set_filter(message.doc_ids)
+        self.query_one(ListPane).show_entity(message.name, message.doc_ids)
         if message.name is not None and message.doc_ids is not None:
             count = len(message.doc_ids)
             self.notify(f"{count} release(s) mention {message.name}", timeout=3, markup=False)
@@ -309,6 +314,12 @@ class MainScreen(Screen[None]):
         """Save the reading position on the way out."""
         self.session.save_now()
 
+    def action_back(self) -> None:
+        """Escape: clear the list's filter, else give the list the focus back."""
+        from interpol_tui.ui.back import go_back
+
+        go_back(self)
+
     def action_help(self) -> None:
         """Show every key."""
         from interpol_tui.ui.help_screen import HelpScreen
@@ -332,7 +343,7 @@ def help_sections() -> list[tuple[str, list[BindingType]]]:
     """The bindings of every part of the main screen, grouped for the help screen."""
     return [
         ("Everywhere", list(MainScreen.BINDINGS)),
-        ("Release list", list(DocumentList.BINDINGS)),
+        ("Release list", [*DocumentList.BINDINGS, *ListPane.BINDINGS]),
         ("Reader", list(Reader.BINDINGS)),
         ("Statistics", stats_bindings()),
     ]

@@ -35,7 +35,8 @@ READER_BINDINGS: list[BindingType] = [
     Binding("y", "copy_quote", "Copy quote", id="reader.copy.quote"),
     Binding("Y", "copy_release", "Copy release", show=False, id="reader.copy.release"),
     Binding("ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy.selection"),
-    Binding("q", "quotations", "Quotations", id="reader.quotations"),
+    # q goes back / quits, as in newsboat and lazygit; " is the quotation mark.
+    Binding("quotation_mark", "quotations", "Quotations", id="reader.quotations"),
     Binding("ctrl+f", "find", "Find", id="reader.find"),
     Binding("n", "step('match', True)", "Next match", show=False, id="reader.find.next"),
     Binding("N", "step('match', False)", "Previous match", show=False, id="reader.find.prev"),

@@ -1,0 +1,33 @@
+"""What ``escape`` does on the main screen when nothing closer to the focus wants it.
+
+Dialogs close themselves, the find bar and the list's filter line clear
+themselves, the reader clears its marks first. What is left comes here: from
+another pane, go back to the release list; on the list, lift its filters
+(typed, entity, bookmarks) so that every release shows again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.list_pane import ListPane
+
+if TYPE_CHECKING:
+    from interpol_tui.ui.main_screen import MainScreen
+
+
+def go_back(screen: MainScreen) -> None:
+    """One step back: to the list, then to the whole list."""
+    documents = screen.query_one(DocumentList)
+    if screen.focused is not documents:
+        if screen.maximized is not None:
+            screen.minimize()
+        documents.focus()
+        return
+    cleared = screen.query_one(ListPane).clear()
+    if screen.session.bookmarks_only:
+        screen.session.toggle_bookmarks_only()
+        cleared = True
+    if cleared:
+        screen.notify(f"All {len(documents.rows):,} releases", timeout=2)

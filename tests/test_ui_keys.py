@@ -1,0 +1,220 @@
+"""Pilot tests: the keys behave like lazygit's and newsboat's (issue 13, items 3, 4, 5, 9, 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList
+
+from interpol_tui.ui.app import InterpolApp
+from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.entity_card import EntityCard
+from interpol_tui.ui.help_screen import HelpScreen
+from interpol_tui.ui.key_bar import KeyBar
+from interpol_tui.ui.quotes_panel import QuotesPanel
+from interpol_tui.ui.reader import Reader
+
+
+async def _loaded(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _list(app: InterpolApp) -> DocumentList:
+    return app.screen.query_one(DocumentList)
+
+
+def _bar_text(app: InterpolApp) -> str:
+    bar = app.screen.query_one(KeyBar)
+    rendered = bar.render()
+    return getattr(rendered, "plain", str(rendered))
+
+
+async def test_the_whole_cursor_row_takes_the_cursor_colours(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        documents = _list(app)
+        for focused in (True, False):
+            if not focused:
+                app.screen.query_one(Reader).focus()
+                await pilot.pause()
+            cursor = documents.get_component_rich_style("document-list--cursor")
+            for y in (0, 1):  # both lines of the row, every cell
+                strip = documents.render_line(y)
+                backgrounds = {segment.style.bgcolor for segment in strip if segment.style}
+                assert backgrounds == {cursor.bgcolor}, (focused, y)
+            other = {s.style.bgcolor for s in documents.render_line(2) if s.style}
+            assert cursor.bgcolor not in other
+
+
+async def test_key_bar_follows_focus_and_dims_what_cannot_act(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        assert "Sort" in _bar_text(app)
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, DataTable)
+        assert "Read figure" in _bar_text(app) and "Sort" not in _bar_text(app)
+        before = app.focused.cursor_row
+        await pilot.press("j")
+        assert app.focused.cursor_row == before + 1
+        await pilot.press("tab")  # back to the list
+        reader = app.screen.query_one(Reader)
+        reader.focus()
+        await pilot.pause()
+        entries = dict((b.action, enabled) for b, enabled in app.screen.query_one(KeyBar).entries())
+        assert entries["copy_quote"] is False  # no quotation marked yet: shown dimmed
+        assert entries["step('entity', True)"] is True
+
+
+async def test_entries_never_cut_mid_label_at_80_columns(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _loaded(pilot)
+        app.screen.query_one(Reader).focus()
+        await pilot.pause()
+        text = _bar_text(app)
+        shown = [b.description for b, _ in app.screen.query_one(KeyBar).entries()]
+        # Each entry is drawn whole or not at all: no key without its label.
+        for binding, _ in app.screen.query_one(KeyBar).entries():
+            key = app.get_key_display(binding)
+            if f" {key} " in text:
+                assert f" {key} {binding.description}" in text
+        assert len(text) <= 80 and shown
+
+
+async def test_stats_tables_and_dialogs_move_with_j_k_g_G(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        await pilot.press("tab", "tab")
+        table = app.focused
+        assert isinstance(table, DataTable)
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await pilot.press("3")  # the entities tab: focus goes into its table
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "entities"
+        await pilot.press("j", "j", "k")
+        assert app.focused.cursor_row == 1  # type: ignore[attr-defined]
+        await pilot.press("escape")  # back to the list
+        assert app.focused is _list(app)
+        # A dialog: the quotations of a release.
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("quotation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, QuotesPanel)
+        options = app.screen.query_one(OptionList)
+        await pilot.press("G")
+        assert options.highlighted == options.option_count - 1
+        await pilot.press("g")
+        assert options.highlighted == 0
+        await pilot.press("q")  # q closes a dialog...
+        assert not isinstance(app.screen, QuotesPanel)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("q")  # ... and quits from the main screen
+        await pilot.pause()
+        assert app.return_code is not None or not app.is_running
+
+
+async def test_help_lists_each_key_once(seeds_dir: Path) -> None:
+    from interpol_tui.ui.help_screen import bindings_table
+    from interpol_tui.ui.main_screen import help_sections
+
+    table = bindings_table(help_sections())
+    rows = list(zip(table.columns[0].cells, table.columns[1].cells, strict=True))
+    plain = [(str(key), str(text)) for key, text in rows]
+    statistics = [row for row in plain[[k for k, _ in plain].index("Statistics") :] if row[1]]
+    assert len(statistics) == len(set(statistics))
+    assert ("enter", "Read figure") in statistics
+
+
+async def test_palette_writes_keys_as_the_bar_does(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        helps = [c.help for c in app.get_system_commands(app.screen)]
+        assert "Key: ?" in helps and "Key: /" in helps
+        assert not any("question_mark" in h or "slash" in h for h in helps)
+        assert app.get_key_display(Binding("question_mark", "x")) == "?"
+
+
+async def test_typing_filters_the_list_and_escape_clears_it(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        documents = _list(app)
+        await pilot.press("f")
+        await pilot.press(*"coalition")
+        await pilot.pause()
+        assert [d.title for d in documents.rows] == [
+            "INTERPOL reaffirms support to Global Coalition as international policing partner"
+        ]
+        assert documents.border_subtitle == "1/1 · 5 in all"
+        await pilot.press("enter")  # keep the filter, back in the list
+        assert app.focused is documents and len(documents.rows) == 1
+        await pilot.press("escape")  # clears it
+        assert len(documents.rows) == 5
+        await pilot.press("backslash", *"!interpol")
+        await pilot.pause()
+        assert all("interpol" not in d.title.casefold() for d in documents.rows)
+        await pilot.press("escape")  # in the line: clears it too
+        assert len(documents.rows) == 5 and app.focused is documents
+        await pilot.press("f", *"2017")  # a date range term
+        await pilot.pause()
+        assert [d.date for d in documents.rows] == ["2017-03-22"]
+
+
+async def test_entity_card_lists_the_releases_mentioning_it(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        await pilot.press("enter", "e", "enter")  # read, first entity, its card
+        await pilot.pause()
+        assert isinstance(app.screen, EntityCard)
+        card = app.screen
+        expected = card.doc_ids
+        await pilot.press("l")
+        await pilot.pause()
+        documents = _list(app)
+        assert {d.id for d in documents.rows} == expected
+        assert card.entity.canonical in str(app.screen.query_one("#list-entity").render())
+        documents.focus()
+        await pilot.press("escape")
+        assert len(documents.rows) == 5
+
+
+async def test_bookmarks_only_shows_in_the_pane_title(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        documents = _list(app)
+        await pilot.press("b", "B")
+        await pilot.pause()
+        assert "★" in str(documents.border_title)
+        await pilot.press("B")
+        assert "★" not in str(documents.border_title)
+
+
+async def test_a_hundred_quick_j_presses_all_move_the_cursor(tmp_path: Path) -> None:
+    for index in range(150):
+        text = f"Release {index} about policing\n\nLYON, France – Body {index}.\n"
+        (tmp_path / f"{index:03}.txt").write_text(text, encoding="utf-8")
+    app = InterpolApp([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        documents = _list(app)
+        await pilot.press(*["j"] * 100)  # no pause between keys
+        await pilot.pause()
+        assert documents.cursor == 100
