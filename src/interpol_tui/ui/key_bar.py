@@ -20,8 +20,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-GAP = "  "
-"""Between two entries."""
+GAP = " "
+"""Between two entries (each key already has a cell of padding either side)."""
 
 
 def _entry(key: str, label: str, key_style: Style, label_style: Style, key_name: str) -> Text:

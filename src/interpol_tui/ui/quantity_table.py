@@ -10,7 +10,7 @@ one release only follow, one row each.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -40,13 +40,26 @@ COMPACT_BELOW = 60
 """Narrower than this many columns, the table shows only what is counted, value and change."""
 FULL_FROM = 110
 """From this many columns, the table shows whole phrases and changes in full."""
+MAX_COUNTED = 44
+"""The longest "what is counted" cell, however wide the table."""
 TREND_ARROWS = {"rising": "▲", "falling": "▼", "steady": "=", "mixed": "↕"}
 
 
 def clip(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` characters, marking the cut with an ellipsis."""
+    """Cut ``text`` to ``width`` characters at a word boundary, marking the cut with "…".
+
+    A cut never falls inside a word (nor so inside a number: "nearly 8 bi…" would
+    read as a figure) unless the first word alone is too long.
+    """
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[: width - 1]
+    if text[width - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–—-·") + "…"
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -142,13 +155,24 @@ LAYOUTS = (
 )
 
 
-def layout_for(width: int) -> TableLayout:
-    """The layout for a table ``width`` columns wide."""
+def layout_for(width: int, values: int | None = None) -> TableLayout:
+    """The layout for a table ``width`` columns wide; "what is counted" takes the room left.
+
+    ``values`` is the longest value cell, when known: the room it leaves goes to the labels.
+    """
     if width < TINY_BELOW:
-        return LAYOUTS[0]
-    if width < COMPACT_BELOW:
-        return LAYOUTS[1]
-    return LAYOUTS[2] if width < FULL_FROM else LAYOUTS[3]
+        base, others = LAYOUTS[0], 0
+    elif width < COMPACT_BELOW:
+        base, others = LAYOUTS[1], 7  # the change column
+    elif width < FULL_FROM:
+        base, others = LAYOUTS[2], 9 + BAR_WIDTH + 2 + 30  # change, chart, a release's words
+    else:
+        base, others = LAYOUTS[3], 16 + BAR_WIDTH + 2 + 48
+    columns = 2 if base.name == "tiny" else 3 if base.compact else 5
+    # The scrollbar, each column's padding (one cell each side) and the value column.
+    value = base.figure if values is None else min(values, base.figure)
+    room = width - 2 - 2 * columns - value - others
+    return replace(base, counted=min(max(base.counted, room), MAX_COUNTED))
 
 
 class QuantityTable(DataTable[Text]):
@@ -169,7 +193,7 @@ class QuantityTable(DataTable[Text]):
     def show(self, statistics: Statistics) -> None:
         """Fill the table from ``statistics``, in the layout its width allows."""
         self.statistics = statistics
-        layout = self.columns_layout = layout_for(self.size.width)
+        layout = self.columns_layout = layout_for(self.size.width, _longest_value(statistics))
         cursor = self.cursor_row
         self.row_items = []
         self.clear(columns=True)
@@ -246,7 +270,9 @@ class QuantityTable(DataTable[Text]):
 
     def on_resize(self) -> None:
         """Change the column layout when the width crosses into another range."""
-        if self.statistics is not None and layout_for(self.size.width) is not self.columns_layout:
+        if self.statistics is None:
+            return
+        if layout_for(self.size.width, _longest_value(self.statistics)) != self.columns_layout:
             self.show(self.statistics)
 
     def _add(self, item: QuantityRow, *cells: Text) -> None:
@@ -287,6 +313,14 @@ class QuantityTable(DataTable[Text]):
         occurrence = self.current_occurrence
         if occurrence is not None:
             self.post_message(figure_chosen(occurrence.doc_id, occurrence.figure))
+
+
+def _longest_value(statistics: Statistics) -> int:
+    """The longest value cell of the narrow layouts (trend arrows, compact figures)."""
+    trends = (len(trend_cell(q).plain) for q in statistics.recurring[:MAX_TABLE_ROWS])
+    shown = statistics.quantities[:MAX_TABLE_ROWS]
+    figures = (len(compact_value(o.figure)) for q in shown for o in q.occurrences)
+    return max((*trends, *figures), default=4)
 
 
 def _when(occurrence: Occurrence, short: bool = False) -> str:

@@ -29,6 +29,22 @@ if TYPE_CHECKING:
     from interpol_tui.ui.figure_table import FigureIndex
 
 TABS = ("tab-quantities", "tab-figures", "tab-entities", "tab-corpus")
+TAB_LABELS = (
+    ("Quantities", "Figures", "Entities", "Corpus"),
+    ("Qty", "Figures", "Entities", "Corpus"),
+    ("Qty", "Figs", "Ents", "Corp"),
+)
+"""The tabs' names, longest first: the longest that fits is shown, so no tab is hidden."""
+
+
+def tab_labels(width: int) -> tuple[str, ...]:
+    """The longest set of tab names that fits ``width`` cells (each tab pads one cell a side)."""
+    for labels in TAB_LABELS:
+        if sum(len(label) + 2 for label in labels) <= width:
+            return labels
+    return TAB_LABELS[-1]
+
+
 MAX_DATED_ROWS = 300
 """Releases listed by date in the corpus tab at most."""
 FULL_SCREEN_BELOW = 100
@@ -183,6 +199,7 @@ class StatsPane(Vertical):
             return  # the app is closing: the tabs were never mounted
         self.ready = True
         self._show_status(self._status)
+        self._fit_tab_labels()
         # Tabs change with keys (t, 1-4) so that tab moves between panes, not within one.
         for tabs in self.query("ContentTabs"):
             tabs.can_focus = False
@@ -191,6 +208,21 @@ class StatsPane(Vertical):
         if self._pending is not None:
             self.on_statistics_ready(self._pending)
             self._pending = None
+
+    def on_resize(self) -> None:
+        """Shorten the tabs' names when the pane is too narrow for them all."""
+        self._fit_tab_labels()
+
+    def _fit_tab_labels(self) -> None:
+        if not self.ready:
+            return
+        tabs = self._tabs()
+        for tab_id, label in zip(
+            TABS, tab_labels(self.scrollable_content_region.width), strict=True
+        ):
+            tab = tabs.get_tab(tab_id)
+            if str(tab.label) != label:
+                tab.label = label
 
     def _maximized_changed(self, maximized: object) -> None:
         # Escape un-maximizes before any binding sees it; in a narrow terminal
