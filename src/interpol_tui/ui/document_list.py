@@ -16,6 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from interpol_tui.corpus.model import Document
+from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import DocumentHighlighted, DocumentSelected
 
 SortKey = Literal["corpus", "date", "title"]
@@ -51,7 +52,7 @@ def _sorted(documents: Sequence[Document], key: SortKey) -> list[Document]:
     return list(documents)
 
 
-class DocumentList(ScrollView, can_focus=True):
+class DocumentList(LegibleStyles, ScrollView, can_focus=True):
     """The corpus's releases, two lines each, with a cursor; only visible rows are rendered."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

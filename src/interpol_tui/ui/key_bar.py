@@ -20,6 +20,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from interpol_tui.ui.legible import LegibleStyles
+
 GAP = " "
 """Between two entries (each key already has a cell of padding either side)."""
 
@@ -32,7 +34,7 @@ def _entry(key: str, label: str, key_style: Style, label_style: Style, key_name:
     return entry
 
 
-class KeyBar(Widget):
+class KeyBar(LegibleStyles, Widget):
     """One line listing the keys that the focused widget and its screen answer to."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -85,8 +87,8 @@ class KeyBar(Widget):
     def render(self) -> RenderResult:
         """The entries that fit, whole, then the palette key on the right."""
         width = self.size.width
-        key_style = self.get_component_rich_style("key-bar--key", partial=True)
-        label_style = self.get_component_rich_style("key-bar--label", partial=True)
+        key_style = self.get_component_rich_style("key-bar--key")
+        label_style = self.get_component_rich_style("key-bar--label")
         disabled = self.get_component_rich_style("key-bar--disabled", partial=True)
         palette = Text()
         if self.app.ENABLE_COMMAND_PALETTE:

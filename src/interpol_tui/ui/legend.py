@@ -13,6 +13,7 @@ from textual.widget import Widget
 
 from interpol_tui.analysis.model import HIGHLIGHT_KINDS
 from interpol_tui.ui.annotations import KIND_CSS, KIND_LABELS
+from interpol_tui.ui.legible import LegibleStyles
 
 GAP = "  "
 """Between two entries on a line."""
@@ -32,7 +33,7 @@ def entry_lines(width: int) -> list[list[int]]:
     return lines
 
 
-class Legend(Widget):
+class Legend(LegibleStyles, Widget):
     """Shows each kind in its own style; clicking an entry (or its number key) toggles it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -20,6 +20,7 @@ from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
 from interpol_tui.corpus.model import Document
 from interpol_tui.ui.annotations import KIND_CSS, Highlight, citation, release_text
 from interpol_tui.ui.clipboard import copy_text
+from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.marks import Mark, MarkKind, ReleaseMarks
 from interpol_tui.ui.messages import EntityCardRequested
 from interpol_tui.ui.reader_keys import DYNAMIC_ACTIONS, READER_BINDINGS
@@ -38,7 +39,7 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(LegibleStyles, ScrollView, can_focus=True):
     """Shows one release: a header (title, date, dateline) and its highlighted paragraphs."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
