@@ -87,7 +87,7 @@ class LegibleStyles:
         """The component style, its text colour fixed when it is too faint for its background."""
         widget: Any = self
         key = (names, partial, getattr(widget, "_pseudo_classes_cache_key", None))
-        cache = widget.__dict__.setdefault("_legible_cache", {})
+        cache: dict[tuple[object, ...], Style] = widget.__dict__.setdefault("_legible_cache", {})
         found = cache.get(key)
         if found is not None:
             return found
