@@ -218,3 +218,35 @@ async def test_a_hundred_quick_j_presses_all_move_the_cursor(tmp_path: Path) -> 
         await pilot.press(*["j"] * 100)  # no pause between keys
         await pilot.pause()
         assert documents.cursor == 100
+
+
+async def test_resizing_keeps_the_release_in_view_and_brings_the_pane_back(tmp_path: Path) -> None:
+    from interpol_tui.ui.stats_pane import StatsPane
+
+    for index in range(60):
+        text = f"Release {index} about policing\n\nLYON, France – Body {index}.\n"
+        (tmp_path / f"{index:03}.txt").write_text(text, encoding="utf-8")
+    app = InterpolApp([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        documents = _list(app)
+        await pilot.press("G")
+        await pilot.press("tab", "tab")  # focus in the statistics
+        stats = app.screen.query_one(StatsPane)
+        assert stats.display and app.focused is not None
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert not stats.display
+        assert app.focused is documents  # not left on a hidden pane
+        top = documents.scroll_y // 2
+        assert top <= documents.cursor < top + documents.scrollable_content_region.height // 2
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert stats.display  # the pane comes back on a wide terminal
+        await pilot.press("s")  # hidden by the user on a wide terminal: it stays hidden
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert not stats.display

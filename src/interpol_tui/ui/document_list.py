@@ -194,9 +194,14 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         """Keep the cursor on a row."""
         return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
 
+    def scroll_cursor_into_view(self) -> None:
+        """Scroll so that the cursor's row shows (after a resize, too)."""
+        region = Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT)
+        self.scroll_to_region(region, animate=False, force=True)
+
     def watch_cursor(self, old: int, new: int) -> None:
         """Scroll the cursor into view and tell the screen."""
-        self.scroll_to_region(Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, force=True)
+        self.scroll_cursor_into_view()
         self._show_position()
         self.refresh()
         if self.current is not None:

@@ -41,6 +41,7 @@ from interpol_tui.ui.session import ReadingSession
 from interpol_tui.ui.stats_layout import (
     apply_stats_layout,
     focus_after_toggle,
+    keep_focus_in_view,
     make_room_to_read,
     stays_visible,
 )
@@ -283,6 +284,7 @@ class MainScreen(Screen[None]):
         """Re-place the statistics pane for the new width."""
         self.stats_visible = stays_visible(self, self.stats_visible)
         apply_stats_layout(self, self.stats_visible)
+        keep_focus_in_view(self)
 
     def action_toggle_stats(self) -> None:
         """Show or hide the statistics pane."""
