@@ -49,3 +49,16 @@ def test_seed_quotations_agree(seeds_dir: Path, capsys: pytest.CaptureFixture[st
     assert main(["--no-cache", "quotes", "--json", "--corpus", str(seeds_dir)]) == 0
     records = json.loads(capsys.readouterr().out)
     assert Counter(record["doc"] for record in records) == in_reader
+
+
+def test_cli_tables_name_entity_types_as_the_app_does(capsys: pytest.CaptureFixture[str]) -> None:
+    from interpol_tui.analysis.labels import KIND_LABELS
+
+    assert main(["--no-cache", "entities"]) == 0
+    table = capsys.readouterr().out
+    assert " organisation " in table and " place " in table
+    assert " organization " not in table and " location " not in table
+    assert main(["--no-cache", "entities", "--json"]) == 0  # the contract's values stay
+    types = {record["type"] for record in json.loads(capsys.readouterr().out)}
+    assert {"organization", "location"} <= types
+    assert KIND_LABELS["location"] == "Place"

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from interpol_tui.analysis.labels import KIND_LABELS
 from interpol_tui.analysis.model import (
     HIGHLIGHT_KINDS,
     DocumentAnalysis,
@@ -20,17 +21,6 @@ from interpol_tui.analysis.model import (
 from interpol_tui.analysis.quotations import Quotation, quotations_of
 from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.sanitize import strip_controls
-
-KIND_LABELS: Final[dict[HighlightKind, str]] = {
-    "person": "Person",
-    "organization": "Organisation",
-    "location": "Place",
-    "operation": "Operation",
-    "figure": "Figure",
-    "date": "Date",
-    "quote": "Quote",
-}
-"""How the legend and the help name each highlight kind."""
 
 KIND_CSS: Final[dict[HighlightKind, str]] = {
     # Only the theme's text-* colours: each theme computes them to stay legible
@@ -48,7 +38,15 @@ KIND_CSS: Final[dict[HighlightKind, str]] = {
 
 UNDATED: Final = "undated"
 
-__all__ = ["Highlight", "Quotation", "citation", "highlights_of", "quotations_of", "release_text"]
+__all__ = [
+    "KIND_LABELS",
+    "Highlight",
+    "Quotation",
+    "citation",
+    "highlights_of",
+    "quotations_of",
+    "release_text",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,18 +9,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from interpol_tui.analysis.frequencies import EntityFrequency
+from interpol_tui.analysis.labels import type_label
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import bar, clip
 
 MAX_ENTITY_ROWS = 2000
 """Entities listed at most, most widely mentioned first."""
-TYPE_LABELS = {
-    "person": "person",
-    "organization": "organisation",
-    "location": "place",
-    "operation": "operation",
-}
 
 
 class EntityTable(DataTable[Text]):
@@ -48,7 +43,7 @@ class EntityTable(DataTable[Text]):
         self.clear()
         for index, entity in enumerate(entities[:MAX_ENTITY_ROWS]):
             self.add_row(
-                Text(TYPE_LABELS.get(entity.type, entity.type), style="dim"),
+                Text(type_label(entity.type), style="dim"),
                 Text(clip(entity.canonical, 32)),
                 Text(str(entity.releases), justify="right"),
                 Text(str(entity.mentions), justify="right"),
