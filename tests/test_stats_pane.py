@@ -200,3 +200,28 @@ async def test_export_writes_markdown_where_the_user_says(seeds_dir: Path, tmp_p
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Figures across releases")
     assert "| member countries | 3 | 192 (~2018) → 195 (~2022) → 196 (~2024) |" in text
+
+
+async def test_export_honours_the_figures_filter_and_counts_rows(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    from interpol_tui.ui.figure_table import FigureTable
+
+    app = InterpolApp(corpus_paths=[seeds_dir])
+    target = tmp_path / "members.csv"
+    async with app.run_test(size=(120, 40)) as pilot:
+        stats = await _ready(pilot)
+        table = stats.query_one(FigureTable)
+        table.filter_text = "member"
+        await pilot.pause(0.3)
+        expected = table.matching
+        assert 0 < expected < len(table.all_rows)
+        notes: list[str] = []
+        app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        stats.export_to(target)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + expected  # the header, then only the matching figures
+    assert all("member" in line.casefold() for line in lines[1:])
+    assert any(f"Exported {expected} figure(s) matching “member”" in note for note in notes)

@@ -83,6 +83,8 @@ class FigureTable(DataTable[Text]):
         self._pending_refill: Timer | None = None
         self.matching = 0
         """Rows that pass the filter (more than :data:`MAX_ROWS` are not drawn)."""
+        self.filtered: list[FigureRow] = []
+        """Every row that passes the filter, in the order shown (what export writes)."""
 
     def on_mount(self) -> None:
         """Add the columns."""
@@ -123,6 +125,7 @@ class FigureTable(DataTable[Text]):
         haystacks = self.haystacks
         matches = [i for i in order if not needle or needle in haystacks[i]]
         self.matching = len(matches)
+        self.filtered = [self.all_rows[i] for i in matches] if needle else self.all_rows
         self.shown = [self.all_rows[i] for i in matches[:MAX_ROWS]]
         self.wide = self.size.width >= WIDE_FROM
         value_width, figure_width, quantity_width = (22, 34, 30) if self.wide else (16, 26, 20)

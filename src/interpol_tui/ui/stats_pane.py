@@ -435,18 +435,25 @@ class StatsPane(Vertical):
     def export_to(self, path: Path) -> None:
         """Write the export atomically (CSV or Markdown by the extension) and say where."""
         from interpol_tui.analysis.export import format_for, write_export
+        from interpol_tui.ui.figure_table import FigureTable
 
         statistics = self.statistics
         if statistics is None:
             return
+        table = self.query_one(FigureTable)
+        # The figures filter in force narrows the export too; the status says so.
+        needle = table.filter_text.strip()
+        rows = list(table.filtered) if needle else None
+        count = len(rows) if rows is not None else len(table.all_rows)
         try:
-            written = write_export(statistics, path)
+            written = write_export(statistics, path, rows=rows)
         except OSError as error:
             message = f"Could not export to {path}: {error.strerror or error}"
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         kind = "Markdown" if format_for(written) == "md" else "CSV"
-        message = f"Exported figures as {kind} to {written}"
+        which = f" matching “{needle}”" if needle else ""
+        message = f"Exported {count:,} figure(s){which} as {kind} to {written}"
         self.app.call_from_thread(self.notify, message, markup=False)
 
 
