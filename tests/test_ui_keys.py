@@ -250,3 +250,23 @@ async def test_resizing_keeps_the_release_in_view_and_brings_the_pane_back(tmp_p
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
         assert not stats.display
+
+
+async def test_reload_says_what_was_added_removed_and_changed(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(f"Title {name}\n\nBody {name}.\n", encoding="utf-8")
+    app = InterpolApp([tmp_path])
+    notes: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("r")
+        await _loaded(pilot)
+        assert notes[-1] == "Reloaded: no change (3 releases)"
+        (tmp_path / "a.txt").unlink()
+        (tmp_path / "b.txt").write_text("Title b\n\nA new body.\n", encoding="utf-8")
+        (tmp_path / "d.txt").write_text("Title d\n\nBody d.\n", encoding="utf-8")
+        (tmp_path / "e.txt").write_text("Title e\n\nBody e.\n", encoding="utf-8")
+        await pilot.press("r")
+        await _loaded(pilot)
+        assert notes[-1] == "Reloaded: 2 added, 1 removed, 1 changed (4 releases)"

@@ -154,6 +154,10 @@ class MainScreen(Screen[None]):
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         """Show the loaded corpus in every pane."""
+        if self.corpus is not None:  # r: say what the reload found
+            from interpol_tui.ui.reload_report import reload_summary
+
+            self.notify(reload_summary(self.corpus, message.corpus), timeout=4, markup=False)
         self.corpus = message.corpus
         self.loading = False
         self.analyses = {}
