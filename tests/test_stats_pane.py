@@ -78,6 +78,10 @@ async def test_choosing_a_quantity_figure_opens_its_release_at_the_sentence(
         await pilot.pause()
         _assert_sentence_in_view(app, MEMBERS_2018, wanted)
         assert stats.display  # beside the reader there is room for both
+        reader = app.screen.query_one(Reader)
+        mark = reader.marks.mark  # the figure itself is marked, not only scrolled to
+        assert mark is not None and mark.kind == "figure"
+        assert reader.marks.span(mark) == (wanted.figure.start, wanted.figure.end)
         # z lets the pane fill the screen, and gives the other panes their place back.
         table.focus()
         await pilot.press("z")

@@ -268,6 +268,10 @@ class MainScreen(Screen[None]):
             self.stats_visible = False
         # After the layout has given the reader its size back, or it scrolls blind.
         self.call_after_refresh(self.post_message, DocumentSelected(message.doc_id, message.offset))
+        # Then mark the figure itself, once the release is open (queued after the message).
+        self.call_after_refresh(
+            self.call_later, self.query_one(Reader).mark_figure_at, message.start
+        )
 
     @on(EntityChosen)
     def _list_mentioning(self, message: EntityChosen) -> None:

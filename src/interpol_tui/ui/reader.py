@@ -193,6 +193,14 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
                 return True
         return False
 
+    def mark_figure_at(self, start: int) -> bool:
+        """Make the figure starting at ``start`` current (after choosing it in the statistics)."""
+        for index, (begin, _) in enumerate(self.marks.spans("figure")):
+            if begin == start:
+                self.move_mark(Mark("figure", index))
+                return True
+        return False
+
     def _reveal(self, start: int, end: int) -> None:
         """Centre ``start``..``end`` on screen unless it is already well inside it."""
         self._relayout()
