@@ -270,3 +270,18 @@ async def test_reload_says_what_was_added_removed_and_changed(tmp_path: Path) ->
         await pilot.press("r")
         await _loaded(pilot)
         assert notes[-1] == "Reloaded: 2 added, 1 removed, 1 changed (4 releases)"
+
+
+async def test_palette_says_why_a_disabled_command_cannot_act(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    notes: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        app.screen.query_one(Reader).focus()
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "Next entity" in commands  # enabled: listed as it is
+        copy = commands["Copy quote (not now)"]
+        app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        copy.callback()
+        assert notes == ["No quotation marked: press ] to mark one first."]

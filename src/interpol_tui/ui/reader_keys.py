@@ -14,6 +14,22 @@ DYNAMIC_ACTIONS: tuple[tuple[str, tuple[object, ...]], ...] = (
 )
 """The actions whose ``Reader.check_action`` answer depends on what the reader shows."""
 
+WHY_DISABLED: dict[str, str] = {
+    "step('entity', True)": "No entity is highlighted in this release.",
+    "step('entity', False)": "No entity is highlighted in this release.",
+    "step('quote', True)": "This release has no quotation.",
+    "step('quote', False)": "This release has no quotation.",
+    "step('match', True)": "Nothing to step through: find text first (ctrl+f).",
+    "step('match', False)": "Nothing to step through: find text first (ctrl+f).",
+    "entity_card": "No entity marked: press e to mark one first.",
+    "copy_quote": "No quotation marked: press ] to mark one first.",
+    "quotations": "This release has no quotation.",
+    "copy_selection": "No text selected: drag the mouse over some first.",
+    "copy_release": "No release is open.",
+    "find": "No release is open.",
+}
+"""Why each reader command can do nothing now (the palette says it when one is chosen)."""
+
 READER_BINDINGS: list[BindingType] = [
     Binding("j,down", "scroll_down", "Scroll down", show=False),
     Binding("k,up", "scroll_up", "Scroll up", show=False),
