@@ -109,6 +109,10 @@ async def test_every_style_is_legible_in_every_theme(seeds_dir: Path) -> None:
                 for kind in HIGHLIGHT_KINDS:
                     current = reader.get_component_rich_style("reader--current", partial=True)
                     checked[f"current {kind}"] = checked[f"reader--{kind}"] + current
+                # Drawn as partial styles over the widget's own: measured as drawn.
+                checked["legend--key"] = legend.rich_style + legend.get_component_rich_style(
+                    "legend--key", partial=True
+                )
                 for name, style in checked.items():
                     ratio = contrast(style)
                     if ratio < TEXT:

@@ -96,10 +96,12 @@ class LegibleStyles:
         fixed = legible(full)
         result = fixed
         if partial:
+            # Textual's partial style drops a colour's alpha ($text-muted is the text
+            # colour at 60%: unblended, white on a light theme); take the blended one.
             result = parent.get_component_rich_style(*names, partial=True, default=default)
-            if fixed.color != full.color:
+            if result.color is not None or fixed.color != full.color:
                 result += Style(color=fixed.color)
-            if fixed.bgcolor != full.bgcolor:
+            if result.bgcolor is not None or fixed.bgcolor != full.bgcolor:
                 result += Style(bgcolor=fixed.bgcolor)
         cache[key] = result
         return result
