@@ -285,3 +285,30 @@ async def test_palette_says_why_a_disabled_command_cannot_act(seeds_dir: Path) -
         app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
         copy.callback()
         assert notes == ["No quotation marked: press ] to mark one first."]
+
+
+async def test_escape_after_choosing_an_entity_lets_it_be_chosen_again(seeds_dir: Path) -> None:
+    from interpol_tui.ui.entity_table import EntityTable
+
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        await pilot.press("tab", "tab", "3")
+        await pilot.pause()
+        table = app.screen.query_one(EntityTable)
+        table.move_cursor(row=next(i for i, e in enumerate(table.entities) if e.releases < 5))
+        await pilot.press("enter")  # the list shows that entity's releases
+        await pilot.pause()
+        documents = _list(app)
+        narrowed = len(documents.rows)
+        assert table.chosen is not None and narrowed < 5
+        await pilot.press("escape")  # back to the list
+        await pilot.press("escape")  # every release again
+        await pilot.pause()
+        assert len(documents.rows) == 5 and table.chosen is None
+        status = str(app.screen.query_one("#entities-status").render())
+        assert "enter lists the releases" in status
+        table.focus()
+        await pilot.press("enter")  # the same entity narrows the list again
+        await pilot.pause()
+        assert len(documents.rows) == narrowed

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.list_pane import ListPane
+from interpol_tui.ui.messages import EntityChosen
 
 if TYPE_CHECKING:
     from interpol_tui.ui.main_screen import MainScreen
@@ -25,7 +26,14 @@ def go_back(screen: MainScreen) -> None:
             screen.minimize()
         documents.focus()
         return
-    cleared = screen.query_one(ListPane).clear()
+    pane = screen.query_one(ListPane)
+    had_entity = pane.entity is not None
+    cleared = pane.clear()
+    if had_entity:  # the entities table and its status line forget the choice too
+        for table in screen.query("#entities"):  # only once the statistics are built
+            if hasattr(table, "chosen"):
+                table.chosen = None
+            table.post_message(EntityChosen(None, None))
     if screen.session.bookmarks_only:
         screen.session.toggle_bookmarks_only()
         cleared = True
