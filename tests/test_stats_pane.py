@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
@@ -229,3 +230,20 @@ async def test_export_honours_the_figures_filter_and_counts_rows(
     assert len(lines) == 1 + expected  # the header, then only the matching figures
     assert all("member" in line.casefold() for line in lines[1:])
     assert any(f"Exported {expected} figure(s) matching “member”" in note for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("nearly eight billion searches", 10, "nearly…"),  # never "nearly ei"
+        ("some 4.5 billion → nearly 8 billion", 19, "some 4.5 billion…"),
+        ("INTERPOL reaffirms support to Global Coalition", 20, "INTERPOL reaffirms…"),
+        ("Supercalifragilistic", 8, "Superca…"),  # one long word: cut inside it
+        ("fits", 4, "fits"),
+    ],
+)
+def test_clip_cuts_between_words(text: str, width: int, expected: str) -> None:
+    from interpol_tui.ui.quantity_table import clip
+
+    assert clip(text, width) == expected
+    assert len(clip(text, width)) <= width

@@ -59,7 +59,7 @@ def clip(text: str, width: int) -> str:
     cut = text[: width - 1]
     if text[width - 1] != " " and " " in cut:
         cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:–—-·") + "…"
+    return cut.rstrip(" ,;:–—-·→") + "…"
 
 
 def sparkline(values: Sequence[float]) -> str:
