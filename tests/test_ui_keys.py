@@ -312,3 +312,17 @@ async def test_escape_after_choosing_an_entity_lets_it_be_chosen_again(seeds_dir
         await pilot.press("enter")  # the same entity narrows the list again
         await pilot.pause()
         assert len(documents.rows) == narrowed
+
+
+async def test_a_filter_that_matched_nothing_gives_the_cursor_back(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        documents = _list(app)
+        await pilot.press("j", "j", "j")
+        chosen = documents.current
+        await pilot.press("f", *"zzzz")
+        await pilot.pause()
+        assert documents.rows == []
+        await pilot.press("escape")
+        assert documents.current is chosen

@@ -103,6 +103,8 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         self._markers: frozenset[str] = frozenset()
         self._filters: dict[str, Callable[[Document], bool]] = {}
         """Every filter in force by name (bookmarks, entity, typed text): a row passes all."""
+        self._kept: str | None = None
+        """The last release under the cursor: a filter that hid every row gives it back."""
         self.starred = False
         """True while the bookmarks filter is on (the pane's title says so)."""
 
@@ -165,6 +167,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         return False
 
     def _rebuild(self, keep: str | None) -> None:
+        keep = keep or self._kept
         shown = self._all
         for match in self._filters.values():
             shown = [d for d in shown if match(d)]
@@ -205,6 +208,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         self._show_position()
         self.refresh()
         if self.current is not None:
+            self._kept = self.current.id
             self.post_message(DocumentHighlighted(self.current.id))
 
     def watch_sort_key(self) -> None:

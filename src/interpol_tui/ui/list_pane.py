@@ -80,6 +80,12 @@ class ListPane(Vertical):
         """The typed filter ("" when none)."""
         return self.query_one(FilterInput).value
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While typing in the filter line, its key is not offered again."""
+        if action == "open_filter" and self.query_one(FilterInput).has_focus:
+            return False
+        return True
+
     def action_open_filter(self) -> None:
         """Type to narrow the list."""
         self.open_filter()
