@@ -82,9 +82,7 @@ class ListPane(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While typing in the filter line, its key is not offered again."""
-        if action == "open_filter" and self.query_one(FilterInput).has_focus:
-            return False
-        return True
+        return not (action == "open_filter" and self.query_one(FilterInput).has_focus)
 
     def action_open_filter(self) -> None:
         """Type to narrow the list."""
