@@ -145,6 +145,8 @@ class TableLayout:
     """Changes as percentages only."""
     compact: bool
     """Three columns (counted, value, change) instead of five."""
+    release: int = 48
+    """Longest release title cell (what is left of the width, within bounds)."""
 
 
 LAYOUTS = (
@@ -172,7 +174,12 @@ def layout_for(width: int, values: int | None = None) -> TableLayout:
     # The scrollbar, each column's padding (one cell each side) and the value column.
     value = base.figure if values is None else min(values, base.figure)
     room = width - 2 - 2 * columns - value - others
-    return replace(base, counted=min(max(base.counted, room), MAX_COUNTED))
+    counted = min(max(base.counted, room), MAX_COUNTED)
+    if columns < 5:
+        return replace(base, counted=counted)
+    # The release column takes what the others leave, cut with an ellipsis, not by the edge.
+    used = 2 + 2 * columns + counted + base.figure + others - (30 if base.name == "medium" else 48)
+    return replace(base, counted=counted, release=min(max(width - used, 12), 48))
 
 
 class QuantityTable(DataTable[Text]):
@@ -229,7 +236,7 @@ class QuantityTable(DataTable[Text]):
                 Text(clip(figure, layout.figure)),
                 Text(_when(occurrence), style="dim"),
                 Text(""),
-                Text(clip(title, 48)),
+                Text(clip(title, layout.release)),
             )
         if hidden > 0:
             note = f"{hidden:,} more not shown: the Figures tab lists every figure"
@@ -265,7 +272,7 @@ class QuantityTable(DataTable[Text]):
                     else (change.label if change else "")
                 ),
                 Text(bar(figure.value, largest)),
-                Text(clip(titles.get(occurrence.doc_id, occurrence.doc_id), 48)),
+                Text(clip(titles.get(occurrence.doc_id, occurrence.doc_id), layout.release)),
             )
 
     def on_resize(self) -> None:
