@@ -156,12 +156,15 @@ async def test_typing_filters_the_list_and_escape_clears_it(seeds_dir: Path) -> 
         await _loaded(pilot)
         documents = _list(app)
         await pilot.press("f")
-        await pilot.press(*"coalition")
+        await pilot.press(*"coalition reaffirms")
         await pilot.pause()
         assert [d.title for d in documents.rows] == [
             "INTERPOL reaffirms support to Global Coalition as international policing partner"
         ]
         assert documents.border_subtitle == "1/1 · 5 in all"
+        title = documents.render_line(0)
+        underlined = "".join(seg.text for seg in title if seg.style and seg.style.underline)
+        assert underlined == "reaffirms"  # the visible match is marked, as fzf does
         await pilot.press("enter")  # keep the filter, back in the list
         assert app.focused is documents and len(documents.rows) == 1
         await pilot.press("escape")  # clears it

@@ -17,6 +17,7 @@ from textual.strip import Strip
 
 from interpol_tui.corpus.model import Document
 from interpol_tui.ui.legible import LegibleStyles
+from interpol_tui.ui.list_query import fold
 from interpol_tui.ui.messages import DocumentHighlighted, DocumentSelected
 
 SortKey = Literal["corpus", "date", "title"]
@@ -71,6 +72,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         "document-list--meta",
         "document-list--cursor",
         "document-list--marker",
+        "document-list--match",
     }
 
     DEFAULT_CSS = """
@@ -89,6 +91,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         color: $block-cursor-foreground;
     }
     DocumentList > .document-list--marker { color: $accent; text-style: bold; }
+    DocumentList > .document-list--match { text-style: bold underline; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -105,6 +108,8 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         """Every filter in force by name (bookmarks, entity, typed text): a row passes all."""
         self._kept: str | None = None
         """The last release under the cursor: a filter that hid every row gives it back."""
+        self.marked_words: tuple[str, ...] = ()
+        """Folded words of the typed filter, underlined in the titles (as fzf marks matches)."""
         self.starred = False
         """True while the bookmarks filter is on (the pane's title says so)."""
 
@@ -288,7 +293,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
                 marker_style = title = Style(bold=True)
             segments = [
                 Segment(marker, base + marker_style),
-                Segment(fit(doc.title, width - 2), base + title),
+                *self._title_segments(fit(doc.title, width - 2), base + title),
             ]
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
@@ -299,6 +304,32 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
             ]
         strip = Strip(segments).crop_extend(0, width, base or Style())
         return strip
+
+    def mark_words(self, words: tuple[str, ...]) -> None:
+        """Underline these (folded) words wherever a title shows them."""
+        if words != self.marked_words:
+            self.marked_words = words
+            self.refresh()
+
+    def _title_segments(self, title: str, style: Style) -> list[Segment]:
+        if not self.marked_words:
+            return [Segment(title, style)]
+        # Folded letter by letter, so positions stay the title's ("…" folds to "...").
+        folded = "".join(f if len(f := fold(c)) == 1 else c for c in title)
+        marked = [False] * len(title)
+        for word in self.marked_words:
+            start = folded.find(word)
+            while word and start >= 0:
+                marked[start : start + len(word)] = [True] * len(word)
+                start = folded.find(word, start + len(word))
+        match = style + self.get_component_rich_style("document-list--match", partial=True)
+        segments: list[Segment] = []
+        begin = 0
+        for position in range(1, len(title) + 1):
+            if position == len(title) or marked[position] != marked[begin]:
+                segments.append(Segment(title[begin:position], match if marked[begin] else style))
+                begin = position
+        return segments
 
     def _foreground(self, component: str) -> Style:
         """A component's colour and text style without its background (the row's stays)."""

@@ -140,3 +140,4 @@ class ListPane(Vertical):
         query = ListQuery.parse(text)
         documents = self.query_one(DocumentList)
         documents.set_match(TYPED, None if query.empty else query.matcher())
+        documents.mark_words(query.words)
