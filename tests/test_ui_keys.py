@@ -329,3 +329,41 @@ async def test_a_filter_that_matched_nothing_gives_the_cursor_back(seeds_dir: Pa
         assert documents.rows == []
         await pilot.press("escape")
         assert documents.current is chosen
+
+
+def _screen_text(app: InterpolApp) -> str:
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+async def test_widths_at_120_and_200_columns(seeds_dir: Path) -> None:
+    from interpol_tui.ui.stats_pane import StatsPane
+
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        await pilot.pause()
+        screen = _screen_text(app)
+        assert "Corpus" in screen  # every tab shows, its name shortened if need be
+        assert "member countries " in screen and "member cou…" not in screen
+        narrow = _list(app).region.width
+        stats = app.screen.query_one(StatsPane).region.width
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        await pilot.pause()
+        assert _list(app).region.width >= narrow + 15  # the list grows with the terminal
+        assert app.screen.query_one(StatsPane).region.width >= stats + 30
+        assert "Quantities" in _screen_text(app)
+
+
+def test_the_legend_breaks_between_entries_only() -> None:
+    from interpol_tui.analysis.labels import KIND_LABELS
+    from interpol_tui.analysis.model import HIGHLIGHT_KINDS
+    from interpol_tui.ui.legend import GAP, entry_lines
+
+    for width in range(14, 120):
+        lines = entry_lines(width)
+        assert [n for line in lines for n in line] == list(range(1, len(HIGHLIGHT_KINDS) + 1))
+        for line in lines:
+            entries = [f"{n} {KIND_LABELS[HIGHLIGHT_KINDS[n - 1]]}" for n in line]
+            assert len(GAP.join(entries)) <= width or len(line) == 1
