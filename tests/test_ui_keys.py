@@ -123,7 +123,10 @@ async def test_stats_tables_and_dialogs_move_with_j_k_g_G(seeds_dir: Path) -> No
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
-        await pilot.press("q")  # ... and quits from the main screen
+        app.screen.query_one(Reader).focus()
+        await pilot.press("q")  # ... goes back to the list from a pane ...
+        assert app.is_running and app.focused is _list(app)
+        await pilot.press("q")  # ... and quits from the whole list
         await pilot.pause()
         assert app.return_code is not None or not app.is_running
 

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from interpol_tui.ui.main_screen import MainScreen
 
 
+def is_home(screen: MainScreen) -> bool:
+    """True on the whole, unfiltered release list: nowhere further back to go."""
+    documents = screen.query_one(DocumentList)
+    return screen.focused is documents and not documents.filtered
+
+
 def go_back(screen: MainScreen) -> None:
     """One step back: to the list, then to the whole list."""
     documents = screen.query_one(DocumentList)

@@ -66,7 +66,7 @@ class MainScreen(Screen[None]):
         Binding("w", "warnings", "Warnings", show=False, id="session.warnings"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("escape", "back", "Back", show=False, id="back"),
-        Binding("q", "app.quit", "Quit", show=False, id="quit.q"),
+        Binding("q", "back_or_quit", "Back / quit", show=False, id="quit.q"),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
 
@@ -329,6 +329,15 @@ class MainScreen(Screen[None]):
         from interpol_tui.ui.back import go_back
 
         go_back(self)
+
+    def action_back_or_quit(self) -> None:
+        """q: back to the whole release list, as escape does; from there, quit."""
+        from interpol_tui.ui.back import go_back, is_home
+
+        if is_home(self):
+            self.app.exit()
+        else:
+            go_back(self)
 
     def action_help(self) -> None:
         """Show every key."""
