@@ -14,6 +14,7 @@ from rich.color import Color
 from rich.style import Style
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 from textual.widget import Widget
+from textual.widgets import DataTable
 
 from interpol_tui.analysis.model import HIGHLIGHT_KINDS
 from interpol_tui.ui.app import InterpolApp
@@ -74,6 +75,12 @@ async def test_every_style_is_legible_in_every_theme(seeds_dir: Path) -> None:
         reader = screen.query_one(Reader)
         legend = screen.query_one(Legend)
         bar = screen.query_one(KeyBar)
+        for _ in range(20):  # the statistics tables are built after the first frames
+            if screen.query(DataTable):
+                break
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.1)
+        assert len(screen.query(DataTable)) == 3
         themes = sorted(app.available_themes)
         assert len(themes) > 10
         for theme in themes:
@@ -104,6 +111,16 @@ async def test_every_style_is_legible_in_every_theme(seeds_dir: Path) -> None:
                         legend, ["legend--key", *(f"legend--{kind}" for kind in HIGHLIGHT_KINDS)]
                     ),
                     **_styles(bar, ["key-bar--key", "key-bar--label"]),
+                    **{
+                        f"{table.id} {name}": style
+                        for table in screen.query(DataTable)
+                        for name, style in _styles(
+                            # (The header is drawn from get_component_styles, which the
+                            # mixin does not reach: not measured here.)
+                            table,
+                            ["datatable--cursor"],
+                        ).items()
+                    },
                 }
                 # The current mark adds reverse video to a kind's style.
                 for kind in HIGHLIGHT_KINDS:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from interpol_tui.analysis.frequencies import EntityFrequency
 from interpol_tui.analysis.labels import type_label
+from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import bar, clip
@@ -18,7 +19,7 @@ MAX_ENTITY_ROWS = 2000
 """Entities listed at most, most widely mentioned first."""
 
 
-class EntityTable(DataTable[Text]):
+class EntityTable(LegibleStyles, DataTable[Text]):
     """One row per entity; ``enter`` lists the releases that mention it (again: all releases)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from interpol_tui.analysis.aggregate import Statistics
 from interpol_tui.analysis.export import FigureRow, figure_rows, stated_value
+from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import clip, figure_chosen
 
@@ -53,7 +54,7 @@ def index_figures(statistics: Statistics) -> FigureIndex:
     return rows, [_haystack(row, statistics) for row in rows]
 
 
-class FigureTable(DataTable[Text]):
+class FigureTable(LegibleStyles, DataTable[Text]):
     """All figures with value, wording, quantity, date and release; ``o`` changes the order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -26,6 +26,7 @@ from interpol_tui.analysis.aggregate import (
 )
 from interpol_tui.analysis.export import compact_value, stated_value
 from interpol_tui.analysis.model import Figure
+from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import FigureChosen
 from interpol_tui.ui.nav_keys import TABLE_KEYS
 
@@ -182,7 +183,7 @@ def layout_for(width: int, values: int | None = None) -> TableLayout:
     return replace(base, counted=counted, release=min(max(width - used, 12), 48))
 
 
-class QuantityTable(DataTable[Text]):
+class QuantityTable(LegibleStyles, DataTable[Text]):
     """Quantities that several releases cite, release by release, then standalone figures."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
