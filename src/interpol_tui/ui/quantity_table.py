@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
@@ -147,7 +148,7 @@ class TableLayout:
     compact: bool
     """Three columns (counted, value, change) instead of five."""
     release: int = 48
-    """Longest release title cell (what is left of the width, within bounds)."""
+    """Longest release title cell (``show`` cuts it to what the other columns leave)."""
 
 
 LAYOUTS = (
@@ -175,12 +176,7 @@ def layout_for(width: int, values: int | None = None) -> TableLayout:
     # The scrollbar, each column's padding (one cell each side) and the value column.
     value = base.figure if values is None else min(values, base.figure)
     room = width - 2 - 2 * columns - value - others
-    counted = min(max(base.counted, room), MAX_COUNTED)
-    if columns < 5:
-        return replace(base, counted=counted)
-    # The release column takes what the others leave, cut with an ellipsis, not by the edge.
-    used = 2 + 2 * columns + counted + base.figure + others - (30 if base.name == "medium" else 48)
-    return replace(base, counted=counted, release=min(max(width - used, 12), 48))
+    return replace(base, counted=min(max(base.counted, room), MAX_COUNTED))
 
 
 class QuantityTable(LegibleStyles, DataTable[Text]):
@@ -194,6 +190,8 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.row_items: list[QuantityRow] = []
+        self._rows: list[list[Text]] = []
+        self._fitted_width = 0
         self.statistics: Statistics | None = None
         self.columns_layout = LAYOUTS[-1]
         """The column layout in use (it follows the table's width)."""
@@ -242,6 +240,7 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         if hidden > 0:
             note = f"{hidden:,} more not shown: the Figures tab lists every figure"
             self._add(QuantityRow(None), Text(note, style="italic"))
+        self._flush()
         if self.row_items:
             self.move_cursor(row=min(cursor, len(self.row_items) - 1))
 
@@ -280,14 +279,39 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         """Change the column layout when the width crosses into another range."""
         if self.statistics is None:
             return
-        if layout_for(self.size.width, _longest_value(self.statistics)) != self.columns_layout:
+        layout = layout_for(self.size.width, _longest_value(self.statistics))
+        refit = not layout.compact and self.size.width != self._fitted_width  # release titles
+        if layout != self.columns_layout or refit:
             self.show(self.statistics)
 
     def _add(self, item: QuantityRow, *cells: Text) -> None:
         columns = len(self.columns)
         padded = (*cells, *(Text("") for _ in range(columns - len(cells))))
-        self.add_row(*padded[:columns], key=str(len(self.row_items)))
+        self._rows.append(list(padded[:columns]))
         self.row_items.append(item)
+
+    def _flush(self) -> None:
+        """Add the rows built by ``show``, the release titles cut to the room the others leave.
+
+        Cut with an ellipsis between words, not by the pane's edge mid-word.
+        """
+        rows, self._rows = self._rows, []
+        columns = len(self.columns)
+        self._fitted_width = self.size.width
+        if columns == 5 and rows:
+            widths = [
+                max(cell_len(line) for row in rows for line in row[i].plain.split("\n"))
+                for i in range(4)
+            ]
+            headers = [cell_len(str(column.label)) for column in self.columns.values()]
+            used = 2 + 2 * columns + sum(max(w, h) for w, h in zip(widths, headers, strict=False))
+            room = max(self.size.width - used, 12)
+            for row in rows:
+                cell = row[4]
+                if cell_len(cell.plain) > room:
+                    row[4] = Text(clip(cell.plain, room), style=cell.style)
+        for index, row in enumerate(rows):
+            self.add_row(*row, key=str(index))
 
     @property
     def current(self) -> QuantityRow | None:
