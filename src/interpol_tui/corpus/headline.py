@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from interpol_tui.corpus.stamps import read_stamp
+
 # "NEW DELHI, India – ", "WASHINGTON DC, USA – ", "LYON, France (INTERPOL) – ",
 # "BOGOTÁ, Colombia – ": capitals of any script (ASCII lowercase excluded here,
 # other lowercase letters by the check in find_dateline).
@@ -24,7 +26,8 @@ _MIXED_DATELINE = re.compile(
 )
 _MAX_TITLE_CHARS = 160
 _SHORT_TITLE_CHARS = 100
-_TERMINAL = ".!;:,"
+_TERMINAL = ".;:,"
+"""A headline may end with "!" or "?", never with these."""
 
 
 def find_dateline(paragraph: str) -> tuple[str | None, int]:
@@ -101,7 +104,7 @@ def is_masthead(line: str, next_line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= _MAX_MASTHEAD_WORDS or re.search(r"[\d,.;:!?“”\"]", line):
         return False
-    if not _capitalised(words) or not reads_as_headline(next_line):
+    if not _capitalised(words) or not reads_as_headline(next_line) or read_stamp(next_line):
         return False
     return len(next_line.split()) > len(words)
 

@@ -17,6 +17,7 @@ from interpol_tui.corpus.furniture import is_section_label
 from interpol_tui.corpus.localdates import local_date
 
 _MAX_STAMP_CHARS = 90
+_MIN_LEDE_WORDS = 8
 # "4:23pm", "at 10:00 PM CET", "10.30 GMT"
 _TIME = re.compile(
     r",?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
@@ -90,6 +91,8 @@ def lede_date(paragraph: str) -> str | None:
 
     Also the date inside a wire dateline's parentheses: "MOSCOW (Agency - 3 May 2019) ...".
     """
+    if len(paragraph.split()) < _MIN_LEDE_WORDS:
+        return None  # a stamp line, not a lede that opens with one
     head = ascii_digits(paragraph[:60])
     found = find_date(head)
     if found is None:
@@ -97,7 +100,9 @@ def lede_date(paragraph: str) -> str | None:
     iso, start, end = found
     after = head[end:]
     if re.match(r"\s*[-–—]\s", after):
-        return iso if len(head[:start].split()) <= 3 else None
+        # Nothing before the date but a credit ("Photo: Agency"), never a sentence.
+        words = head[:start].split()
+        return iso if len(words) <= 3 and all(w[0].isupper() for w in words) else None
     before = head[:start]
     if re.match(r"\s*\)", after) and "(" in before and before[:1].isupper():
         return iso
@@ -120,4 +125,4 @@ def labelled_date(line: str) -> tuple[str, str] | None:
     found = find_date(text)
     if found is None or found[1] != 0:
         return None
-    return found[0], line[label.end() + found[2] :].strip(" ,.-–—|")
+    return found[0], line[label.end() + found[2] :].lstrip(" ,.-–—|").rstrip()
