@@ -22,6 +22,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.series_context import figure_event, like_events
 
 MAX_RATIO = 10.0
 """Values further apart than this factor are never the same quantity."""
@@ -104,6 +105,8 @@ class Fact:
     doc_id: str
     figure: Figure
     repeats: tuple[Figure, ...] = ()
+    event: str | None = None
+    """The operation or meeting the figure is tied to (series_context), None when standing."""
 
     @property
     def key(self) -> str:
@@ -132,8 +135,12 @@ def _same_fact(a: Figure, b: Figure) -> bool:
     return phrase_similarity(phrase_key(a.counts), phrase_key(b.counts)) >= 0.7
 
 
-def facts_of(doc_id: str, figures: Sequence[Figure]) -> list[Fact]:
-    """Merge the figures of one release that state the same fact twice."""
+def facts_of(doc_id: str, figures: Sequence[Figure], release: str | None = None) -> list[Fact]:
+    """Merge the figures of one release that state the same fact twice.
+
+    ``release`` is the event the release is about (:func:`release_event`): the
+    event of figures that count its attendance or refer to "the operation".
+    """
     clusters: list[list[Figure]] = []
     for figure in sorted(figures, key=lambda f: f.start):
         for cluster in clusters:
@@ -148,8 +155,16 @@ def facts_of(doc_id: str, figures: Sequence[Figure]) -> list[Fact]:
         primary = max(
             cluster, key=lambda f: (len(phrase_key(f.counts).split()), len(f.text), -f.start)
         )
-        facts.append(Fact(doc_id, primary, tuple(f for f in cluster if f is not primary)))
+        repeats = tuple(f for f in cluster if f is not primary)
+        facts.append(Fact(doc_id, primary, repeats, _event_of(primary, release, doc_id)))
     return facts
+
+
+def _event_of(figure: Figure, release: str | None, doc_id: str) -> str | None:
+    at = figure.start - figure.sentence_start
+    if not 0 <= at <= len(figure.sentence):
+        at = max(figure.sentence.find(figure.text), 0)
+    return figure_event(figure.counts, figure.sentence, at, release, doc_id)
 
 
 def _ambiguous_uses(facts: Sequence[Fact], keys: Sequence[str]) -> set[tuple[str, str]]:
@@ -197,6 +212,8 @@ class _Scorer:
         a, b = self.facts[i].figure, self.facts[j].figure
         if self.facts[i].doc_id == self.facts[j].doc_id or a.value <= 0 or b.value <= 0:
             return False
+        if not like_events(self.facts[i].event, self.facts[j].event):
+            return False  # the same noun counted at different events is no series
         return max(a.value, b.value) / min(a.value, b.value) <= MAX_RATIO
 
     def context(self, i: int, j: int) -> float:
@@ -300,13 +317,14 @@ def _by_exact_phrase(
 
     A figure whose release uses its phrase ambiguously stands alone.
     """
-    by_key: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
     for member in members:
         if (facts[member].doc_id, keys[member]) in ambiguous:
             groups.append([member])
         else:
-            by_key[keys[member]].append(member)
+            # One series per phrase and event (editions of one event share a key).
+            by_key[(keys[member], facts[member].event)].append(member)
     for indexes in by_key.values():
         indexes.sort(key=lambda i: facts[i].figure.value)
         current: list[int] = []

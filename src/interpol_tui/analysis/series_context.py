@@ -1,0 +1,99 @@
+"""What a figure is tied to: the operation or meeting whose result or attendance it counts.
+
+"720 delegates" at a General Assembly and "321 delegates" at a regional
+conference count the same noun but not the same thing; "27 countries" in one
+operation and "11 countries" in another are no series either. A figure is
+*bound* to an event when its sentence names one ("Operation Harbour involved 27
+countries"), or when it counts participation ("delegates", "countries
+attending") or sits next to "the operation" / "the conference": then the event
+is the one the release is about. Standing figures ("196 member countries",
+"4.5 billion database searches") are bound to nothing. Two figures may join a
+series only when both are standing or both are bound to like events (editions
+of one operation or meeting are alike: "Pangea X", "Pangea XI").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CAP = r"[A-Z][\w’'\-]*"
+_LINK = r"(?:\s+(?:of|on|for|and|the|against)\s+|\s+)"
+_MEETING = (
+    r"(?:Assembly|Conference|Meeting|Summit|Forum|Congress|Symposium|Workshop|Session|"
+    r"Roundtable|Round Table|Seminar|Week|Exercise)"
+)
+# "Operation Storm Makers II", "the Heads of National Central Bureaus (NCBs) meeting",
+# "INTERPOL European Regional Conference", "General Assembly".
+_NAMED_EVENT = re.compile(
+    rf"\bOperation\s+{_CAP}(?:\s+(?:{_CAP}|\d[\w.]*))*"
+    rf"|(?:{_CAP}{_LINK})*{_CAP}(?:\s+\([A-Z][\w’']*\))?\s+(?i:{_MEETING})\b"
+)
+# Words that refer back to the release's event ("the operation", "the conference").
+_EVENT_REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+[- ])?(?:operation|conference|meeting|assembly|summit|"
+    r"forum|congress|symposium|workshop|session|exercise|campaign|action|event|crackdown)\b",
+    re.IGNORECASE,
+)
+# Counted nouns and verbs of taking part: such a figure counts an event's attendance.
+_PARTICIPATION = re.compile(
+    r"\b(?:delegates?|delegations?|participants?|attendees?|representatives?|officials?|"
+    r"experts?|speakers?|attend\w*|participat\w*|took part|taking part|take part|"
+    r"gathered|brought together|joined)\b",
+    re.IGNORECASE,
+)
+_NEAR_CHARS = 80
+"""How far from a figure (in characters, within its sentence) an event reference binds it."""
+# Edition marks that do not change which event it is: ordinals, numbers, years,
+# Roman numerals ("88th General Assembly", "Operation Pangea XI").
+_EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[IVXLC]+|\d{4}|the|of|and|on|for|against)$")
+
+
+def named_events(text: str) -> list[str]:
+    """The operations and meetings ``text`` names, in order."""
+    return [m.group(0) for m in _NAMED_EVENT.finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def event_key(name: str) -> str:
+    """A name without its edition: "88th General Assembly" -> "general assembly"."""
+    words = re.sub(r"[()]", " ", name).split()
+    return " ".join(w.lower() for w in words if not _EDITION.match(w))
+
+
+def release_event(title: str, text: str) -> str | None:
+    """The event a release is about: the first named in its title, else in its opening."""
+    for source in (title, text[:600]):
+        names = named_events(source)
+        if names:
+            return event_key(names[0])
+    return None
+
+
+def figure_event(
+    counts: str, sentence: str, at: int, release: str | None, doc_id: str
+) -> str | None:
+    """The event the figure at offset ``at`` of ``sentence`` is bound to, or None (standing).
+
+    An event the release does not name is its own: ``doc:<id>``, alike to no other.
+    """
+    named = [(abs(m.start() - at), m.group(0)) for m in _NAMED_EVENT.finditer(sentence)]
+    if named:
+        return event_key(min(named)[1])
+    near = sentence[max(0, at - _NEAR_CHARS) : at + _NEAR_CHARS]
+    if _PARTICIPATION.search(counts) or _EVENT_REFERENCE.search(near):
+        return release or f"doc:{doc_id}"
+    return None
+
+
+def like_events(a: str | None, b: str | None) -> bool:
+    """True when two figures' events allow them in one series."""
+    if a is None or b is None:
+        return a is b
+    if a == b:
+        return True
+    if a.startswith("doc:") or b.startswith("doc:"):
+        return False
+    words_a, words_b = set(a.split()), set(b.split())
+    # "interpol general assembly" and "general assembly": one names it more fully.
+    return words_a <= words_b or words_b <= words_a
