@@ -37,6 +37,9 @@ BODY = (
         ("The Hague, 3 June 2019", "2019-06-03", "The Hague"),
         ("Geneva, Switzerland, 4 April 2016", "2016-04-04", "Geneva, Switzerland"),
         ("14/09/2015", "2015-09-14", None),
+        ("Last updated: 2025/05/12", "2025-05-12", None),
+        ("Press release | 12 May 2025", "2025-05-12", None),
+        ("News release · 12 May 2025 · 3 min read", "2025-05-12", None),
         ("٤ أبريل ٢٠١٦", "2016-04-04", None),
     ],
 )
@@ -93,17 +96,32 @@ def test_labelled_date_keeps_the_rest_of_the_line() -> None:
 
 
 @pytest.mark.parametrize(
-    ("paragraph", "iso"),
+    ("paragraph", "expected"),
     [
-        ("14 May 2011 - The agency announced a new network of liaison officers.", "2011-05-14"),
-        ("Photo: Agency9 May 2011 – Officials from the region met.", "2011-05-09"),
-        ("PARIS (Daily Wire - 4th June, 2020) Police have arrested four men.", "2020-06-04"),
+        (
+            "14 May 2011 - The agency announced a new network of liaison officers.",
+            ("2011-05-14", None),
+        ),
+        ("Photo: Agency9 May 2011 – Officials from the region met.", ("2011-05-09", None)),
+        (
+            "PARIS (Daily Wire - 4th June, 2020) Police have arrested four men.",
+            ("2020-06-04", None),
+        ),
+        (
+            "Vienna, 12 May 2015 - The office said that police had arrested many.",
+            ("2015-05-12", "Vienna"),
+        ),
         ("Police met on 22 March 2017 – the first time in years.", None),
         ("The report of 3 May 2019 said little.", None),
     ],
 )
-def test_lede_date(paragraph: str, iso: str | None) -> None:
-    assert lede_date(paragraph) == iso
+def test_lede_date(paragraph: str, expected: tuple[str, str | None] | None) -> None:
+    assert lede_date(paragraph) == expected
+
+
+def test_place_before_a_lede_date_is_the_dateline() -> None:
+    cleaned = clean_release(f"Customs close a smuggling route\n\nGeneva, 2 June 2016 – {BODY}")
+    assert (cleaned.date, cleaned.dateline) == ("2016-06-02", "Geneva")
 
 
 # -- furniture above the headline -------------------------------------------
@@ -127,6 +145,11 @@ def test_lede_date(paragraph: str, iso: str | None) -> None:
         "Agency logo at HQ Vienna",
         "8,512 views",
         "Disclaimer: this page was translated automatically and may contain errors.",
+        "Home > News > Press releases",
+        "News / Cybercrime / Europe",
+        "Back to press releases",
+        "You are here: Home / News",
+        "We use cookies to improve your experience on our website.",
     ],
 )
 def test_page_furniture(line: str) -> None:
@@ -140,6 +163,9 @@ def test_page_furniture(line: str) -> None:
         "Skip the queue: police launch online reporting",
         "News of the arrests spread quickly across the region.",
         "Press freedom groups welcome the ruling",
+        "Police / customs / border guards raid ports in the north",
+        "Customs, police and border guards/coast guards raid ports",
+        "Officers seized cookies laced with cannabis at the border.",
     ],
 )
 def test_headlines_that_use_furniture_words_stay(line: str) -> None:
@@ -263,6 +289,7 @@ def test_body_dates_do_not_date_the_release_after_a_long_lede() -> None:
         ("LAGOS, Nigeria: An operation across the region ended.", "LAGOS, Nigeria"),
         ("PARIS (Daily Wire - 4th June, 2020) Police have arrested four men.", "PARIS"),
         ("NOTE: The meeting was moved.", None),
+        ("LONDON, May 3 (Daily Wire) - Police said four men were held.", "LONDON"),
         ("Police met in Lyon – and agreed.", None),
         ("Officers said – The plan works.", None),
     ],
@@ -303,3 +330,18 @@ def test_headline_followed_by_unwrapped_prose_without_a_blank_line() -> None:
 def test_hard_wrapped_first_line_is_not_a_headline() -> None:
     raw = "Officers from nine countries took part in the\naction, which targeted networks.\n"
     assert clean_release(raw).title_source == "first_sentence"
+
+
+def test_english_pages_never_import_dateparser() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from interpol_tui.corpus.clean import clean_release\n"
+        "clean_release('Police meet in Lyon\\n\\n22 March 2017\\n\\n'\n"
+        "              'Vienna, 3 May 2018 - Police met in the city.')\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -164,8 +164,9 @@ def _assemble(
     for line, _ in content:
         paragraphs.extend(split_glued_headings(repair_sentences(line)))
     lede = paragraphs[:_LEDE_PARAGRAPHS]
-    dateline = header.place or _lede_dateline(lede)
-    date = header.date or next(filter(None, map(lede_date, lede)), None)
+    stamped = next(filter(None, map(lede_date, lede)), None)
+    dateline = header.place or _lede_dateline(lede) or (stamped[1] if stamped else None)
+    date = header.date or (stamped[0] if stamped else None)
     if date is None and source == "headline" and (in_title := find_date(title)):
         date = in_title[0]
     return CleanRelease(

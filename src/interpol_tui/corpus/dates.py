@@ -47,7 +47,10 @@ _MONTH_DAY_YEAR = re.compile(
     r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)",
     re.IGNORECASE,
 )
-_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+# "2017-03-22", and "2017/03/22" as Asian and some European sites write it.
+_ISO = re.compile(
+    r"(?<![\d/.])(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?![\d/.])"
+)
 # "06/03/2013", "6.3.2013": day first, as international bodies write it.
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>\d{4})(?![\d/])")
 _PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
@@ -55,7 +58,8 @@ _PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
 # A line that is a date and nothing else, optionally after a label like "Published:".
 # A weekday may precede it too ("Wednesday, 22 March 2017").
 _DATE_LINE_PREFIX = re.compile(
-    r"^(?:(?:published|posted|updated|date|dated)(?:\s+on)?\s*:?\s*)?"
+    r"^(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)|date|dated|"
+    r"release\s+date|publication\s+date)(?:\s+on)?\s*:?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.IGNORECASE,
 )

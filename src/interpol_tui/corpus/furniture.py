@@ -10,6 +10,16 @@ import re
 NAVIGATION_LINES = frozenset(
     {
         "all news",
+        "back",
+        "download",
+        "download pdf",
+        "email",
+        "e-mail",
+        "facebook",
+        "linkedin",
+        "twitter",
+        "whatsapp",
+        "listen",
         "back to news",
         "back to top",
         "copy link",
@@ -63,6 +73,9 @@ _FURNITURE_PATTERNS = (
     re.compile(r"share (?:on|via) \w+", re.IGNORECASE),
     # "Skip Ribbon Commands", "Skip navigation", "Skip to main content"
     re.compile(r"skip (?:to |the )?(?:\w+ ){0,2}\w+", re.IGNORECASE),
+    re.compile(r"back to (?:the )?(?:\w+ ){0,3}\w+", re.IGNORECASE),
+    re.compile(r"you are here:?.{0,80}", re.IGNORECASE),
+    re.compile(r"\d{1,2} min(?:ute)?s? read", re.IGNORECASE),
     # A view or comment counter: "5,926 views", "12 comments"
     re.compile(r"[\d,. ]+\s*(?:views?|reads?|comments?|shares?|likes?)", re.IGNORECASE),
 )
@@ -82,6 +95,13 @@ _COUNTER_WORDS = frozenset({"views", "reads", "comments", "shares", "likes"})
 # A logo's alt text left by the scraper: "Agency logo", "AFP logo at HQ Canberra".
 # The words before "logo" are names (capitalised): "unveils new logo" is news.
 _LOGO = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,4}logo(?: (?:at|of|for|in) .{1,40})?")
+# "Home > News > Press releases", "News / Cybercrime / Europe": short segments
+# between separators, no sentence punctuation.
+# Each segment is at most four words; "/" and "|" count only with spaces around.
+_CRUMB = r"[^\W\d_][^.!?;:>»›|/\s]*(?: [^.!?;:>»›|/\s]+){0,3}"
+_BREADCRUMB = re.compile(rf"{_CRUMB}(?:(?:\s*[>»›]\s*|\s[|/]\s){_CRUMB}){{2,6}}")
+_COOKIES = re.compile(r".{0,120}\bcookies?\b.{0,200}", re.IGNORECASE)
+_COOKIE_VERBS = re.compile(r"\b(?:accept|consent|use|uses|settings|policy)\b", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"(?:disclaimer|editor[’']s note|note to editors)\s*:", re.IGNORECASE)
 
 
@@ -100,7 +120,9 @@ def is_navigation(line: str) -> bool:
         return True
     if not stripped or len(stripped) > _MAX_FURNITURE_CHARS:
         return False
-    if _LOGO.fullmatch(stripped):
+    if _LOGO.fullmatch(stripped) or _BREADCRUMB.fullmatch(stripped):
+        return True
+    if _COOKIES.fullmatch(stripped) and _COOKIE_VERBS.search(stripped):
         return True
     if stripped.strip("|»›> ").rstrip(".:!»›>").strip().casefold() in NAVIGATION_LINES:
         return True

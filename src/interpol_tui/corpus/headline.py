@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from interpol_tui.corpus.dates import MONTHS
 from interpol_tui.corpus.stamps import read_stamp
 
 # "NEW DELHI, India – ", "WASHINGTON DC, USA – ", "LYON, France (INTERPOL) – ",
@@ -34,7 +35,10 @@ def find_dateline(paragraph: str) -> tuple[str | None, int]:
     """Return ``(dateline, length of the dateline prefix)`` when ``paragraph`` opens with one."""
     match = _DATELINE.match(paragraph)
     if match and _capital_dateline(match):
-        return match["place"].strip(), match.end()
+        place = match["place"].strip()
+        if match["region"] and match["region"].strip(", ").split()[0].lower() in MONTHS:
+            place = place[: len(place) - len(match["region"])]  # "LONDON, May 3 (Wire) -"
+        return place, match.end()
     mixed = _MIXED_DATELINE.match(paragraph)
     if mixed:
         return mixed["place"].strip(), mixed.end()

@@ -19,12 +19,13 @@ from interpol_tui.corpus.localdates import local_date
 _MAX_STAMP_CHARS = 90
 _MIN_LEDE_WORDS = 8
 # "4:23pm", "at 10:00 PM CET", "10.30 GMT"
+_READ_TIME = re.compile(r"\s*[-–—|·•]?\s*\d{1,2} min(?:ute)?s? read", re.IGNORECASE)
 _TIME = re.compile(
     r",?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
 # "- By Eurasia Review", "by The Daily Port", "| Source: Agency"
 _BYLINE = re.compile(r"\s*[-–—|]?\s*(?:by|source:)\s+\S.{0,60}", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s*[-–—|:/]\s*")
+_SEPARATOR = re.compile(r"\s*[-–—|:/·•]\s*")
 # The place before the date: one to four capitalised words, perhaps with a
 # region or country after a comma ("The Hague, the Netherlands, ").
 _PLACE = re.compile(
@@ -45,7 +46,7 @@ class Stamp:
 
 def _tail_is_furniture(tail: str) -> bool:
     """True when what follows the date on its line is a time, a release label or a byline."""
-    tail = _TIME.sub("", tail, count=1).strip()
+    tail = _READ_TIME.sub("", _TIME.sub("", tail, count=1)).strip()
     if not tail or tail in ".,":
         return True
     if _BYLINE.fullmatch(tail):
@@ -55,9 +56,12 @@ def _tail_is_furniture(tail: str) -> bool:
 
 
 def _place_of(head: str) -> tuple[bool, str | None]:
-    """``(is a place or nothing, the place)`` for the text before the date on a stamp."""
+    """``(is a place or nothing, the place)`` for the text before the date on a stamp.
+
+    A release label may stand there instead ("Press release | 12 May 2025").
+    """
     head = head.strip()
-    if not head:
+    if not head or is_section_label(_SEPARATOR.sub(" ", head)):
         return True, None
     match = _PLACE.fullmatch(head + ("," if not head.endswith((",", "-", "–", "—")) else ""))
     if not match:
@@ -86,10 +90,12 @@ def read_stamp(line: str) -> Stamp | None:
     return Stamp(iso, place, byline)
 
 
-def lede_date(paragraph: str) -> str | None:
-    """The date a lede opens with as a stamp: "12 May 2011 - Police ..." (within its first words).
+def lede_date(paragraph: str) -> tuple[str, str | None] | None:
+    """``(date, place)`` when a lede opens with a stamp: "12 May 2011 - Police ...".
 
-    Also the date inside a wire dateline's parentheses: "MOSCOW (Agency - 3 May 2019) ...".
+    Within its first words: "Vienna, 12 May 2011 – The agency ..." (the place
+    is the dateline), "Photo: Agency12 May 2011 - ..." (a credit glued to it),
+    or inside a wire dateline's parentheses: "MOSCOW (Agency - 3 May 2019) ...".
     """
     if len(paragraph.split()) < _MIN_LEDE_WORDS:
         return None  # a stamp line, not a lede that opens with one
@@ -98,14 +104,16 @@ def lede_date(paragraph: str) -> str | None:
     if found is None:
         return None
     iso, start, end = found
-    after = head[end:]
+    after, before = head[end:], head[:start]
     if re.match(r"\s*[-–—]\s", after):
-        # Nothing before the date but a credit ("Photo: Agency"), never a sentence.
-        words = head[:start].split()
-        return iso if len(words) <= 3 and all(w[0].isupper() for w in words) else None
-    before = head[:start]
+        # Nothing before the date but a place or a credit, never a sentence.
+        words = before.split()
+        if len(words) > 3 or not all(w[0].isupper() for w in words):
+            return None
+        is_place, place = _place_of(before)
+        return iso, (place if is_place and ":" not in before else None)
     if re.match(r"\s*\)", after) and "(" in before and before[:1].isupper():
-        return iso
+        return iso, None
     return None
 
 
