@@ -53,6 +53,7 @@ _ISO = re.compile(
 )
 # "06/03/2013", "6.3.2013": day first, as international bodies write it.
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>\d{4})(?![\d/])")
+_YEAR = re.compile(r"\d{4}")
 _PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
 
 # A line that is a date and nothing else, optionally after a label like "Published:".
@@ -66,9 +67,13 @@ _DATE_LINE_PREFIX = re.compile(
 _MAX_DATE_LINE_CHARS = 40
 
 
+_ARABIC = re.compile("[\u0660-\u0669\u06f0-\u06f9\u060c]")
+
+
 def ascii_digits(text: str) -> str:
     """``text`` with Arabic-Indic digits and the Arabic comma in ASCII (same length)."""
-    return text.translate(_DIGITS)
+    # str.translate walks every character; most text has nothing to translate.
+    return text.translate(_DIGITS) if _ARABIC.search(text) else text
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -93,6 +98,8 @@ def _iso_of(match: re.Match[str]) -> str | None:
 def find_date(text: str) -> tuple[str, int, int] | None:
     """Return ``(iso, start, end)`` of the first written date in ``text``, or None."""
     text = ascii_digits(text)
+    if not _YEAR.search(text):
+        return None  # every form here has a four-digit year: the cheap test first
     best: tuple[str, int, int] | None = None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):

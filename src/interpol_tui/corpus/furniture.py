@@ -91,6 +91,10 @@ _SECTION_WORDS = frozenset(
 )
 _FILLER_WORDS = frozenset({"all", "our", "and", "the", "for"})
 _MAX_LABEL_WORDS = 8
+_MAX_LABEL_CHARS = 80
+_LABEL_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_MAX_COUNTER_CHARS = 12
 _COUNTER_WORDS = frozenset({"views", "reads", "comments", "shares", "likes"})
 # A logo's alt text left by the scraper: "Agency logo", "AFP logo at HQ Canberra".
 # The words before "logo" are names (capitalised): "unveils new logo" is news.
@@ -100,6 +104,7 @@ _LOGO = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,4}logo(?: (?:at|of|for|in) .{1,40}
 # Each segment is at most four words; "/" and "|" count only with spaces around.
 _CRUMB = r"[^\W\d_][^.!?;:>»›|/\s]*(?: [^.!?;:>»›|/\s]+){0,3}"
 _BREADCRUMB = re.compile(rf"{_CRUMB}(?:(?:\s*[>»›]\s*|\s[|/]\s){_CRUMB}){{2,6}}")
+_CRUMB_MARKS = re.compile(r"[>»›]|\s[|/]\s")
 _COOKIES = re.compile(r".{0,120}\bcookies?\b.{0,200}", re.IGNORECASE)
 _COOKIE_VERBS = re.compile(r"\b(?:accept|consent|use|uses|settings|policy)\b", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"(?:disclaimer|editor[’']s note|note to editors)\s*:", re.IGNORECASE)
@@ -120,9 +125,13 @@ def is_navigation(line: str) -> bool:
         return True
     if not stripped or len(stripped) > _MAX_FURNITURE_CHARS:
         return False
-    if _LOGO.fullmatch(stripped) or _BREADCRUMB.fullmatch(stripped):
+    # Cheap substring tests first: this runs on every short line of every release.
+    folded = stripped.casefold()
+    if "logo" in folded and _LOGO.fullmatch(stripped):
         return True
-    if _COOKIES.fullmatch(stripped) and _COOKIE_VERBS.search(stripped):
+    if _CRUMB_MARKS.search(stripped) and _BREADCRUMB.fullmatch(stripped):
+        return True
+    if "cookie" in folded and _COOKIES.fullmatch(stripped) and _COOKIE_VERBS.search(stripped):
         return True
     if stripped.strip("|»›> ").rstrip(".:!»›>").strip().casefold() in NAVIGATION_LINES:
         return True
@@ -133,13 +142,15 @@ def is_navigation(line: str) -> bool:
 
 def is_counter_label(line: str) -> bool:
     """True for the word under a page's counter ("Views", "Comments")."""
-    return line.strip().casefold() in _COUNTER_WORDS
+    return len(line) <= _MAX_COUNTER_CHARS and line.strip().casefold() in _COUNTER_WORDS
 
 
 def is_section_label(line: str) -> bool:
     """True when ``line`` is only a section or release-kind label ("Press Release/News")."""
-    words = re.findall(r"[^\W\d_]+", line.casefold())
-    if not words or len(words) > _MAX_LABEL_WORDS or re.search(r"\d", line):
+    if len(line) > _MAX_LABEL_CHARS or line.count(" ") >= _MAX_LABEL_WORDS:
+        return False
+    words = _LABEL_WORD.findall(line.casefold())
+    if not words or len(words) > _MAX_LABEL_WORDS or _DIGIT.search(line):
         return False
     # "Latest news" or "Press release" must name the kind of page, not just "The".
     return all(w in _SECTION_WORDS for w in words) and not set(words) <= {

@@ -97,7 +97,7 @@ def lede_date(paragraph: str) -> tuple[str, str | None] | None:
     is the dateline), "Photo: Agency12 May 2011 - ..." (a credit glued to it),
     or inside a wire dateline's parentheses: "MOSCOW (Agency - 3 May 2019) ...".
     """
-    if len(paragraph.split()) < _MIN_LEDE_WORDS:
+    if len(paragraph.split(maxsplit=_MIN_LEDE_WORDS)) < _MIN_LEDE_WORDS:
         return None  # a stamp line, not a lede that opens with one
     head = ascii_digits(paragraph[:60])
     found = find_date(head)
