@@ -14,7 +14,9 @@ from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.series_context import (
     event_key,
     figure_event,
+    figure_subject,
     like_events,
+    like_subjects,
     named_events,
     release_event,
 )
@@ -175,3 +177,32 @@ def test_large_groups_keep_events_apart_too() -> None:
     groups = group_facts(facts)
     assert sorted(len(g) for g in groups) == [100, 100]
     assert all(len({f.event for f in g}) == 1 for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("The Union's 27 member states signed the pact.", "27 member states", None),
+        ("The Andean Community’s 4 member states signed.", "4 member states", "andean community"),
+        ("It links the 10 member states of ASEAN by radio.", "10 member states", "asean"),
+        ("Its 196 member countries can query them.", "196 member countries", None),
+        ("The Organization’s 195 member countries share data.", "195 member countries", None),
+    ],
+)
+def test_figure_subject(sentence: str, text: str, subject: str | None) -> None:
+    at = sentence.index(text)
+    assert figure_subject(sentence, at, len(text)) == subject
+
+
+def test_member_states_of_different_bodies_do_not_join() -> None:
+    def states(doc_id: str, owner: str, value: int) -> Fact:
+        text = f"{value} member states"
+        sentence = f"Ministers of {owner} {text} adopted the maritime security plan."
+        return fact(doc_id, text, value, "member states", sentence, "Ministers adopt a plan")
+
+    named = [states("a", "the Pacific Alliance’s", 12), states("b", "the Andean Community’s", 15)]
+    assert joined(named) == [["a"], ["b"]]
+    # "its" names no owner: it joins a named one.
+    assert joined([named[0], states("c", "its", 13)]) == [["a", "c"]]
+    assert like_subjects(None, "andean community")
+    assert not like_subjects("pacific alliance", "andean community")

@@ -22,7 +22,12 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from interpol_tui.analysis.model import Figure
-from interpol_tui.analysis.series_context import figure_event, like_events
+from interpol_tui.analysis.series_context import (
+    figure_event,
+    figure_subject,
+    like_events,
+    like_subjects,
+)
 
 MAX_RATIO = 10.0
 """Values further apart than this factor are never the same quantity."""
@@ -107,6 +112,8 @@ class Fact:
     repeats: tuple[Figure, ...] = ()
     event: str | None = None
     """The operation or meeting the figure is tied to (series_context), None when standing."""
+    subject: str | None = None
+    """Whose counted things they are, when the text says ("the EU's"), else None."""
 
     @property
     def key(self) -> str:
@@ -156,15 +163,18 @@ def facts_of(doc_id: str, figures: Sequence[Figure], release: str | None = None)
             cluster, key=lambda f: (len(phrase_key(f.counts).split()), len(f.text), -f.start)
         )
         repeats = tuple(f for f in cluster if f is not primary)
-        facts.append(Fact(doc_id, primary, repeats, _event_of(primary, release, doc_id)))
+        event, subject = _context_of(primary, release, doc_id)
+        facts.append(Fact(doc_id, primary, repeats, event, subject))
     return facts
 
 
-def _event_of(figure: Figure, release: str | None, doc_id: str) -> str | None:
+def _context_of(figure: Figure, release: str | None, doc_id: str) -> tuple[str | None, str | None]:
+    """The figure's event and subject (series_context)."""
     at = figure.start - figure.sentence_start
     if not 0 <= at <= len(figure.sentence):
         at = max(figure.sentence.find(figure.text), 0)
-    return figure_event(figure.counts, figure.sentence, at, release, doc_id)
+    event = figure_event(figure.counts, figure.sentence, at, release, doc_id)
+    return event, figure_subject(figure.sentence, at, len(figure.text))
 
 
 def _ambiguous_uses(facts: Sequence[Fact], keys: Sequence[str]) -> set[tuple[str, str]]:
@@ -212,9 +222,14 @@ class _Scorer:
         a, b = self.facts[i].figure, self.facts[j].figure
         if self.facts[i].doc_id == self.facts[j].doc_id or a.value <= 0 or b.value <= 0:
             return False
-        if not like_events(self.facts[i].event, self.facts[j].event):
+        if not self.like_context(i, j):
             return False  # the same noun counted at different events is no series
         return max(a.value, b.value) / min(a.value, b.value) <= MAX_RATIO
+
+    def like_context(self, i: int, j: int) -> bool:
+        """Like events and compatible subjects (series_context)."""
+        a, b = self.facts[i], self.facts[j]
+        return like_events(a.event, b.event) and like_subjects(a.subject, b.subject)
 
     def context(self, i: int, j: int) -> float:
         a, b = self.contexts[i], self.contexts[j]
@@ -317,14 +332,15 @@ def _by_exact_phrase(
 
     A figure whose release uses its phrase ambiguously stands alone.
     """
-    by_key: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str | None, str | None], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
     for member in members:
         if (facts[member].doc_id, keys[member]) in ambiguous:
             groups.append([member])
         else:
-            # One series per phrase and event (editions of one event share a key).
-            by_key[(keys[member], facts[member].event)].append(member)
+            # One series per phrase, event and subject (editions of one event share a key).
+            fact = facts[member]
+            by_key[(keys[member], fact.event, fact.subject)].append(member)
     for indexes in by_key.values():
         indexes.sort(key=lambda i: facts[i].figure.value)
         current: list[int] = []

@@ -10,6 +10,10 @@ is the one the release is about. Standing figures ("196 member countries",
 "4.5 billion database searches") are bound to nothing. Two figures may join a
 series only when both are standing or both are bound to like events (editions
 of one operation or meeting are alike: "Pangea X", "Pangea XI").
+
+The *subject* is whose the counted things are, when the text says so: "the
+EU's 27 member states" and "ASEAN's 10 member states" are no series; "its 196
+member countries" has no stated subject and joins either.
 """
 
 from __future__ import annotations
@@ -96,4 +100,39 @@ def like_events(a: str | None, b: str | None) -> bool:
         return False
     words_a, words_b = set(a.split()), set(b.split())
     # "interpol general assembly" and "general assembly": one names it more fully.
+    return words_a <= words_b or words_b <= words_a
+
+
+# "the Union's 27 member states", "INTERPOL’s 196 member countries"
+_OWNER_BEFORE = re.compile(
+    r"(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,4})[’']s\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+# "195 member countries of the Organization", "10 member states of ASEAN"
+_OWNER_AFTER = re.compile(
+    r"^\s+(?:of|in)\s+(?:the\s+)?(?P<owner>[A-Z][\w.\-]*(?:\s+(?:of\s+)?[A-Z][\w.\-]*){0,4})"
+)
+_GENERIC_OWNERS = frozenset(
+    {"organization", "organisation", "agency", "union", "bureau", "office", "body", "group"}
+)
+_BEFORE_CHARS = 60
+
+
+def figure_subject(sentence: str, at: int, length: int) -> str | None:
+    """Whose counted things the figure at ``sentence[at:at + length]`` counts, if stated."""
+    match = _OWNER_BEFORE.search(sentence[max(0, at - _BEFORE_CHARS) : at])
+    if match is None:
+        match = _OWNER_AFTER.match(sentence[at + length : at + length + _BEFORE_CHARS])
+    if match is None:
+        return None
+    words = [w.lower() for w in match["owner"].split() if w.lower() not in ("the", "of")]
+    if not words or (len(words) == 1 and words[0] in _GENERIC_OWNERS):
+        return None  # "the Organization's": a stand-in, not a name
+    return " ".join(words)
+
+
+def like_subjects(a: str | None, b: str | None) -> bool:
+    """True unless both figures state whose things they count, and the owners differ."""
+    if a is None or b is None or a == b:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
     return words_a <= words_b or words_b <= words_a
