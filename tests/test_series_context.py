@@ -13,6 +13,7 @@ from interpol_tui.analysis.grouping import Fact, facts_of, group_facts
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.series_context import (
     event_key,
+    figure_complement,
     figure_event,
     figure_subject,
     like_events,
@@ -63,18 +64,69 @@ def test_editions_of_one_event_share_a_key() -> None:
     assert event_key("Operation Harbour") != event_key("Operation Lighthouse")
 
 
+def _event(counts: str, sentence: str, text: str, release: str | None) -> str | None:
+    return figure_event(figure(text, 1, counts, sentence), sentence.index(text), release, "d")
+
+
 def test_standing_and_bound_figures() -> None:
     standing = "The agency now counts 150 member states across four continents."
-    assert figure_event("member states", standing, standing.index("150"), "x", "d") is None
+    assert _event("member states", standing, "150 member states", "x") is None
     bound = "Some 400 delegates will debate the budget."
-    assert figure_event("delegates", bound, bound.index("400"), "general assembly", "d") == (
-        "general assembly"
-    )
+    assert _event("delegates", bound, "400 delegates", "general assembly") == "general assembly"
     unnamed = "The operation ran in 12 countries."
-    assert figure_event("countries", unnamed, unnamed.index("12"), None, "d") == "doc:d"
+    assert _event("countries", unnamed, "12 countries", None) == "doc:d"
     assert not like_events("doc:a", "doc:b")
     assert not like_events(None, "operation harbour")
     assert like_events("interpol general assembly", "general assembly")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Customs seized 40 kg of heroin and 12 suspects were detained.", "12 suspects"),
+        ("Police arrested 35 people in the capital.", "35 people"),
+        ("Patrols ran for a month in a large regional port sweep across 9 ports.", "9 ports"),
+        ("A new international border crackdown reached 8 countries.", "8 countries"),
+    ],
+)
+def test_results_and_event_references_bind_to_the_release(sentence: str, text: str) -> None:
+    assert _event("x", sentence, text, "operation harbour") == "operation harbour"
+
+
+def test_a_yearly_total_is_standing_even_with_a_result_verb() -> None:
+    sentence = "In 2021, officers arrested 5,100 suspects across the country."
+    yearly = Figure(27, 40, "5,100 suspects", 5100, None, None, "suspects", sentence, 0, "2021")
+    assert figure_event(yearly, 27, "operation harbour", "d") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "complement"),
+    [
+        ("They found 130 cases of waste dumping in ports.", "130 cases", "waste dumping"),
+        ("Officers seized 2 tonnes of cocaine at sea.", "2 tonnes", "cocaine"),
+        ("The unit handled 1,500 cases in 2012.", "1,500 cases", None),
+        ("They met 30 heads of the agencies.", "30 heads", "agencies"),
+    ],
+)
+def test_figure_complement(sentence: str, text: str, complement: str | None) -> None:
+    assert figure_complement(sentence, sentence.index(text), len(text)) == complement
+
+
+def test_cases_of_one_crime_do_not_join_cases_in_general() -> None:
+    facts = [
+        fact(
+            "a", "1,200 cases", 1200, "cases", "The office opened 1,200 cases last year.", "Report"
+        ),
+        fact(
+            "b",
+            "900 cases",
+            900,
+            "cases",
+            "The office opened 900 cases of migrant smuggling last year.",
+            "Report",
+        ),
+    ]
+    assert joined(facts) == [["a"], ["b"]]
 
 
 def test_delegates_of_different_meetings_do_not_join() -> None:

@@ -23,8 +23,10 @@ from rapidfuzz import fuzz
 
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.series_context import (
+    figure_complement,
     figure_event,
     figure_subject,
+    like_complements,
     like_events,
     like_subjects,
 )
@@ -114,6 +116,8 @@ class Fact:
     """The operation or meeting the figure is tied to (series_context), None when standing."""
     subject: str | None = None
     """Whose counted things they are, when the text says ("the EU's"), else None."""
+    complement: str | None = None
+    """What the counted noun is of ("cases of fraud" -> "fraud"), else None."""
 
     @property
     def key(self) -> str:
@@ -163,18 +167,23 @@ def facts_of(doc_id: str, figures: Sequence[Figure], release: str | None = None)
             cluster, key=lambda f: (len(phrase_key(f.counts).split()), len(f.text), -f.start)
         )
         repeats = tuple(f for f in cluster if f is not primary)
-        event, subject = _context_of(primary, release, doc_id)
-        facts.append(Fact(doc_id, primary, repeats, event, subject))
+        facts.append(Fact(doc_id, primary, repeats, *_context_of(primary, release, doc_id)))
     return facts
 
 
-def _context_of(figure: Figure, release: str | None, doc_id: str) -> tuple[str | None, str | None]:
-    """The figure's event and subject (series_context)."""
+def _context_of(
+    figure: Figure, release: str | None, doc_id: str
+) -> tuple[str | None, str | None, str | None]:
+    """The figure's event, subject and complement (series_context)."""
     at = figure.start - figure.sentence_start
     if not 0 <= at <= len(figure.sentence):
         at = max(figure.sentence.find(figure.text), 0)
-    event = figure_event(figure.counts, figure.sentence, at, release, doc_id)
-    return event, figure_subject(figure.sentence, at, len(figure.text))
+    length = len(figure.text)
+    return (
+        figure_event(figure, at, release, doc_id),
+        figure_subject(figure.sentence, at, length),
+        figure_complement(figure.sentence, at, length),
+    )
 
 
 def _ambiguous_uses(facts: Sequence[Fact], keys: Sequence[str]) -> set[tuple[str, str]]:
@@ -229,7 +238,11 @@ class _Scorer:
     def like_context(self, i: int, j: int) -> bool:
         """Like events and compatible subjects (series_context)."""
         a, b = self.facts[i], self.facts[j]
-        return like_events(a.event, b.event) and like_subjects(a.subject, b.subject)
+        return (
+            like_events(a.event, b.event)
+            and like_subjects(a.subject, b.subject)
+            and like_complements(a.complement, b.complement)
+        )
 
     def context(self, i: int, j: int) -> float:
         a, b = self.contexts[i], self.contexts[j]
@@ -332,7 +345,7 @@ def _by_exact_phrase(
 
     A figure whose release uses its phrase ambiguously stands alone.
     """
-    by_key: dict[tuple[str, str | None, str | None], list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str | None, str | None, str | None], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
     for member in members:
         if (facts[member].doc_id, keys[member]) in ambiguous:
@@ -340,7 +353,7 @@ def _by_exact_phrase(
         else:
             # One series per phrase, event and subject (editions of one event share a key).
             fact = facts[member]
-            by_key[(keys[member], fact.event, fact.subject)].append(member)
+            by_key[(keys[member], fact.event, fact.subject, fact.complement)].append(member)
     for indexes in by_key.values():
         indexes.sort(key=lambda i: facts[i].figure.value)
         current: list[int] = []

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from interpol_tui.analysis.model import Figure
+
 _CAP = r"[A-Z][\w’'\-]*"
 _LINK = r"(?:\s+(?:of|on|for|and|the|against)\s+|\s+)"
 _MEETING = (
@@ -33,12 +35,22 @@ _NAMED_EVENT = re.compile(
     rf"\bOperation\s+{_CAP}(?:\s+(?:{_CAP}|\d[\w.]*))*"
     rf"|(?:{_CAP}{_LINK})*{_CAP}(?:\s+\([A-Z][\w’']*\))?\s+(?i:{_MEETING})\b"
 )
-# Words that refer back to the release's event ("the operation", "the conference").
+# Words that refer back to the release's event ("the operation", "a major
+# international crackdown", "the two-day conference").
 _EVENT_REFERENCE = re.compile(
-    r"\b(?:the|this|that)\s+(?:\w+[- ])?(?:operation|conference|meeting|assembly|summit|"
-    r"forum|congress|symposium|workshop|session|exercise|campaign|action|event|crackdown)\b",
+    r"\b(?:the|this|that|an?|its|their)\s+(?:[\w-]+\s+){0,4}?(?:operation|conference|meeting|"
+    r"assembly|summit|forum|congress|symposium|workshop|session|exercise|campaign|action|"
+    r"event|crackdown|sweep|raids?)\b",
     re.IGNORECASE,
 )
+# Results of an operation: "17 individuals arrested", "arrested 60 people".
+_RESULT = re.compile(
+    r"\b(?:arrest\w*|detain\w*|seiz\w*|rescu\w*|held|charged|convicted|recovered|"
+    r"dismantled|intercepted|inspected|identified|located|confiscated)\b",
+    re.IGNORECASE,
+)
+_RESULT_CHARS = 40
+"""How near a result verb must be to bind a figure to the release's operation."""
 # Counted nouns and verbs of taking part: such a figure counts an event's attendance.
 _PARTICIPATION = re.compile(
     r"\b(?:delegates?|delegations?|participants?|attendees?|representatives?|officials?|"
@@ -74,18 +86,25 @@ def release_event(title: str, text: str) -> str | None:
     return None
 
 
-def figure_event(
-    counts: str, sentence: str, at: int, release: str | None, doc_id: str
-) -> str | None:
-    """The event the figure at offset ``at`` of ``sentence`` is bound to, or None (standing).
+def figure_event(figure: Figure, at: int, release: str | None, doc_id: str) -> str | None:
+    """The event the figure at offset ``at`` of its sentence is bound to, or None (standing).
 
     An event the release does not name is its own: ``doc:<id>``, alike to no other.
+    A figure with a year of its own ("1,500 cases in 2012") is a yearly total:
+    result verbs near it do not bind it.
     """
+    sentence = figure.sentence
     named = [(abs(m.start() - at), m.group(0)) for m in _NAMED_EVENT.finditer(sentence)]
     if named:
         return event_key(min(named)[1])
-    near = sentence[max(0, at - _NEAR_CHARS) : at + _NEAR_CHARS]
-    if _PARTICIPATION.search(counts) or _EVENT_REFERENCE.search(near):
+    near = sentence[max(0, at - _NEAR_CHARS) : at + len(figure.text) + _NEAR_CHARS]
+    close = sentence[max(0, at - _RESULT_CHARS) : at + len(figure.text) + _RESULT_CHARS]
+    yearly = bool(figure.period and figure.period.isdigit())
+    if (
+        _PARTICIPATION.search(figure.counts)
+        or _EVENT_REFERENCE.search(near)
+        or (not yearly and _RESULT.search(close))
+    ):
         return release or f"doc:{doc_id}"
     return None
 
@@ -136,3 +155,32 @@ def like_subjects(a: str | None, b: str | None) -> bool:
         return True
     words_a, words_b = set(a.split()), set(b.split())
     return words_a <= words_b or words_b <= words_a
+
+
+# "130 cases of waste trafficking", "2 tonnes of cocaine": what the noun is of.
+_COMPLEMENT = re.compile(r"^\s+of\s+(?P<of>(?:[a-z][\w-]*\s*){1,3})")
+_COMPLEMENT_SKIP = frozenset({"the", "a", "an"})
+# The complement ends at a preposition, a conjunction or a verb of the clause.
+_COMPLEMENT_END = frozenset(
+    """at in on for from to by with and or but which who that were was are is have has had
+    into across through during between worth""".split()  # noqa: SIM905
+)
+
+
+def figure_complement(sentence: str, at: int, length: int) -> str | None:
+    """The "of ..." that narrows the counted noun right after the figure, if any."""
+    match = _COMPLEMENT.match(sentence[at + length : at + length + _BEFORE_CHARS])
+    if match is None:
+        return None
+    words: list[str] = []
+    for word in match["of"].split():
+        if word in _COMPLEMENT_END:
+            break
+        if word not in _COMPLEMENT_SKIP:
+            words.append(word)
+    return " ".join(words[:2]) or None
+
+
+def like_complements(a: str | None, b: str | None) -> bool:
+    """ "cases of fraud" and "cases" are no series; "cases of fraud" twice may be."""
+    return a == b
