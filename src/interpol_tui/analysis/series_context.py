@@ -24,33 +24,62 @@ from functools import lru_cache
 from interpol_tui.analysis.model import Figure
 
 _CAP = r"[A-Z][\w’'\-]*"
-_LINK = r"(?:\s+(?:of|on|for|and|the|against)\s+|\s+)"
 _MEETING = (
     r"(?:Assembly|Conference|Meeting|Summit|Forum|Congress|Symposium|Workshop|Session|"
     r"Roundtable|Round Table|Seminar|Week|Exercise)"
 )
-# "Operation Storm Makers II", "the Heads of National Central Bureaus (NCBs) meeting",
-# "INTERPOL European Regional Conference", "General Assembly".
-_NAMED_EVENT = re.compile(
-    rf"\bOperation\s+{_CAP}(?:\s+(?:{_CAP}|\d[\w.]*))*"
-    rf"|(?:{_CAP}{_LINK})*{_CAP}(?:\s+\([A-Z][\w’']*\))?\s+(?i:{_MEETING})\b"
-)
+# "Operation Storm Makers II"
+_OPERATION = re.compile(rf"\bOperation\s+{_CAP}(?:\s+(?:{_CAP}|\d[\w.]*))*")
+# A meeting word after a space; the capitalised words before it make its name:
+# "General Assembly", "Heads of National Central Bureaus (NCBs) meeting",
+# "European Regional Conference" (walked back in Python: a regex that tries
+# every capitalised word as a start is slow on long sentences).
+_MEETING_WORD = re.compile(rf"(?<=\s){_MEETING.lower()}\b")  # on lower-cased text
+_NAME_LINKS = frozenset({"of", "on", "for", "and", "the", "against"})
+_NAME_WINDOW = 100
 # Words that refer back to the release's event ("the operation", "a major
 # international crackdown", "the two-day conference").
 _EVENT_REFERENCE = re.compile(
     r"\b(?:the|this|that|an?|its|their)\s+(?:[\w-]+\s+){0,4}?(?:operation|conference|meeting|"
     r"assembly|summit|forum|congress|symposium|workshop|session|exercise|campaign|action|"
-    r"event|crackdown|sweep|raids?)\b",
-    re.IGNORECASE,
-)
+    r"event|crackdown|sweep|raids?)\b"
+)  # on lower-cased text: IGNORECASE makes every pattern here several times slower
 # Results of an operation: "17 individuals arrested", "arrested 60 people".
 _RESULT = re.compile(
     r"\b(?:arrest\w*|detain\w*|seiz\w*|rescu\w*|held|charged|convicted|recovered|"
-    r"dismantled|intercepted|inspected|identified|located|confiscated)\b",
-    re.IGNORECASE,
-)
+    r"dismantled|intercepted|inspected|identified|located|confiscated)\b"
+)  # on lower-cased text
 _RESULT_CHARS = 40
 """How near a result verb must be to bind a figure to the release's operation."""
+# Every named event and every reference contains one of these (lower-cased):
+# substring tests rule out most sentences before any pattern runs.
+_EVENT_WORDS = (
+    *("operation", "conference", "meeting", "assembly", "summit", "forum", "congress"),
+    *("symposium", "workshop", "session", "exercise", "campaign", "action", "event"),
+    *("crackdown", "sweep", "raid", "table", "seminar", "week"),
+)
+
+
+@lru_cache(maxsize=8192)
+def _lowered(text: str) -> str:
+    """``text`` lower-cased, offsets kept (the rare letters whose lower case is longer stay)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+@lru_cache(maxsize=8192)
+def _mentions_event(text: str) -> bool:
+    lowered = _lowered(text)
+    return any(word in lowered for word in _EVENT_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def _participation(counts: str) -> bool:
+    return _PARTICIPATION.search(counts) is not None
+
+
 # Counted nouns and verbs of taking part: such a figure counts an event's attendance.
 _PARTICIPATION = re.compile(
     r"\b(?:delegates?|delegations?|participants?|attendees?|representatives?|officials?|"
@@ -67,7 +96,35 @@ _EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[IVXLC]+|\d{4}|the|of|and|on|for
 
 def named_events(text: str) -> list[str]:
     """The operations and meetings ``text`` names, in order."""
-    return [m.group(0) for m in _NAMED_EVENT.finditer(text)]
+    return [name for _, name in _events_in(text)]
+
+
+@lru_cache(maxsize=8192)
+def _events_in(sentence: str) -> tuple[tuple[int, str], ...]:
+    """``(offset, name)`` of each named event; cached (figures of a sentence share it)."""
+    if not _mentions_event(sentence):
+        return ()  # the cheap test: most sentences name no operation or meeting
+    found = [(m.start(), m.group(0)) for m in _OPERATION.finditer(sentence)]
+    for match in _MEETING_WORD.finditer(_lowered(sentence)):
+        name = _name_before(sentence[max(0, match.start() - _NAME_WINDOW) : match.start()])
+        if name:
+            word = sentence[match.start() : match.end()]
+            found.append((match.start() - len(name) - 1, f"{name} {word}"))
+    return tuple(sorted(found))
+
+
+def _name_before(text: str) -> str:
+    """The capitalised words (with "of", "and"… between them) that end ``text``."""
+    words: list[str] = []
+    for word in reversed(text.split()):
+        acronym = word.startswith("(") and word.endswith(")") and word[1:2].isupper()
+        capitalised = word[0].isupper() and word[-1].isalnum()
+        if not (capitalised or acronym or (word in _NAME_LINKS and words)):
+            break
+        words.append(word)
+    while words and (words[-1] in _NAME_LINKS or words[-1].startswith("(")):
+        words.pop()  # a name starts with a capitalised word
+    return " ".join(reversed(words))
 
 
 @lru_cache(maxsize=4096)
@@ -94,16 +151,20 @@ def figure_event(figure: Figure, at: int, release: str | None, doc_id: str) -> s
     result verbs near it do not bind it.
     """
     sentence = figure.sentence
-    named = [(abs(m.start() - at), m.group(0)) for m in _NAMED_EVENT.finditer(sentence)]
+    end = at + len(figure.text)
+    # Cheap tests first, cached per sentence: this runs for every figure of a corpus.
+    lowered = _lowered(sentence)
+    eventful = _mentions_event(sentence)
+    named = _events_in(sentence) if eventful else ()
     if named:
-        return event_key(min(named)[1])
-    near = sentence[max(0, at - _NEAR_CHARS) : at + len(figure.text) + _NEAR_CHARS]
-    close = sentence[max(0, at - _RESULT_CHARS) : at + len(figure.text) + _RESULT_CHARS]
+        return event_key(min((abs(start - at), name) for start, name in named)[1])
     yearly = bool(figure.period and figure.period.isdigit())
+    near = (max(0, at - _NEAR_CHARS), end + _NEAR_CHARS)
+    close = (max(0, at - _RESULT_CHARS), end + _RESULT_CHARS)
     if (
-        _PARTICIPATION.search(figure.counts)
-        or _EVENT_REFERENCE.search(near)
-        or (not yearly and _RESULT.search(close))
+        _participation(figure.counts)
+        or (eventful and _EVENT_REFERENCE.search(lowered, *near))
+        or (not yearly and _RESULT.search(lowered, *close))
     ):
         return release or f"doc:{doc_id}"
     return None
