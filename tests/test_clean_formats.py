@@ -40,6 +40,11 @@ BODY = (
         ("Last updated: 2025/05/12", "2025-05-12", None),
         ("Press release | 12 May 2025", "2025-05-12", None),
         ("News release · 12 May 2025 · 3 min read", "2025-05-12", None),
+        ("Tuesday, 23 September 2025 - 10:26 am", "2025-09-23", None),
+        ("Mon, 12/05/2023 - 10:00", "2023-05-12", None),
+        ("Thu 4 May 2023", "2023-05-04", None),
+        ("12th of May 2023", "2023-05-12", None),
+        ("Posted on 12/05/2023 by the web team", "2023-05-12", None),
         ("٤ أبريل ٢٠١٦", "2016-04-04", None),
     ],
 )
@@ -111,6 +116,14 @@ def test_labelled_date_keeps_the_rest_of_the_line() -> None:
             "Vienna, 12 May 2015 - The office said that police had arrested many.",
             ("2015-05-12", "Vienna"),
         ),
+        (
+            "GENEVA, 4 June 2016 (City Wire) - Ministers from six countries met to agree a plan.",
+            ("2016-06-04", "GENEVA"),
+        ),
+        (
+            "LAGOS, Nigeria, 2 May 2025 – Police in five states arrested dozens of suspects.",
+            ("2025-05-02", "LAGOS, Nigeria"),
+        ),
         ("Police met on 22 March 2017 – the first time in years.", None),
         ("The report of 3 May 2019 said little.", None),
     ],
@@ -149,6 +162,8 @@ def test_place_before_a_lede_date_is_the_dateline() -> None:
         "News / Cybercrime / Europe",
         "Back to press releases",
         "You are here: Home / News",
+        "SC/15589",
+        "SG/SM/22222-CT/10",
         "We use cookies to improve your experience on our website.",
     ],
 )

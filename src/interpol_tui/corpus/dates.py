@@ -40,7 +40,9 @@ _DIGITS = str.maketrans(
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # (?<!\d) rather than \b: a credit glued to the date ("Photo: AGENCY12 May 2011").
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)",
+    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    + _MONTH
+    + r",?\s+(?P<year>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
@@ -61,7 +63,7 @@ _PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
 _DATE_LINE_PREFIX = re.compile(
     r"^(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)|date|dated|"
     r"release\s+date|publication\s+date)(?:\s+on)?\s*:?\s*)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?),?\s+)?",
     re.IGNORECASE,
 )
 _MAX_DATE_LINE_CHARS = 40

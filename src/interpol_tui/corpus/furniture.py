@@ -74,6 +74,8 @@ _FURNITURE_PATTERNS = (
     # "Skip Ribbon Commands", "Skip navigation", "Skip to main content"
     re.compile(r"skip (?:to |the )?(?:\w+ ){0,2}\w+", re.IGNORECASE),
     re.compile(r"back to (?:the )?(?:\w+ ){0,3}\w+", re.IGNORECASE),
+    # A document symbol printed above a UN release: "SC/15589", "SG/SM/22222-CT/10".
+    re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9.\-]{1,12}){1,4}"),
     re.compile(r"you are here:?.{0,80}", re.IGNORECASE),
     re.compile(r"\d{1,2} min(?:ute)?s? read", re.IGNORECASE),
     # A view or comment counter: "5,926 views", "12 comments"

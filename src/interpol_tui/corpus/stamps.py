@@ -18,10 +18,12 @@ from interpol_tui.corpus.localdates import local_date
 
 _MAX_STAMP_CHARS = 90
 _MIN_LEDE_WORDS = 8
+_LEDE_HEAD_CHARS = 90
 # "4:23pm", "at 10:00 PM CET", "10.30 GMT"
 _READ_TIME = re.compile(r"\s*[-–—|·•]?\s*\d{1,2} min(?:ute)?s? read", re.IGNORECASE)
 _TIME = re.compile(
-    r",?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
+    r"\s*[-–—|·,]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,4}\b)?",
+    re.IGNORECASE,
 )
 # "- By Eurasia Review", "by The Daily Port", "| Source: Agency"
 _BYLINE = re.compile(r"\s*[-–—|]?\s*(?:by|source:)\s+\S.{0,60}", re.IGNORECASE)
@@ -99,12 +101,14 @@ def lede_date(paragraph: str) -> tuple[str, str | None] | None:
     """
     if len(paragraph.split(maxsplit=_MIN_LEDE_WORDS)) < _MIN_LEDE_WORDS:
         return None  # a stamp line, not a lede that opens with one
-    head = ascii_digits(paragraph[:60])
+    head = ascii_digits(paragraph[:_LEDE_HEAD_CHARS])
     found = find_date(head)
     if found is None:
         return None
     iso, start, end = found
     after, before = head[end:], head[:start]
+    # "Vienna, 12 May 2015 (UN Information Service) - ...": a source between.
+    after = re.sub(r"^\s*\([^)]{1,40}\)", "", after)
     if re.match(r"\s*[-–—]\s", after):
         # Nothing before the date but a place or a credit, never a sentence.
         words = before.split()
