@@ -360,3 +360,32 @@ def test_english_pages_never_import_dateparser() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_hard_wrapped_text_is_joined_back_into_paragraphs() -> None:
+    raw = (
+        "Harbour patrols find cocaine in a container\n"
+        "Officers of the Coastal Police and the Port\n"
+        "Authority of the city have found 30 kg of cocaine in a\n"
+        "container that arrived from overseas on Monday.\n"
+        "The drugs were hidden behind crates of bananas and\n"
+        "were found by a dog team during a routine check.\n"
+        "Two men were held:\n"
+        "- Arrest\n"
+        "of two suspected couriers\n"
+    )
+    cleaned = clean_release(raw)
+    assert cleaned.title == "Harbour patrols find cocaine in a container"
+    assert cleaned.text.split("\n\n") == [
+        "Officers of the Coastal Police and the Port Authority of the city have found 30 kg "
+        "of cocaine in a container that arrived from overseas on Monday.",
+        "The drugs were hidden behind crates of bananas and were found by a dog team during "
+        "a routine check.",
+        "Two men were held:",
+        "- Arrest of two suspected couriers",
+    ]
+
+
+def test_text_with_long_lines_is_never_joined() -> None:
+    raw = f"Customs close a smuggling route\n{BODY}\n{BODY}\nA line without an end\n{BODY}"
+    assert clean_release(raw).text.count("\n\n") == 3

@@ -27,6 +27,15 @@ _PROSE_WORDS = 5
 # Lines of text that are never wrapped are longer than this: a headline
 # followed directly by one needs no blank line between them.
 _UNWRAPPED_CHARS = 100
+# Hard-wrapped text (an e-mail, a PDF copy): no line longer than this, and at
+# least half the lines filled to this share of the longest.
+_WRAP_MAX_CHARS = 100
+_WRAP_FILLED = 0.6
+_WRAP_MIN_LINES = 4
+_OPEN_WORDS = frozenset(
+    "a an the of to and or in on at by for from with as that which who its their".split()  # noqa: SIM905
+)
+_SENTENCE_END = ".!?:;”\"'"
 _LEDE_PARAGRAPHS = 3
 """Paragraphs searched for a dateline or a date stamp at the top of the text."""
 
@@ -152,6 +161,7 @@ def _assemble(
     header: _Header,
     fallback_title: str,
 ) -> CleanRelease:
+    content = _unwrap(content)
     while len(content) >= 2 and is_masthead(content[0][0], content[1][0]):
         removed.append(content.pop(0)[0])
     title, source = _choose_title(content, captions, fallback_title, header.dated_headline)
@@ -178,6 +188,39 @@ def _assemble(
         captions=tuple(captions),
         removed=tuple(removed),
     )
+
+
+def _unwrap(content: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Join the lines of hard-wrapped text back into paragraphs.
+
+    A line that does not end a sentence goes on to the next one when it is
+    filled (near the wrap width), ends with a word like "to" or "and", or the
+    next line starts in lower case; a short line, a blank line or a sentence
+    end closes the paragraph. The first line joins only on the last two
+    grounds, so a headline above the text stays on its own.
+    """
+    lengths = [len(line) for line, _ in content]
+    if len(lengths) < _WRAP_MIN_LINES or max(lengths) > _WRAP_MAX_CHARS:
+        return content
+    # The wrap width: most filled lines come near it (the longest may overshoot).
+    width = sorted(lengths)[len(lengths) * 3 // 4]
+    filled = _WRAP_FILLED * width
+    if sum(n >= filled for n in lengths) * 2 < len(lengths):
+        return content
+    joined: list[tuple[str, bool]] = []
+    for line, blank_before in content:
+        last = joined[-1][0] if joined else ""
+        open_end = bool(last) and not blank_before and last[-1] not in _SENTENCE_END
+        tail = last[-_WRAP_MAX_CHARS:]
+        # The first line is the headline candidate: a filled line is not enough there.
+        filled_line = len(tail) >= filled and len(joined) > 1
+        goes_on = filled_line or tail.rsplit(" ", 1)[-1] in _OPEN_WORDS
+        if open_end and (goes_on or line[0].islower()):
+            glue = "" if last.endswith("-") and last[-2:-1].isalpha() else " "
+            joined[-1] = (last + glue + line, joined[-1][1])
+        else:
+            joined.append((line, blank_before))
+    return joined
 
 
 def _lede_dateline(lede: list[str]) -> str | None:
