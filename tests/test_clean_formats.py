@@ -389,3 +389,15 @@ def test_hard_wrapped_text_is_joined_back_into_paragraphs() -> None:
 def test_text_with_long_lines_is_never_joined() -> None:
     raw = f"Customs close a smuggling route\n{BODY}\n{BODY}\nA line without an end\n{BODY}"
     assert clean_release(raw).text.count("\n\n") == 3
+
+
+def test_a_long_lede_is_not_cut_inside_a_number() -> None:
+    lede = (
+        "Police in nine countries have arrested 60 people and recovered 11,049 stolen "
+        "artefacts during a month of checks at ports, airports and auction houses across "
+        "the region. More follows."
+    )
+    assert clean_release(lede).title == (
+        "Police in nine countries have arrested 60 people and recovered 11,049 stolen artefacts "
+        "during a month of checks at ports"
+    )
