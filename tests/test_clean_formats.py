@@ -44,6 +44,8 @@ BODY = (
         ("Mon, 12/05/2023 - 10:00", "2023-05-12", None),
         ("Thu 4 May 2023", "2023-05-04", None),
         ("12th of May 2023", "2023-05-12", None),
+        ("Date of publication: 12 May 2023", "2023-05-12", None),
+        ("Issued on 12 May 2023", "2023-05-12", None),
         ("Posted on 12/05/2023 by the web team", "2023-05-12", None),
         ("٤ أبريل ٢٠١٦", "2016-04-04", None),
     ],

@@ -61,8 +61,9 @@ _PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
 # A line that is a date and nothing else, optionally after a label like "Published:".
 # A weekday may precede it too ("Wednesday, 22 March 2017").
 _DATE_LINE_PREFIX = re.compile(
-    r"^(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)|date|dated|"
-    r"release\s+date|publication\s+date)(?:\s+on)?\s*:?\s*)?"
+    r"^(?:(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified|released|issued)|"
+    r"date\s+of\s+(?:publication|release)|(?:release|publication)\s+date|dated|date)"
+    r"(?:\s+on)?\s*:?\s*)?"
     r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?),?\s+)?",
     re.IGNORECASE,
 )
