@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interpol_tui.analysis.lexicons import ROMAN_NUMERALS
 from interpol_tui.analysis.model import ENTITY_TYPES, EntityType
 from interpol_tui.analysis.names import (
     DOCUMENT_HEADS,
+    NAME_PARTICLES,
+    NAME_PREPOSITIONS,
     OPERATION_HEADS,
     ORG_HEADS,
     ORG_LEADING_HEADS,
@@ -16,7 +19,6 @@ from interpol_tui.analysis.names import (
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_canonical
 from interpol_tui.analysis.places import lookup_place
 
-_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
 _AGENCY_PROGRAMMES = frozenset({"Programme", "Program"})
 _ENTITY_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
 DOCUMENT = "document"
@@ -39,7 +41,7 @@ class Label:
 def head_word(words: list[str]) -> str:
     """The head of a name: the last word before its first connector ("Agenda for ...")."""
     for index, word in enumerate(words):
-        if index and word in _PREPOSITIONS:
+        if index and word in NAME_PREPOSITIONS:
             return words[index - 1]
     return words[-1]
 
@@ -49,7 +51,7 @@ def is_name_like(words: list[str]) -> bool:
     if not words or len(words) > 5:
         return False
     for word in words:
-        if word.islower() and word not in ("de", "da", "del", "van", "von", "der", "bin", "al"):
+        if word.islower() and word not in NAME_PARTICLES:
             return False
         if (
             word in ORG_HEADS
@@ -57,7 +59,7 @@ def is_name_like(words: list[str]) -> bool:
             or word in DOCUMENT_HEADS
             or word in WEEKDAYS_MONTHS
             or word in ORGANISATION_ALIASES
-            or (word.isupper() and len(word) > 2 and word not in ("II", "III", "IV"))
+            or (word.isupper() and len(word) > 2 and word not in ROMAN_NUMERALS)
         ):
             return False
     return not (len(words) == 1 and words[0] in TITLE_FIRST_WORDS)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 
+from interpol_tui.analysis.lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from interpol_tui.analysis.model import DateSpan
-from interpol_tui.corpus.dates import MONTHS
+from interpol_tui.corpus.dates import MONTHS as MONTH_NUMBERS
 
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
+_FULL_MONTHS = "|".join(MONTHS)
+_MONTH_NAMES = _FULL_MONTHS + "|" + "|".join(MONTH_ABBREVIATIONS)
+_WEEKDAYS = "|".join(WEEKDAYS)
 _MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _RANGE_DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
-_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WEEKDAY = rf"(?:(?:{_WEEKDAYS}),?\s+)?"
 
 # Longest forms first; month names are capitalised so "may" the verb is never a date.
 _DATES = (
@@ -26,15 +26,12 @@ _DATES = (
 # A month alone is a date after a word that introduces a time ("in March", "between May").
 _MONTH_ALONE = re.compile(
     r"\b(?:in|In|since|Since|until|between|from|From|by|during|During|and|to)\s+"
-    r"(?P<date>(?:(?:early|mid|late)[- ])?(?P<month>January|February|March|April|May|June|July|"
-    r"August|September|October|November|December))\b(?!\s+\d)"
+    rf"(?P<date>(?:(?:early|mid|late)[- ])?(?P<month>{_FULL_MONTHS}))\b(?!\s+\d)"
 )
 # Anchors: patterns that start with a plain character scan fast; the full date
 # patterns then run only in a small window around each anchor.
 _MONTH_ANCHOR = re.compile(rf"(?:{_MONTH_NAMES})(?![a-z])")
-_WEEKDAY_ANCHOR = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])(?!,?\s+\d)"
-)
+_WEEKDAY_ANCHOR = re.compile(rf"(?:{_WEEKDAYS})(?![a-z])(?!,?\s+\d)")
 _YEAR_ANCHOR = re.compile(r"(?:1[89]|20)\d\d")
 _WINDOW = 40
 _DECADE_AFTER = re.compile(r"0s\b")
@@ -59,7 +56,7 @@ def _iso(year: str | None, month: str | None, day: str | None) -> str | None:
         return None
     if month is None:
         return year
-    number = MONTHS[month.lower().rstrip(".")]
+    number = MONTH_NUMBERS[month.lower().rstrip(".")]
     if day is None:
         return f"{year}-{number:02d}"
     return f"{year}-{number:02d}-{int(day):02d}"

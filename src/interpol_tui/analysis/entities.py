@@ -12,6 +12,7 @@ from interpol_tui.analysis.names import (
     DEPARTMENT_WORDS,
     DOCUMENT_HEADS,
     HONORIFICS,
+    NAME_PREPOSITIONS,
     ORG_HEADS,
 )
 from interpol_tui.analysis.operations import operation_lists
@@ -33,7 +34,6 @@ from interpol_tui.analysis.release import (
 from interpol_tui.analysis.tokens import Token
 
 _LONGEST_NAME = 12
-_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to"})
 """Tokens in the longest name tried inside a run (runs can join several names)."""
 
 
@@ -328,7 +328,7 @@ class _Labeller:
                     and n.endswith(" " + found.canonical)
                     # "Directorate of INTERPOL" is no longer form of INTERPOL.
                     and n[: -len(found.canonical) - 1].removesuffix(" the").rsplit(" ", 1)[-1]
-                    not in _PREPOSITIONS
+                    not in NAME_PREPOSITIONS
                 ]
                 # "Brazil’s Federal Police" is not the Australian Federal Police.
                 owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")

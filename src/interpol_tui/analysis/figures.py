@@ -21,6 +21,7 @@ from interpol_tui.analysis.lexicons import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     MEASURE_UNITS,
+    QUALIFIER_BEFORE,
     QUALIFIERS,
     TIME_UNITS,
 )
@@ -42,10 +43,6 @@ from interpol_tui.analysis.tokens import Token
 _DURATION_WORD = re.compile(
     r"(?P<number>[a-z]+(?:-[a-z]+)?)-(?P<unit>second|minute|hour|day|week|month|year)s?"
     r"(?:-long|-old)?",
-    re.IGNORECASE,
-)
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )
 # "between 2 and 5 tonnes": one figure, the upper bound, qualified by "between".
@@ -306,7 +303,7 @@ def _build(
             unit, kind, end, after = MEASURE_UNITS[nxt], "measure", tokens[after].end, after + 1
     qualifier = None
     head_text = text[max(sentence.start, start - 40) : start]
-    match = _QUALIFIER_BEFORE.search(head_text) or _RANGE_BEFORE.search(head_text)
+    match = QUALIFIER_BEFORE.search(head_text) or _RANGE_BEFORE.search(head_text)
     if match:
         word = match["q"].lower()
         before_q = head_text[: match.start()].rstrip().split(" ")[-1:]

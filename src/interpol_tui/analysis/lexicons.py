@@ -2,40 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
+MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_ABBREVIATIONS: tuple[str, ...] = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+WEEKDAYS: tuple[str, ...] = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+
 # Words before a number that hedge it, longest first so "more than" wins over "than".
 QUALIFIERS: tuple[str, ...] = (
-    "well in excess of",
-    "in excess of",
-    "a little over",
-    "a little more than",
-    "just over",
-    "just under",
-    "more than",
-    "less than",
-    "fewer than",
-    "greater than",
-    "upwards of",
-    "as many as",
-    "as much as",
-    "as few as",
-    "close to",
-    "at least",
-    "at most",
-    "up to",
-    "an estimated",
-    "approximately",
-    "nearly",
-    "almost",
-    "around",
-    "about",
-    "roughly",
-    "some",
-    "over",
-    "under",
-    "below",
-    "above",
-    "circa",
+    "well in excess of", "in excess of", "a little over", "a little more than", "just over",
+    "just under", "more than", "less than", "fewer than", "greater than", "upwards of",
+    "as many as", "as much as", "as few as", "close to", "at least", "at most", "up to",
+    "an estimated", "approximately", "nearly", "almost", "around", "about", "roughly", "some",
+    "over", "under", "below", "above", "circa",
+)  # fmt: skip
+QUALIFIER_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
+    re.IGNORECASE,
 )
+"""A qualifier that ends the text before a number ("... more than ")."""
 
 # Currency codes and signs, mapped to an ISO code.
 CURRENCY_CODES = frozenset(
@@ -158,23 +150,4 @@ NOUN_SYNONYMS = {
 SEARCH_NOUNS = frozenset({"searches", "checks", "hits", "matches", "queries", "records"})
 """Nouns that, in a sentence about databases, count database operations."""
 
-ROMAN_NUMERALS = frozenset(
-    [
-        "II",
-        "III",
-        "IV",
-        "V",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "X",
-        "XI",
-        "XII",
-        "XIII",
-        "XIV",
-        "XV",
-        "XVI",
-        "XX",
-    ]
-)
+ROMAN_NUMERALS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XX".split())  # noqa: SIM905

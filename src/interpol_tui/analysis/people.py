@@ -161,25 +161,23 @@ chair minister prime deputy organization organisation police world
 )
 
 
+_SPECIFIC_TITLES = (
+    *(t for t in LEADER_TITLES if t not in _GENERIC_TITLES and "-" not in t),
+    "director",
+    "minister",
+)
+"""Titles a nominal mention may name, most specific first ("director general" before
+"director")."""
+_GENERIC_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_GENERIC_TITLES)) + r")\b")
+
+
 def _title_in(words: str) -> str:
-    for title in (
-        "secretary general",
-        "secretary-general",
-        "director general",
-        "executive director",
-        "prime minister",
-        "president",
-        "commissioner",
-        "director",
-        "minister",
-        "chair",
-    ):
+    words = words.replace("-", " ")
+    for title in _SPECIFIC_TITLES:
         if title in words:
             return title
-    for title in ("head", "chief", "leader", "boss"):
-        if re.search(rf"\b{title}\b", words):
-            return title
-    return ""
+    generic = _GENERIC_TITLE.search(words)
+    return generic.group() if generic else ""
 
 
 NOMINAL = re.compile(

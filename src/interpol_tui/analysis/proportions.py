@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from interpol_tui.analysis.counted import canonical_phrase, is_plural, noun_phrase
-from interpol_tui.analysis.lexicons import QUALIFIERS
+from interpol_tui.analysis.lexicons import QUALIFIER_BEFORE, QUALIFIERS
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.numbers import parse_digits, word_value
 from interpol_tui.analysis.sentences import SentenceIndex
@@ -25,10 +25,6 @@ _CHANGES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "
 _SHARE_FOLLOWERS = frozenset(
     {"of", "were", "was", "are", "is", "have", "has", "had", "since", "compared"}
     | {"in", "from", "to", "by", ",", ".", ";", ":", ")", "–"}
-)
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
-    re.IGNORECASE,
 )
 _COPULAS = frozenset({"were", "was", "are", "is"})
 _CLAUSE_BREAKS = frozenset({"has", "have", "had", "was", "were", "is", "are", "said", "that"})
@@ -199,7 +195,7 @@ def find_proportions(
         sentence = sentences.at(start)
         qualifier = None
         head = max(sentence.start, start - 40)
-        match = _QUALIFIER_BEFORE.search(text[head:start])
+        match = QUALIFIER_BEFORE.search(text[head:start])
         if match:
             qualifier = match["q"].lower()
             start = head + match.start()

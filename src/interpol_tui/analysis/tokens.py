@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from interpol_tui.analysis.names import ABBREVIATED_HONORIFICS
+
 # Words keep inner hyphens ("Al-Raisi", "ninety-nine", "I-Familia") and inner
 # apostrophes followed by two letters or more ("Da’esh", "O'Brien"), so a
 # possessive "’s" stays a token of its own ("INTERPOL" + "’s"). The word
@@ -59,7 +61,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-_ABBREVIATED = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "St"})
+_ABBREVIATED = ABBREVIATED_HONORIFICS | {"St"}
 # Single capitals that take a point in names ("K. Shanmugam"); not I, V or X, which end
 # sentences as numerals ("Operation Haechi V. Officers ...").
 _INITIALS = frozenset("ABCDEFGHJKLMNOPQRSTUWYZ")
