@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from interpol_tui.analysis.lexicons import ROMAN_NUMERALS
 from interpol_tui.analysis.model import ENTITY_TYPES, EntityType
@@ -21,6 +22,8 @@ from interpol_tui.analysis.places import lookup_place
 
 _AGENCY_PROGRAMMES = frozenset({"Programme", "Program"})
 _ENTITY_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
+Table = Literal["acronyms", "operations", "organisations"]
+"""The tables of names a release teaches its :class:`Lexicon`."""
 DOCUMENT = "document"
 """Not an entity: the name of a resolution or declaration ("Vienna Declaration")."""
 
@@ -76,14 +79,19 @@ class Lexicon:
         self.operations: dict[str, str] = {}
         """Folded name (or alias) -> canonical, for operations and programmes."""
         self._cache: dict[tuple[str, bool], Label | None] = {}
+        self._tables: dict[Table, dict[str, str]] = {
+            "acronyms": self.acronyms,
+            "operations": self.operations,
+            "organisations": self.organisations,
+        }
 
-    def learn(self, table: str, name: str, canonical: str, replace: bool = False) -> None:
+    def learn(self, table: Table, name: str, canonical: str, replace: bool = False) -> None:
         """Remember ``name`` in ``table`` (``acronyms``, ``operations``, ``organisations``).
 
         Acronyms are kept as written; other names are folded. The first
         definition wins unless ``replace``.
         """
-        entries: dict[str, str] = getattr(self, table)
+        entries = self._tables[table]
         key = name if table == "acronyms" else name.casefold()
         if (replace or key not in entries) and entries.get(key) != canonical:
             entries[key] = canonical

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from interpol_tui.analysis.chunks import Chunk
+from interpol_tui.analysis.classify import Table
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import (
     OPERATION_HEADS,
@@ -97,7 +98,7 @@ def _define(release: Release, run: list[Token], acronym: str, noun: Token | None
         kind, canonical = "operation", f"{long_form} {noun.text}"
     elif head in OPERATION_HEADS:
         kind = "operation"
-    table = "operations" if kind == "operation" else "organisations"
+    table: Table = "operations" if kind == "operation" else "organisations"
     release.lexicon.learn(table, long_form, canonical)
     release.lexicon.learn(table, canonical, canonical)
     release.lexicon.learn("acronyms", acronym, canonical, replace=True)

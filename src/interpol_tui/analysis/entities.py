@@ -17,6 +17,7 @@ from interpol_tui.analysis.names import (
 )
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, initials
+from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.people import PeopleRegistry, match_title
 from interpol_tui.analysis.places import (
     COMPASS_WORDS,
@@ -66,7 +67,7 @@ class _Labeller:
         self.people = release.people
         self.found: list[_Found] = []
         self._spans: set[tuple[int, int]] = set()
-        self._covered = bytearray(len(release.text) + 1)
+        self._claims = Claims(len(release.text))
 
     # -- pass 2: labelling ----------------------------------------------------
 
@@ -88,11 +89,11 @@ class _Labeller:
         if (start, end) in self._spans:
             return
         self._spans.add((start, end))
-        self._covered[start:end] = b"\x01" * (end - start)
+        self._claims.claim(start, end)
         self.found.append(_Found(start, end, kind, canonical, role))
 
     def _taken(self, start: int, end: int) -> bool:
-        return any(self._covered[start:end])
+        return self._claims.overlaps(start, end)
 
     def _label_chunk(self, chunk: Chunk) -> None:
         tokens = list(chunk.tokens)

@@ -36,6 +36,7 @@ from interpol_tui.analysis.numbers import (
     parse_digits,
     word_value,
 )
+from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.periods import Period, period_for
 from interpol_tui.analysis.sentences import SentenceIndex
 from interpol_tui.analysis.tokens import Token
@@ -215,17 +216,15 @@ def find_figures(
     text: str,
     tokens: list[Token],
     sentences: SentenceIndex,
-    excluded: list[tuple[int, int]],
+    claims: Claims,
     periods: list[Period],
 ) -> list[Figure]:
-    """Return the figures in ``text``; numbers inside ``excluded`` spans (dates) are skipped.
+    """Return the figures in ``text``; a number that starts inside a claimed span is skipped.
 
     ``tokens`` are the text's tokens and ``periods`` its period phrases, both
-    computed once by the caller.
+    computed once by the caller; ``claims`` holds what earlier components found
+    (dates, period phrases).
     """
-    blocked = bytearray(len(text) + 1)
-    for start, end in excluded:
-        blocked[start:end] = b"\x01" * (end - start)
     figures: list[Figure] = []
     # A coarse filter in one comprehension (the hot loop), the exact test after it.
     coarse = [
@@ -238,7 +237,11 @@ def find_figures(
     resume = 0
     for i in coarse:
         token = tokens[i]
-        if i < resume or blocked[token.start] or not _may_start_number(token):
+        if (
+            i < resume
+            or claims.overlaps(token.start, token.start + 1)
+            or not _may_start_number(token)
+        ):
             continue
         core = _read_core(tokens, i)
         if core is not None and token.text in ("a", "an") and i and tokens[i - 1].text == "half":

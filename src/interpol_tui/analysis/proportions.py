@@ -14,6 +14,7 @@ from interpol_tui.analysis.counted import canonical_phrase, is_plural, noun_phra
 from interpol_tui.analysis.lexicons import QUALIFIER_BEFORE, QUALIFIERS
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.numbers import parse_digits, word_value
+from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.sentences import SentenceIndex
 from interpol_tui.analysis.tokens import Token
 
@@ -172,9 +173,9 @@ def fill_factor_counts(figures: list[Figure], tokens: list[Token]) -> list[Figur
 
 
 def find_proportions(
-    text: str, tokens: list[Token], sentences: SentenceIndex, taken: list[tuple[int, int]]
+    text: str, tokens: list[Token], sentences: SentenceIndex, claims: Claims
 ) -> list[Figure]:
-    """Return proportion and change figures not overlapping the ``taken`` spans."""
+    """Return proportion and change figures that overlap no span in ``claims``."""
     found: list[Figure] = []
     for offset, kind in _candidates(text):
         index = bisect_left(tokens, offset, key=_start)
@@ -190,7 +191,7 @@ def find_proportions(
             continue
         last, value, kind = read
         start, end = token.start, tokens[last].end
-        if any(s < end and start < e for s, e in taken):
+        if claims.overlaps(start, end):
             continue
         sentence = sentences.at(start)
         qualifier = None
