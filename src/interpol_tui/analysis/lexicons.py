@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 MONTHS: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -68,6 +69,29 @@ MEASURE_UNITS = {
     "hectares": "ha",
 }
 """Units of measure after a number ("1.2 tonnes of cocaine") -> symbol."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPhrase:
+    """The unit that words after a number give it ("per cent" -> ``%``, ``percent``)."""
+
+    unit: str
+    kind: str
+    bare_only: bool = False
+    """Only for a number with no unit yet ("USD 5 million dollars" keeps USD)."""
+
+
+UNIT_PHRASES: dict[tuple[str, ...], UnitPhrase] = {
+    ("%",): UnitPhrase("%", "percent"),
+    ("percent",): UnitPhrase("%", "percent"),
+    ("per", "cent"): UnitPhrase("%", "percent"),
+    ("cubic", "metres"): UnitPhrase("m3", "measure"),
+    ("cubic", "meters"): UnitPhrase("m3", "measure"),
+    **{(word,): UnitPhrase(code, "money", True) for word, code in CURRENCY_WORDS.items()},
+    **{(word,): UnitPhrase(unit, "measure", True) for word, unit in MEASURE_UNITS.items()},
+}
+"""Words after a number (lower case) -> its unit; the longest phrase wins."""
+UNIT_PHRASE_LENGTHS = tuple(sorted({len(words) for words in UNIT_PHRASES}, reverse=True))
 
 TIME_UNITS = {
     "second": "seconds",
