@@ -107,6 +107,16 @@ class Lexicon:
 
     def _classify(self, words: list[str], all_caps: bool) -> Label | None:
         name = " ".join(words)
+        # Names the release taught first, then what the words themselves say.
+        return (
+            self._known(name)
+            or _by_leading_word(words, name)
+            or _by_head(words, name)
+            or _as_place(name, len(words), all_caps)
+        )
+
+    def _known(self, name: str) -> Label | None:
+        """A name every release knows, or one this release has defined or used."""
         folded = name.casefold()
         if name in ORGANISATION_ALIASES:
             return Label("organization", ORGANISATION_ALIASES[name])
@@ -118,26 +128,48 @@ class Lexicon:
             return Label("operation", self.operations[folded])
         if folded in self.organisations:
             return Label("organization", self.organisations[folded])
-        if len(words) > 1 and words[0] in ("Operation", "Operations"):
-            return Label("operation", "Operation " + " ".join(words[1:]))
-        if len(words) > 1 and words[0] in ("Project", "Programme", "Program", "Initiative"):
-            return Label("operation", name)
-        head = head_word(words)
-        if len(words) > 1 and head in DOCUMENT_HEADS:
-            return Label(DOCUMENT, name)
-        if len(words) > 2 and head in _AGENCY_PROGRAMMES and words[0] in ("United", "UN"):
-            # "United Nations Environment Programme": a UN programme is an agency.
-            return Label("organization", expand_canonical(name))
-        if len(words) > 1 and head in OPERATION_HEADS:
-            return Label("operation", name)
-        if (
-            len(words) > 1
-            and (head in ORG_HEADS or (words[0] in ORG_LEADING_HEADS and words[1] == "of"))
-            and not (len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police")
-        ):
-            return Label("organization", expand_canonical(name))
-        if len(words) <= 6 and (all_caps or not name.isupper() or len(name) <= 4):
-            place = lookup_place(name)
-            if place is not None:
-                return Label("location", place[0])
         return None
+
+
+_OPERATION_LEADS = frozenset({"Operation", "Operations"})
+_PROGRAMME_LEADS = frozenset({"Project", "Programme", "Program", "Initiative"})
+
+
+def _by_leading_word(words: list[str], name: str) -> Label | None:
+    """ "Operation Pangea", "Project Stadia": a name its first word makes an operation."""
+    if len(words) < 2:
+        return None
+    if words[0] in _OPERATION_LEADS:
+        return Label("operation", "Operation " + " ".join(words[1:]))
+    if words[0] in _PROGRAMME_LEADS:
+        return Label("operation", name)
+    return None
+
+
+def _by_head(words: list[str], name: str) -> Label | None:
+    """A document, programme or body by its head word ("Vienna Declaration", "... Unit")."""
+    if len(words) < 2:
+        return None
+    head = head_word(words)
+    if head in DOCUMENT_HEADS:
+        return Label(DOCUMENT, name)
+    if len(words) > 2 and head in _AGENCY_PROGRAMMES and words[0] in ("United", "UN"):
+        # "United Nations Environment Programme": a UN programme is an agency.
+        return Label("organization", expand_canonical(name))
+    if head in OPERATION_HEADS:
+        return Label("operation", name)
+    body = head in ORG_HEADS or (words[0] in ORG_LEADING_HEADS and words[1] == "of")
+    # "Chief Police" is no body: a title before the head.
+    titled = len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police"
+    if body and not titled:
+        return Label("organization", expand_canonical(name))
+    return None
+
+
+def _as_place(name: str, length: int, all_caps: bool) -> Label | None:
+    """A country, city or region the gazetteer knows (an all-capitals word only in capitals)."""
+    if length <= 6 and (all_caps or not name.isupper() or len(name) <= 4):
+        place = lookup_place(name)
+        if place is not None:
+            return Label("location", place[0])
+    return None

@@ -6,6 +6,7 @@ import re
 
 from interpol_tui.analysis.lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from interpol_tui.analysis.model import DateSpan
+from interpol_tui.analysis.overlap import Claims
 from interpol_tui.corpus.dates import MONTHS as MONTH_NUMBERS
 
 _FULL_MONTHS = "|".join(MONTHS)
@@ -82,45 +83,79 @@ def is_year_used_as_date(text: str, start: int, end: int) -> bool:
     return True
 
 
+class _Dates:
+    """The dates of one text, found pass by pass; the first pass to claim a span keeps it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[DateSpan] = []
+        self.claims = Claims(len(text))
+
+    def add(self, start: int, end: int, iso: str | None) -> None:
+        if self.claims.free(start, end):
+            self.claims.claim(start, end)
+            self.spans.append(DateSpan(start, end, self.text[start:end], iso))
+
+    def months(self) -> None:
+        """ "22 March 2024", "March 22", "July 2015", "in March"."""
+        text = self.text
+        for anchor in _MONTH_ANCHOR.finditer(text):
+            if anchor.start() and text[anchor.start() - 1].isalpha():
+                continue
+            low, high = max(0, anchor.start() - _WINDOW), min(len(text), anchor.end() + _WINDOW)
+            for pattern in _DATES:
+                for match in pattern.finditer(text, low, high):
+                    if match.start() <= anchor.start() < match.end():
+                        groups = match.groupdict()
+                        iso = _iso(groups.get("year"), groups["month"], groups.get("day"))
+                        self.add(match.start(), match.end(), iso)
+            for match in _MONTH_ALONE.finditer(text, low, anchor.end()):
+                self.add(match.start("date"), match.end("date"), None)
+
+    def weekdays(self) -> None:
+        """ "on Tuesday", "since Monday": a weekday introduced as a time."""
+        for anchor in _WEEKDAY_ANCHOR.finditer(self.text):
+            if previous_word(self.text, anchor.start()) in _WEEKDAY_INTRODUCERS:
+                self.add(anchor.start(), anchor.end(), None)
+
+    def years(self) -> None:
+        """ "In 2017", "the 1990s", "2019-2021"; not "2000 officers" or "Resolution 2178"."""
+        text = self.text
+        for anchor in _YEAR_ANCHOR.finditer(text):
+            start, end = anchor.span()
+            if (start and text[start - 1] in "0123456789.,/") or self.claims.overlaps(
+                start, start + 1
+            ):
+                continue
+            if (decade := _DECADE_AFTER.match(text, end - 1)) and text[end - 1] == "0":
+                self.add(start, decade.end(), None)
+                continue
+            after = text[end : end + 2]
+            if (
+                after[:1].isdigit()
+                or after[:1] == "/"
+                or (after[:1] in ",." and after[1:].isdigit())
+            ):
+                continue
+            span_range = _RANGE_AFTER.match(text, end)
+            if span_range and previous_word(text, start) not in NUMBER_LABELS:
+                self.add(start, span_range.end(), anchor.group())
+            elif is_year_used_as_date(text, start, end):
+                self.add(start, end, anchor.group())
+
+
+def _number_goes_on(after: str) -> bool:
+    """ "20231", "2023/24", "2023,5", "2023.5": the four digits are part of a longer number."""
+    return after[:1].isdigit() or after[:1] == "/" or (after[:1] in ",." and after[1:].isdigit())
+
+
+_WEEKDAY_INTRODUCERS = frozenset({"on", "last", "next", "this", "since", "by"})
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """Return every date and year-as-date in ``text``, sorted and non-overlapping."""
-    spans: list[DateSpan] = []
-    taken = bytearray(len(text) + 1)
-
-    def add(start: int, end: int, iso: str | None) -> None:
-        if not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            spans.append(DateSpan(start, end, text[start:end], iso))
-
-    for anchor in _MONTH_ANCHOR.finditer(text):
-        if anchor.start() and text[anchor.start() - 1].isalpha():
-            continue
-        low, high = max(0, anchor.start() - _WINDOW), min(len(text), anchor.end() + _WINDOW)
-        for pattern in _DATES:
-            for match in pattern.finditer(text, low, high):
-                if match.start() <= anchor.start() < match.end():
-                    groups = match.groupdict()
-                    iso = _iso(groups.get("year"), groups["month"], groups.get("day"))
-                    add(match.start(), match.end(), iso)
-        for match in _MONTH_ALONE.finditer(text, low, anchor.end()):
-            add(match.start("date"), match.end("date"), None)
-    for anchor in _WEEKDAY_ANCHOR.finditer(text):
-        if previous_word(text, anchor.start()) in ("on", "last", "next", "this", "since", "by"):
-            add(anchor.start(), anchor.end(), None)
-    for anchor in _YEAR_ANCHOR.finditer(text):
-        start, end = anchor.span()
-        if (start and text[start - 1] in "0123456789.,/") or taken[start]:
-            continue
-        if (decade := _DECADE_AFTER.match(text, end - 1)) and text[end - 1] == "0":
-            add(start, decade.end(), None)
-            continue
-        after = text[end : end + 2]
-        if after[:1].isdigit() or after[:1] == "/" or (after[:1] in ",." and after[1:].isdigit()):
-            continue
-        span_range = _RANGE_AFTER.match(text, end)
-        if span_range and previous_word(text, start) not in NUMBER_LABELS:
-            add(start, span_range.end(), anchor.group())
-        elif is_year_used_as_date(text, start, end):
-            add(start, end, anchor.group())
-    spans.sort(key=lambda span: span.start)
-    return spans
+    dates = _Dates(text)
+    dates.months()
+    dates.weekdays()
+    dates.years()
+    return sorted(dates.spans, key=lambda span: span.start)

@@ -111,30 +111,38 @@ def _learn_person(release: Release, chunk: Chunk) -> None:
     words = [t.text for t in chunk.tokens]
     for index in range(len(words)):
         end = match_title(words, index)
-        if end == index:
-            continue
-        rest = words[end:]
-        begin = name_after_department(words, end)
-        if begin is not None:
-            # "Director of Organized and Emerging Crime Leila Achterberg".
-            department = " ".join(words[end:begin])
-            release.people.add(
-                " ".join(words[begin:]), f"{role_of(release, words, index, end)} {department}"
-            )
+        if end != index:
+            _learn_titled(release, chunk, words, index, end)
             return
-        if not rest or not is_name_like(rest[:1]):
-            return
-        role: str | None = role_of(release, words, index, end)
-        if words[end - 1] in HONORIFICS:
-            # "Dr Maria Lopez, Head of ...": an honorific is no role; a title may follow.
-            after = release.after(chunk)
-            role = _apposed_role(release, chunk) if after and after.text == "," else None
-        for name in split_names(rest):
-            name = name_part(name)
-            if is_name_like(name) and not is_thing(release, name):
-                release.people.add(" ".join(name), role)
+    _learn_untitled(release, chunk, words)
+
+
+def _learn_titled(release: Release, chunk: Chunk, words: list[str], index: int, end: int) -> None:
+    """ "Secretary General Jürgen Stock", "Dr Maria Lopez": the title at ``words[index:end]``."""
+    rest = words[end:]
+    begin = name_after_department(words, end)
+    if begin is not None:
+        # "Director of Organized and Emerging Crime Leila Achterberg".
+        department = " ".join(words[end:begin])
+        release.people.add(
+            " ".join(words[begin:]), f"{role_of(release, words, index, end)} {department}"
+        )
         return
-    # Untitled names: "said Jane Doe", "Jane Doe said", "Jane Doe, INTERPOL Director, said".
+    if not rest or not is_name_like(rest[:1]):
+        return
+    role: str | None = role_of(release, words, index, end)
+    if words[end - 1] in HONORIFICS:
+        # "Dr Maria Lopez, Head of ...": an honorific is no role; a title may follow.
+        after = release.after(chunk)
+        role = _apposed_role(release, chunk) if after and after.text == "," else None
+    for name in split_names(rest):
+        name = name_part(name)
+        if is_name_like(name) and not is_thing(release, name):
+            release.people.add(" ".join(name), role)
+
+
+def _learn_untitled(release: Release, chunk: Chunk, words: list[str]) -> None:
+    """Untitled names: "said Jane Doe", "Jane Doe said", "Jane Doe, INTERPOL Director, said"."""
     before = release.before(chunk)
     name = name_part(words) if before is not None and before.text.lower() in SPEECH_VERBS else words
     if (
@@ -149,7 +157,6 @@ def _learn_person(release: Release, chunk: Chunk) -> None:
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, words):
         return
     after = release.after(chunk)
-    before = release.before(chunk)
     if after is not None and after.text == ",":
         apposed = _apposed_role(release, chunk)
         if apposed is not None:
