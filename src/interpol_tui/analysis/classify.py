@@ -8,6 +8,7 @@ from typing import Literal
 from interpol_tui.analysis.lexicons import ROMAN_NUMERALS
 from interpol_tui.analysis.model import ENTITY_TYPES, EntityType
 from interpol_tui.analysis.names import (
+    BODY_WORDS,
     DOCUMENT_HEADS,
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
@@ -158,7 +159,11 @@ def _by_head(words: list[str], name: str) -> Label | None:
         return Label("organization", expand_canonical(name))
     if head in OPERATION_HEADS:
         return Label("operation", name)
-    body = head in ORG_HEADS or (words[0] in ORG_LEADING_HEADS and words[1] == "of")
+    body = (
+        head in ORG_HEADS
+        or (words[0] in ORG_LEADING_HEADS and words[1] == "of")
+        or words[0] in BODY_WORDS  # "Guardia Civil": the head noun comes first
+    )
     # "Chief Police" is no body: a title before the head.
     titled = len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police"
     if body and not titled:

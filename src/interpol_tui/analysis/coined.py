@@ -30,10 +30,12 @@ Coined = tuple[int, int, EntityType, str]
 _LOOSE_ACRONYM = re.compile(r"[a-z]?[A-Z][A-Za-z0-9]*[A-Z0-9]s?")
 _MAX_LEAD = 8
 """Lower-case and capitalised words tried before a run that does not spell its acronym."""
-# Systems written with digits or slashes that no capitalised run can hold.
-_SYSTEMS = re.compile(r"(?<![\w-])I-24/7(?![\w/])")
-# "iARMS", "eCRIS": a lower-case letter before capitals names a system or tool.
-_PREFIXED = re.compile(r"[ei][A-Z]{3,}(?![\w-])")
+# Systems written with digits and a slash that no capitalised run can hold: capitals, a
+# hyphen and a ratio ("I-24/7", "K-9/11").
+_SYSTEMS = re.compile(r"(?<![\w-])[A-Z]{1,3}-\d{1,2}/\d{1,2}(?![\w/])")
+# "iARMS", "eCRIS", "mSTAR": one lower-case letter before four capitals or more names a
+# system or tool (three are a common word: "mRNA").
+_PREFIXED = re.compile(r"[a-z][A-Z]{4,}(?![\w-])")
 _YEAR_IN_TEXT = re.compile(r"(?:19[89]\d|20[0-4]\d)\b")
 
 
@@ -162,6 +164,6 @@ def systems(text: str) -> list[Coined]:
         for m in _PREFIXED.finditer(text)
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")
     ]
-    if "24/7" in text:
+    if "/" in text:
         matches += _SYSTEMS.finditer(text)
     return [(m.start(), m.end(), "operation", m.group()) for m in matches]

@@ -23,7 +23,7 @@ _RATE_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "ye
 
 def is_plural(word: str) -> bool:
     """Guess whether an English noun is plural ("victims", "people"; not "access")."""
-    lower = word.lower()
+    lower = word.lower().rsplit("-", 1)[-1]  # "police-officers": its last part
     if lower in PLURAL_NOUNS:
         return True
     if lower in NOT_PLURAL or len(lower) < 3:
@@ -130,8 +130,8 @@ def refine(phrase: str, sentence: str, before: list[Token], attendee_before: boo
         phrase = f"database {phrase}"
     if head in ATTENDEE_NOUNS and any(word in lower_sentence for word in _MEETING_WORDS):
         phrase = "delegates"
-    if phrase == "countries" and attendee_before:
-        phrase = "countries attending"
+    if attendee_before and phrase and " " not in phrase and is_plural(phrase):
+        phrase = f"{phrase} attending"  # "delegates from 90 countries", "experts from 12 agencies"
     return phrase
 
 

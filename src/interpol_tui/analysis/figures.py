@@ -86,14 +86,29 @@ def _anaphoric(tokens: list[Token], core: Core) -> bool:
                 return True  # "nine out of ten", "two in three": a proportion (proportions.py)
     if first >= 2 and tokens[first - 1].text == "in" and word_value(tokens[first - 2].text):
         return True  # "three" in "one in three firearms": the denominator of a proportion
-    return (
+    # "the four organizations", "these two countries": a spelled number after a definite
+    # determiner points back at things named before; digits ("the 196 members") count,
+    # and so do things defined right after ("the five priorities agreed in Vienna").
+    if not (
         first > 0
         and first == last
-        and tokens[first].text in ("two", "three")
-        and tokens[first - 1].text.lower() in ("the", "both", "these", "those")
-    )
+        and tokens[first].kind == "word"
+        and (word_value(tokens[first].text) or 0) >= 2
+        and tokens[first - 1].text.lower() in _DEFINITE
+    ):
+        return False
+    _words, end = noun_phrase(tokens, last + 1)
+    then = [t.text for t in tokens[end : end + 2]]
+    if then and then[0] in _RELATIVES:
+        return False  # "the three pillars that ..."
+    # "the five priorities agreed by ministers": a participle and its complement.
+    participle = len(then) == 2 and then[0].endswith("ed") and then[0].islower()
+    return not (participle and then[1] in _PARTICIPLE_LINKS)
 
 
+_DEFINITE = frozenset({"the", "both", "these", "those"})
+_RELATIVES = frozenset({"that", "which", "who", "whose", "listed", "set", "named"})
+_PARTICIPLE_LINKS = frozenset({"by", "in", "at", "under", "during"})
 _PROPORTION_WORDS = frozenset({"every", *UNITS, *TENS})
 
 

@@ -50,6 +50,12 @@ CURRENCY_WORDS = {
     "yen": "JPY",
 }
 
+LENGTH_UNITS = {
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "feet": "ft", "foot": "ft",
+    "kilometres": "km", "kilometers": "km", "km": "km", "miles": "mi", "centimetres": "cm",
+}  # fmt: skip
+"""Units of length, also after "cubic" or "square" ("40 cubic metres" -> m3)."""
+
 MEASURE_UNITS = {
     "kilograms": "kg",
     "kilogrammes": "kg",
@@ -63,10 +69,8 @@ MEASURE_UNITS = {
     "tons": "t",
     "litres": "L",
     "liters": "L",
-    "kilometres": "km",
-    "kilometers": "km",
-    "km": "km",
     "hectares": "ha",
+    **LENGTH_UNITS,
 }
 """Units of measure after a number ("1.2 tonnes of cocaine") -> symbol."""
 
@@ -85,8 +89,8 @@ UNIT_PHRASES: dict[tuple[str, ...], UnitPhrase] = {
     ("%",): UnitPhrase("%", "percent"),
     ("percent",): UnitPhrase("%", "percent"),
     ("per", "cent"): UnitPhrase("%", "percent"),
-    ("cubic", "metres"): UnitPhrase("m3", "measure"),
-    ("cubic", "meters"): UnitPhrase("m3", "measure"),
+    **{("cubic", word): UnitPhrase(f"{unit}3", "measure") for word, unit in LENGTH_UNITS.items()},
+    **{("square", word): UnitPhrase(f"{unit}2", "measure") for word, unit in LENGTH_UNITS.items()},
     **{(word,): UnitPhrase(code, "money", True) for word, code in CURRENCY_WORDS.items()},
     **{(word,): UnitPhrase(unit, "measure", True) for word, unit in MEASURE_UNITS.items()},
 }
@@ -109,7 +113,7 @@ TIME_UNITS = {
 PLURAL_NOUNS = frozenset(
     """
 people police personnel staff children women men data media criteria livestock cattle fish
-aircraft police-officers
+aircraft
     """.split()  # noqa: SIM905
 )
 NOT_PLURAL = frozenset(

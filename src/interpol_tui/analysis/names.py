@@ -92,6 +92,14 @@ Network Board Cabinet Government Administration Academy Inc Ltd Corps Command Re
 Observatory Fund
     """.split()  # noqa: SIM905
 )
+# Words of other languages that make a name a police or security body as its first word
+# ("Guardia Civil", "Guardia di Finanza", "Policía Nacional", "Polizia di Stato").
+BODY_WORDS = frozenset(
+    """
+Guardia Guarda Policía Policia Polícia Polizia Polizei Politie Polisi Gendarmería Gendarmeria
+Carabinieri Garda Bundespolizei Militsiya Politia Poliisi Policie Policja
+    """.split()  # noqa: SIM905
+)
 # Heads that begin a name followed by "of" ("Office of the Special Representative ...").
 ORG_LEADING_HEADS = frozenset(
     """
