@@ -177,7 +177,7 @@ def _learn_title_then_name(release: Release, title: Chunk, name: Chunk) -> None:
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, words):
         return
     after = release.after(name)
-    if after is None or after.text not in (",", "said", "says", "told", "added"):
+    if after is None or (after.text != "," and after.text not in SPEECH_VERBS):
         return
     title_words = [t.text for t in title.tokens]
     for index in range(len(title_words)):

@@ -133,7 +133,7 @@ until about as than and or but nor so yet if while when where which who whom who
 are was were be been being has have had do does did will would can could may might must
 shall should it they we he she you i them us him there here not no also alone only just
 each every per all both either neither such including include includes included say said
-says according while whereas
+says according while whereas last next
     """.split()  # noqa: SIM905
 )
 

@@ -95,6 +95,7 @@ def read_core(tokens: list[Token], i: int) -> Core | None:
         while j + 1 < len(tokens) and (
             word_value(tokens[j + 1].text) is not None
             or tokens[j + 1].text.lower() in ("hundred", "thousand")
+            or _and_goes_on(tokens, j, words[-1])
         ):
             j += 1
             words.append(tokens[j].text.lower())
@@ -105,6 +106,16 @@ def read_core(tokens: list[Token], i: int) -> Core | None:
     else:
         return None
     return _extend_scale(tokens, core)
+
+
+def _and_goes_on(tokens: list[Token], j: int, last_word: str) -> bool:
+    """ "two hundred and fifty": "and" after a scale word, before a number word."""
+    return (
+        last_word in ("hundred", "thousand")
+        and tokens[j + 1].text == "and"
+        and j + 2 < len(tokens)
+        and word_value(tokens[j + 2].text) is not None
+    )
 
 
 def _scale_follows(tokens: list[Token], i: int) -> bool:

@@ -1,0 +1,150 @@
+"""Each analysis rule pinned by sentences of our own: text -> expected spans and fields.
+
+A row names the rule it pins; deleting or narrowing that rule fails the row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interpol_tui.analysis.pipeline import analyse_text
+
+FigureRow = tuple[str, float, str | None, str | None, str, str]
+
+
+def figures(text: str) -> list[FigureRow]:
+    return [
+        (f.text, f.value, f.unit, f.qualifier, f.counts, f.kind)
+        for f in analyse_text("x", text).figures
+    ]
+
+
+def entities(text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(e.type, e.text, e.canonical, e.role) for e in analyse_text("x", text).entities]
+
+
+FIGURE_TABLE: list[tuple[str, str, list[FigureRow]]] = [
+    ("qualifier before a count", "Customs officers seized nearly 4,000 counterfeit watches.",
+     [("nearly 4,000 counterfeit watches", 4000.0, None, "nearly", "counterfeit watches",
+       "count")]),
+    ("currency sign and short scale", "Investigators traced US$ 3.5bn in laundered funds.",
+     [("US$ 3.5bn", 3.5e9, "USD", None, "funds", "money")]),
+    ("currency signs, thousands and 'm'", "Police recovered €450,000 in cash and £2m in gold.",
+     [("€450,000", 450_000.0, "EUR", None, "cash", "money"),
+      ("£2m", 2e6, "GBP", None, "gold", "money")]),
+    ("percent sign, qualifier, 'of the'", "Some 35% of the samples were fake.",
+     [("Some 35%", 35.0, "%", "some", "samples", "percent")]),
+    ("'per cent' as a unit", "Seizures rose 12 per cent compared with 2022.",
+     [("12 per cent", 12.0, "%", None, "share", "percent")]),
+    ("participle after 'of'", "At least 70% of identified victims were women.",
+     [("At least 70%", 70.0, "%", "at least", "victims", "percent")]),
+    ("units of measure and 'of'", "They seized 1.2 tonnes of cocaine and 300 kilograms of heroin.",
+     [("1.2 tonnes", 1.2, "t", None, "cocaine", "measure"),
+      ("300 kilograms", 300.0, "kg", None, "heroin", "measure")]),
+    ("currency word after a scale", "The gang stole 40 million euros from pension funds.",
+     [("40 million euros", 4e7, "EUR", None, "amount", "money")]),
+    ("range: the upper bound, qualified 'between'", "Between 2 and 5 tonnes of ivory were shipped.",
+     [("Between 2 and 5 tonnes", 5.0, "t", "between", "ivory", "measure")]),
+    ("-fold factor, counted from the clause", "Arrests rose tenfold over the decade.",
+     [("tenfold", 10.0, None, None, "arrests", "factor")]),
+    ("'one in five' is a fraction", "One in five websites sold unapproved medicines.",
+     [("One in five", 0.2, None, None, "websites", "fraction")]),
+    ("'about half of'", "About half of the vehicles were stolen.",
+     [("About half", 0.5, None, "about", "vehicles", "fraction")]),
+    ("hyphenated duration", "The four-day operation ended on Friday.",
+     [("four-day operation", 4.0, None, None, "operation days", "duration")]),
+    ("'N times' after a search verb, in a database sentence",
+     "The database was searched 6 million times in 2023.",
+     [("6 million times", 6e6, None, None, "database searches", "count")]),
+    ("what attendees come from", "Delegates from 90 countries attended the meeting.",
+     [("90 countries", 90.0, None, None, "countries attending", "count")]),
+    ("number words joined by 'and'", "Up to two hundred and fifty officers took part.",
+     [("Up to two hundred and fifty officers", 250.0, None, "up to", "officers", "count")]),
+    ("a time word ends the counted phrase", "The fraud cost more than USD 12 million last year.",
+     [("more than USD 12 million", 1.2e7, "USD", "more than", "amount", "money")]),
+    # Numbers that are not figures.
+    ("a label before a number", "Under Resolution 2178 member states must act.", []),
+    ("a capitalised name before a number", "The officers worked in Phase 2 of the plan.", []),
+    ("a counter with a slash", "Slide 3/12 showed the results.", []),
+    ("a date is no figure", "On 3 May 2021 the office opened.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"), FIGURE_TABLE, ids=[r[0] for r in FIGURE_TABLE]
+)
+def test_figure_rules(rule: str, text: str, expected: list[FigureRow]) -> None:
+    assert figures(text) == expected, rule
+
+
+ENTITY_TABLE: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = [
+    ("two bodies joined by 'and'", "The Kenya Police Service and the Royal Thai Police met.",
+     [("organization", "Kenya Police Service", "Kenya Police Service", None),
+      ("organization", "Royal Thai Police", "Royal Thai Police", None)]),
+    ("a leading head with 'of'", "She joined the Office of the Special Representative.",
+     [("organization", "Office of the Special Representative",
+       "Office of the Special Representative", None)]),
+    ("'Operation' leads a name", "Operation Lionfish targeted drug routes in the Caribbean.",
+     [("operation", "Operation Lionfish", "Operation Lionfish", None),
+      ("location", "Caribbean", "Caribbean", None)]),
+    ("'Project' leads a name", "Project Stadia supports host countries.",
+     [("operation", "Project Stadia", "Project Stadia", None)]),
+    ("a database head", "The Stolen Vehicles Database grew again.",
+     [("operation", "Stolen Vehicles Database", "Stolen Vehicles Database", None)]),
+    ("no place inside a document's name", "The Vienna Declaration was adopted by ministers.", []),
+    ("an acronym the release defines", "The National Crime Centre (NCC) opened. The NCC hires.",
+     [("organization", "National Crime Centre", "National Crime Centre", None),
+      ("organization", "NCC", "National Crime Centre", None),
+      ("organization", "NCC", "National Crime Centre", None)]),
+    ("a title folded into the role", "INTERPOL Secretary General Valdecy Urquiza spoke in Lyon.",
+     [("organization", "INTERPOL", "INTERPOL", None),
+      ("person", "Valdecy Urquiza", "Valdecy Urquiza", "INTERPOL Secretary General"),
+      ("location", "Lyon", "Lyon", None)]),
+    ("an honorific, then an apposed role",
+     "Dr Amara Okafor, Head of Forensics at the Institute, presented it.",
+     [("person", "Amara Okafor", "Amara Okafor", "Head of Forensics")]),
+    ("a coordinated region and a hyphenated prefix",
+     "Police in Central and South America joined the INTERPOL-led operation.",
+     [("location", "Central", "Central America", None),
+      ("location", "South America", "South America", None),
+      ("organization", "INTERPOL", "INTERPOL", None)]),
+    ("a title's department before the name",
+     "Executive Director of Police Services Maria Lindqvist said it.",
+     [("person", "Maria Lindqvist", "Maria Lindqvist", "Executive Director of Police Services")]),
+    ("a short form linked to the long one",
+     "The UN General Assembly met in New York. The General Assembly adopted it.",
+     [("organization", "UN General Assembly", "United Nations General Assembly", None),
+      ("location", "New York", "New York", None),
+      ("organization", "General Assembly", "United Nations General Assembly", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"), ENTITY_TABLE, ids=[r[0] for r in ENTITY_TABLE]
+)
+def test_entity_rules(
+    rule: str, text: str, expected: list[tuple[str, str, str, str | None]]
+) -> None:
+    assert entities(text) == expected, rule
+
+
+QUOTE_TABLE: list[tuple[str, str, list[tuple[str, str | None]]]] = [
+    ("speaker after the closing mark, and the next quotation of the same paragraph",
+     "“We will not stop,” said Commissioner Tom Reyes. “Criminals adapt fast.”",
+     [("We will not stop,", "Tom Reyes"), ("Criminals adapt fast.", "Tom Reyes")]),
+    ("speaker before the opening mark",
+     "Minister Sofia Haddad said: “Borders alone cannot stop trafficking networks.”",
+     [("Borders alone cannot stop trafficking networks.", "Sofia Haddad")]),
+    ("a role with no known person names nobody",
+     "“Cooperation is the key to success,” the Secretary General said.",
+     [("Cooperation is the key to success,", None)]),
+    ("a role resolved to the person who holds it",
+     "Secretary General Valdecy Urquiza arrived. “Borders are no barrier,” "
+     "the Secretary General said.",
+     [("Borders are no barrier,", "Valdecy Urquiza")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), QUOTE_TABLE, ids=[r[0] for r in QUOTE_TABLE])
+def test_quote_rules(rule: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.speaker) for q in analyse_text("x", text).quotes] == expected, rule
