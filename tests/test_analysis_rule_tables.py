@@ -116,6 +116,13 @@ ENTITY_TABLE: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = [
      [("organization", "UN General Assembly", "United Nations General Assembly", None),
       ("location", "New York", "New York", None),
       ("organization", "General Assembly", "United Nations General Assembly", None)]),
+    ("a name after 'codenamed' is an operation, later mentions too",
+     "Codenamed Blue Amber, the action ran in May. During Blue Amber officers seized art.",
+     [("operation", "Blue Amber", "Operation Blue Amber", None),
+      ("operation", "Blue Amber", "Operation Blue Amber", None)]),
+    ("'code-named Operation X' names it once",
+     "Police made arrests in an action code-named Operation Sunrise.",
+     [("operation", "Operation Sunrise", "Operation Sunrise", None)]),
 ]  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.classify import Label, is_name_like
 from interpol_tui.analysis.coined import codenames, loose_definition, systems
 from interpol_tui.analysis.names import (
+    CODENAME_WORDS,
     HONORIFICS,
     OPERATION_NOUNS,
     ORG_HEADS,
@@ -45,6 +46,7 @@ def learn(release: Release) -> None:
     release.coined += systems(release.text) + codenames(release.text, release.tokens)
     for chunk in release.chunks:
         _learn_acronym(release, chunk)
+        _learn_codename(release, chunk)
         loose = loose_definition(release, chunk)
         if loose is not None:
             release.coined.append(loose)
@@ -234,6 +236,21 @@ def _apposed_role(release: Release, chunk: Chunk) -> str | None:
                     tail.append(word)
             return " ".join([role, *tail])
     return None
+
+
+def _learn_codename(release: Release, chunk: Chunk) -> None:
+    """ "codenamed Pandora VII", "Code-named Blue Amber, the operation ...": an operation."""
+    words = name_words(list(chunk.tokens))
+    before = release.before(chunk)
+    if words[0].lower() in CODENAME_WORDS:
+        words = words[1:]  # sentence-initial "Codenamed" opens the run
+    elif before is None or before.text.lower() not in CODENAME_WORDS:
+        return
+    if not words or release.lexicon.classify(words) is not None:
+        return
+    name = " ".join(words)
+    canonical = name if words[0] == "Operation" else f"Operation {name}"
+    release.lexicon.learn("operations", name, canonical)
 
 
 def _learn_named_thing(release: Release, chunk: Chunk) -> None:

@@ -123,6 +123,8 @@ database databases report notice notices programme program project initiative pl
 protocol system campaign
     """.split()  # noqa: SIM905
 )
+CODENAME_WORDS = frozenset({"codenamed", "code-named", "codename", "code-name"})
+"""Words before a name that make it an operation ("an operation codenamed Blue Amber")."""
 # Lower-case nouns that follow a name and make it a body ("Vulnerable Communities unit").
 ORG_NOUNS = frozenset({"unit", "units", "directorate", "division", "taskforce", "squad"})
 # Names of documents: places inside them are not mentioned as places ("Vienna Declaration").
