@@ -23,7 +23,9 @@ _RATE_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "ye
 
 def is_plural(word: str) -> bool:
     """Guess whether an English noun is plural ("victims", "people"; not "access")."""
-    lower = word.lower().rsplit("-", 1)[-1]  # "police-officers": its last part
+    lower = word.lower()
+    if "-" in lower:
+        lower = lower.rsplit("-", 1)[-1]  # "police-officers": its last part
     if lower in PLURAL_NOUNS:
         return True
     if lower in NOT_PLURAL or len(lower) < 3:

@@ -240,12 +240,11 @@ def _apposed_role(release: Release, chunk: Chunk) -> str | None:
 
 def _learn_codename(release: Release, chunk: Chunk) -> None:
     """ "codenamed Pandora VII", "Code-named Blue Amber, the operation ...": an operation."""
-    words = name_words(list(chunk.tokens))
     before = release.before(chunk)
-    if words[0].lower() in CODENAME_WORDS:
-        words = words[1:]  # sentence-initial "Codenamed" opens the run
-    elif before is None or before.text.lower() not in CODENAME_WORDS:
-        return
+    opening = chunk.tokens[0].text.lower() in CODENAME_WORDS  # sentence-initial "Codenamed"
+    if not opening and (before is None or before.text.lower() not in CODENAME_WORDS):
+        return  # the common case, decided with one look
+    words = name_words(list(chunk.tokens))[1 if opening else 0 :]
     if not words or release.lexicon.classify(words) is not None:
         return
     name = " ".join(words)

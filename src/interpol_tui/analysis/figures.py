@@ -141,11 +141,7 @@ def find_figures(
     resume = 0
     for i in coarse:
         token = tokens[i]
-        if (
-            i < resume
-            or claims.overlaps(token.start, token.start + 1)
-            or not may_start_number(token)
-        ):
+        if i < resume or claims.covers(token.start) or not may_start_number(token):
             continue
         core = read_core(tokens, i)
         if core is not None and token.text in ("a", "an") and i and tokens[i - 1].text == "half":
@@ -193,6 +189,8 @@ def _currency_before(tokens: list[Token], core: Core, extent: _Extent) -> None:
 def _unit_after(tokens: list[Token], extent: _Extent) -> None:
     """ "12%", "5 per cent", "3 million euros", "1.2 tonnes", "40 cubic metres": the unit."""
     index = extent.after
+    if index >= len(tokens) or tokens[index].text.lower() not in _UNIT_FIRST_WORDS:
+        return  # most figures are plain counts: decided with one look
     for length in UNIT_PHRASE_LENGTHS:
         words = tuple(t.text.lower() for t in tokens[index : index + length])
         phrase = UNIT_PHRASES.get(words) if len(words) == length else None
@@ -201,6 +199,9 @@ def _unit_after(tokens: list[Token], extent: _Extent) -> None:
         extent.unit, extent.kind = phrase.unit, phrase.kind
         extent.end, extent.after = tokens[index + length - 1].end, index + length
         return
+
+
+_UNIT_FIRST_WORDS = frozenset(words[0] for words in UNIT_PHRASES)
 
 
 def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:

@@ -24,6 +24,10 @@ class Claims:
         """Mark ``[start, end)`` as taken."""
         self._claimed[start:end] = b"\x01" * (end - start)
 
+    def covers(self, offset: int) -> bool:
+        """True when the character at ``offset`` is taken (the hot test: one index)."""
+        return self._claimed[offset] != 0
+
     def overlaps(self, start: int, end: int) -> bool:
         """True when any character of ``[start, end)`` is taken."""
         return any(self._claimed[start:end])
