@@ -21,7 +21,7 @@ from interpol_tui.analysis.names import (
     WEEKDAYS_MONTHS,
 )
 from interpol_tui.analysis.places import lookup_place
-from interpol_tui.analysis.release import Release
+from interpol_tui.analysis.release import Knowledge, Release
 from interpol_tui.analysis.tokens import Token
 
 Coined = tuple[int, int, EntityType, str]
@@ -54,7 +54,7 @@ def _spells(acronym: str, words: list[str]) -> bool:
     return position == len(letters) and len(letters) >= 2
 
 
-def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
+def loose_definition(release: Release, known: Knowledge, chunk: Chunk) -> Coined | None:
     """Learn "Long name with lower-case words (ACR)" when the run alone does not spell ACR."""
     tokens = release.tokens
     opening = release.after(chunk)
@@ -64,13 +64,13 @@ def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
     if not (short and closing and closing.text == ")"):
         return None
     acronym = short.text
-    if acronym in release.lexicon.acronyms:
+    if acronym in known.lexicon.acronyms:
         return None
     if acronym.istitle() and len(acronym) > 3 and len(chunk.tokens) >= 3:
         # "Norwegian Agency for Development Cooperation (Norad)": a short name, not initials.
-        label = release.lexicon.classify([t.text for t in chunk.tokens])
+        label = known.lexicon.classify([t.text for t in chunk.tokens])
         if label is not None and label.type == "organization":
-            release.lexicon.learn("acronyms", acronym, label.canonical)
+            known.lexicon.learn("acronyms", acronym, label.canonical)
         return None
     if not _LOOSE_ACRONYM.fullmatch(acronym):
         return None
@@ -86,11 +86,13 @@ def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
         run = tokens[begin:last]
         if not run[0].is_capitalised or not _spells(acronym, [t.text for t in run]):
             continue
-        return _define(release, run, acronym, release.after(chunk, 3))
+        return _define(release, known, run, acronym, release.after(chunk, 3))
     return None
 
 
-def _define(release: Release, run: list[Token], acronym: str, noun: Token | None) -> Coined:
+def _define(
+    release: Release, known: Knowledge, run: list[Token], acronym: str, noun: Token | None
+) -> Coined:
     words = [t.text for t in run]
     long_form = " ".join(words)
     head = words[-1]
@@ -101,9 +103,9 @@ def _define(release: Release, run: list[Token], acronym: str, noun: Token | None
     elif head in OPERATION_HEADS:
         kind = "operation"
     table: Table = "operations" if kind == "operation" else "organisations"
-    release.lexicon.learn(table, long_form, canonical)
-    release.lexicon.learn(table, canonical, canonical)
-    release.lexicon.learn("acronyms", acronym, canonical, replace=True)
+    known.lexicon.learn(table, long_form, canonical)
+    known.lexicon.learn(table, canonical, canonical)
+    known.lexicon.learn("acronyms", acronym, canonical, replace=True)
     return (run[0].start, run[-1].end, kind, canonical)
 
 

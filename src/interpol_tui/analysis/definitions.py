@@ -26,6 +26,7 @@ from interpol_tui.analysis.organisations import (
 )
 from interpol_tui.analysis.people import match_title, singular_role
 from interpol_tui.analysis.release import (
+    Knowledge,
     Release,
     name_after_department,
     name_part,
@@ -40,40 +41,44 @@ _GROUP_NOUNS = frozenset(
 )
 
 
-def learn(release: Release) -> None:
+def learn(release: Release) -> Knowledge:
     """Learn acronyms, operations, organisations and people from every name run."""
+    known = Knowledge()
     previous: Chunk | None = None
-    release.coined += systems(release.text) + codenames(release.text, release.tokens)
+    known.coined += systems(release.text) + codenames(release.text, release.tokens)
     for chunk in release.chunks:
-        _learn_acronym(release, chunk)
-        _learn_codename(release, chunk)
-        loose = loose_definition(release, chunk)
+        _learn_acronym(release, known, chunk)
+        _learn_codename(release, known, chunk)
+        loose = loose_definition(release, known, chunk)
         if loose is not None:
-            release.coined.append(loose)
-        _learn_person(release, chunk)
-        _learn_named_thing(release, chunk)
+            known.coined.append(loose)
+        _learn_person(release, known, chunk)
+        _learn_named_thing(release, known, chunk)
         if previous is not None:
-            _learn_title_then_name(release, previous, chunk)
-            _learn_apposed_long_form(release, previous, chunk)
+            _learn_title_then_name(release, known, previous, chunk)
+            _learn_apposed_long_form(release, known, previous, chunk)
         previous = chunk
-    release.people.merge_surnames()
+    known.people.merge_surnames()
+    return known
 
 
-def role_of(release: Release, words: list[str], title_start: int, title_end: int) -> str:
+def role_of(
+    release: Release, known: Knowledge, words: list[str], title_start: int, title_end: int
+) -> str:
     """The role a title gives, with the body or country before it ("INTERPOL Secretary General")."""
     start = title_start
-    while start > 0 and release.lexicon.classify(words[start - 1 : start]) is not None:
+    while start > 0 and known.lexicon.classify(words[start - 1 : start]) is not None:
         start -= 1
     return singular_role(" ".join(words[start:title_end]))
 
 
-def is_thing(release: Release, words: list[str]) -> bool:
+def is_thing(release: Release, known: Knowledge, words: list[str]) -> bool:
     """True when ``words`` name an organisation, place or programme rather than a person."""
-    label = release.lexicon.classify(words)
+    label = known.lexicon.classify(words)
     return label is not None and label.type != "person"
 
 
-def _learn_acronym(release: Release, chunk: Chunk) -> None:
+def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
     # "National Central Bureaus (NCBs)": the acronym right after the name, or
     # inside it ("United Nations (UN) General Assembly").
     words = [t.text for t in chunk.tokens]
@@ -83,8 +88,8 @@ def _learn_acronym(release: Release, chunk: Chunk) -> None:
         long_words = name_words(list(chunk.tokens))
         if short.text in ORGANISATION_ALIASES and len(long_words) > 1:
             # "the European Union Agency for Law Enforcement Cooperation (Europol)".
-            known = ORGANISATION_ALIASES[short.text]
-            release.lexicon.learn("organisations", " ".join(long_words), known)
+            alias = ORGANISATION_ALIASES[short.text]
+            known.lexicon.learn("organisations", " ".join(long_words), alias)
             return
         if looks_like_acronym(short.text):
             candidates.append((long_words, short.text))
@@ -92,58 +97,60 @@ def _learn_acronym(release: Release, chunk: Chunk) -> None:
         for cut in range(len(long_words)):
             if acronym_matches(acronym, long_words[cut:]):
                 long_form = " ".join(long_words[cut:])
-                label = release.lexicon.classify(long_words[cut:])
+                label = known.lexicon.classify(long_words[cut:])
                 canonical = label.canonical if label else long_form
                 noun = release.after(chunk, 3)
                 if label is None and noun is not None and noun.text in OPERATION_NOUNS:
                     # "Stolen and Lost Travel Documents (SLTD) database": a programme.
                     canonical = f"{long_form} {noun.text}"
-                    release.lexicon.learn("operations", long_form, canonical)
-                    release.lexicon.learn("operations", canonical, canonical)
+                    known.lexicon.learn("operations", long_form, canonical)
+                    known.lexicon.learn("operations", canonical, canonical)
                     label = Label("operation", canonical)
-                release.lexicon.learn("acronyms", acronym, canonical, replace=True)
+                known.lexicon.learn("acronyms", acronym, canonical, replace=True)
                 if acronym.endswith("s") and acronym[:-1].isupper():
-                    release.lexicon.learn("acronyms", acronym[:-1], canonical)
+                    known.lexicon.learn("acronyms", acronym[:-1], canonical)
                 if label is None or label.type == "organization":
-                    release.lexicon.learn("organisations", long_form, canonical)
+                    known.lexicon.learn("organisations", long_form, canonical)
                 break
 
 
-def _learn_person(release: Release, chunk: Chunk) -> None:
+def _learn_person(release: Release, known: Knowledge, chunk: Chunk) -> None:
     words = [t.text for t in chunk.tokens]
     for index in range(len(words)):
         end = match_title(words, index)
         if end != index:
-            _learn_titled(release, chunk, words, index, end)
+            _learn_titled(release, known, chunk, words, index, end)
             return
-    _learn_untitled(release, chunk, words)
+    _learn_untitled(release, known, chunk, words)
 
 
-def _learn_titled(release: Release, chunk: Chunk, words: list[str], index: int, end: int) -> None:
+def _learn_titled(
+    release: Release, known: Knowledge, chunk: Chunk, words: list[str], index: int, end: int
+) -> None:
     """ "Secretary General Jürgen Stock", "Dr Maria Lopez": the title at ``words[index:end]``."""
     rest = words[end:]
     begin = name_after_department(words, end)
     if begin is not None:
         # "Director of Organized and Emerging Crime Leila Achterberg".
         department = " ".join(words[end:begin])
-        release.people.add(
-            " ".join(words[begin:]), f"{role_of(release, words, index, end)} {department}"
+        known.people.add(
+            " ".join(words[begin:]), f"{role_of(release, known, words, index, end)} {department}"
         )
         return
     if not rest or not is_name_like(rest[:1]):
         return
-    role: str | None = role_of(release, words, index, end)
+    role: str | None = role_of(release, known, words, index, end)
     if words[end - 1] in HONORIFICS:
         # "Dr Maria Lopez, Head of ...": an honorific is no role; a title may follow.
         after = release.after(chunk)
-        role = _apposed_role(release, chunk) if after and after.text == "," else None
+        role = _apposed_role(release, known, chunk) if after and after.text == "," else None
     for name in split_names(rest):
         name = name_part(name)
-        if is_name_like(name) and not is_thing(release, name):
-            release.people.add(" ".join(name), role)
+        if is_name_like(name) and not is_thing(release, known, name):
+            known.people.add(" ".join(name), role)
 
 
-def _learn_untitled(release: Release, chunk: Chunk, words: list[str]) -> None:
+def _learn_untitled(release: Release, known: Knowledge, chunk: Chunk, words: list[str]) -> None:
     """Untitled names: "said Jane Doe", "Jane Doe said", "Jane Doe, INTERPOL Director, said"."""
     before = release.before(chunk)
     name = name_part(words) if before is not None and before.text.lower() in SPEECH_VERBS else words
@@ -151,32 +158,32 @@ def _learn_untitled(release: Release, chunk: Chunk, words: list[str]) -> None:
         len(name) < len(words)
         and 2 <= len(name) <= 4
         and is_name_like(name)
-        and not is_thing(release, name)
+        and not is_thing(release, known, name)
     ):
         # "said Nguyen Thi Lan of Viet Nam’s Ministry of Public Security".
-        release.people.add(" ".join(name), None)
+        known.people.add(" ".join(name), None)
         return
-    if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, words):
+    if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, known, words):
         return
     after = release.after(chunk)
     if after is not None and after.text == ",":
-        apposed = _apposed_role(release, chunk)
+        apposed = _apposed_role(release, known, chunk)
         if apposed is not None:
-            release.people.add(" ".join(words), apposed)
+            known.people.add(" ".join(words), apposed)
             return
         after = release.after(chunk, 1)
     verbs = {t.text.lower() for t in (after, before) if t is not None}
     if verbs & SPEECH_VERBS:
-        release.people.add(" ".join(words), None)
+        known.people.add(" ".join(words), None)
 
 
-def _learn_title_then_name(release: Release, title: Chunk, name: Chunk) -> None:
+def _learn_title_then_name(release: Release, known: Knowledge, title: Chunk, name: Chunk) -> None:
     """ "INTERPOL’s Executive Director of Police Services, Stephen Kavanagh, presented ..."."""
     comma = release.before(name)
     words = [t.text for t in name.tokens]
     if comma is None or comma.text != "," or release.before(name, 1) is not title.tokens[-1]:
         return
-    if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, words):
+    if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, known, words):
         return
     after = release.after(name)
     if after is None or (after.text != "," and after.text not in SPEECH_VERBS):
@@ -188,12 +195,12 @@ def _learn_title_then_name(release: Release, title: Chunk, name: Chunk) -> None:
             tail = title_words[end:]
             if tail and tail[0] not in ("of", "for"):
                 return  # the title is followed by a name of its own
-            role = role_of(release, title_words, index, end)
-            release.people.add(" ".join(words), " ".join([role, *tail]))
+            role = role_of(release, known, title_words, index, end)
+            known.people.add(" ".join(words), " ".join([role, *tail]))
             return
 
 
-def _learn_apposed_long_form(release: Release, short: Chunk, long: Chunk) -> None:
+def _learn_apposed_long_form(release: Release, known: Knowledge, short: Chunk, long: Chunk) -> None:
     """ "Frontex, the European Border and Coast Guard Agency": the long form of a short name."""
     if len(short.tokens) != 1 or len(long.tokens) < 3:
         return
@@ -202,7 +209,7 @@ def _learn_apposed_long_form(release: Release, short: Chunk, long: Chunk) -> Non
         return
     if release.before(long, 2) is not short.tokens[0]:
         return
-    lexicon = release.lexicon
+    lexicon = known.lexicon
     label, long_label = (
         lexicon.classify([short.tokens[0].text]),
         lexicon.classify(name_words(list(long.tokens))),
@@ -218,7 +225,7 @@ def _learn_apposed_long_form(release: Release, short: Chunk, long: Chunk) -> Non
         lexicon.learn("organisations", long_form, label.canonical, replace=True)
 
 
-def _apposed_role(release: Release, chunk: Chunk) -> str | None:
+def _apposed_role(release: Release, known: Knowledge, chunk: Chunk) -> str | None:
     """The title after a name and a comma: "Valdecy Urquiza, INTERPOL Secretary General"."""
     words = release.words_after(chunk, 1, 8)
     if words[:1] == ["the"]:
@@ -226,7 +233,7 @@ def _apposed_role(release: Release, chunk: Chunk) -> str | None:
     for index in range(min(3, len(words))):
         end = match_title(words, index)
         if end > index and all(w[:1].isupper() for w in words[:end]):
-            role = role_of(release, words, index, end)
+            role = role_of(release, known, words, index, end)
             # "Head of INTERPOL's Environmental Security Programme": keep the "of" part.
             tail: list[str] = []
             if end < len(words) and words[end] in ("of", "for"):
@@ -238,31 +245,31 @@ def _apposed_role(release: Release, chunk: Chunk) -> str | None:
     return None
 
 
-def _learn_codename(release: Release, chunk: Chunk) -> None:
+def _learn_codename(release: Release, known: Knowledge, chunk: Chunk) -> None:
     """ "codenamed Pandora VII", "Code-named Blue Amber, the operation ...": an operation."""
     before = release.before(chunk)
     opening = chunk.tokens[0].text.lower() in CODENAME_WORDS  # sentence-initial "Codenamed"
     if not opening and (before is None or before.text.lower() not in CODENAME_WORDS):
         return  # the common case, decided with one look
     words = name_words(list(chunk.tokens))[1 if opening else 0 :]
-    if not words or release.lexicon.classify(words) is not None:
+    if not words or known.lexicon.classify(words) is not None:
         return
     name = " ".join(words)
     canonical = name if words[0] == "Operation" else f"Operation {name}"
-    release.lexicon.learn("operations", name, canonical)
+    known.lexicon.learn("operations", name, canonical)
 
 
-def _learn_named_thing(release: Release, chunk: Chunk) -> None:
+def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None:
     words = name_words(list(chunk.tokens))
     after = release.after(chunk)
-    lexicon = release.lexicon
+    lexicon = known.lexicon
     if (
         after is not None
         and after.text in OPERATION_NOUNS
         and after.start - chunk.end == 1
         and lexicon.classify(words) is None
         and not chunk.sentence_initial
-        and release.people.find(" ".join(words)) is None
+        and known.people.find(" ".join(words)) is None
     ):
         # A coined one-word name is the name ("I-Familia"); a descriptive one
         # needs its noun ("International Child Sexual Exploitation database").
@@ -277,7 +284,7 @@ def _learn_named_thing(release: Release, chunk: Chunk) -> None:
         and len(words) > 1
         and lexicon.classify(words) is None
         and not chunk.sentence_initial
-        and release.people.find(" ".join(words)) is None
+        and known.people.find(" ".join(words)) is None
     ):
         # "INTERPOL’s Vulnerable Communities unit": a named unit with a lower-case head.
         canonical = f"{' '.join(words)} {after.text}"
@@ -289,7 +296,7 @@ def _learn_named_thing(release: Release, chunk: Chunk) -> None:
             head is not None
             and head.text in _GROUP_NOUNS
             and lexicon.classify(words) is None
-            and release.people.find(" ".join(words)) is None
+            and known.people.find(" ".join(words)) is None
         ):
             # "the Black Axe criminal organization": the name before a description.
             lexicon.learn("organisations", " ".join(words), " ".join(words))

@@ -26,6 +26,7 @@ from interpol_tui.analysis.places import (
     lookup_place,
 )
 from interpol_tui.analysis.release import (
+    Knowledge,
     Release,
     name_after_department,
     name_part,
@@ -58,13 +59,14 @@ class EntityResult:
 class _Labeller:
     """Second pass: label every name run of a release and link short forms to long ones."""
 
-    def __init__(self, release: Release) -> None:
+    def __init__(self, release: Release, known: Knowledge) -> None:
         self.release = release
+        self.known = known
         self.text = release.text
         self.tokens = release.tokens
         self.chunks = release.chunks
-        self.lexicon = release.lexicon
-        self.people = release.people
+        self.lexicon = known.lexicon
+        self.people = known.people
         self.found: list[_Found] = []
         self._spans: set[tuple[int, int]] = set()
         self._claims = Claims(len(release.text))
@@ -75,7 +77,7 @@ class _Labeller:
         """Label every chunk, then link short forms to the long forms of this release."""
         for start, end, canonical in operation_lists(self.tokens):
             self._add(start, end, "operation", canonical)
-        for start, end, kind, canonical in self.release.coined:
+        for start, end, kind, canonical in self.known.coined:
             if not self._taken(start, end):
                 # "iARMS" defined earlier in the release shares its long form's name.
                 self._add(start, end, kind, self.lexicon.acronyms.get(canonical, canonical))
@@ -181,7 +183,7 @@ class _Labeller:
             rest = words[end:]
             if rest and is_name_like(rest[:1]):
                 honorific = words[end - 1] in HONORIFICS
-                role = None if honorific else role_of(self.release, words, index, end)
+                role = None if honorific else role_of(self.release, self.known, words, index, end)
                 position = end
                 for name in split_names(rest):
                     name_tokens = tokens[position : position + len(name)]
@@ -353,7 +355,7 @@ def _department(words: list[str]) -> bool:
 def find_entities(text: str, tokens: list[Token]) -> EntityResult:
     """Return the entity spans of ``text`` (tokens from :func:`tokenize`) and its people."""
     release = Release(text, tokens)
-    learn(release)
-    labeller = _Labeller(release)
+    known = learn(release)
+    labeller = _Labeller(release, known)
     labeller.label()
-    return EntityResult(labeller.spans(), release.people)
+    return EntityResult(labeller.spans(), known.people)

@@ -26,7 +26,7 @@ from interpol_tui.corpus.model import Corpus, Document
 
 
 @dataclass(frozen=True, slots=True)
-class Release:
+class ReleaseText:
     """A tokenised release: what every component reads."""
 
     text: str
@@ -47,24 +47,24 @@ class Found:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def _dates(release: Release, found: Found) -> None:
+def _dates(release: ReleaseText, found: Found) -> None:
     found.dates = find_dates(release.text)
     for date in found.dates:
         found.claims.claim(date.start, date.end)
 
 
-def _periods(release: Release, found: Found) -> None:
+def _periods(release: ReleaseText, found: Found) -> None:
     found.periods = find_periods(release.text)
     for period in found.periods:
         if period.counted:  # "the past 10 months": its number is no figure
             found.claims.claim(period.start, period.end)
 
 
-def _entities(release: Release, found: Found) -> None:
+def _entities(release: ReleaseText, found: Found) -> None:
     found.entities = find_entities(release.text, release.tokens)
 
 
-def _figures(release: Release, found: Found) -> None:
+def _figures(release: ReleaseText, found: Found) -> None:
     figures = find_figures(
         release.text, release.tokens, release.sentences, found.claims, found.periods
     )
@@ -73,17 +73,17 @@ def _figures(release: Release, found: Found) -> None:
     found.figures = figures
 
 
-def _proportions(release: Release, found: Found) -> None:
+def _proportions(release: ReleaseText, found: Found) -> None:
     proportions = find_proportions(release.text, release.tokens, release.sentences, found.claims)
     if proportions:
         found.figures = sorted(found.figures + proportions, key=lambda f: f.start)
 
 
-def _factor_counts(release: Release, found: Found) -> None:
+def _factor_counts(release: ReleaseText, found: Found) -> None:
     found.figures = fill_factor_counts(found.figures, release.tokens)
 
 
-def _quotes(release: Release, found: Found) -> None:
+def _quotes(release: ReleaseText, found: Found) -> None:
     assert found.entities is not None, "quotes come after entities"
     found.quotes = find_quotes(
         release.text, found.entities.spans, found.entities.people, release.sentences
@@ -95,7 +95,7 @@ class Component:
     """One registered step of the pipeline."""
 
     name: str
-    run: Callable[[Release, Found], None]
+    run: Callable[[ReleaseText, Found], None]
 
 
 COMPONENTS: tuple[Component, ...] = (
@@ -112,7 +112,7 @@ COMPONENTS: tuple[Component, ...] = (
 
 def analyse_text(doc_id: str, text: str) -> DocumentAnalysis:
     """Analyse clean ``text``; every span points into it."""
-    release = Release(text, tokenize(text), SentenceIndex(text))
+    release = ReleaseText(text, tokenize(text), SentenceIndex(text))
     found = Found(Claims(len(text)))
     for component in COMPONENTS:
         component.run(release, found)

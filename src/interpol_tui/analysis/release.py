@@ -77,17 +77,29 @@ def name_after_department(words: list[str], start: int) -> int | None:
     return begin
 
 
+class Knowledge:
+    """What the first pass learnt from a release: its names, people and coined names.
+
+    Written by :func:`definitions.learn` only; the labelling pass reads it (and
+    records where people are mentioned).
+    """
+
+    def __init__(self) -> None:
+        self.lexicon = Lexicon()
+        self.people = PeopleRegistry()
+        self.coined: list[tuple[int, int, EntityType, str]] = []
+        """Names found outside the capitalised runs, labelled before them."""
+
+
 class Release:
-    """The state shared by the definition and labelling passes over one release."""
+    """One release as entity finding reads it: text, tokens and name runs (never changed)."""
+
+    __slots__ = ("chunks", "text", "tokens")
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
         self.chunks: list[Chunk] = find_chunks(text, tokens)
-        self.lexicon = Lexicon()
-        self.people = PeopleRegistry()
-        self.coined: list[tuple[int, int, EntityType, str]] = []
-        """Names found outside the capitalised runs, labelled before them."""
 
     def after(self, chunk: Chunk, offset: int = 0) -> Token | None:
         """The token ``offset`` places after ``chunk`` (0: the next one), or None."""
