@@ -19,12 +19,14 @@ from interpol_tui.analysis.lexicons import (
     ATTENDEE_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
+    MEASURE_UNITS,
     QUALIFIER_BEFORE,
     QUALIFIERS,
     UNIT_PHRASE_LENGTHS,
     UNIT_PHRASES,
 )
 from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.names import OPERATION_HEADS, ORG_HEADS
 from interpol_tui.analysis.number_reader import START_FORMS, Core, may_start_number, read_core
 from interpol_tui.analysis.numbers import (
     TENS,
@@ -51,14 +53,19 @@ def _excluded_number(text: str, tokens: list[Token], core: Core) -> bool:
     if first.kind == "number":
         before = text[max(0, first.start - 1) : first.start]
         after = text[last.end : last.end + 2]
-        if before in ("/", ":", "#", "-", "–") or after[:1] in ("/", ":") or after[:1].isalpha():
+        glued_unit = core.last + 1 < len(tokens) and _glued_unit(last, tokens[core.last + 1])
+        if before in ("/", ":", "#", "-", "–") or after[:1] in ("/", ":"):
             return True
+        if after[:1].isalpha() and not glued_unit:
+            return True  # "3G", "B2B": a number inside a word
         if re.match(r"\s*/\s*\d", text[last.end : last.end + 6]) or re.search(
             r"\d\s*/\s*$", text[max(0, first.start - 6) : first.start]
         ):
             return True  # "71/19", "1 / 3": a resolution number or a counter
         if core.first > 0 and tokens[core.first - 1].text.lower().rstrip(".") in NUMBER_LABELS:
             return True
+        if _names_a_body(tokens, core.last + 1):
+            return True  # "the 1267 Committee", "the 1540 Group": a number in a name
         if core.first > 0:
             # "Resolution 2178", "Phase 2", "Storm Makers 2": a number naming something;
             # not "Approximately 30%" or "In 2017" at the start of a sentence.
@@ -72,6 +79,19 @@ def _excluded_number(text: str, tokens: list[Token], core: Core) -> bool:
                 and not opens
             )
     return False
+
+
+def _glued_unit(number: Token, word: Token) -> bool:
+    """ "54kg", "12km": a unit of measure written straight after the digits."""
+    return word.start == number.end and word.text.lower() in MEASURE_UNITS
+
+
+def _names_a_body(tokens: list[Token], index: int) -> bool:
+    """True when ``tokens[index]`` is a capitalised head of a body or programme ("Committee")."""
+    if index >= len(tokens):
+        return False
+    word = tokens[index].text
+    return word[:1].isupper() and (word in ORG_HEADS or word in OPERATION_HEADS)
 
 
 def _anaphoric(tokens: list[Token], core: Core) -> bool:
@@ -291,6 +311,8 @@ def _build(
     qualifier = _qualify(text, sentence.start, extent)
     skip = _counted_from(tokens, extent.kind, extent.after)
     words, phrase_end = noun_phrase(tokens, skip)
+    if words and "\n" in text[tokens[skip - 1].end : words[0].start]:
+        words = []  # "5926\n\nViews": a noun on the next line is no counted noun
     phrase = canonical_phrase(words, sentence.start)
     if core.counts_hint:
         phrase = f"{phrase} {core.counts_hint}".strip()

@@ -70,9 +70,19 @@ MEASURE_UNITS = {
     "litres": "L",
     "liters": "L",
     "hectares": "ha",
+    "ton": "t",
+    "kilogramme": "kg",
+    "kilo": "kg",
+    "litre": "L",
+    "liter": "L",
+    "kilometre": "km",
     **LENGTH_UNITS,
 }
 """Units of measure after a number ("1.2 tonnes of cocaine") -> symbol."""
+SINGLE_UNITS = frozenset(
+    "tonne ton kilogram kilogramme kilo gram litre liter metre meter kilometre".split()  # noqa: SIM905
+)
+"""Units one of which is written "a tonne", "a kilogram" ("over a tonne of cocaine")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interpol_tui.analysis.lexicons import TIME_UNITS
+from interpol_tui.analysis.lexicons import QUALIFIERS, SINGLE_UNITS, TIME_UNITS
 from interpol_tui.analysis.numbers import (
     SCALES,
     SHORT_SCALES,
@@ -77,15 +77,8 @@ def read_core(tokens: list[Token], i: int) -> Core | None:
             number = float(word_value(duration["number"]) or 0)
             unit = TIME_UNITS[duration["unit"].lower()]
             return Core(i, i, number, kind="duration", counts_hint=unit)
-        if lower in ("a", "an") and i + 1 < len(tokens):
-            nxt = tokens[i + 1].text.lower()
-            if nxt in SCALES and nxt != "hundred":
-                core = Core(i, i + 1, float(SCALES[nxt]))
-                return _extend_scale(tokens, core)
-            fold = fold_value(nxt)
-            if fold is not None and nxt not in SCALES:
-                return Core(i, i + 1, fold, kind="factor")
-            return None
+        if lower in ("a", "an"):
+            return _read_article(tokens, i)
         if word_value(lower) is None or (
             lower in _NUMBER_WORDS_SKIP and not _scale_follows(tokens, i)
         ):
@@ -105,7 +98,48 @@ def read_core(tokens: list[Token], i: int) -> Core | None:
         core = Core(i, j, combined)
     else:
         return None
-    return _extend_scale(tokens, core)
+    return _echo(tokens, _extend_scale(tokens, core))
+
+
+def _read_article(tokens: list[Token], i: int) -> Core | None:
+    """ "a million", "a hundredfold", "a tonne": "a" or "an" as the number one."""
+    if i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1].text.lower()
+    if nxt in SCALES and nxt != "hundred":
+        return _extend_scale(tokens, Core(i, i + 1, float(SCALES[nxt])))
+    fold = fold_value(nxt)
+    if fold is not None and nxt not in SCALES:
+        return Core(i, i + 1, fold, kind="factor")
+    if _one_unit(tokens, i):
+        return Core(i, i, 1.0)  # "over a tonne": the unit is read after the number
+    return None
+
+
+def _one_unit(tokens: list[Token], i: int) -> bool:
+    """ "over a tonne", "a kilogram of heroin": "a" is one of a unit of measure."""
+    if i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in SINGLE_UNITS:
+        return False
+    of_after = i + 2 < len(tokens) and tokens[i + 2].text == "of"
+    hedged = i > 0 and tokens[i - 1].text.lower() in _HEDGE_ENDS
+    return of_after or hedged
+
+
+_HEDGE_ENDS = frozenset(q.split(" ")[-1] for q in QUALIFIERS)
+
+
+def _echo(tokens: list[Token], core: Core) -> Core:
+    """ "seventy (70) experts": the digits in brackets repeat the number and belong to it."""
+    j = core.last + 1
+    if (
+        j + 2 < len(tokens)
+        and tokens[j].text == "("
+        and tokens[j + 2].text == ")"
+        and tokens[j + 1].kind == "number"
+        and parse_digits(tokens[j + 1].text) == core.value
+    ):
+        core.last = j + 2
+    return core
 
 
 def _and_goes_on(tokens: list[Token], j: int, last_word: str) -> bool:
