@@ -142,6 +142,22 @@ ENTITY_TABLE: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = [
     ("'code-named Operation X' names it once",
      "Police made arrests in an action code-named Operation Sunrise.",
      [("operation", "Operation Sunrise", "Operation Sunrise", None)]),
+    ("a name after 'Title,' ends its sentence",
+     "The talks opened, said WCO Secretary General, Amina Sato. They ran late.",
+     [("organization", "WCO", "World Customs Organization", None),
+      ("person", "Amina Sato", "Amina Sato", "WCO Secretary General")]),
+    ("a rank modifier stays in the title", "Senior Sergeant Aroha Walker said it.",
+     [("person", "Aroha Walker", "Aroha Walker", "Senior Sergeant")]),
+    ("abbreviated military ranks", "Lt-Gen Kyaw Min Thein met Maj-Gen Ana Silva.",
+     [("person", "Kyaw Min Thein", "Kyaw Min Thein", "Lt-Gen"),
+      ("person", "Ana Silva", "Ana Silva", "Maj-Gen")]),
+    ("a bracketed country between a name and its role",
+     "Rita Mendes (Portugal), Chair of the Sanctions Committee, said it was done.",
+     [("person", "Rita Mendes", "Rita Mendes", "Chair of the Sanctions Committee"),
+      ("location", "Portugal", "Portugal", None),
+      ("organization", "Sanctions Committee", "Sanctions Committee", None)]),
+    ("a run ending in a plural role noun is no person",
+     "The Heads of Enforcement Officers met. So did National Members.", []),
 ]  # fmt: skip
 
 

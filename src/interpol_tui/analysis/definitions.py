@@ -166,8 +166,11 @@ def _learn_untitled(release: Release, known: Knowledge, chunk: Chunk, words: lis
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, known, words):
         return
     after = release.after(chunk)
+    skip = 1
+    if _bracket_then_comma(release, chunk):
+        skip, after = 4, release.after(chunk, 3)  # "Vanessa Frazier (Malta), Chair of ..."
     if after is not None and after.text == ",":
-        apposed = _apposed_role(release, known, chunk)
+        apposed = _apposed_role(release, known, chunk, skip)
         if apposed is not None:
             known.people.add(" ".join(words), apposed)
             return
@@ -186,7 +189,8 @@ def _learn_title_then_name(release: Release, known: Knowledge, title: Chunk, nam
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, known, words):
         return
     after = release.after(name)
-    if after is None or (after.text != "," and after.text not in SPEECH_VERBS):
+    # "..., Stephen Kavanagh, presented", "said WCO Secretary General, Kunio Mikuriya."
+    if after is None or (after.text not in (",", ".", ";") and after.text not in SPEECH_VERBS):
         return
     title_words = [t.text for t in title.tokens]
     for index in range(len(title_words)):
@@ -225,9 +229,16 @@ def _learn_apposed_long_form(release: Release, known: Knowledge, short: Chunk, l
         lexicon.learn("organisations", long_form, label.canonical, replace=True)
 
 
-def _apposed_role(release: Release, known: Knowledge, chunk: Chunk) -> str | None:
+def _bracket_then_comma(release: Release, chunk: Chunk) -> bool:
+    """ "Name (Country), ...": one bracketed word, then a comma."""
+    marks = [release.after(chunk, offset) for offset in range(4)]
+    texts = [mark.text if mark is not None else "" for mark in marks]
+    return texts[0] == "(" and texts[2] == ")" and texts[3] == ","
+
+
+def _apposed_role(release: Release, known: Knowledge, chunk: Chunk, skip: int = 1) -> str | None:
     """The title after a name and a comma: "Valdecy Urquiza, INTERPOL Secretary General"."""
-    words = release.words_after(chunk, 1, 8)
+    words = release.words_after(chunk, skip, 8)
     if words[:1] == ["the"]:
         words = words[1:]
     for index in range(min(3, len(words))):
@@ -238,9 +249,11 @@ def _apposed_role(release: Release, known: Knowledge, chunk: Chunk) -> str | Non
             tail: list[str] = []
             if end < len(words) and words[end] in ("of", "for"):
                 for word in words[end:]:
-                    if word != "of" and not word[:1].isupper():
+                    if word not in ("of", "the") and not word[:1].isupper():
                         break
                     tail.append(word)
+            while tail and tail[-1] in ("of", "the"):
+                tail.pop()  # "Chair of the": the body's name ended the words read
             return " ".join([role, *tail])
     return None
 

@@ -162,6 +162,10 @@ officers delegations
     """.split()  # noqa: SIM905
 )
 """People who attend a meeting; counted in a meeting's context they are "delegates"."""
+ROLE_PLURALS = ATTENDEE_NOUNS | frozenset(
+    "members agents staff investigators prosecutors judges analysts leaders heads".split()  # noqa: SIM905
+)
+"""Plural nouns of people by role: a capitalised run that ends in one names no person."""
 
 SEARCH_VERBS = {
     "queried": "searches",

@@ -45,9 +45,15 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
     Detective Chief Inspector|Detective Sergeant|Deputy Inspector General|Chief Justice
     Attorney|Magistrate|Admiral|Vice Admiral
     Rear Admiral|Vice Chair|Vice-Chair|Deputy Chief|Undersecretary|Under-Secretary
+    Lt-Gen|Lt Gen|Lieutenant-General|Maj-Gen|Maj Gen|Major-General|Brig-Gen|Brig Gen|Brigadier
+    Lt-Col|Lt Col|Lieutenant-Colonel|Col|Gen|General|Capt|Sgt|Insp|Supt|Cmdr|Cdr|Adm|Cpl|Corporal
+    Constable|Senior Constable|Sergeant Major|Warrant Officer|Police Major|Police Colonel
     """.replace("\n", "|").split("|")
     if title.strip()
 ) | {(word,) for word in HONORIFICS}
+RANK_MODIFIERS = frozenset({"Senior", "Acting", "Principal", "Interim", "First", "Second"})
+"""Words before a title that keep it a title ("Senior Sergeant", "Acting Commissioner")."""
+TITLES = TITLES | {(modifier, *title) for modifier in RANK_MODIFIERS for title in TITLES}
 TITLE_FIRST_WORDS = frozenset(title[0] for title in TITLES)
 LEADER_TITLES = (
     "secretary general",

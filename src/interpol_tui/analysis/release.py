@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from interpol_tui.analysis.chunks import Chunk, find_chunks
-from interpol_tui.analysis.classify import Lexicon
+from interpol_tui.analysis.classify import Lexicon, is_name_like
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import (
     DEPARTMENT_WORDS,
@@ -72,7 +72,7 @@ def name_after_department(words: list[str], start: int) -> int | None:
         if place is not None and place[1] != SUBDIVISION:
             break  # "Vice-President for Africa Ingrid Rossi"; not "NCB Goran Ishikawa"
         begin -= 1
-    if len(words) - begin < 2 or begin <= start + 1:
+    if len(words) - begin < 2 or begin <= start + 1 or not is_name_like(words[begin:]):
         return None
     return begin
 
