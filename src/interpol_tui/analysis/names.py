@@ -53,7 +53,12 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
 ) | {(word,) for word in HONORIFICS}
 RANK_MODIFIERS = frozenset({"Senior", "Acting", "Principal", "Interim", "First", "Second"})
 """Words before a title that keep it a title ("Senior Sergeant", "Acting Commissioner")."""
-TITLES = TITLES | {(modifier, *title) for modifier in RANK_MODIFIERS for title in TITLES}
+TITLES = TITLES | {
+    (*lead, modifier, *title)
+    for lead in ((), ("Detective",), ("Police",))  # "Detective Senior Sergeant"
+    for modifier in RANK_MODIFIERS
+    for title in TITLES
+}
 TITLE_FIRST_WORDS = frozenset(title[0] for title in TITLES)
 LEADER_TITLES = (
     "secretary general",

@@ -211,6 +211,12 @@ class _Speakers:
         sentence = self.sentences.at(open_at)
         start = sentence.start
         window = self.text[start:open_at]
+        introduced = self.text[:open_at].rstrip()
+        if not window.strip() and introduced.endswith(":"):
+            # "Jane Doe, Director of ..., said:" closing the paragraph before the quotation.
+            start = self.sentences.at(len(introduced) - 1).start
+            open_at = len(introduced)
+            window = self.text[start:open_at]
         verbs = [m for m in _WORD.finditer(window) if m.group().lower() in SPEECH_VERBS]
         if not verbs and "according to" not in window.lower():
             return None
@@ -247,9 +253,18 @@ class _Speakers:
         return None
 
 
+_CLAUSE_MARK = re.compile(r"[,.;:!?“”]")
+_INITIAL_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|St)$")
+
+
 def _clause_end(window: str, start: int) -> int:
-    match = re.search(r"[,.;:!?“”]", window[start:])
-    return start + match.start() if match else len(window)
+    """Where the clause from ``start`` ends; the point of an initial ("Ronald K. Noble") or of
+    "Dr." does not end it."""
+    for match in _CLAUSE_MARK.finditer(window, start):
+        if match.group() == "." and _INITIAL_BEFORE.search(window, 0, match.start()):
+            continue
+        return match.start()
+    return len(window)
 
 
 def find_quotes(
