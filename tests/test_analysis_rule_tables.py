@@ -184,6 +184,15 @@ QUOTE_TABLE: list[tuple[str, str, list[tuple[str, str | None]]]] = [
      "Secretary General Valdecy Urquiza arrived. “Borders are no barrier,” "
      "the Secretary General said.",
      [("Borders are no barrier,", "Valdecy Urquiza")]),
+    ("an initial's point does not end the speaker's clause",
+     "“Fakes harm patients,” said INTERPOL Secretary General Maria K. Lopez.",
+     [("Fakes harm patients,", "Maria K. Lopez")]),
+    ("'Name, Role, said:' closing the paragraph before the quotation",
+     "Amina Sato, Director of Cybercrime at INTERPOL, said:\n\n“Criminals move fast.”",
+     [("Criminals move fast.", "Amina Sato")]),
+    ("a rank inside a detective's title; the surname alone later",
+     "Detective Senior Sergeant Aroha Walker led it. “It is done,” said Walker.",
+     [("It is done,", "Aroha Walker")]),
 ]  # fmt: skip
 
 
