@@ -158,6 +158,14 @@ ENTITY_TABLE: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = [
       ("organization", "Sanctions Committee", "Sanctions Committee", None)]),
     ("a run ending in a plural role noun is no person",
      "The Heads of Enforcement Officers met. So did National Members.", []),
+    ("an initialism with points is one word", "Officers of the U.S. Marshals Service came.",
+     [("organization", "U.S. Marshals Service", "U.S. Marshals Service", None)]),
+    ("'Community' heads a body", "The East African Community met the Andean Community.",
+     [("organization", "East African Community", "East African Community", None),
+      ("organization", "Andean Community", "Andean Community", None)]),
+    ("a date after a connector ends the name",
+     "He appeared in the Nelson District Court on Monday 12 May.",
+     [("organization", "Nelson District Court", "Nelson District Court", None)]),
 ]  # fmt: skip
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS
+from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS, WEEKDAYS_MONTHS
 from interpol_tui.analysis.places import lookup_place
 from interpol_tui.analysis.tokens import Token
 
@@ -166,6 +166,8 @@ def _bridge(tokens: list[Token], j: int) -> int:
         and connectors != ["and", "the"]  # two names: "the Thai Police and the Federal Police"
         and len(bridge) <= 2
         and _capital_follows(tokens, lookahead)
+        # "the District Court on Monday 12 May": a date after a connector ends the name.
+        and tokens[lookahead].text not in WEEKDAYS_MONTHS
     ):
         return len(bridge)
     return 0

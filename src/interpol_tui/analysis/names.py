@@ -100,7 +100,7 @@ Force Forces Unit Units Court Courts Tribunal Service Services Directorate Direc
 Authority Authorities Institute Institutes Foundation Bank Police Gendarmerie Guard Guards
 Army Navy University Association Federation Alliance Parliament Corporation Company Group
 Network Board Cabinet Government Administration Academy Inc Ltd Corps Command Registry
-Observatory Fund
+Observatory Fund Community
     """.split()  # noqa: SIM905
 )
 # Words of other languages that make a name a police or security body as its first word
@@ -115,7 +115,7 @@ Carabinieri Garda Bundespolizei Militsiya Politia Poliisi Policie Policja
 ORG_LEADING_HEADS = frozenset(
     """
 Office Ministry Department Bureau Council Court Commission Committee Secretariat
-Directorate Agency Organization Organisation League Federation Union Bank
+Directorate Agency Organization Organisation League Federation Union Bank Community
     """.split()  # noqa: SIM905
 )
 

@@ -9,15 +9,20 @@ from interpol_tui.analysis.names import ABBREVIATED_HONORIFICS
 
 # Numbers are ASCII digits (an English release's figures); groups of three digits after a
 # space, a no-break or a thin space are one number ("1 533 cases", "30 000 parcels").
+# Initialisms written with points are one word ("U.S. Marshals Service", "U.N.").
 # Words keep inner hyphens ("Al-Raisi", "ninety-nine", "I-Familia") and inner
 # apostrophes followed by two letters or more ("Da’esh", "O'Brien"), so a
 # possessive "’s" stays a token of its own ("INTERPOL" + "’s"). The word
 # pattern consumes whole runs of letters at a time: it is the hottest loop.
 _TOKEN = re.compile(
-    r"(?P<number>[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,])|[0-9]+(?:[.,][0-9]+)*)"
+    r"(?P<initialism>(?:[A-Z]\.){2,})"
+    r"|(?P<number>[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,])|[0-9]+(?:[.,][0-9]+)*)"
     r"|(?P<word>[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*)"
     r"|(?P<punct>\S)"
 )
+
+
+_KINDS = {"initialism": "word", "number": "number", "word": "word", "punct": "punct"}
 
 
 class Token:
@@ -50,7 +55,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the tokens of ``text[start:end]`` with offsets into ``text``."""
     stop = len(text) if end is None else end
     tokens = [
-        Token(m.group(), m.start(), m.end(), m.lastgroup or "punct")
+        Token(m.group(), m.start(), m.end(), _KINDS.get(m.lastgroup or "", "punct"))
         for m in _TOKEN.finditer(text, start, stop)
     ]
     points = _abbreviation_points(text, start, stop)
