@@ -166,6 +166,15 @@ ENTITY_TABLE: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = [
     ("a date after a connector ends the name",
      "He appeared in the Nelson District Court on Monday 12 May.",
      [("organization", "Nelson District Court", "Nelson District Court", None)]),
+    ("two operations joined by 'and'", "It ran under Project Wisdom and Project Leaf.",
+     [("operation", "Project Wisdom", "Project Wisdom", None),
+      ("operation", "Project Leaf", "Project Leaf", None)]),
+    ("a name before a lower-case 'operation'", "Police ended the Blackwrist operation in June.",
+     [("operation", "Blackwrist operation", "Blackwrist", None)]),
+    ("a name turned adjective names no programme",
+     "The INTERPOL-led operation and the Europol-coordinated initiative ended.",
+     [("organization", "INTERPOL", "INTERPOL", None),
+      ("organization", "Europol", "Europol", None)]),
 ]  # fmt: skip
 
 

@@ -272,6 +272,11 @@ def _learn_codename(release: Release, known: Knowledge, chunk: Chunk) -> None:
     known.lexicon.learn("operations", name, canonical)
 
 
+def _hyphen_adjective(words: list[str]) -> bool:
+    """ "INTERPOL-led", "Europol-coordinated": a name turned adjective names no programme."""
+    return len(words) == 1 and "-" in words[0] and words[0].rsplit("-", 1)[1].islower()
+
+
 def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None:
     words = name_words(list(chunk.tokens))
     after = release.after(chunk)
@@ -280,6 +285,7 @@ def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None
         after is not None
         and after.text in OPERATION_NOUNS
         and after.start - chunk.end == 1
+        and not _hyphen_adjective(words)
         and lexicon.classify(words) is None
         and not chunk.sentence_initial
         and known.people.find(" ".join(words)) is None

@@ -36,6 +36,7 @@ from interpol_tui.analysis.release import (
 from interpol_tui.analysis.tokens import Token
 
 _LONGEST_NAME = 12
+_JOINABLE = frozenset({"organization", "operation"})
 """Tokens in the longest name tried inside a run (runs can join several names)."""
 
 
@@ -115,7 +116,7 @@ class _Labeller:
                     self._add(chunk.start, after.end, head_kind, table[key])
                     return
         label = self.lexicon.classify(words, all_caps=joined.isupper())
-        if label is not None and label.type == "organization" and self._two_bodies(tokens):
+        if label is not None and label.type in _JOINABLE and self._two_names(tokens, label.type):
             return
         kind = label.entity if label is not None else None
         if label is not None and kind in ("organization", "operation"):
@@ -129,17 +130,18 @@ class _Labeller:
             no_places=(label is not None and label.type == DOCUMENT) or words[-1] in DOCUMENT_HEADS,
         )
 
-    def _two_bodies(self, tokens: list[Token]) -> bool:
-        """ "Royal Thai Police and Brazilian Federal Police": two bodies, labelled apart."""
+    def _two_names(self, tokens: list[Token], kind: str) -> bool:
+        """ "Royal Thai Police and Brazilian Federal Police", "Project Wisdom and Project Leaf":
+        two names of one kind joined by "and", labelled apart."""
         for index, token in enumerate(tokens):
             if token.text != "and" or not 0 < index < len(tokens) - 1:
                 continue
             left, right = tokens[:index], tokens[index + 1 :]
             sides = [self.lexicon.classify(name_words(side)) for side in (left, right)]
-            if all(side is not None and side.type == "organization" for side in sides):
+            if all(side is not None and side.type == kind for side in sides):
                 for side, part in zip(sides, (left, right), strict=True):
-                    assert side is not None
-                    self._add(part[0].start, part[-1].end, "organization", side.canonical)
+                    assert side is not None and side.entity is not None
+                    self._add(part[0].start, part[-1].end, side.entity, side.canonical)
                 return True
         return False
 

@@ -131,7 +131,7 @@ Campaign Plan System Systems Mechanism Toolkit
 OPERATION_NOUNS = frozenset(
     """
 database databases report notice notices programme program project initiative platform
-protocol system campaign
+protocol system campaign operation
     """.split()  # noqa: SIM905
 )
 CODENAME_WORDS = frozenset({"codenamed", "code-named", "codename", "code-name"})
