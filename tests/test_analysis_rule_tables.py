@@ -175,6 +175,17 @@ ENTITY_TABLE: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = [
      "The INTERPOL-led operation and the Europol-coordinated initiative ended.",
      [("organization", "INTERPOL", "INTERPOL", None),
       ("organization", "Europol", "Europol", None)]),
+    ("a name introduced with its country in brackets",
+     "Rana Haddad (United Arab Emirates) spoke for the Chairs.",
+     [("person", "Rana Haddad", "Rana Haddad", None),
+      ("location", "United Arab Emirates", "United Arab Emirates", None)]),
+    ("titles in a row: a post, then a rank", "Kenya Police Chief Lt-Gen Amos Odhiambo spoke.",
+     [("location", "Kenya", "Kenya", None),
+      ("person", "Amos Odhiambo", "Amos Odhiambo", "Kenya Police Chief Lt-Gen")]),
+    ("a country's possessive before an apposed title",
+     "Tomás Ortega Ruiz, Peru's Minister of the Interior, announced it.",
+     [("person", "Tomás Ortega Ruiz", "Tomás Ortega Ruiz", "Peru Minister of the Interior"),
+      ("location", "Peru", "Peru", None)]),
 ]  # fmt: skip
 
 

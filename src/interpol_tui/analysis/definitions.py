@@ -25,6 +25,7 @@ from interpol_tui.analysis.organisations import (
     looks_like_acronym,
 )
 from interpol_tui.analysis.people import match_title, singular_role
+from interpol_tui.analysis.places import lookup_place
 from interpol_tui.analysis.release import (
     Knowledge,
     Release,
@@ -174,7 +175,10 @@ def _learn_untitled(release: Release, known: Knowledge, chunk: Chunk, words: lis
         if apposed is not None:
             known.people.add(" ".join(words), apposed)
             return
-        after = release.after(chunk, 1)
+        after = release.after(chunk, skip)
+    if _country_in_brackets(release, chunk):
+        known.people.add(" ".join(words), None)  # "Lana Zaki Nusseibeh (United Arab Emirates)"
+        return
     verbs = {t.text.lower() for t in (after, before) if t is not None}
     if verbs & SPEECH_VERBS:
         known.people.add(" ".join(words), None)
@@ -229,6 +233,23 @@ def _learn_apposed_long_form(release: Release, known: Knowledge, short: Chunk, l
         lexicon.learn("organisations", long_form, label.canonical, replace=True)
 
 
+def _country_in_brackets(release: Release, chunk: Chunk) -> bool:
+    """ "Name (Country)": a person introduced with the country they speak for."""
+    opening = release.after(chunk)
+    if opening is None or opening.text != "(":
+        return False
+    words: list[str] = []
+    for offset in range(1, 6):
+        token = release.after(chunk, offset)
+        if token is None:
+            return False
+        if token.text == ")":
+            place = lookup_place(" ".join(words)) if words else None
+            return place is not None and place[1] == "country"
+        words.append(token.text)
+    return False
+
+
 def _bracket_then_comma(release: Release, chunk: Chunk) -> bool:
     """ "Name (Country), ...": one bracketed word, then a comma."""
     marks = [release.after(chunk, offset) for offset in range(4)]
@@ -243,7 +264,8 @@ def _apposed_role(release: Release, known: Knowledge, chunk: Chunk, skip: int = 
         words = words[1:]
     for index in range(min(3, len(words))):
         end = match_title(words, index)
-        if end > index and all(w[:1].isupper() for w in words[:end]):
+        # Only names may stand before the title ("Chile's Minister of Interior").
+        if end > index and all(w[:1].isupper() for w in words[:index]):
             role = role_of(release, known, words, index, end)
             # "Head of INTERPOL's Environmental Security Programme": keep the "of" part.
             tail: list[str] = []

@@ -37,7 +37,20 @@ class Person:
 
 
 def match_title(words: list[str], index: int) -> int:
-    """Return the end index of the longest title starting at ``words[index]``, or ``index``."""
+    """Return the end index of the longest title starting at ``words[index]``, or ``index``.
+
+    Titles in a row are one ("Police Chief Lt-Gen Win Zaw Moe": a post, then a rank).
+    """
+    end = _one_title(words, index)
+    while end > index and end < len(words) - 1:
+        more = _one_title(words, end)
+        if more == end:
+            break
+        end = more
+    return end
+
+
+def _one_title(words: list[str], index: int) -> int:
     if words[index] not in TITLE_FIRST_WORDS:
         return index
     for length in range(min(_MAX_TITLE_WORDS, len(words) - index), 0, -1):
