@@ -76,7 +76,9 @@ def noun_phrase(tokens: list[Token], index: int) -> tuple[list[Token], int]:
         token = tokens[j]
         # "two contaminated containers", "two organized crime groups": a participle
         # before a noun describes it.
-        if not (_is_content_word(token) or _adjective_participle(tokens, j)):
+        if not _is_content_word(token) and not (
+            token.text.endswith("ed") and _adjective_participle(tokens, j)
+        ):
             break
         if words and token.start - words[-1].end > 1:
             break  # a line break or double space: not one phrase

@@ -15,14 +15,10 @@ from interpol_tui.analysis.names import ABBREVIATED_HONORIFICS
 # possessive "’s" stays a token of its own ("INTERPOL" + "’s"). The word
 # pattern consumes whole runs of letters at a time: it is the hottest loop.
 _TOKEN = re.compile(
-    r"(?P<initialism>(?:[A-Z]\.){2,})"
-    r"|(?P<number>[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,])|[0-9]+(?:[.,][0-9]+)*)"
-    r"|(?P<word>[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*)"
+    r"(?P<number>[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,])|[0-9]+(?:[.,][0-9]+)*)"
+    r"|(?P<word>[A-Z]\.(?:[A-Z]\.)+|[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*)"
     r"|(?P<punct>\S)"
 )
-
-
-_KINDS = {"initialism": "word", "number": "number", "word": "word", "punct": "punct"}
 
 
 class Token:
@@ -55,7 +51,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the tokens of ``text[start:end]`` with offsets into ``text``."""
     stop = len(text) if end is None else end
     tokens = [
-        Token(m.group(), m.start(), m.end(), _KINDS.get(m.lastgroup or "", "punct"))
+        Token(m.group(), m.start(), m.end(), m.lastgroup or "punct")
         for m in _TOKEN.finditer(text, start, stop)
     ]
     points = _abbreviation_points(text, start, stop)
