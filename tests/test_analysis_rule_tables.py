@@ -77,6 +77,12 @@ FIGURE_TABLE: list[tuple[str, str, list[FigureRow]]] = [
      [("54kg", 54.0, "kg", None, "cannabis", "measure")]),
     ("a no-break space between groups", "Agents checked 12\u00a0400 containers.",
      [("12\u00a0400 containers", 12400.0, None, None, "containers", "count")]),
+    ("a level a change verb reaches counts the subject",
+     "Homicides fell to 31 in 2023, down from 40 in 2022.",
+     [("31", 31.0, None, None, "homicides", "count"),
+      ("40", 40.0, None, None, "homicides", "count")]),
+    ("'N times the' multiplies", "Seizures were three times the amount of 2019.",
+     [("three times", 3.0, None, None, "times", "count")]),
     # Numbers that are not figures.
     ("a label before a number", "Under Resolution 2178 member states must act.", []),
     ("a capitalised name before a number", "The officers worked in Phase 2 of the plan.", []),
@@ -86,6 +92,8 @@ FIGURE_TABLE: list[tuple[str, str, list[FigureRow]]] = [
     ("a noun on the next line is not counted", "Page views: 5926\n\nViews of the release", []),
     ("digits of another script are not an English figure", "The report: ٢٠١٨ cases.", []),
     ("no figure in 'a kilometre away'", "The camp lies a kilometre away from the border.", []),
+    ("'N times' alone counts occasions, no things", "He was arrested four times.", []),
+    ("a year after 'for' is a date", "The yearly review for 2022 shows a rise in fraud.", []),
 ]  # fmt: skip
 
 

@@ -159,6 +159,10 @@ _CHANGE_VERBS = {
 }
 
 
+CHANGE_WORDS = frozenset(_CHANGE_VERBS) | {"down", "up", "rising", "falling", "reached"}
+"""Words before "to"/"from" and a number that the number is a level of ("fell to 31")."""
+
+
 def _phrase_before(tokens: list[Token], end: int, floor: int) -> list[Token]:
     """Content words just before ``tokens[end]`` (not before offset ``floor``), at most three."""
     words: list[Token] = []

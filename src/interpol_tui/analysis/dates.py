@@ -48,6 +48,7 @@ case code page pages item annex rule regulation decision act law phase
 _COUNT_CUES = frozenset(
     ["some", "about", "around", "over", "nearly", "almost", "approximately", "than", "to", "least"]
 )
+_YEAR_PREPOSITIONS = frozenset({"for", "of", "since", "during", "until", "throughout"})
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 
@@ -74,6 +75,8 @@ def is_year_used_as_date(text: str, start: int, end: int) -> bool:
     before = previous_word(text, start)
     if before in NUMBER_LABELS or before in _COUNT_CUES:
         return False
+    if before in _YEAR_PREPOSITIONS and text[start - 1 : start] == " ":
+        return True  # "the review for 2022 shows": counts this size are written "2,000"
     after = _NEXT_WORD.match(text, end)
     if after:
         word = after.group(1)

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from interpol_tui.analysis.counted import (
+    CHANGE_WORDS,
     canonical_phrase,
     counts_from_context,
     noun_phrase,
@@ -98,7 +99,7 @@ def _anaphoric(tokens: list[Token], core: Core) -> bool:
     """ "the two organizations" (named before) and "two in three" are not counts."""
     first, last = core.first, core.last
     after = tokens[last + 1].text if last + 1 < len(tokens) else ""
-    if after in ("in", "out"):
+    if after in ("in", "out") and core.value <= 10:  # "31 in 2023" is no proportion
         gap = 2 if after == "in" else 3
         if last + gap < len(tokens) and (after == "in" or tokens[last + 2].text == "of"):
             following = tokens[last + gap]
@@ -275,6 +276,20 @@ def _phrase_from_context(
     return canonical_phrase(subject, floor) if subject else ""
 
 
+_MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "more", "higher", "larger", "greater", "that"})
+
+
+def _next_text(tokens: list[Token], index: int) -> str:
+    return tokens[index].text.lower() if index < len(tokens) else ""
+
+
+def _after_change(tokens: list[Token], first: int) -> bool:
+    """ "fell to 31", "down from 40", "rose from 95": a number a change verb reaches."""
+    if first < 2 or tokens[first - 1].text not in ("to", "from"):
+        return False
+    return tokens[first - 2].text.lower() in CHANGE_WORDS
+
+
 def _attendee_before(before_tokens: list[Token]) -> bool:
     """ "delegates from 90 countries": the count is of attendees' countries."""
     return (
@@ -295,6 +310,22 @@ def _periods_in(periods: list[Period], start: int, end: int) -> list[Period]:
     return inside
 
 
+def _phrase(
+    text: str, tokens: list[Token], core: Core, extent: _Extent, words: list[Token], floor: int
+) -> str:
+    """What the figure counts: its noun phrase, else what its sentence says."""
+    phrase = canonical_phrase(words, floor)
+    if core.counts_hint:
+        return f"{phrase} {core.counts_hint}".strip()
+    if not words and extent.kind in ("money", "percent", "measure"):
+        return _phrase_from_context(text, tokens, core, extent, floor)
+    if not phrase and extent.kind == "count" and _after_change(tokens, core.first):
+        # "Homicides fell to 31 in 2023, down from 40": the sentence's subject is counted.
+        subject = sentence_subject(tokens, floor, core.first)
+        return canonical_phrase(subject, floor) if subject else ""
+    return phrase
+
+
 def _build(
     text: str,
     tokens: list[Token],
@@ -313,11 +344,7 @@ def _build(
     words, phrase_end = noun_phrase(tokens, skip)
     if words and "\n" in text[tokens[skip - 1].end : words[0].start]:
         words = []  # "5926\n\nViews": a noun on the next line is no counted noun
-    phrase = canonical_phrase(words, sentence.start)
-    if core.counts_hint:
-        phrase = f"{phrase} {core.counts_hint}".strip()
-    elif not words and extent.kind in ("money", "percent", "measure"):
-        phrase = _phrase_from_context(text, tokens, core, extent, sentence.start)
+    phrase = _phrase(text, tokens, core, extent, words, sentence.start)
     kind = extent.kind
     if not phrase and kind == "count":
         return None  # a bare number with nothing counted is not a cited figure
@@ -331,6 +358,8 @@ def _build(
     ]
     sentence_text = text[sentence.start : sentence.end]
     phrase = refine(phrase, sentence_text, before_tokens, _attendee_before(before_tokens))
+    if phrase == "times" and _next_text(tokens, phrase_end) not in _MULTIPLIER_FOLLOWERS:
+        return None  # "arrested four times": occasions; "four times the amount" multiplies
     suffix, after_rate = rate_suffix(tokens, phrase_end)
     if suffix and words:
         phrase += suffix
