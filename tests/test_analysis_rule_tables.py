@@ -194,6 +194,12 @@ ENTITY_TABLE: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = [
      "Tomás Ortega Ruiz, Peru's Minister of the Interior, announced it.",
      [("person", "Tomás Ortega Ruiz", "Tomás Ortega Ruiz", "Peru Minister of the Interior"),
       ("location", "Peru", "Peru", None)]),
+    ("a name, then 'of' a body", "It was led by Tomas Berg of the Swedish Police Authority.",
+     [("person", "Tomas Berg", "Tomas Berg", None),
+      ("organization", "Swedish Police Authority", "Swedish Police Authority", None)]),
+    ("a label and a roman numeral is no person",
+     "Under Chapter VII of the United Nations Charter, states must act.",
+     [("organization", "United Nations", "United Nations", None)]),
 ]  # fmt: skip
 
 

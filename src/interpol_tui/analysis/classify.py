@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from interpol_tui.analysis.dates import NUMBER_LABELS
 from interpol_tui.analysis.lexicons import ROLE_PLURALS, ROMAN_NUMERALS
 from interpol_tui.analysis.model import ENTITY_TYPES, EntityType
 from interpol_tui.analysis.names import (
@@ -66,6 +67,8 @@ def is_name_like(words: list[str]) -> bool:
             or (word.isupper() and len(word) > 2 and word not in ROMAN_NUMERALS)
         ):
             return False
+    if words[0].lower() in NUMBER_LABELS:
+        return False  # "Chapter VII", "Phase II": a label and its number
     if words[-1].lower() in ROLE_PLURALS:
         return False  # "Enforcement Officers", "National Members": a group, not a name
     return not (len(words) == 1 and words[0] in TITLE_FIRST_WORDS)

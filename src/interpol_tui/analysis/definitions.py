@@ -164,6 +164,8 @@ def _learn_untitled(release: Release, known: Knowledge, chunk: Chunk, words: lis
         # "said Nguyen Thi Lan of Viet Nam’s Ministry of Public Security".
         known.people.add(" ".join(name), None)
         return
+    if _name_of_body(release, known, words):
+        return
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, known, words):
         return
     after = release.after(chunk)
@@ -231,6 +233,21 @@ def _learn_apposed_long_form(release: Release, known: Knowledge, short: Chunk, l
     ):
         long_form = " ".join(name_words(list(long.tokens)))
         lexicon.learn("organisations", long_form, label.canonical, replace=True)
+
+
+def _name_of_body(release: Release, known: Knowledge, words: list[str]) -> bool:
+    """ "Marie-Claire Dubois of INTERPOL’s Training Directorate": a name, then "of" a body."""
+    name = name_part(words)
+    if not (2 <= len(name) <= 4 and len(name) + 1 < len(words) and words[len(name)] == "of"):
+        return False
+    if not is_name_like(name) or is_thing(release, known, name):
+        return False
+    body = [w for w in words[len(name) + 1 :] if w != "the"]
+    labels = (known.lexicon.classify(body[:end]) for end in range(len(body), 0, -1))
+    if not any(label is not None and label.type == "organization" for label in labels):
+        return False
+    known.people.add(" ".join(name), None)
+    return True
 
 
 def _country_in_brackets(release: Release, chunk: Chunk) -> bool:
