@@ -52,7 +52,7 @@ def test_seed_quotations_agree(seeds_dir: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_cli_tables_name_entity_types_as_the_app_does(capsys: pytest.CaptureFixture[str]) -> None:
-    from interpol_tui.analysis.labels import KIND_LABELS
+    from interpol_tui.ui.annotations import KIND_LABELS
 
     assert main(["--no-cache", "entities"]) == 0
     table = capsys.readouterr().out

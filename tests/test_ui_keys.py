@@ -360,8 +360,8 @@ async def test_widths_at_120_and_200_columns(seeds_dir: Path) -> None:
 
 
 def test_the_legend_breaks_between_entries_only() -> None:
-    from interpol_tui.analysis.labels import KIND_LABELS
     from interpol_tui.analysis.model import HIGHLIGHT_KINDS
+    from interpol_tui.ui.annotations import KIND_LABELS
     from interpol_tui.ui.legend import GAP, entry_lines
 
     for width in range(14, 120):

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from interpol_tui.analysis.frequencies import EntityFrequency
-from interpol_tui.analysis.labels import type_label
+from interpol_tui.analysis.kinds import KINDS, type_label
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.nav_keys import TABLE_KEYS
@@ -17,6 +17,8 @@ from interpol_tui.ui.quantity_table import bar, clip
 
 MAX_ENTITY_ROWS = 2000
 """Entities listed at most, most widely mentioned first."""
+TYPE_LABELS = {kind.name: type_label(kind.name) for kind in KINDS if kind.entity}
+"""The Type column's word for each entity type (from the registry, as the CLI's tables)."""
 
 
 class EntityTable(LegibleStyles, DataTable[Text]):

@@ -25,8 +25,8 @@ from interpol_tui.analysis.aggregate import (
     Statistics,
     format_value,
 )
-from interpol_tui.analysis.export import compact_value, stated_value
 from interpol_tui.analysis.model import Figure
+from interpol_tui.report.export import compact_value, stated_value
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import FigureChosen
 from interpol_tui.ui.nav_keys import TABLE_KEYS
