@@ -98,6 +98,7 @@ class DocumentList(ScrollView, can_focus=True):
         self._rows: list[Document] = []
         self._markers: frozenset[str] = frozenset()
         self._filter: frozenset[str] | None = None
+        self._show_formats = False
 
     # -- data -------------------------------------------------------------
     @property
@@ -115,6 +116,8 @@ class DocumentList(ScrollView, can_focus=True):
     def set_documents(self, documents: Sequence[Document], keep: str | None = None) -> None:
         """Show ``documents``; keep the cursor on release ``keep`` when it is among them."""
         self._all = list(documents)
+        # A corpus of one format needs no label on every row; a mixed one does.
+        self._show_formats = len({doc.format for doc in self._all}) > 1
         self._rebuild(keep)
 
     def set_markers(self, doc_ids: frozenset[str]) -> None:
@@ -247,12 +250,13 @@ class DocumentList(ScrollView, can_focus=True):
             ]
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
+            meta_style = base + self.get_component_rich_style("document-list--meta")
+            label = f" {doc.format}" if self._show_formats else ""
+            room = width - 2 - cell_len(label)
             segments = [
                 Segment("  ", base),
-                Segment(
-                    fit(meta, width - 2),
-                    base + self.get_component_rich_style("document-list--meta"),
-                ),
+                Segment(set_cell_size(fit(meta, room), room) if room > 0 else "", meta_style),
+                Segment(label if room > 0 else "", meta_style),
             ]
         strip = Strip(segments).crop_extend(0, width, base or Style())
         return strip

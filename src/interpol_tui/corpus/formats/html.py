@@ -1,0 +1,144 @@
+"""Saved web pages (HTML) read with trafilatura: the article's title, date and body.
+
+trafilatura tells the article from the page's navigation, sidebars and
+footers, and reads the title and date from the page's metadata (``og:title``,
+``article:published_time``, JSON-LD, ``<time>``). Its date search through the
+text is turned off: a date is taken only where the page states it, and
+otherwise found by our cleaner the way it is found in a text release.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from interpol_tui.corpus.dates import parse_date
+from interpol_tui.corpus.formats.base import CONTROLS_REMOVED, Extracted
+from interpol_tui.corpus.formats.references import strip_control_references
+
+if TYPE_CHECKING:
+    from configparser import ConfigParser
+
+_DROPPED = ("script", "style", "template", "svg", "math")
+"""Elements whose content is never article text; cut before parsing, so a page
+that is mostly script costs the parser nothing."""
+_BLOCKS = frozenset(("p", "head", "item", "quote", "code", "cell"))
+_NOISY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
+INSTALL_HINT = "pip install trafilatura lxml_html_clean"
+
+
+_OPENING = {tag: re.compile(rf"<{tag}(?![\w:-])", re.IGNORECASE) for tag in _DROPPED}
+_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _DROPPED}
+_COMMENT, _COMMENT_END = re.compile("<!--"), re.compile("-->")
+
+
+def _cut(source: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
+    """Remove every span from an ``opening`` match to the next ``closing`` match.
+
+    Searched from where the last cut ended, so the page is read once however
+    many spans it has; an unclosed span runs to the end of the page (as a
+    browser would read an unclosed ``<script>``).
+    """
+    kept: list[str] = []
+    position = 0
+    while (start := opening.search(source, position)) is not None:
+        kept.append(source[position : start.start()])
+        end = closing.search(source, start.end())
+        position = len(source) if end is None else end.end()
+    kept.append(source[position:])
+    return "".join(kept)
+
+
+def strip_dropped(source: str) -> str:
+    """``source`` without comments and the elements that never hold article text."""
+    # Comments first: a commented-out <script> must not start a cut.
+    source = _cut(source, _COMMENT, _COMMENT_END)
+    for tag in _DROPPED:
+        source = _cut(source, _OPENING[tag], _CLOSING[tag])
+    return source
+
+
+@cache
+def _config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    for name in _NOISY_LOGGERS:
+        # Its warnings would reach the CLI's stderr or the screen; ours say it once.
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")  # a short release is still a release
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    # The loader bounds the file; trafilatura's own cap would drop a page silently.
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(2**40))
+    return config
+
+
+def _text_of(element: Any) -> str:
+    """The text of one block element, its line breaks kept, other whitespace collapsed."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        else:
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
+
+
+def _paragraphs(body: Any) -> list[str]:
+    """One paragraph per block of trafilatura's article tree (a table row's cells joined)."""
+    out: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            if child.tag == "row":
+                cells = [_text_of(cell).replace("\n", " ") for cell in child]
+                if any(cells):
+                    out.append(" | ".join(cell for cell in cells if cell))
+            elif child.tag in _BLOCKS and not any(c.tag in _BLOCKS for c in child):
+                out.extend(line for line in _text_of(child).split("\n") if line.strip())
+            else:
+                if child.text and child.text.strip() and child.tag not in ("list", "table"):
+                    out.append(" ".join(child.text.split()))
+                walk(child)
+
+    walk(body)
+    return out
+
+
+def extract(raw: str) -> Extracted | str:
+    """The release in web page ``raw``, or why none was found."""
+    source, controls = strip_control_references(strip_dropped(raw))
+    try:
+        from trafilatura import bare_extraction
+    except ImportError as error:
+        return f"HTML needs trafilatura ({error.msg}; {INSTALL_HINT}), skipped"
+    try:
+        result = bare_extraction(
+            source,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            config=_config(),
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError, RecursionError, MemoryError, LookupError) as error:
+        # Hostile markup can upset the parser in more ways than trafilatura catches.
+        return f"the page could not be parsed ({type(error).__name__}), skipped"
+    if result is None or isinstance(result, dict) or result.body is None:
+        return "no article text found in the page, skipped"
+    blocks = _paragraphs(result.body)
+    if not blocks:
+        return "no article text found in the page, skipped"
+    date = parse_date(result.date) if isinstance(result.date, str) else None
+    return Extracted(
+        body="\n\n".join(blocks),
+        title=result.title if isinstance(result.title, str) else None,
+        date=date,
+        url=result.url if isinstance(result.url, str) else None,
+        title_source="metadata",
+        notes=(CONTROLS_REMOVED,) if controls else (),
+    )
