@@ -150,7 +150,8 @@ def write_formats(folder: Path) -> dict[str, Path]:
         (folders["text"] / f"{release.slug}.txt").write_text(as_text(release), encoding="utf-8")
         (folders["markdown"] / f"{release.slug}.md").write_text(as_markdown(release), "utf-8")
         (folders["html"] / f"{release.slug}.html").write_text(as_html(release), "utf-8")
-    records = [as_record(release) for release in RELEASES]
+    # In the order of the text files' names, so reports list the releases alike.
+    records = [as_record(release) for release in sorted(RELEASES, key=lambda r: r.slug)]
     lines = "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
     (folders["records"] / "export.jsonl").write_text(lines + "\n", encoding="utf-8")
     (folders["records"] / "export.json").write_text(
