@@ -130,13 +130,21 @@ def extract(raw: str) -> Extracted | str:
         return f"the page could not be parsed ({type(error).__name__}), skipped"
     if result is None or isinstance(result, dict) or result.body is None:
         return "no article text found in the page, skipped"
+    first = result.body[0] if len(result.body) else None
+    headline: str | None = None
+    if first is not None and first.tag == "head" and first.get("rend") == "h1":
+        # The article's own headline: a title, never its first paragraph (the
+        # dateline is looked for there), even where the metadata words it otherwise.
+        headline = " ".join(_text_of(first).split())
+        result.body.remove(first)
     blocks = _paragraphs(result.body)
     if not blocks:
         return "no article text found in the page, skipped"
     date = parse_date(result.date) if isinstance(result.date, str) else None
+    title = result.title if isinstance(result.title, str) and result.title.strip() else headline
     return Extracted(
         body="\n\n".join(blocks),
-        title=result.title if isinstance(result.title, str) else None,
+        title=title,
         date=date,
         url=result.url if isinstance(result.url, str) else None,
         title_source="metadata",

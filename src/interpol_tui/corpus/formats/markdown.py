@@ -78,13 +78,14 @@ def front_matter(source: str) -> tuple[dict[str, str], str, str | None]:
 def _inline(children: Sequence[Token]) -> str:
     parts: list[str] = []
     for child in children:
-        if child.type in ("softbreak",):
+        if child.type == "softbreak":
             parts.append(" ")
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type not in _SILENT:
             parts.append(child.content)
-    return "".join(parts).strip()
+    # Dropped markup (an image, a tag) leaves its spaces behind: collapse them.
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()
 
 
 def paragraphs(tokens: Sequence[Token]) -> tuple[list[str], str | None]:
