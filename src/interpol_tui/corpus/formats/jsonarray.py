@@ -80,7 +80,7 @@ def _element(window: _Window, limit: int) -> tuple[object, int] | str:
                 continue
             if window.left > limit and error.pos - window.pos >= limit - 1:
                 return f"record over the {limit:,}-byte limit"
-            return f"not valid JSON ({error.msg})"
+            return f"not valid JSON ({error.msg.removesuffix(' at')})"
         except RecursionError:
             return "JSON nested too deeply"
 

@@ -26,9 +26,10 @@ def parse_object(data: bytes, line: int) -> Record:
     except UnicodeDecodeError:
         text, bad_bytes = data.decode("utf-8", errors="replace"), True
     try:
-        value = json.loads(text)
+        value = json.loads(text.strip())  # the newline is no part of a string cut short
     except json.JSONDecodeError as error:
-        return Record(line, problem=f"not valid JSON ({error.msg}, column {error.colno})")
+        where = f"{error.msg.removesuffix(' at')} at column {error.colno}"
+        return Record(line, problem=f"not valid JSON ({where})")
     except RecursionError:
         return Record(line, problem="JSON nested too deeply")
     if not isinstance(value, dict):

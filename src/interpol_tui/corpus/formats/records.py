@@ -53,6 +53,17 @@ class RecordReader(Protocol):
     def __call__(self, handle: BinaryIO, limit: int) -> Iterator[Record]: ...
 
 
+def _binary(sample: bytes) -> bool:
+    """True when the file's first bytes are no text at all.
+
+    One NUL makes a text release binary; a records file with one garbled
+    record is still records, so here it is the share of bytes text never
+    holds (controls, NULs, bytes that are not UTF-8) that decides.
+    """
+    text = sample.decode("utf-8", errors="replace")
+    return looks_binary(sample.replace(b"\x00", b"\x01")) or text.count("\ufffd") > 0.3 * len(text)
+
+
 def _text(value: object) -> str | None:
     if isinstance(value, str):
         return value
@@ -120,7 +131,7 @@ def read_records(
         sample = handle.read(8192)
         if not sample.strip():
             return [], [f"{name}: empty file, skipped"]
-        if looks_binary(sample):
+        if _binary(sample):
             return [], [f"{name}: binary file, not text, skipped"]
         handle.seek(0)
         try:
