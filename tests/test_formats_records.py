@@ -252,3 +252,22 @@ def test_a_compact_json_array_of_many_records(tmp_path: Path) -> None:
     corpus = _load(_write(tmp_path, "c.json", json.dumps(records)), max_bytes=4096)
     assert len(corpus.documents) == 300
     assert corpus.warnings == ()
+
+
+def test_a_stated_title_that_reads_as_a_sentence_is_still_the_title(tmp_path: Path) -> None:
+    records = [
+        {"title": "Twelve arrested in port raids.", "text": "GDANSK, Poland – Police arrested 12."},
+        {
+            "title": "What the divers found: a summary",
+            "text": "Key figures of the week\n\nCEBU, Philippines – Divers found 3 wrecks.",
+        },
+    ]
+    first, second = _load(
+        _write(tmp_path, "t.jsonl", "\n".join(map(json.dumps, records)))
+    ).documents
+    assert first.title == "Twelve arrested in port raids."
+    assert first.text == "GDANSK, Poland – Police arrested 12."
+    assert first.dateline == "GDANSK, Poland"
+    # Under a stated title, a first line that reads as a headline is text.
+    assert second.title == "What the divers found: a summary"
+    assert second.text.startswith("Key figures of the week\n\nCEBU, Philippines")
