@@ -132,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     text_wall = results["text"]["wall_s"]
     print(f"{args.n:,} releases each; peak RSS {peak:,.0f} MB")
-    print(f"{'format':<10}{'MB':>8}{'wall s':>9}{'cpu s':>8}{'µs/release':>12}{'× text':>8}  differ")
+    print(
+        f"{'format':<10}{'MB':>8}{'wall s':>9}{'cpu s':>8}{'µs/release':>12}{'× text':>8}  differ"
+    )
     for name, row in results.items():
         print(
             f"{name:<10}{row['mb']:>8.1f}{row['wall_s']:>9.1f}{row['cpu_s']:>8.1f}"
