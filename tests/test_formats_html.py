@@ -201,3 +201,10 @@ def test_without_trafilatura_a_page_is_one_warning_saying_what_to_install(
     (warning,) = corpus.warnings
     assert warning.startswith("page.html: HTML needs trafilatura")
     assert "pip install trafilatura lxml_html_clean" in warning
+
+
+def test_an_article_over_the_limit_of_a_text_release_is_one_warning(tmp_path: Path) -> None:
+    limit = 16 * 1024
+    article = "<p>HANOI, Viet Nam – Officers met.</p>" + "<p>More officers met again.</p>" * 700
+    corpus = _load_page(tmp_path, _page(article=article), max_bytes=limit)
+    assert corpus.warnings == ("page.html: article text over the 16,384-byte limit, skipped",)

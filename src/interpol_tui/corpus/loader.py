@@ -209,6 +209,9 @@ def load_source(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     extracted = reader(fmt).extract(raw)
     if isinstance(extracted, str):
         return f"{name}: {extracted}"
+    if fmt.size_factor > 1 and len(extracted.body) > max_bytes:
+        # The page may be larger than a release; its article may not.
+        return f"{name}: article text over the {max_bytes:,}-byte limit, skipped"
     return build_document(
         extracted,
         doc_id=name,
