@@ -251,13 +251,15 @@ class DocumentList(ScrollView, can_focus=True):
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
             meta_style = base + self.get_component_rich_style("document-list--meta")
-            label = f" {doc.format}" if self._show_formats else ""
+            segments = [Segment("  ", base)]
+            label = f" {doc.format}"
             room = width - 2 - cell_len(label)
-            segments = [
-                Segment("  ", base),
-                Segment(set_cell_size(fit(meta, room), room) if room > 0 else "", meta_style),
-                Segment(label if room > 0 else "", meta_style),
-            ]
+            if self._show_formats and room > 0:
+                # The format at the right end of the line, the meta cut to make room.
+                segments.append(Segment(set_cell_size(fit(meta, room), room), meta_style))
+                segments.append(Segment(label, meta_style))
+            else:
+                segments.append(Segment(fit(meta, width - 2), meta_style))
         strip = Strip(segments).crop_extend(0, width, base or Style())
         return strip
 
