@@ -271,3 +271,12 @@ def test_a_stated_title_that_reads_as_a_sentence_is_still_the_title(tmp_path: Pa
     # Under a stated title, a first line that reads as a headline is text.
     assert second.title == "What the divers found: a summary"
     assert second.text.startswith("Key figures of the week\n\nCEBU, Philippines")
+
+
+def test_a_fifo_named_like_a_records_file_is_one_warning(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "fifo"
+    folder.mkdir()
+    os.mkfifo(folder / "feed.jsonl")
+    assert _load(folder).warnings == ("feed.jsonl: not a regular file, skipped",)
