@@ -72,12 +72,30 @@ def test_without_metadata_the_page_reads_like_text(tmp_path: Path) -> None:
     assert doc.dateline == "HANOI, Viet Nam"
 
 
-def test_a_date_only_in_running_text_is_not_the_pages_date(tmp_path: Path) -> None:
-    page = _page(
-        head="<title>Scales seized</title>",
-        article=ARTICLE + "<p>The operation ran until 30 September 2020.</p>",
-    )
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "The operation ran until 30 September 2020.",
+        "Case file 2020-09-30 was opened at the court.",
+        "The suspects appear in court on 2020/10/02 at 10:00.",
+    ],
+)
+def test_a_date_only_in_running_text_is_not_the_pages_date(tmp_path: Path, mention: str) -> None:
+    page = _page(head="<title>Scales seized</title>", article=ARTICLE + f"<p>{mention}</p>")
     assert _one(_load_page(tmp_path, page)).date is None
+
+
+def test_json_ld_and_time_elements_are_metadata(tmp_path: Path) -> None:
+    json_ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "Scales seized at eight ports", '
+        '"datePublished": "2020-10-05T08:00:00Z"}</script>'
+    )
+    doc = _one(_load_page(tmp_path, _page(head=json_ld)))
+    assert doc.date == "2020-10-05"
+    assert doc.title == "Scales seized at eight ports"
+    timed = ARTICLE.replace("<p>The", "<p><time datetime='2019-02-11'>11 February</time> The")
+    assert _one(_load_page(tmp_path, _page(article=timed))).date == "2019-02-11"
 
 
 def test_scripts_styles_comments_and_svg_never_reach_the_text(tmp_path: Path) -> None:

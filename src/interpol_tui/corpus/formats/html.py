@@ -30,8 +30,13 @@ INSTALL_HINT = "pip install trafilatura lxml_html_clean"
 
 
 _OPENING = {tag: re.compile(rf"<{tag}(?![\w:-])", re.IGNORECASE) for tag in _DROPPED}
+# JSON-LD is the page's metadata (headline, datePublished), not script: it stays.
+_OPENING["script"] = re.compile(r"<script(?![\w:-])(?![^>]*ld\+json)", re.IGNORECASE)
 _CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _DROPPED}
 _COMMENT, _COMMENT_END = re.compile("<!--"), re.compile("-->")
+_HEAD = re.compile(r"<head(?![\w:-]).*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_TIME = re.compile(r"<time(?![\w:-])[^>]{0,300}>[^<]{0,100}</time\s*>", re.IGNORECASE)
+_MAX_TIMES = 20
 
 
 def _cut(source: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
@@ -109,6 +114,30 @@ def _paragraphs(body: Any) -> list[str]:
     return out
 
 
+def stated_date(source: str) -> str | None:
+    """The publication date the page's metadata states: its head and ``<time>`` elements.
+
+    htmldate reads them (meta tags of every common kind, JSON-LD, ``datetime``
+    attributes), but on a whole page it also guesses from dates in the text;
+    given only the metadata, it cannot. Without metadata the cleaner looks
+    for a date line, as in a text release.
+    """
+    head = _HEAD.search(source)
+    parts = [head.group() if head else "", *_TIME.findall(source)[:_MAX_TIMES]]
+    if not any(parts):
+        return None
+    from htmldate import find_date
+
+    _config()  # its loggers silenced
+    try:
+        found = find_date(
+            f"<html>{''.join(parts)}</html>", extensive_search=False, original_date=True
+        )
+    except (ValueError, TypeError, LookupError):
+        return None
+    return parse_date(found) if isinstance(found, str) else None
+
+
 def extract(raw: str) -> Extracted | str:
     """The release in web page ``raw``, or why none was found."""
     source, controls = strip_control_references(strip_dropped(raw))
@@ -140,7 +169,7 @@ def extract(raw: str) -> Extracted | str:
     blocks = _paragraphs(result.body)
     if not blocks:
         return "no article text found in the page, skipped"
-    date = parse_date(result.date) if isinstance(result.date, str) else None
+    date = stated_date(source)
     title = result.title if isinstance(result.title, str) and result.title.strip() else headline
     return Extracted(
         body="\n\n".join(blocks),
