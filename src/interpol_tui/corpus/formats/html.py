@@ -2,9 +2,9 @@
 
 trafilatura tells the article from the page's navigation, sidebars and
 footers, and reads the title and date from the page's metadata (``og:title``,
-``article:published_time``, JSON-LD, ``<time>``). Its date search through the
-text is turned off: a date is taken only where the page states it, and
-otherwise found by our cleaner the way it is found in a text release.
+``article:published_time``, JSON-LD). A date is taken only where the page's
+metadata states it (:func:`stated_date`), and otherwise found by our cleaner
+the way it is found in a text release.
 """
 
 from __future__ import annotations
