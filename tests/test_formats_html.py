@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from interpol_tui.corpus.formats.html import strip_dropped
+from interpol_tui.corpus.formats.markup import strip_dropped
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.corpus.model import Corpus, Document
 
@@ -226,3 +226,10 @@ def test_an_article_over_the_limit_of_a_text_release_is_one_warning(tmp_path: Pa
     article = "<p>HANOI, Viet Nam – Officers met.</p>" + "<p>More officers met again.</p>" * 700
     corpus = _load_page(tmp_path, _page(article=article), max_bytes=limit)
     assert corpus.warnings == ("page.html: article text over the 16,384-byte limit, skipped",)
+
+
+def test_a_page_that_never_closes_its_head_is_read_in_one_pass(tmp_path: Path) -> None:
+    from interpol_tui.corpus.formats.html import stated_date
+
+    head = "<head><meta property='article:published_time' content='2018-04-09'>"
+    assert stated_date(head + "<head>" * 100_000) == "2018-04-09"

@@ -132,3 +132,14 @@ def test_escape_sequences_written_as_references_are_stripped_whole(
     assert "here stays." in doc.text
     if escape != "&#155;":  # that one is "›" in a browser, not a control
         assert doc.warnings == ("release.md: terminal control characters removed",)
+
+
+def test_scripts_styles_and_comments_in_markdown_leave_no_words(tmp_path: Path) -> None:
+    doc = _load(
+        tmp_path,
+        "# Dog units trained to find hidden cash\n\n"
+        "<script>track('SCRIPT WORDS')</script>\n\n"
+        "BERN, Switzerland – Twelve dog units <!-- COMMENT WORDS --> finished training.\n\n"
+        "<style>p { color: red } /* STYLE WORDS */</style>\n",
+    )
+    assert doc.text == "BERN, Switzerland – Twelve dog units finished training."

@@ -16,53 +16,30 @@ from typing import TYPE_CHECKING, Any
 
 from interpol_tui.corpus.dates import parse_date
 from interpol_tui.corpus.formats.base import CONTROLS_REMOVED, Extracted
+from interpol_tui.corpus.formats.markup import strip_dropped
 from interpol_tui.corpus.formats.references import strip_control_references
 
 if TYPE_CHECKING:
     from configparser import ConfigParser
 
-_DROPPED = ("script", "style", "template", "svg", "math")
-"""Elements whose content is never article text; cut before parsing, so a page
-that is mostly script costs the parser nothing."""
 _BLOCKS = frozenset(("p", "head", "item", "quote", "code", "cell"))
 _NOISY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
 INSTALL_HINT = "pip install trafilatura lxml_html_clean"
-
-
-_OPENING = {tag: re.compile(rf"<{tag}(?![\w:-])", re.IGNORECASE) for tag in _DROPPED}
-# JSON-LD is the page's metadata (headline, datePublished), not script: it stays.
-_OPENING["script"] = re.compile(r"<script(?![\w:-])(?![^>]*ld\+json)", re.IGNORECASE)
-_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _DROPPED}
-_COMMENT, _COMMENT_END = re.compile("<!--"), re.compile("-->")
-_HEAD = re.compile(r"<head(?![\w:-]).*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_HEAD_OPEN = re.compile(r"<head(?![\w:-])", re.IGNORECASE)
+_HEAD_CLOSE = re.compile(r"</head\s*>", re.IGNORECASE)
+_MAX_HEAD = 256 * 1024
+"""Where a page never closes its head, this much of it is read for metadata."""
 _TIME = re.compile(r"<time(?![\w:-])[^>]{0,300}>[^<]{0,100}</time\s*>", re.IGNORECASE)
 _MAX_TIMES = 20
 
 
-def _cut(source: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
-    """Remove every span from an ``opening`` match to the next ``closing`` match.
-
-    Searched from where the last cut ended, so the page is read once however
-    many spans it has; an unclosed span runs to the end of the page (as a
-    browser would read an unclosed ``<script>``).
-    """
-    kept: list[str] = []
-    position = 0
-    while (start := opening.search(source, position)) is not None:
-        kept.append(source[position : start.start()])
-        end = closing.search(source, start.end())
-        position = len(source) if end is None else end.end()
-    kept.append(source[position:])
-    return "".join(kept)
-
-
-def strip_dropped(source: str) -> str:
-    """``source`` without comments and the elements that never hold article text."""
-    # Comments first: a commented-out <script> must not start a cut.
-    source = _cut(source, _COMMENT, _COMMENT_END)
-    for tag in _DROPPED:
-        source = _cut(source, _OPENING[tag], _CLOSING[tag])
-    return source
+def _head(source: str) -> str:
+    """The page's ``<head>``: two searches, so a page that never closes it costs one pass."""
+    opening = _HEAD_OPEN.search(source)
+    if opening is None:
+        return ""
+    closing = _HEAD_CLOSE.search(source, opening.end(), opening.end() + _MAX_HEAD)
+    return source[opening.start() : closing.end() if closing else opening.end() + _MAX_HEAD]
 
 
 @cache
@@ -122,8 +99,7 @@ def stated_date(source: str) -> str | None:
     given only the metadata, it cannot. Without metadata the cleaner looks
     for a date line, as in a text release.
     """
-    head = _HEAD.search(source)
-    parts = [head.group() if head else "", *_TIME.findall(source)[:_MAX_TIMES]]
+    parts = [_head(source), *_TIME.findall(source)[:_MAX_TIMES]]
     if not any(parts):
         return None
     from htmldate import find_date

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from interpol_tui.corpus.dates import parse_date
 from interpol_tui.corpus.formats.base import CONTROLS_REMOVED, Extracted
+from interpol_tui.corpus.formats.markup import strip_dropped
 from interpol_tui.corpus.formats.references import strip_control_references
 
 if TYPE_CHECKING:
@@ -126,6 +127,8 @@ def extract(raw: str) -> Extracted | str:
     """The release in Markdown ``raw``: front matter title/date, else the first heading."""
     source, controls = strip_control_references(raw)
     pairs, markdown, note = front_matter(source)
+    # Raw HTML is allowed in Markdown: a script's or a comment's words are no text either.
+    markdown = strip_dropped(markdown)
     blocks, heading = paragraphs(_parser().parse(markdown))
     notes = [CONTROLS_REMOVED] if controls else []
     notes += [note] if note else []
