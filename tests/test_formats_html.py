@@ -233,3 +233,15 @@ def test_a_page_that_never_closes_its_head_is_read_in_one_pass(tmp_path: Path) -
 
     head = "<head><meta property='article:published_time' content='2018-04-09'>"
     assert stated_date(head + "<head>" * 100_000) == "2018-04-09"
+
+
+def test_broken_json_ld_and_a_site_named_title_still_give_the_article_title(
+    tmp_path: Path,
+) -> None:
+    head = (
+        "<title>Example News | Pangolin scales seized at eight ports</title>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": [}</script>'
+    )
+    doc = _one(_load_page(tmp_path, _page(head=head)))
+    assert doc.title == "Pangolin scales seized at eight ports"
+    assert doc.dateline == "HANOI, Viet Nam"

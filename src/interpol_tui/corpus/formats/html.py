@@ -9,6 +9,7 @@ the way it is found in a text release.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from functools import cache
@@ -114,6 +115,24 @@ def stated_date(source: str) -> str | None:
     return parse_date(found) if isinstance(found, str) else None
 
 
+def _title_and_url(source: str) -> tuple[str | None, str | None]:
+    """The page's title (``og:title``, JSON-LD, ``<title>``, ``<h1>``) and canonical address."""
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+    from trafilatura.utils import load_html
+
+    tree = load_html(source)
+    if tree is None:
+        return None, None
+    metadata = examine_meta(tree)
+    # Malformed JSON-LD can raise anything in its parser; trafilatura guards the call alike.
+    with contextlib.suppress(Exception):
+        metadata = extract_meta_json(tree, metadata)
+    title = metadata.title or extract_title(tree)
+    url = metadata.url or extract_url(tree)
+    title = title if isinstance(title, str) and title.strip() else None
+    return title, url if isinstance(url, str) else None
+
+
 def extract(raw: str) -> Extracted | str:
     """The release in web page ``raw``, or why none was found."""
     source, controls = strip_control_references(strip_dropped(raw))
@@ -122,14 +141,16 @@ def extract(raw: str) -> Extracted | str:
     except ImportError as error:
         return f"HTML needs trafilatura ({error.msg}; {INSTALL_HINT}), skipped"
     try:
+        # Its metadata pass also guesses the author, site, tags and date: the
+        # title and address are read here instead, at a third of the cost.
         result = bare_extraction(
             source,
-            with_metadata=True,
+            with_metadata=False,
             include_comments=False,
             include_tables=True,
             config=_config(),
-            date_extraction_params={"extensive_search": False, "original_date": True},
         )
+        stated_title, url = _title_and_url(source)
     except (ValueError, TypeError, RecursionError, MemoryError, LookupError) as error:
         # Hostile markup can upset the parser in more ways than trafilatura catches.
         return f"the page could not be parsed ({type(error).__name__}), skipped"
@@ -145,13 +166,11 @@ def extract(raw: str) -> Extracted | str:
     blocks = _paragraphs(result.body)
     if not blocks:
         return "no article text found in the page, skipped"
-    date = stated_date(source)
-    title = result.title if isinstance(result.title, str) and result.title.strip() else headline
     return Extracted(
         body="\n\n".join(blocks),
-        title=title,
-        date=date,
-        url=result.url if isinstance(result.url, str) else None,
+        title=stated_title or headline,
+        date=stated_date(source),
+        url=url,
         title_source="metadata",
         notes=(CONTROLS_REMOVED,) if controls else (),
     )
