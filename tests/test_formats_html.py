@@ -235,13 +235,32 @@ def test_a_page_that_never_closes_its_head_is_read_in_one_pass(tmp_path: Path) -
     assert stated_date(head + "<head>" * 100_000) == "2018-04-09"
 
 
-def test_broken_json_ld_and_a_site_named_title_still_give_the_article_title(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Example News | Pangolin scales seized at eight ports",
+            "Pangolin scales seized at eight ports",
+        ),
+        (
+            "Pangolin scales seized at eight ports – Example News",
+            "Pangolin scales seized at eight ports",
+        ),
+        (
+            "Regional Police Bureau » Wildlife officers seize scales",
+            "Wildlife officers seize scales",
+        ),
+        ("Police News - Arrests", "Police News"),  # neither part reads as a headline
+    ],
+)
+def test_the_headline_part_of_a_title_element_is_the_title(
+    tmp_path: Path, title: str, expected: str
 ) -> None:
+    # Broken JSON-LD stated no title; the <title> is all there is.
     head = (
-        "<title>Example News | Pangolin scales seized at eight ports</title>"
+        f"<title>{title}</title>"
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": [}</script>'
     )
     doc = _one(_load_page(tmp_path, _page(head=head)))
-    assert doc.title == "Pangolin scales seized at eight ports"
+    assert doc.title == expected
     assert doc.dateline == "HANOI, Viet Nam"

@@ -19,6 +19,7 @@ from interpol_tui.corpus.dates import parse_date
 from interpol_tui.corpus.formats.base import CONTROLS_REMOVED, Extracted
 from interpol_tui.corpus.formats.markup import strip_dropped
 from interpol_tui.corpus.formats.references import strip_control_references
+from interpol_tui.corpus.headline import reads_as_headline
 
 if TYPE_CHECKING:
     from configparser import ConfigParser
@@ -117,7 +118,13 @@ def stated_date(source: str) -> str | None:
 
 def _title_and_url(source: str) -> tuple[str | None, str | None]:
     """The page's title (``og:title``, JSON-LD, ``<title>``, ``<h1>``) and canonical address."""
-    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+    from trafilatura.metadata import (
+        examine_meta,
+        examine_title_element,
+        extract_meta_json,
+        extract_title,
+        extract_url,
+    )
     from trafilatura.utils import load_html
 
     tree = load_html(source)
@@ -127,7 +134,15 @@ def _title_and_url(source: str) -> tuple[str | None, str | None]:
     # Malformed JSON-LD can raise anything in its parser; trafilatura guards the call alike.
     with contextlib.suppress(Exception):
         metadata = extract_meta_json(tree, metadata)
-    title = metadata.title or extract_title(tree)
+    title = metadata.title
+    if not title:
+        title = extract_title(tree)
+        _, first, second = examine_title_element(tree)
+        if title and title in (first, second):
+            # "Site | Headline" or "Headline – Site": trafilatura takes the first
+            # part; the headline is the part that reads as one (the longer, if both).
+            parts = [part for part in (first, second) if part and reads_as_headline(part)]
+            title = max(parts, key=len) if parts else title
     url = metadata.url or extract_url(tree)
     title = title if isinstance(title, str) and title.strip() else None
     return title, url if isinstance(url, str) else None
