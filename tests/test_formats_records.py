@@ -280,3 +280,26 @@ def test_a_fifo_named_like_a_records_file_is_one_warning(tmp_path: Path) -> None
     folder.mkdir()
     os.mkfifo(folder / "feed.jsonl")
     assert _load(folder).warnings == ("feed.jsonl: not a regular file, skipped",)
+
+
+def test_a_text_field_holding_html_reads_as_the_plain_text(tmp_path: Path) -> None:
+    plain = _record(1)
+    marked = _record(1, id="html")
+    marked["content"] = (
+        "<p>SUVA, Fiji &ndash; Patrol boats <b>stopped</b> 3 boats carrying contraband.</p>"
+        "<script>track('NOT TEXT')</script><p>Crews&#27;[31m were <a href='/x'>questioned</a>."
+        "<br>Nobody was hurt.</p>"
+    )
+    plain["content"] = (
+        "SUVA, Fiji – Patrol boats stopped 3 boats carrying contraband.\n\n"
+        "Crews were questioned.\n\nNobody was hurt."
+    )
+    folder = _write(tmp_path, "h.jsonl", "\n".join(map(json.dumps, [plain, marked])))
+    first, second = _load(folder).documents
+    assert second.text == first.text
+    assert second.dateline == "SUVA, Fiji"
+    assert second.warnings == ("h.jsonl#html: line 2: terminal control characters removed",)
+    # Text that merely mentions a tag is not markup.
+    only = json.dumps(_record(2, content="SUVA, Fiji – Use <b> for bold."))
+    folder = _write(tmp_path / "t", "t.jsonl", only)
+    assert _load(folder).documents[0].text == "SUVA, Fiji – Use <b> for bold."

@@ -40,3 +40,27 @@ def strip_dropped(source: str) -> str:
     for tag in _DROPPED:
         source = _cut(source, _OPENING[tag], _CLOSING[tag])
     return source
+
+
+_MARKUP = re.compile(r"</(?:p|div|li|h[1-6]|span|a|strong|em|b|i|td)\s*>|<br\s*/?>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|section|article|header|footer)"
+    r"(?![\w:-])[^>]*>",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
+
+
+def holds_markup(text: str) -> bool:
+    """True when a record's text is an HTML fragment (``<p>…</p>``), not plain text."""
+    return "<" in text and _MARKUP.search(text) is not None
+
+
+def fragment_text(fragment: str) -> str:
+    """The plain text of an HTML fragment: blocks become paragraphs, tags and entities go."""
+    import html
+
+    text = _BLOCK_TAG.sub("\n\n", strip_dropped(fragment))
+    text = html.unescape(_ANY_TAG.sub("", text))
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", text))
+    return "\n\n".join(part for part in paragraphs if part)

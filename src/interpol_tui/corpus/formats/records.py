@@ -24,6 +24,8 @@ from interpol_tui.corpus.formats.base import (
     open_regular,
 )
 from interpol_tui.corpus.formats.fields import FieldMap
+from interpol_tui.corpus.formats.markup import fragment_text, holds_markup
+from interpol_tui.corpus.formats.references import strip_control_references
 from interpol_tui.corpus.sanitize import has_controls, one_line, strip_controls
 
 if TYPE_CHECKING:
@@ -80,6 +82,11 @@ def to_extracted(
     if not isinstance(text, str) or not text.strip():
         return f"no text in field {fields.describe('text')}", None
     notes: list[str] = []
+    if holds_markup(text):
+        # Scrapers often export the article's HTML: read it as a page's text would be.
+        text, controls = strip_control_references(text)
+        text = fragment_text(text)
+        notes += [CONTROLS_REMOVED] if controls else []
     date: str | None = None
     stated = _text(fields.pick(values, "date"))
     if stated and stated.strip():
@@ -87,7 +94,7 @@ def to_extracted(
         if date is None:
             notes.append(f"date {one_line(strip_controls(stated))[:40]!r} is not a date")
     title = _text(fields.pick(values, "title"))
-    if has_controls(text) or (title and has_controls(title)):
+    if (has_controls(text) or (title and has_controls(title))) and CONTROLS_REMOVED not in notes:
         notes.append(CONTROLS_REMOVED)
     url = _text(fields.pick(values, "url"))
     record_id = _text(fields.pick(values, "id"))
