@@ -165,3 +165,22 @@ def test_docs_json_says_each_releases_format_and_url(
     assert urls["html/storm.html"] == "https://news.example.org/storm"
     assert urls["records/export.json#vienna"] == "https://news.example.org/vienna"
     assert urls["text/storm.txt"] is None
+
+
+@pytest.mark.parametrize("command", ["figures", "entities", "quotes"])
+def test_a_mixed_folder_gives_every_version_of_a_release_the_same_report(
+    capsys: pytest.CaptureFixture[str], formats: dict[str, Path], command: str
+) -> None:
+    assert main([command, "--corpus", str(formats["text"].parent), "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    by_version: dict[str, dict[str, list[Any]]] = {}
+    for record in records:
+        version = by_version.setdefault(_slug(record["doc"]), {}).setdefault(record["doc"], [])
+        version.append({key: value for key, value in record.items() if key != "doc"})
+    # The Vienna release quotes nobody.
+    assert set(by_version) == (SLUGS - {"vienna"} if command == "quotes" else SLUGS)
+    for slug, versions in by_version.items():
+        assert len(versions) == 6, (slug, list(versions))
+        first, *others = versions.values()
+        assert first
+        assert all(other == first for other in others), slug
