@@ -37,8 +37,8 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="PATH",
-        help="a folder (read recursively) or file of releases; may repeat "
-        "(default: the bundled corpus)",
+        help="a folder (read recursively) or file of releases: text, Markdown, HTML, "
+        "JSON Lines, JSON or CSV; may repeat (default: the bundled corpus)",
     )
     parser.add_argument(
         "--fields",
