@@ -264,3 +264,20 @@ def test_the_headline_part_of_a_title_element_is_the_title(
     doc = _one(_load_page(tmp_path, _page(head=head)))
     assert doc.title == expected
     assert doc.dateline == "HANOI, Viet Nam"
+
+
+def test_a_saved_pages_assets_folder_is_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "saved"
+    assets = folder / "Scales seized_files"
+    assets.mkdir(parents=True)
+    (folder / "Scales seized.html").write_text(_page(), encoding="utf-8")
+    (assets / "ad-frame.html").write_text(_page(article="<p>Buy a new car today.</p>"), "utf-8")
+    (assets / "style.css").write_text("p { color: red }")
+    # A folder so named without its page beside it is read as any other.
+    (folder / "notes_files").mkdir()
+    (folder / "notes_files" / "n.txt").write_text(
+        "Officers met in Lyon\n\nLYON, France – They met.\n"
+    )
+    corpus = load_corpus([folder])
+    assert sorted(doc.id for doc in corpus.documents) == ["Scales seized.html", "notes_files/n.txt"]
+    assert corpus.warnings == ()

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interpol_tui.corpus.decode import BinaryFileError, decode_text
-from interpol_tui.corpus.formats import FORMATS, SUFFIXES, format_for, reader
+from interpol_tui.corpus.formats import (
+    FORMATS,
+    SUFFIXES,
+    format_for,
+    is_saved_page_assets,
+    reader,
+)
 from interpol_tui.corpus.formats.base import CONTROLS_REMOVED, build_document, open_regular
 from interpol_tui.corpus.formats.fields import FieldMap
 from interpol_tui.corpus.model import Corpus, Document
@@ -97,7 +103,7 @@ def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
         kept = []
         for name in sorted(dirs):
             path = Path(folder) / name
-            if name.startswith("."):
+            if name.startswith(".") or is_saved_page_assets(Path(folder), name):
                 continue
             if path.is_symlink() and _is_loop(path, root):
                 warnings.append(f"{_relative(path, root)}: symbolic link loop, skipped")

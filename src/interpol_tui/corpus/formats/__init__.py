@@ -51,3 +51,14 @@ def format_for(path: Path) -> Format | None:
 def reader(fmt: Format) -> ModuleType:
     """The module that reads ``fmt`` (imported on first use)."""
     return importlib.import_module(f"{__name__}.{fmt.module}")
+
+
+def is_saved_page_assets(folder: Path, name: str) -> bool:
+    """True for ``X_files/`` beside ``X.html``: where a browser saves a page's images and scripts.
+
+    It may hold ``.html`` files of its own (frames, adverts), which are no releases.
+    """
+    stem = name.removesuffix("_files")
+    if stem == name or not stem:
+        return False
+    return any((folder / f"{stem}{suffix}").is_file() for suffix in (".html", ".htm"))
