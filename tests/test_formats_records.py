@@ -303,3 +303,17 @@ def test_a_text_field_holding_html_reads_as_the_plain_text(tmp_path: Path) -> No
     only = json.dumps(_record(2, content="SUVA, Fiji – Use <b> for bold."))
     folder = _write(tmp_path / "t", "t.jsonl", only)
     assert _load(folder).documents[0].text == "SUVA, Fiji – Use <b> for bold."
+
+
+def test_a_cancelled_load_stops_inside_a_large_records_file(tmp_path: Path) -> None:
+    from interpol_tui.corpus.formats.records import CHECK_EVERY
+
+    folder = _write(tmp_path, "big.jsonl", "\n".join(json.dumps(_record(n)) for n in range(1_000)))
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # cancelled at the third look inside the file
+
+    corpus = load_corpus([folder], cancelled=cancelled)
+    assert len(corpus.documents) == 3 * CHECK_EVERY - 1

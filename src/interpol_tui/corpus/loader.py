@@ -231,7 +231,10 @@ def load_source(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
 
 
 def load_file(
-    source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES, fields: FieldMap | None = None
+    source: SourceFile,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: FieldMap | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[Document], list[str]]:
     """Every release in one file (a records file holds many), and the warnings about them."""
     fmt = format_for(source.path)
@@ -243,7 +246,7 @@ def load_file(
         # Each record is held to the limit of a text release; the file is streamed.
         read = reader(fmt).records
         return read_records(
-            source.path, source.doc_id, read, fmt.name, max_bytes, fields or FieldMap()
+            source.path, source.doc_id, read, fmt.name, max_bytes, fields or FieldMap(), cancelled
         )
     result = load_source(source, max_bytes)
     return ([], [result]) if isinstance(result, str) else ([result], list(result.warnings))
@@ -268,7 +271,7 @@ def load_corpus(
     for done, source in enumerate(sources, start=1):
         if cancelled is not None and cancelled():
             break
-        found, notes = load_file(source, max_bytes, fields)
+        found, notes = load_file(source, max_bytes, fields, cancelled)
         documents.extend(found)
         warnings.extend(notes)
         if progress is not None:

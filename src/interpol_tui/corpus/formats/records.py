@@ -10,7 +10,7 @@ it is never read whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -35,6 +35,8 @@ MAX_RECORD_WARNINGS = 20
 """Bad records of one file warned about one by one; the rest are counted in one more warning,
 so that a file of garbage cannot bury every other warning."""
 BAD_BYTES = "invalid UTF-8; bad bytes shown as \ufffd"
+CHECK_EVERY = 100
+"""Records read between two looks at whether the load was cancelled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +123,19 @@ def _unique(name: str, record_id: str | None, number: int, taken: set[str]) -> s
 
 
 def read_records(
-    path: Path, name: str, read: RecordReader, fmt: str, limit: int, fields: FieldMap
+    path: Path,
+    name: str,
+    read: RecordReader,
+    fmt: str,
+    limit: int,
+    fields: FieldMap,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[Document], list[str]]:
-    """Every release of records file ``path`` (shown as ``name``), and the warnings."""
+    """Every release of records file ``path`` (shown as ``name``), and the warnings.
+
+    ``cancelled`` is asked every :data:`CHECK_EVERY` records: a large file
+    must not keep a cancelled load running for a minute.
+    """
     try:
         opened = open_regular(path)
     except OSError as error:
@@ -143,6 +155,8 @@ def read_records(
         handle.seek(0)
         try:
             for number, record in enumerate(read(handle, limit), start=1):
+                if number % CHECK_EVERY == 0 and cancelled is not None and cancelled():
+                    break
                 result = _release(record, number, name, fmt, fields, taken, path)
                 if isinstance(result, str):
                     bad_lines.append(record.line)
