@@ -317,3 +317,25 @@ def test_a_cancelled_load_stops_inside_a_large_records_file(tmp_path: Path) -> N
 
     corpus = load_corpus([folder], cancelled=cancelled)
     assert len(corpus.documents) == 3 * CHECK_EVERY - 1
+
+
+def test_reading_records_leaves_no_file_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+    import sys
+    import warnings
+
+    folder = _write(tmp_path, "a.json", json.dumps([_record(1), _record(2)]))
+    _write(
+        tmp_path, "b.csv", "title,text\nBoats stopped near the reef,SUVA – Boats were stopped.\n"
+    )
+    unraisable: list[object] = []
+    # A file wrapper collected unclosed warns from __del__, where an error is "unraisable".
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)
+        corpus = _load(folder)
+        gc.collect()
+    assert len(corpus.documents) == 3
+    assert unraisable == []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import BinaryIO
 
-from interpol_tui.corpus.formats.records import Record
+from interpol_tui.corpus.formats.records import Record, text_stream
 
 _SNIFF_CHARS = 64 * 1024
 
@@ -28,9 +28,14 @@ def _field_limit(limit: int) -> None:
         csv.field_size_limit(limit)
 
 
-def records(handle: BinaryIO, limit: int) -> Iterator[Record]:
+def records(handle: BinaryIO, limit: int) -> Generator[Record, None, None]:
     """Every row after the header of the CSV in ``handle``, as a record keyed by the header."""
-    stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
+    with text_stream(handle, newline="") as stream:
+        yield from _rows(stream, limit)
+
+
+def _rows(stream: io.TextIOWrapper, limit: int) -> Iterator[Record]:
+    """The rows after the header, as records."""
     sample = stream.read(_SNIFF_CHARS)
     stream.seek(0)
     _field_limit(limit)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import BinaryIO
 
-from interpol_tui.corpus.formats.records import Record
+from interpol_tui.corpus.formats.records import Record, text_stream
 
 _CHUNK = 1 << 20
 _SPACE = re.compile(r"[\s,]*")
@@ -100,10 +100,14 @@ def _resync(window: _Window) -> bool:
             return False
 
 
-def records(handle: BinaryIO, limit: int) -> Iterator[Record]:
+def records(handle: BinaryIO, limit: int) -> Generator[Record, None, None]:
     """The records of a JSON array (or of a single object) in ``handle``."""
-    stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace")
-    window = _Window(stream)
+    with text_stream(handle) as stream:
+        yield from _array(_Window(stream), limit)
+
+
+def _array(window: _Window, limit: int) -> Iterator[Record]:
+    """The records of the array (or single object) the window starts with."""
     window.skip_space()
     if window.starts_with("{"):
         found = _element(window, limit)

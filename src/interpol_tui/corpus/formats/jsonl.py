@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import BinaryIO
 
 from interpol_tui.corpus.formats.records import Record
@@ -37,7 +37,7 @@ def parse_object(data: bytes, line: int) -> Record:
     return Record(line, values=value, bad_bytes=bad_bytes)
 
 
-def records(handle: BinaryIO, limit: int) -> Iterator[Record]:
+def records(handle: BinaryIO, limit: int) -> Generator[Record, None, None]:
     """Every non-blank line of ``handle`` as a record; a line over ``limit`` bytes is a problem."""
     line_number = 0
     while True:

@@ -10,7 +10,9 @@ it is never read whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import contextlib
+import io
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -51,10 +53,25 @@ class Record:
     """Some of its bytes were not UTF-8 (shown as U+FFFD)."""
 
 
+@contextlib.contextmanager
+def text_stream(handle: BinaryIO, newline: str | None = None) -> Iterator[io.TextIOWrapper]:
+    """``handle`` read as UTF-8 text (bad bytes as U+FFFD), handed back undecorated after.
+
+    Detached on the way out, so the wrapper never closes (or, collected
+    later, warns about) the file its caller owns.
+    """
+    stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline=newline)
+    try:
+        yield stream
+    finally:
+        with contextlib.suppress(ValueError):  # the file may be closed already
+            stream.detach()
+
+
 class RecordReader(Protocol):
     """What a records module provides: its records, one by one, from an open file."""
 
-    def __call__(self, handle: BinaryIO, limit: int) -> Iterator[Record]: ...
+    def __call__(self, handle: BinaryIO, limit: int) -> Generator[Record, None, None]: ...
 
 
 def _binary(sample: bytes) -> bool:
@@ -154,18 +171,20 @@ def read_records(
             return [], [f"{name}: binary file, not text, skipped"]
         handle.seek(0)
         try:
-            for number, record in enumerate(read(handle, limit), start=1):
-                if number % CHECK_EVERY == 0 and cancelled is not None and cancelled():
-                    break
-                result = _release(record, number, name, fmt, fields, taken, path)
-                if isinstance(result, str):
-                    bad_lines.append(record.line)
-                    if len(bad_lines) <= MAX_RECORD_WARNINGS:
-                        warnings.append(f"{name}: line {record.line}: {result}, skipped")
-                else:
-                    taken.add(result.id)
-                    documents.append(result)
-                    warnings.extend(result.warnings)
+            records = contextlib.closing(read(handle, limit))  # closed before the file
+            with records as found:
+                for number, record in enumerate(found, start=1):
+                    if number % CHECK_EVERY == 0 and cancelled is not None and cancelled():
+                        break
+                    result = _release(record, number, name, fmt, fields, taken, path)
+                    if isinstance(result, str):
+                        bad_lines.append(record.line)
+                        if len(bad_lines) <= MAX_RECORD_WARNINGS:
+                            warnings.append(f"{name}: line {record.line}: {result}, skipped")
+                    else:
+                        taken.add(result.id)
+                        documents.append(result)
+                        warnings.extend(result.warnings)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             warnings.append(f"{name}: reading stopped ({reason}); {len(documents)} record(s) read")
