@@ -112,6 +112,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         """Folded words of the typed filter, underlined in the titles (as fzf marks matches)."""
         self.starred = False
         """True while the bookmarks filter is on (the pane's title says so)."""
+        self._show_formats = False
 
     # -- data -------------------------------------------------------------
     @property
@@ -129,6 +130,8 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
     def set_documents(self, documents: Sequence[Document], keep: str | None = None) -> None:
         """Show ``documents``; keep the cursor on release ``keep`` when it is among them."""
         self._all = list(documents)
+        # A corpus of one format needs no label on every row; a mixed one does.
+        self._show_formats = len({doc.format for doc in self._all}) > 1
         self._rebuild(keep)
 
     def set_markers(self, doc_ids: frozenset[str]) -> None:
@@ -297,11 +300,16 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
             ]
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
-            meta_style = Style() if selected else self._foreground("document-list--meta")
-            segments = [
-                Segment("  ", base),
-                Segment(fit(meta, width - 2), base + meta_style),
-            ]
+            meta_style = base + (Style() if selected else self._foreground("document-list--meta"))
+            segments = [Segment("  ", base)]
+            label = f" {doc.format}"
+            room = width - 2 - cell_len(label)
+            if self._show_formats and room > 0:
+                # The format at the right end of the line, the meta cut to make room.
+                segments.append(Segment(set_cell_size(fit(meta, room), room), meta_style))
+                segments.append(Segment(label, meta_style))
+            else:
+                segments.append(Segment(fit(meta, width - 2), meta_style))
         strip = Strip(segments).crop_extend(0, width, base or Style())
         return strip
 
