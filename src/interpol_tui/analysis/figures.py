@@ -369,7 +369,7 @@ def _build(
         and before_tokens[-1].text.lower() == "from"
         and before_tokens[-2].text.lower() in ATTENDEE_NOUNS
     )
-    sentence_text = text[sentence.start : sentence.end]
+    sentence_text = sentences.text_of(sentence)
     phrase = refine(phrase, sentence_text, before_tokens, attendee)
     suffix, after_rate = rate_suffix(tokens, phrase_end)
     if suffix and words:

@@ -17,6 +17,12 @@ from dataclasses import dataclass
 from interpol_tui.corpus.sanitize import strip_controls
 
 OPERATORS = frozenset({"AND", "OR", "NOT"})
+MAX_QUERY_CHARS = 1_000
+"""Longer queries are cut (a pasted page is not a query)."""
+MAX_TERMS = 12
+"""Words and phrases searched at most: FTS5's snippets cost more than linearly in them."""
+MAX_DEPTH = 8
+"""Deepest nesting of parentheses accepted."""
 _QUOTES = '"“”„«»'
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -96,6 +102,55 @@ def _drop_empty_terms(tokens: list[_Token], notes: list[str]) -> list[_Token]:
     return kept
 
 
+def _drop_repeats(tokens: list[_Token], notes: list[str]) -> list[_Token]:
+    """Drop a term that repeats one earlier in the same run of ANDs ("t* u* t*" -> "t* u*").
+
+    Everything a run of ANDs matches holds each of its terms, so a second copy
+    adds nothing (FTS5 would still pay for it). Runs end at OR and at a group's
+    edge, and a term that a NOT excludes neither counts nor goes.
+    """
+    kept: list[_Token] = []
+    seen: list[set[tuple[str, bool]]] = [set()]
+    repeated: dict[str, None] = {}
+    negated = False
+    for token in tokens:
+        if token.kind == "term" and not negated:
+            key = (token.value.casefold(), token.prefix)
+            joined = bool(kept) and (kept[-1].kind in ("term", "close") or kept[-1].value == "AND")
+            if key in seen[-1] and joined:
+                if kept[-1].kind == "op":
+                    kept.pop()  # its AND
+                repeated[token.value + ("*" if token.prefix else "")] = None
+                continue
+            seen[-1].add(key)
+        elif token.kind == "open":
+            seen.append(set())
+        elif token.kind == "close" and len(seen) > 1:
+            seen.pop()
+        elif token.kind == "op" and token.value == "OR":
+            seen[-1] = set()
+        negated = token.kind == "op" and token.value == "NOT"
+        kept.append(token)
+    notes.extend(f"ignored the repeated “{term}”" for term in repeated)
+    return kept
+
+
+def _shorten(tokens: list[_Token], notes: list[str]) -> list[_Token]:
+    """Keep the first MAX_TERMS terms; drop what dangles after them and close open groups."""
+    terms = [index for index, token in enumerate(tokens) if token.kind == "term"]
+    if len(terms) <= MAX_TERMS:
+        return tokens
+    kept = tokens[: terms[MAX_TERMS]]
+    while kept and kept[-1].kind in ("op", "open"):
+        kept.pop()
+    depth = 0
+    for token in kept:
+        depth += {"open": 1, "close": -1}.get(token.kind, 0)
+    kept.extend(_Token("close", ")") for _ in range(max(depth, 0)))
+    notes.append(f"query shortened to its first {MAX_TERMS} terms")
+    return kept
+
+
 def _check(tokens: list[_Token]) -> None:
     depth = 0
     previous: _Token | None = None
@@ -106,6 +161,11 @@ def _check(tokens: list[_Token]) -> None:
             )
         if token.kind == "open":
             depth += 1
+            if depth > MAX_DEPTH:
+                raise QueryError(
+                    f"Parentheses nest more than {MAX_DEPTH} deep: "
+                    f"group with at most {MAX_DEPTH} levels."
+                )
         elif token.kind == "close":
             if previous is not None and previous.kind == "open":
                 raise QueryError("Empty parentheses: put search terms inside them.")
@@ -131,11 +191,15 @@ def parse_query(text: str) -> ParsedQuery | None:
     if not text.strip(" \t\n" + _QUOTES):
         return None  # nothing, or a quote just opened: the user is still typing
     notes: list[str] = []
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notes.append(f"query shortened to its first {MAX_QUERY_CHARS:,} characters")
     tokens = _drop_empty_terms(_tokens(text, notes), notes)
     if not any(token.kind == "term" for token in tokens):
         if tokens or notes:
             raise QueryError("Nothing to search for: type a word, a “phrase” or a prefix*.")
         return None
+    tokens = _shorten(_drop_repeats(tokens, notes), notes)
     _check(tokens)
     parts: list[str] = []
     terms: list[str] = []
