@@ -10,6 +10,9 @@ from interpol_tui.analysis.tokens import Token
 
 _ARTICLES = frozenset({"The", "A", "An"})
 _MAX_GAP = 1  # tokens of a name are separated by one space at most
+_MAX_RUN_TOKENS = 24
+"""A run is cut here: the longest names hold about 15 tokens, and the passes over a
+run try each of its cuts, so an unbounded one ("United Nations (UN)" repeated) was quadratic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +123,7 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
         initial = _starts_sentence(tokens, i, text)
         run = [token]
         j = i + 1
-        while j < count:
+        while j < count and len(run) < _MAX_RUN_TOKENS:
             nxt = tokens[j]
             last = run[-1]
             if not _adjacent(last, nxt):

@@ -78,6 +78,7 @@ def find_segments(text: str) -> list[_Segment]:
         current: int | None = None  # offset just after the opening mark
         opened_at = 0
         resume = para_start  # marks inside a single-quoted passage are skipped
+        closes: _SingleCloses | None = None
         for mark in _MARKS.finditer(text, para_start, para_end):
             i = mark.start()
             if i < resume:
@@ -88,7 +89,9 @@ def find_segments(text: str) -> list[_Segment]:
                         group += 1
                     current, opened_at = i + 1, i
                 elif _is_open(text, i, _SINGLE_OPEN):
-                    close = _single_close(text, i + 1, para_end)
+                    if closes is None:
+                        closes = _SingleCloses(text, para_start, para_end)
+                    close = closes.find(text, i + 1)
                     if close is not None:
                         group += 1
                         start, end = _trimmed(text, i + 1, close)
@@ -118,16 +121,37 @@ def find_segments(text: str) -> list[_Segment]:
     return segments
 
 
-def _single_close(text: str, start: int, stop: int) -> int | None:
-    straight = text[start - 1] == "'"
-    for i in range(start, stop):
-        closes = i + 1 >= len(text) or not text[i + 1].isalpha()
-        mark = text[i] == _SINGLE_CLOSE or (straight and text[i] == "'")
-        if mark and closes and not text[i - 1].isspace():
-            return i
-        if text[i] == _DOUBLE_OPEN:
-            return None
-    return None
+class _SingleCloses:
+    """Where single-quoted passages of one paragraph can close, found in one pass.
+
+    An opening mark with no closing one used to scan to the paragraph's end,
+    so a paragraph of unclosed ones was quadratic; now each looks its closing
+    mark up by bisection.
+    """
+
+    def __init__(self, text: str, start: int, stop: int) -> None:
+        self.curly: list[int] = []
+        self.straight: list[int] = []
+        self.double_opens: list[int] = []
+        for match in re.finditer("[’'“]", text[start:stop]):
+            i = start + match.start()
+            char = text[i]
+            if char == _DOUBLE_OPEN:
+                self.double_opens.append(i)
+            elif (i + 1 >= len(text) or not text[i + 1].isalpha()) and not text[i - 1].isspace():
+                (self.curly if char == _SINGLE_CLOSE else self.straight).append(i)
+
+    def find(self, text: str, start: int) -> int | None:
+        """The closing mark of the passage opened just before ``start``, or None."""
+        candidates = [self.curly]
+        if text[start - 1] == "'":
+            candidates.append(self.straight)
+        found = [c[k] for c in candidates if (k := bisect_left(c, start)) < len(c)]
+        close = min(found, default=None)
+        k = bisect_left(self.double_opens, start)
+        if k < len(self.double_opens) and (close is None or self.double_opens[k] < close):
+            return None  # a double quotation opens first
+        return close
 
 
 class _Speakers:
