@@ -56,7 +56,7 @@ class _LeftToken:
         self.url_like = False
 
     def advance(self, end: int, punct_end: int) -> None:
-        """Move to the run that ends at ``end`` (the junction's punctuation ends at ``punct_end``)."""
+        """Move to the run ending at ``end``; its junction's punctuation ends at ``punct_end``."""
         text = self.text
         space = max(text.rfind(" ", self._scanned, end), text.rfind("\n", self._scanned, end))
         if space >= 0:  # a new run: forget what the old one held

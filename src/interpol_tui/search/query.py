@@ -192,7 +192,8 @@ def parse_query(text: str) -> ParsedQuery | None:
         return None  # nothing, or a quote just opened: the user is still typing
     notes: list[str] = []
     if len(text) > MAX_QUERY_CHARS:
-        text = text[:MAX_QUERY_CHARS]
+        space = text.rfind(" ", 0, MAX_QUERY_CHARS + 1)  # not inside a word
+        text = text[: space if space > 0 else MAX_QUERY_CHARS]
         notes.append(f"query shortened to its first {MAX_QUERY_CHARS:,} characters")
     tokens = _drop_empty_terms(_tokens(text, notes), notes)
     if not any(token.kind == "term" for token in tokens):
