@@ -142,3 +142,20 @@ def test_a_speaker_is_looked_for_close_before_the_quotation() -> None:
     filler = "and the officers from many countries met in the hall to talk " * 8
     far = analyse_text("far", opener + filler + quotation)
     assert [q.speaker for q in far.quotes] == [None]  # 488 characters back: too far
+
+
+def test_a_long_release_gets_a_snippet_around_its_first_hit() -> None:
+    from interpol_tui.corpus.model import Document
+    from interpol_tui.search.fulltext import LONG_BODY, FullTextIndex
+
+    body = "officers met " * 2_000 + "in Lyon the Interpol team met. " + "Police " * 40_000
+    assert len(body) > LONG_BODY
+    index = FullTextIndex()
+    index.add([Document("long", Path("long.txt"), "Long release", None, None, body)])
+    (hit,) = index.search("interpol").hits
+    start, end = hit.snippet.marks[0]
+    assert hit.snippet.text[start:end] == "Interpol"
+    assert hit.snippet.text.startswith("…") and hit.snippet.text.endswith("…")
+    assert len(hit.snippet.text.split()) <= 25
+    (hit,) = index.search("police").hits  # 40,000 hits in one release
+    assert hit.snippet.text.count("Police") == len(hit.snippet.marks) > 1

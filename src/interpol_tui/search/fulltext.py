@@ -33,6 +33,15 @@ INSERT INTO releases(releases, rank) VALUES ('rank', 'bm25(8.0, 1.0, 4.0)');
 BATCH = 500
 """Documents inserted between cancellation checks."""
 SNIPPET_TOKENS = 24
+LONG_BODY = 16_000
+"""Bodies longer than this get a snippet of our own: FTS5's snippet() scores every hit
+against every other, quadratic in the hits (a 160 KB release of one word took 2 s)."""
+_AROUND = 6
+"""Words before the first hit in our own snippets."""
+_HIGHLIGHT = (
+    "SELECT highlight(releases, 1, ?, ?) FROM releases WHERE releases MATCH ? AND rowid = ?"
+)
+"""One release's body with every hit marked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +101,25 @@ def parse_marked(marked: str) -> Snippet:
             plain.append(part)
             position += len(part)
     return Snippet("".join(plain), tuple(marks))
+
+
+def snippet_around_first_hit(marked: str) -> Snippet:
+    """A snippet of ``highlight()`` output: a few words before its first hit, then more.
+
+    Linear in the text, for long bodies (see LONG_BODY); it does not look for the
+    passage densest in hits, as FTS5's snippet() does on short ones.
+    """
+    first = max(marked.find(_OPEN), 0)
+    low = max(first - 40 * _AROUND, 0)
+    before = marked[low:first].rsplit(" ", _AROUND)
+    if low > 0 or len(before) > _AROUND:
+        before = before[1:]  # a word cut by the window, or one too many
+    after = marked[first : first + 40 * SNIPPET_TOKENS].split(" ", SNIPPET_TOKENS - _AROUND)
+    ends = len(after) <= SNIPPET_TOKENS - _AROUND and first + 40 * SNIPPET_TOKENS >= len(marked)
+    head = " ".join(before)  # the text just before the hit, exactly
+    starts = first - len(head) <= 0
+    window = head + " ".join(after[: SNIPPET_TOKENS - _AROUND])
+    return parse_marked(("" if starts else "…") + window + ("" if ends else "…"))
 
 
 def _split_markers(marked: str) -> list[str]:
@@ -180,36 +208,42 @@ class FullTextIndex:
         if query is None:
             return SearchResults(None)
         sql = (
-            "SELECT rowid, -rank, snippet(releases, 1, ?, ?, '…', ?) "
+            "SELECT rowid, -rank, CASE WHEN length(body) <= ? "
+            "THEN snippet(releases, 1, ?, ?, '…', ?) END "
             "FROM releases WHERE releases MATCH ? ORDER BY rank LIMIT ?"
         )
         try:
             with self._lock:
                 rows = self._db.execute(
-                    sql, (_OPEN, _CLOSE, SNIPPET_TOKENS, query.match, limit)
+                    sql, (LONG_BODY, _OPEN, _CLOSE, SNIPPET_TOKENS, query.match, limit)
                 ).fetchall()
+                hits = tuple(
+                    SearchHit(self._docs[row][0], self._docs[row][1], score, snippet)
+                    for row, score, marked in rows
+                    if (snippet := self._snippet(query, row, marked)) is not None
+                )
         except sqlite3.Error as error:
             # Our parser should leave nothing FTS5 rejects; if it does, say so plainly.
             return SearchResults(
                 query, error=f"The search engine could not run this query ({error})."
             )
-        hits = tuple(
-            SearchHit(self._docs[row][0], self._docs[row][1], score, parse_marked(snippet))
-            for row, score, snippet in rows
-        )
         return SearchResults(query, hits, notes=query.notes)
+
+    def _snippet(self, query: ParsedQuery, row: int, marked: str | None) -> Snippet | None:
+        """FTS5's snippet, or for a long body our own from its highlighted text (lock held)."""
+        if marked is not None:
+            return parse_marked(marked)
+        found = self._db.execute(_HIGHLIGHT, (_OPEN, _CLOSE, query.match, row)).fetchone()
+        return snippet_around_first_hit(found[0]) if found is not None else None
 
     def locate(self, query: ParsedQuery, doc_id: str) -> HitLocation | None:
         """Where ``query`` first matches in the body of ``doc_id`` (None: only title or names)."""
         row = self._rows.get(doc_id)
         if row is None:
             return None
-        sql = (
-            "SELECT highlight(releases, 1, ?, ?) FROM releases WHERE releases MATCH ? AND rowid = ?"
-        )
         try:
             with self._lock:
-                found = self._db.execute(sql, (_OPEN, _CLOSE, query.match, row)).fetchone()
+                found = self._db.execute(_HIGHLIGHT, (_OPEN, _CLOSE, query.match, row)).fetchone()
         except sqlite3.Error:
             return None
         if found is None:
