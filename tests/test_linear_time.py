@@ -159,3 +159,16 @@ def test_a_long_release_gets_a_snippet_around_its_first_hit() -> None:
     assert len(hit.snippet.text.split()) <= 25
     (hit,) = index.search("police").hits  # 40,000 hits in one release
     assert hit.snippet.text.count("Police") == len(hit.snippet.marks) > 1
+
+
+def test_a_snippet_is_short_in_characters_too() -> None:
+    from interpol_tui.corpus.model import Document
+    from interpol_tui.search.fulltext import SNIPPET_CHARS, FullTextIndex
+
+    body = "LYON – Police" + "." * 12_000 + " officers met."  # short enough for FTS5's snippet
+    index = FullTextIndex()
+    index.add([Document("dots", Path("dots.txt"), "Dots", None, None, body)])
+    (hit,) = index.search("police").hits
+    assert len(hit.snippet.text) <= SNIPPET_CHARS + 2  # and an ellipsis at each cut
+    start, end = hit.snippet.marks[0]
+    assert hit.snippet.text[start:end] == "Police"

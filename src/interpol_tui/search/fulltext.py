@@ -33,6 +33,8 @@ INSERT INTO releases(releases, rank) VALUES ('rank', 'bm25(8.0, 1.0, 4.0)');
 BATCH = 500
 """Documents inserted between cancellation checks."""
 SNIPPET_TOKENS = 24
+SNIPPET_CHARS = 300
+"""Longest snippet shown (24 words are about 160 characters of prose)."""
 LONG_BODY = 16_000
 """Bodies longer than this get a snippet of our own: FTS5's snippet() scores every hit
 against every other, quadratic in the hits (a 160 KB release of one word took 2 s)."""
@@ -120,6 +122,26 @@ def snippet_around_first_hit(marked: str) -> Snippet:
     starts = first - len(head) <= 0
     window = head + " ".join(after[: SNIPPET_TOKENS - _AROUND])
     return parse_marked(("" if starts else "…") + window + ("" if ends else "…"))
+
+
+def bounded(snippet: Snippet, limit: int = SNIPPET_CHARS) -> Snippet:
+    """``snippet`` cut to ``limit`` characters around its first hit.
+
+    FTS5 counts words, not characters: 24 words apart can be 40,000 dots.
+    """
+    if len(snippet.text) <= limit:
+        return snippet
+    first = snippet.marks[0][0] if snippet.marks else 0
+    start = max(min(first - limit // 4, len(snippet.text) - limit), 0)
+    end = start + limit
+    head, tail = ("…" if start else ""), ("…" if end < len(snippet.text) else "")
+    shift = len(head) - start
+    marks = tuple(
+        (max(a, start) + shift, min(b, end) + shift)
+        for a, b in snippet.marks
+        if a < end and b > start
+    )
+    return Snippet(head + snippet.text[start:end] + tail, marks)
 
 
 def _split_markers(marked: str) -> list[str]:
@@ -232,9 +254,9 @@ class FullTextIndex:
     def _snippet(self, query: ParsedQuery, row: int, marked: str | None) -> Snippet | None:
         """FTS5's snippet, or for a long body our own from its highlighted text (lock held)."""
         if marked is not None:
-            return parse_marked(marked)
+            return bounded(parse_marked(marked))
         found = self._db.execute(_HIGHLIGHT, (_OPEN, _CLOSE, query.match, row)).fetchone()
-        return snippet_around_first_hit(found[0]) if found is not None else None
+        return bounded(snippet_around_first_hit(found[0])) if found is not None else None
 
     def locate(self, query: ParsedQuery, doc_id: str) -> HitLocation | None:
         """Where ``query`` first matches in the body of ``doc_id`` (None: only title or names)."""
