@@ -158,7 +158,11 @@ def test_a_long_release_gets_a_snippet_around_its_first_hit() -> None:
     assert hit.snippet.text.startswith("…") and hit.snippet.text.endswith("…")
     assert len(hit.snippet.text.split()) <= 25
     (hit,) = index.search("police").hits  # 40,000 hits in one release
-    assert hit.snippet.text.count("Police") == len(hit.snippet.marks) > 1
+    marked = "".join(hit.snippet.text[a:b] for a, b in hit.snippet.marks)
+    assert marked.count("Police") == hit.snippet.text.count("Police") > 1
+    location = index.locate(index.search("interpol").query, "long")  # type: ignore[arg-type]
+    assert location is not None and location.text == "Interpol"
+    assert body[location.offset : location.offset + 8] == "Interpol"
 
 
 def test_a_snippet_is_short_in_characters_too() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from interpol_tui.corpus.model import Document
+from interpol_tui.search.hits import hit_spans, snippet_window, term_pattern
 from interpol_tui.search.query import ParsedQuery, QueryError, parse_query
 
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -36,10 +37,11 @@ SNIPPET_TOKENS = 24
 SNIPPET_CHARS = 300
 """Longest snippet shown (24 words are about 160 characters of prose)."""
 LONG_BODY = 16_000
-"""Bodies longer than this get a snippet of our own: FTS5's snippet() scores every hit
-against every other, quadratic in the hits (a 160 KB release of one word took 2 s)."""
+"""Bodies longer than this get their snippet and hits from search.hits: FTS5's snippet()
+and highlight() are quadratic in a row's hits (a 512 KB release of one word: 1 s)."""
 _AROUND = 6
 """Words before the first hit in our own snippets."""
+_BODY = "SELECT body FROM releases WHERE rowid = ?"
 _HIGHLIGHT = (
     "SELECT highlight(releases, 1, ?, ?) FROM releases WHERE releases MATCH ? AND rowid = ?"
 )
@@ -103,25 +105,6 @@ def parse_marked(marked: str) -> Snippet:
             plain.append(part)
             position += len(part)
     return Snippet("".join(plain), tuple(marks))
-
-
-def snippet_around_first_hit(marked: str) -> Snippet:
-    """A snippet of ``highlight()`` output: a few words before its first hit, then more.
-
-    Linear in the text, for long bodies (see LONG_BODY); it does not look for the
-    passage densest in hits, as FTS5's snippet() does on short ones.
-    """
-    first = max(marked.find(_OPEN), 0)
-    low = max(first - 40 * _AROUND, 0)
-    before = marked[low:first].rsplit(" ", _AROUND)
-    if low > 0 or len(before) > _AROUND:
-        before = before[1:]  # a word cut by the window, or one too many
-    after = marked[first : first + 40 * SNIPPET_TOKENS].split(" ", SNIPPET_TOKENS - _AROUND)
-    ends = len(after) <= SNIPPET_TOKENS - _AROUND and first + 40 * SNIPPET_TOKENS >= len(marked)
-    head = " ".join(before)  # the text just before the hit, exactly
-    starts = first - len(head) <= 0
-    window = head + " ".join(after[: SNIPPET_TOKENS - _AROUND])
-    return parse_marked(("" if starts else "…") + window + ("" if ends else "…"))
 
 
 def bounded(snippet: Snippet, limit: int = SNIPPET_CHARS) -> Snippet:
@@ -252,11 +235,19 @@ class FullTextIndex:
         return SearchResults(query, hits, notes=query.notes)
 
     def _snippet(self, query: ParsedQuery, row: int, marked: str | None) -> Snippet | None:
-        """FTS5's snippet, or for a long body our own from its highlighted text (lock held)."""
+        """FTS5's snippet, or for a long body one of our own (the lock is held)."""
         if marked is not None:
             return bounded(parse_marked(marked))
-        found = self._db.execute(_HIGHLIGHT, (_OPEN, _CLOSE, query.match, row)).fetchone()
-        return bounded(snippet_around_first_hit(found[0])) if found is not None else None
+        body, spans = self._long_hits(query, row)
+        text, marks = snippet_window(body, spans, _AROUND, SNIPPET_TOKENS)
+        return bounded(Snippet(text, marks))
+
+    def _long_hits(self, query: ParsedQuery, row: int) -> tuple[str, list[tuple[int, int]]]:
+        """The body of ``row`` and its hits, found in linear time (the lock is held)."""
+        found = self._db.execute(_BODY, (row,)).fetchone()
+        body = found[0] if found is not None else ""
+        pattern = term_pattern(query.terms, query.prefixed)
+        return body, hit_spans(body, pattern) if pattern is not None else []
 
     def locate(self, query: ParsedQuery, doc_id: str) -> HitLocation | None:
         """Where ``query`` first matches in the body of ``doc_id`` (None: only title or names)."""
@@ -265,6 +256,14 @@ class FullTextIndex:
             return None
         try:
             with self._lock:
+                long = self._db.execute(
+                    "SELECT length(body) > ? FROM releases WHERE rowid = ?", (LONG_BODY, row)
+                ).fetchone()
+                if long is not None and long[0]:
+                    text, hits = self._long_hits(query, row)
+                    if not hits:
+                        return None
+                    return HitLocation(hits[0][0], text[slice(*hits[0])], tuple(hits))
                 found = self._db.execute(_HIGHLIGHT, (_OPEN, _CLOSE, query.match, row)).fetchone()
         except sqlite3.Error:
             return None

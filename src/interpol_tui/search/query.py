@@ -6,7 +6,9 @@ passed to FTS5 as a double-quoted string, so no character a user types can
 reach FTS5's own syntax (``:``, ``^``, ``NEAR``, column filters); only the
 operators and parentheses we recognised are passed through, after checking
 that each has a term on both sides. An unclosed quote is closed for the user
-(they are usually still typing), with a note saying so.
+(they are usually still typing), with a note saying so. What FTS5 would pay
+for more than linearly is bounded, again with a note: the query's length, its
+number of terms (a repeated one is searched once) and its nesting.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class ParsedQuery:
     """Words and phrases searched for (not those after ``NOT``), without ``*``."""
     notes: tuple[str, ...] = ()
     """Things we changed about the query, to tell the user."""
+    prefixed: frozenset[str] = frozenset()
+    """Those of ``terms`` searched as prefixes (``traffick*``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +208,7 @@ def parse_query(text: str) -> ParsedQuery | None:
     _check(tokens)
     parts: list[str] = []
     terms: list[str] = []
+    prefixed: set[str] = set()
     negate_next = False
     depth = 0
     negated_from: int | None = None  # depth of a ``NOT ( ... )`` group we are inside
@@ -215,6 +220,8 @@ def parse_query(text: str) -> ParsedQuery | None:
             parts.append(_quote(token.value) + (" *" if token.prefix else ""))
             if not negate_next and negated_from is None:
                 terms.append(token.value)
+                if token.prefix:
+                    prefixed.add(token.value)
             negate_next = False
         elif token.kind == "op":
             parts.append(token.value)
@@ -233,4 +240,6 @@ def parse_query(text: str) -> ParsedQuery | None:
             if negated_from == depth:
                 negated_from = None
         previous = token
-    return ParsedQuery(typed, " ".join(parts), tuple(dict.fromkeys(terms)), tuple(notes))
+    return ParsedQuery(
+        typed, " ".join(parts), tuple(dict.fromkeys(terms)), tuple(notes), frozenset(prefixed)
+    )
