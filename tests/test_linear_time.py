@@ -176,3 +176,16 @@ def test_a_snippet_is_short_in_characters_too() -> None:
     assert len(hit.snippet.text) <= SNIPPET_CHARS + 2  # and an ellipsis at each cut
     start, end = hit.snippet.marks[0]
     assert hit.snippet.text[start:end] == "Police"
+
+
+def test_figures_of_one_sentence_share_its_text_fresh_and_from_the_cache() -> None:
+    from interpol_tui.analysis.pipeline import analyse_text
+    from interpol_tui.state import codec
+
+    text = "LYON – " + "5% of " * 2_000 + "officers."
+    analysis = analyse_text("figures", text)
+    first, second = analysis.figures[0], analysis.figures[1]
+    assert first.sentence_start == second.sentence_start and first.sentence is second.sentence
+    decoded = codec.decode("figures", codec.encode(analysis, text), text)
+    assert decoded == analysis
+    assert decoded.figures[0].sentence is decoded.figures[1].sentence
