@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.style import Style
 
+from interpol_tui.analysis.aggregate import Statistics, corpus_statistics
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.analysis.pipeline import analyse_document
 from interpol_tui.corpus.loader import load_corpus
@@ -101,6 +102,12 @@ FAMILIES: tuple[Family, ...] = (
         40_000,
     ),
     Family(
+        "distinct figures",
+        "statistics: each figure was compared with every other of its release",
+        lambda n: HEADLINE + LEDE + " ".join(f"{i} officers met." for i in range(1, n // 16)),
+        64_000,
+    ),
+    Family(
         "spaced lede",
         "cleaning: cutting a long lede into a title tried every start in a run of spaces",
         lambda n: "officers" + " " * n + "met.",
@@ -122,15 +129,16 @@ def family(name: str) -> Family:
     return next(f for f in FAMILIES if f.name == name)
 
 
-STAGES = ("load", "analyse", "cache", "search", "render")
+STAGES = ("load", "analyse", "cache", "stats", "search", "render")
 """What :class:`Pipeline` runs, in order (``benchmarks/growth.py`` times each)."""
 
 
 class Pipeline:
-    """One release's way through the program, headless: load, analyse, cache, search, render.
+    """One release's way through the program, headless: load, analyse, cache, stats, search, render.
 
     Load reads and cleans the file; analyse runs the analysis through the cache
     (which saves it); cache reads it back and must give the same analysis;
+    stats groups the figures into quantities as the statistics pane does;
     search indexes the release and runs ``query``; render lays the release out
     as the reader does.
     """
@@ -143,6 +151,8 @@ class Pipeline:
         self.corpus: Corpus | None = None
         self.analyses: dict[str, DocumentAnalysis] = {}
         self.results: SearchResults | None = None
+        self.statistics: Statistics | None = None
+        self.warnings: list[str] = []
         self.layouts: list[ReleaseLayout] = []
 
     def stage(self, name: str) -> None:
@@ -170,6 +180,10 @@ class Pipeline:
         again = cache.load_or_analyse(self.corpus, analyse_document)
         assert again == self.analyses, "the cache gave back a different analysis"
         assert cache.report.analysed == 0 or not self.corpus.documents or self.warnings
+
+    def _stats(self) -> None:
+        assert self.corpus is not None
+        self.statistics = corpus_statistics(self.corpus, self.analyses)
 
     def _search(self) -> None:
         assert self.corpus is not None

@@ -189,3 +189,17 @@ def test_figures_of_one_sentence_share_its_text_fresh_and_from_the_cache() -> No
     decoded = codec.decode("figures", codec.encode(analysis, text), text)
     assert decoded == analysis
     assert decoded.figures[0].sentence is decoded.figures[1].sentence
+
+
+def test_forty_thousand_distinct_figures_are_grouped_in_one_pass() -> None:
+    import dataclasses
+
+    from interpol_tui.analysis.grouping import facts_of
+    from interpol_tui.analysis.pipeline import analyse_text
+
+    (figure,) = analyse_text("one", "LYON – 12 officers met.").figures
+    figures = [dataclasses.replace(figure, value=float(i), start=i) for i in range(40_000)]
+    figures.append(dataclasses.replace(figure, start=40_001))  # 12 officers again
+    facts = facts_of("many", figures)
+    assert len(facts) == 40_000
+    assert [len(f.repeats) for f in facts if f.figure.value == 12.0] == [1]
