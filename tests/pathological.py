@@ -29,6 +29,7 @@ from interpol_tui.ui.reader_layout import ReleaseLayout, layout_release
 
 HEADLINE = "Hostile release made for a growth test\n\n"
 LEDE = "LYON, France – "
+WRAPPED_LINE = "officers from many countries met in lyon to talk of crime\n"
 
 
 def _repeat(fragment: str, n: int) -> str:
@@ -106,6 +107,12 @@ FAMILIES: tuple[Family, ...] = (
         "statistics: each figure was compared with every other of its release",
         lambda n: HEADLINE + LEDE + " ".join(f"{i} officers met." for i in range(1, n // 16)),
         64_000,
+    ),
+    Family(
+        "hard-wrapped lines",
+        "cleaning: each wrapped line was added to a growing paragraph string",
+        lambda n: HEADLINE + _repeat(WRAPPED_LINE, n),
+        200_000,
     ),
     Family(
         "spaced lede",

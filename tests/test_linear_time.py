@@ -11,7 +11,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from pathological import FAMILIES, Family, Pipeline, family, write_release
+from pathological import FAMILIES, WRAPPED_LINE, Family, Pipeline, family, write_release
 
 from interpol_tui.analysis.chunks import find_chunks
 from interpol_tui.analysis.sentences import MAX_SENTENCE_CHARS, split_sentences
@@ -203,3 +203,10 @@ def test_forty_thousand_distinct_figures_are_grouped_in_one_pass() -> None:
     facts = facts_of("many", figures)
     assert len(facts) == 40_000
     assert [len(f.repeats) for f in facts if f.figure.value == 12.0] == [1]
+
+
+def test_six_megabytes_of_hard_wrapped_lines_join_into_one_paragraph() -> None:
+    from interpol_tui.corpus.clean import clean_release
+
+    cleaned = clean_release("Hard-wrapped release for a test\n\n" + WRAPPED_LINE * 100_000)
+    assert cleaned.text == " ".join([WRAPPED_LINE.strip()] * 100_000)
