@@ -210,3 +210,11 @@ def test_six_megabytes_of_hard_wrapped_lines_join_into_one_paragraph() -> None:
 
     cleaned = clean_release("Hard-wrapped release for a test\n\n" + WRAPPED_LINE * 100_000)
     assert cleaned.text == " ".join([WRAPPED_LINE.strip()] * 100_000)
+
+
+def test_many_stamp_like_header_lines_are_read_quickly() -> None:
+    from interpol_tui.corpus.clean import clean_release
+
+    stamp = "A" + "a" * 75 + "! 12 May 2020\n"  # no place before the date: never a stamp
+    cleaned = clean_release("Headline of a stamped release\n\n" + stamp * 200 + "Body text.\n")
+    assert cleaned.date is None and cleaned.text.count("12 May 2020") == 200
