@@ -19,6 +19,7 @@ from rich.style import Style
 from interpol_tui.analysis.aggregate import Statistics, corpus_statistics
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.analysis.pipeline import analyse_document
+from interpol_tui.analysis.searchable import names_by_doc
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.search.fulltext import SearchResults
@@ -194,7 +195,7 @@ class Pipeline:
 
     def _search(self) -> None:
         assert self.corpus is not None
-        indexes = build_indexes(self.corpus, self.analyses)
+        indexes = build_indexes(self.corpus, names_by_doc(self.analyses.values()))
         assert indexes is not None
         self.results = indexes.fulltext.search(self.query)
         indexes.fulltext.close()
