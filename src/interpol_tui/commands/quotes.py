@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from interpol_tui.analysis.quotations import quotations_of
 from interpol_tui.commands.common import add_report_arguments, analyse, emit_report, load
 
 NAME = "quotes"
@@ -19,17 +20,20 @@ def run(args: argparse.Namespace) -> int:
     """Print every quotation as a table or JSON."""
     corpus = load(args)
     results = analyse(args, corpus)
+    # One record per quotation, as the browser counts them: a quotation that runs
+    # over several paragraphs is one record, its text the release's own from its
+    # first quoted word to its last (so ``text == release[start:end]`` holds).
     records = [
         {
             "doc": doc.id,
-            "text": quote.text,
-            "speaker": quote.speaker,
-            "start": quote.start,
-            "end": quote.end,
-            "group": quote.group,
+            "text": doc.text[quotation.start : quotation.end],
+            "speaker": quotation.speaker,
+            "start": quotation.start,
+            "end": quotation.end,
+            "paragraphs": len(quotation.parts),
         }
         for doc in corpus.documents
-        for quote in results[doc.id].quotes
+        for quotation in quotations_of(results[doc.id].quotes)
     ]
     return emit_report(
         args,
