@@ -31,12 +31,20 @@ def test_cli_lists_the_quotations_the_reader_steps_through(
     for document in corpus.documents:
         marks.load(analyse_document(document))
         in_reader[document.id] = len(marks.quotations)
+    assert main(["--no-cache", "quotes", "--corpus", str(tmp_path)]) == 0
+    table = capsys.readouterr().out
+    assert "2 quotation(s) in 1 release(s)" in table  # the table counts as the reader does
     assert main(["--no-cache", "quotes", "--json", "--corpus", str(tmp_path)]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert Counter(record["doc"] for record in records) == in_reader
+    # JSON has one record per quoted paragraph; a quotation's paragraphs share a group.
+    assert len({(r["doc"], r["group"]) for r in records}) == in_reader["release.txt"] == 2
     merged = [r for r in records if r["paragraphs"] > 1]
-    assert in_reader["release.txt"] == 2 and len(merged) == 1  # the two-paragraph one is one
-    assert "first paragraph" in merged[0]["text"] and "closes it" in merged[0]["text"]
+    assert len(merged) == 2 and merged[0]["group"] == merged[1]["group"]
+    assert "first paragraph" in merged[0]["text"] and "closes it" in merged[1]["text"]
+    assert {r["speaker"] for r in merged} == {"Jane Roe"}
+    text = (tmp_path / "release.txt").read_text(encoding="utf-8")
+    clean = corpus.documents[0].text
+    assert all(clean[r["start"] : r["end"]] == r["text"] for r in records) and text
 
 
 def test_seed_quotations_agree(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -48,7 +56,7 @@ def test_seed_quotations_agree(seeds_dir: Path, capsys: pytest.CaptureFixture[st
         in_reader[document.id] = len(marks.quotations)
     assert main(["--no-cache", "quotes", "--json", "--corpus", str(seeds_dir)]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert Counter(record["doc"] for record in records) == in_reader
+    assert Counter(doc for doc, _ in {(r["doc"], r["group"]) for r in records}) == in_reader
 
 
 def test_cli_tables_name_entity_types_as_the_app_does(capsys: pytest.CaptureFixture[str]) -> None:
