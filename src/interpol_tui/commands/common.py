@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ from interpol_tui.corpus.sanitize import strip_controls
 if TYPE_CHECKING:
     from interpol_tui.analysis.model import DocumentAnalysis
     from interpol_tui.corpus.model import Corpus
+    from interpol_tui.state.snapshot import CorpusSnapshot
 
 
 class CommandError(Exception):
@@ -43,22 +44,39 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
     add_json_argument(parser)
 
 
-def analyse(args: argparse.Namespace, corpus: Corpus) -> dict[str, DocumentAnalysis]:
-    """Analyse ``corpus``, reusing the app's analysis cache unless ``--no-cache`` was given.
+def analyse(args: argparse.Namespace, corpus: Corpus) -> Mapping[str, DocumentAnalysis]:
+    """Analyse ``corpus`` through the corpus snapshot, unless ``--no-cache`` was given.
 
-    The CLI and the browser share one cache, so a report on a large corpus the
-    browser has opened before costs no analysis.
+    The CLI and the browser share one snapshot, so a report on a large corpus
+    the browser has opened before costs no analysis; what is missing is
+    analysed in worker processes.
     """
-    from interpol_tui.analysis.pipeline import analyse_document
-    from interpol_tui.state.cache import AnalysisCache
-    from interpol_tui.state.paths import StatePaths
+    from interpol_tui.state.reopen import analyse as analyse_corpus
 
     def warn(message: str) -> None:
         print(f"warning: {safe(message)}", file=sys.stderr)
 
-    cache = AnalysisCache(StatePaths.default(), warn)
     use_cache = not getattr(args, "no_cache", False)
-    return cache.load_or_analyse(corpus, analyse_document, use_cache=use_cache)
+    return analyse_corpus(corpus, _snapshot(corpus.roots), reuse=use_cache, warn=warn)
+
+
+def _snapshot(roots: Sequence[Path]) -> CorpusSnapshot:
+    """The corpus snapshot of ``roots`` (one object per corpus for the whole command)."""
+    from interpol_tui.state.paths import StatePaths
+    from interpol_tui.state.reading import corpus_key
+    from interpol_tui.state.snapshot import CorpusSnapshot
+
+    key = corpus_key(roots)
+    if key not in _SNAPSHOTS:
+
+        def warn(message: str) -> None:
+            print(f"warning: {safe(message)}", file=sys.stderr)
+
+        _SNAPSHOTS[key] = CorpusSnapshot.for_corpus(StatePaths.default(), roots, warn)
+    return _SNAPSHOTS[key]
+
+
+_SNAPSHOTS: dict[str, CorpusSnapshot] = {}
 
 
 def emit_report(
@@ -97,14 +115,17 @@ def corpus_paths(args: argparse.Namespace) -> list[Path]:
 
 def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
     """Load the corpus named by ``args``; warnings go to stderr, a bad path is an error."""
-    from interpol_tui.corpus.loader import CorpusPathError, load_corpus
+    from interpol_tui.corpus.loader import CorpusPathError
     from interpol_tui.state import SettingsFile, StatePaths
+    from interpol_tui.state.reopen import open_corpus
 
     # The size limit is a setting; settings problems are warnings like any other.
     notes: list[str] = []
     max_bytes = SettingsFile(StatePaths.default(), notes.append).load().max_file_bytes
-    try:
-        corpus = load_corpus(corpus_paths(args), max_bytes=max_bytes)
+    paths = corpus_paths(args)
+    use_cache = not getattr(args, "no_cache", False)
+    try:  # through the snapshot: unchanged files are not read and cleaned again
+        corpus = open_corpus(paths, _snapshot(paths), max_bytes=max_bytes, reuse=use_cache).corpus
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
     for warning in [*notes, *([] if quiet else corpus.warnings)]:

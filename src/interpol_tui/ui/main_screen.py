@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -75,7 +76,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.corpus_paths = corpus_paths
         self.corpus: Corpus | None = None
-        self.analyses: dict[str, DocumentAnalysis] = {}
+        self.analyses: Mapping[str, DocumentAnalysis] = {}
         """Spans of every release by document id, once the analysis worker is done."""
         self.search_indexer = SearchIndexer(self)
         self.session = ReadingSession(self)
@@ -109,7 +110,8 @@ class MainScreen(Screen[None]):
     def load_corpus(self) -> None:
         """Read and clean the corpus off the UI thread."""
         self._wait_for_first_frame()
-        from interpol_tui.corpus.loader import CorpusPathError, load_corpus
+        from interpol_tui.corpus.loader import CorpusPathError
+        from interpol_tui.corpus.pool import Cancelled
 
         worker = get_current_worker()
 
@@ -117,13 +119,10 @@ class MainScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))
 
-        try:
-            corpus = load_corpus(
-                self.corpus_paths,
-                max_bytes=self.session.max_file_bytes,
-                progress=progress,
-                cancelled=lambda: worker.is_cancelled,
-            )
+        try:  # through the snapshot: an unchanged file is not read again
+            corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled)
+        except Cancelled:
+            return
         except (CorpusPathError, OSError) as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", timeout=10, markup=False
@@ -131,6 +130,7 @@ class MainScreen(Screen[None]):
             corpus = Corpus(documents=(), warnings=(str(error),))
         if not worker.is_cancelled:
             self.post_message(CorpusLoaded(corpus))
+            self.session.confirm_snapshot()
 
     def _wait_for_first_frame(self) -> None:
         # In the worker: loading would compete with the first frame for the GIL.
@@ -164,14 +164,18 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, corpus: Corpus) -> None:
         """Find the entities, figures and quotations of every release off the UI thread."""
+        from interpol_tui.corpus.pool import Cancelled
+
         worker = get_current_worker()
 
         @ThrottledProgress
         def progress(done: int, total: int) -> None:
             self.post_message(AnalysisProgress(done, total))
 
-        try:  # through the cache: an unchanged corpus is not analysed again
+        try:  # through the snapshot: an unchanged release is not analysed again
             analyses = self.session.analyse(corpus, progress, lambda: worker.is_cancelled)
+        except Cancelled:
+            return
         except Exception as error:  # a bug in analysis must not take the browser down
             self.app.call_from_thread(
                 self.notify, f"Analysis failed: {error}", severity="error", markup=False
@@ -300,7 +304,10 @@ class MainScreen(Screen[None]):
         return self.session.check_action(action)
 
     def on_unmount(self) -> None:
-        """Save the reading position on the way out."""
+        """Stop the worker processes and save the reading position on the way out."""
+        from interpol_tui.corpus.pool import terminate_all
+
+        terminate_all()
         self.session.save_now()
 
     def action_help(self) -> None:

@@ -8,7 +8,7 @@ frame needs (a few small JSON files) is read directly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -21,6 +21,7 @@ from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
 
 if TYPE_CHECKING:
+    from interpol_tui.state.snapshot import CorpusSnapshot
     from interpol_tui.ui.main_screen import MainScreen
 
 SAVE_EVERY = 1.0
@@ -69,6 +70,8 @@ class ReadingSession:
         self._restore_id: str | None = None
         self._unsaved_marks: dict[str, bool] = {}
         self._loads = 0
+        self._snapshot: CorpusSnapshot | None = None
+        self._confirm: Callable[[], None] | None = None
 
     def start(self) -> None:
         """Apply saved settings to the panes and start following the reader."""
@@ -116,20 +119,69 @@ class ReadingSession:
             )
         return keep if keep is not None and corpus.by_id(keep) is not None else None
 
+    def open_corpus(
+        self, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> Corpus:
+        """Read the corpus through its snapshot (runs in the load worker's thread).
+
+        Unchanged files are listed from the snapshot, the others read in worker
+        processes; then the reused files are checked against their hashes and,
+        if any changed behind our back, the corpus is opened once more.
+        """
+        from interpol_tui.state.reopen import confirm, open_corpus
+        from interpol_tui.state.snapshot import CorpusSnapshot
+
+        snapshot = CorpusSnapshot.for_corpus(
+            self.preferences.paths, self.screen.corpus_paths, self.preferences.warn
+        )
+        self._snapshot = snapshot
+        reuse = bool(getattr(self.screen.app, "use_cache", True))
+        opened = open_corpus(
+            self.screen.corpus_paths,
+            snapshot,
+            max_bytes=self.max_file_bytes,
+            reuse=reuse,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+        def check() -> None:
+            if confirm(opened, snapshot, cancelled) and not cancelled():
+                self.screen.app.call_from_thread(self._changed_behind)
+
+        self._confirm = check
+        return opened.corpus
+
+    def confirm_snapshot(self) -> None:
+        """Check the reused files' hashes (in the load worker, after the list is shown)."""
+        check, self._confirm = self._confirm, None
+        if check is not None:
+            check()
+
+    def _changed_behind(self) -> None:
+        self.screen.notify(
+            "Some releases changed without a new modification time: reading them again",
+            timeout=4,
+        )
+        self.screen.load_corpus()
+
     def analyse(
         self,
         corpus: Corpus,
         progress: Callable[[int, int], None],
         cancelled: Callable[[], bool],
-    ) -> dict[str, DocumentAnalysis]:
-        """Analyse ``corpus`` reusing the cache (runs in the analysis worker's thread)."""
-        from interpol_tui.analysis.pipeline import analyse_document
-        from interpol_tui.state.cache import AnalysisCache
+    ) -> Mapping[str, DocumentAnalysis]:
+        """Analyse ``corpus`` reusing the snapshot (runs in the analysis worker's thread)."""
+        from interpol_tui.state.reopen import analyse
 
-        cache = AnalysisCache(self.preferences.paths, self.preferences.warn)
-        use_cache = bool(getattr(self.screen.app, "use_cache", True))
-        return cache.load_or_analyse(
-            corpus, analyse_document, use_cache=use_cache, progress=progress, cancelled=cancelled
+        reuse = bool(getattr(self.screen.app, "use_cache", True))
+        return analyse(
+            corpus,
+            self._snapshot,
+            reuse=reuse,
+            progress=progress,
+            cancelled=cancelled,
+            warn=self.preferences.warn,
         )
 
     def show_empty(self, corpus: Corpus) -> None:
