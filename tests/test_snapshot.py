@@ -183,9 +183,7 @@ def test_a_damaged_stored_analysis_is_made_again(folder: Path) -> None:
     assert analyses["release-000.txt"] == analyse_document(document)
 
 
-def test_without_a_usable_cache_folder_the_corpus_still_loads(
-    folder: Path, tmp_path: Path
-) -> None:
+def test_without_a_usable_cache_folder_the_corpus_still_loads(folder: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder should be")
     warnings: list[str] = []

@@ -132,7 +132,41 @@ def open_corpus(
             documents.append(entry)
             warnings.extend(entry.warnings)
     opened.corpus = Corpus(documents=tuple(documents), warnings=tuple(warnings), roots=roots)
+    if snapshot is not None and not (cancelled is not None and cancelled()):
+        snapshot.save_listing([d.id for d in documents], warnings)
     return opened
+
+
+def last_listing(roots: Iterable[Path], snapshot: CorpusSnapshot) -> Corpus | None:
+    """The corpus as the snapshot last listed it, without looking at the files (None: none).
+
+    Shown at once while :func:`open_corpus` checks the files; a file changed
+    since is then corrected by that, which :func:`same_listing` tells.
+    """
+    if not snapshot.open():
+        return None
+    listing = snapshot.listing()
+    if listing is None:
+        return None
+    order, warnings = listing
+    records = snapshot.records()
+    if not order or any(doc_id not in records for doc_id in order):
+        return None
+    texts = SnapshotTexts(snapshot)
+    documents = tuple(StoredDocument(records[doc_id], texts) for doc_id in order)
+    return Corpus(documents=documents, warnings=tuple(warnings), roots=tuple(map(Path, roots)))
+
+
+def same_listing(shown: Corpus, current: Corpus) -> bool:
+    """Whether two loads of a corpus list the same releases, identically, with the same warnings."""
+
+    def key(corpus: Corpus) -> list[tuple[object, ...]]:
+        return [
+            (d.id, d.sha256, d.title, d.date, d.dateline, d.warnings, d.title_source)
+            for d in corpus.documents
+        ]
+
+    return shown.warnings == current.warnings and key(shown) == key(current)
 
 
 def _flush(

@@ -92,41 +92,33 @@ class FileRecord:
     chars: int
 
 
-_TYPES: tuple[type | tuple[type, ...], ...] = (
-    str,
-    str,
-    int,
-    int,
-    str,
-    str,
-    (str, type(None)),
-    (str, type(None)),
-    str,
-    str,
-    int,
+_NONE = type(None)
+_SIGNATURES = frozenset(
+    (str, str, int, int, str, str, date, dateline, str, str, int)
+    for date in (str, _NONE)
+    for dateline in (str, _NONE)
 )
-"""The type of each column of ``files``, in order (SQLite would store anything)."""
+"""The types a row of ``files`` may hold, column by column (SQLite would store anything)."""
 
 
 def _record(row: Sequence[object]) -> FileRecord | None:
     """A row of ``files`` as a record, or None when it is not what this code wrote."""
-    if len(row) != len(_TYPES):
-        return None
-    for value, kind in zip(row, _TYPES, strict=True):
-        if not isinstance(value, kind) or isinstance(value, bool):
-            return None
-    warnings = row[9]
-    notes: object = [] if warnings == "[]" else _json_list(str(warnings))
-    if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
+    if tuple(map(type, row)) not in _SIGNATURES:
         return None
     fields = list(row)
-    fields[9] = tuple(notes)
+    if fields[9] == "[]":
+        fields[9] = ()
+    else:
+        notes = _json_list(fields[9])
+        if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
+            return None
+        fields[9] = tuple(notes)
     return FileRecord(*fields)  # type: ignore[arg-type]
 
 
-def _json_list(text: str) -> object:
+def _json_list(text: object) -> object:
     try:
-        return json.loads(text)
+        return json.loads(str(text))
     except ValueError:
         return None
 
@@ -231,6 +223,7 @@ class CorpusSnapshot:
     def _clear(db: sqlite3.Connection) -> None:
         for table in ("files", "texts", "analyses"):
             db.execute(f"DELETE FROM {table}")
+        db.execute("DELETE FROM meta WHERE key IN ('order', 'warnings')")
 
     def _set_aside(self, problem: str) -> None:
         for suffix in ("-wal", "-shm"):
@@ -303,6 +296,40 @@ class CorpusSnapshot:
             self._guard(error)
             return None
         return row[0] if row is not None and isinstance(row[0], bytes) else None
+
+    def listing(self) -> tuple[list[str], list[str]] | None:
+        """The document ids in the order last shown, and that load's warnings (None: unknown)."""
+        if not self.usable:
+            return None
+        try:
+            rows = dict(
+                self._connection()
+                .execute("SELECT key, value FROM meta WHERE key IN ('order', 'warnings')")
+                .fetchall()
+            )
+        except sqlite3.Error as error:
+            self._guard(error)
+            return None
+        order, warnings = _json_list(rows.get("order", "")), _json_list(rows.get("warnings", ""))
+        if not isinstance(order, list) or not isinstance(warnings, list):
+            return None
+        if not all(isinstance(item, str) for item in [*order, *warnings]):
+            return None
+        return order, warnings
+
+    def save_listing(self, order: Sequence[str], warnings: Sequence[str]) -> None:
+        """Remember the order of the documents and the warnings of a completed load."""
+        if not self.usable:
+            return
+        rows = [
+            ("order", json.dumps(list(order), ensure_ascii=False)),
+            ("warnings", json.dumps(list(warnings), ensure_ascii=False)),
+        ]
+        try:
+            with self._writing() as db:
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            self._guard(error)
 
     def analysed(self) -> dict[str, str]:
         """Document id -> the file hash its stored analysis was made from."""

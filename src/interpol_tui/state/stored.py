@@ -59,13 +59,13 @@ class SnapshotTexts:
 class StoredDocument(Document):
     """A release listed from its snapshot record; its text is read when first needed."""
 
-    __slots__ = ("_chars", "_texts")
+    __slots__ = ("_chars", "_path", "_texts")
 
     def __init__(self, record: FileRecord, texts: SnapshotTexts, path: Path | None = None) -> None:
         # Not Document.__init__: it would assign ``text``, which is read here instead.
         values = {
             "id": record.doc_id,
-            "path": path if path is not None else Path(record.path),
+            "_path": path if path is not None else record.path,
             "title": record.title,
             "date": record.date,
             "dateline": record.dateline,
@@ -77,6 +77,15 @@ class StoredDocument(Document):
         }
         for name, value in values.items():
             object.__setattr__(self, name, value)
+
+    @property  # type: ignore[override]
+    def path(self) -> Path:
+        """The release's file (made a Path when first asked: listing 100,000 needs none)."""
+        path: Path | str = object.__getattribute__(self, "_path")
+        if isinstance(path, str):
+            path = Path(path)
+            object.__setattr__(self, "_path", path)
+        return path
 
     @property  # type: ignore[override]
     def text(self) -> str:
@@ -136,6 +145,29 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         """Releases whose analysis raised: they have an empty analysis."""
         self._recent: OrderedDict[str, DocumentAnalysis] = OrderedDict()
         self._lock = threading.Lock()
+        self._mentions: dict[tuple[str, str], list[str]] = {}
+        self._indexed: set[str] = set()
+
+    def mentioning(self, entity_type: str, canonical: str) -> list[str] | None:
+        """Ids of the releases that name this entity (case-folded), in corpus order.
+
+        Known once every analysis has been read once (the search indexer reads
+        them all); None before that.
+        """
+        with self._lock:
+            if len(self._indexed) < len(self._documents):
+                return None
+            found = set(self._mentions.get((entity_type, canonical.casefold()), ()))
+        return [doc_id for doc_id in self._documents if doc_id in found]
+
+    def _index(self, analysis: DocumentAnalysis) -> None:
+        with self._lock:
+            if analysis.doc_id in self._indexed:
+                return
+            self._indexed.add(analysis.doc_id)
+            keys = {(entity.type, entity.canonical.casefold()) for entity in analysis.entities}
+            for key in keys:
+                self._mentions.setdefault(key, []).append(analysis.doc_id)
 
     def keep(self, rows: list[tuple[str, str, bytes]]) -> None:
         """Store freshly made (doc id, file hash, stored form) rows, then empty ``rows``."""
@@ -153,6 +185,7 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
                 self._recent.move_to_end(doc_id)
                 return found
         found = self._load(document)
+        self._index(found)
         with self._lock:
             self._recent[doc_id] = found
             while len(self._recent) > RECENT_ANALYSES:

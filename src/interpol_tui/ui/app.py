@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from textual.screen import Screen
 from interpol_tui import __version__
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.preferences import Preferences
+
+SWITCH_INTERVAL = 0.001
+"""Seconds a thread may hold the GIL while another waits (Python's default is 0.005)."""
 
 
 class InterpolApp(App[None]):
@@ -24,6 +28,9 @@ class InterpolApp(App[None]):
 
     def __init__(self, corpus_paths: list[Path], *, use_cache: bool = True) -> None:
         super().__init__()
+        # Worker threads hand the GIL back to the UI thread after 1 ms, not 5:
+        # a key then waits at most that long for a busy worker.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
         self.sub_title = f"v{__version__}"

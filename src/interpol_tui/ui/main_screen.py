@@ -82,6 +82,8 @@ class MainScreen(Screen[None]):
         self.session = ReadingSession(self)
         self._first_frame = threading.Event()
         """Set once the first frame is drawn; the load worker waits for it."""
+        self._listed = threading.Event()
+        """Set once a frame with the listed corpus is drawn; checking the files waits for it."""
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, a progress bar while loading, and the footer."""
@@ -112,6 +114,7 @@ class MainScreen(Screen[None]):
         self._wait_for_first_frame()
         from interpol_tui.corpus.loader import CorpusPathError
         from interpol_tui.corpus.pool import Cancelled
+        from interpol_tui.state.reopen import same_listing
 
         worker = get_current_worker()
 
@@ -119,6 +122,11 @@ class MainScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))
 
+        shown = self.session.last_listing()  # listed at once; the files are checked next
+        if shown is not None:
+            self._listed.clear()
+            self.post_message(CorpusLoaded(shown))
+            self._wait_for(self._listed)
         try:  # through the snapshot: an unchanged file is not read again
             corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled)
         except Cancelled:
@@ -128,14 +136,20 @@ class MainScreen(Screen[None]):
                 self.notify, str(error), severity="error", timeout=10, markup=False
             )
             corpus = Corpus(documents=(), warnings=(str(error),))
-        if not worker.is_cancelled:
+        if worker.is_cancelled:
+            return
+        if shown is None or not same_listing(shown, corpus):
             self.post_message(CorpusLoaded(corpus))
-            self.session.confirm_snapshot()
+        self.session.confirm_snapshot()
 
     def _wait_for_first_frame(self) -> None:
         # In the worker: loading would compete with the first frame for the GIL.
+        self._wait_for(self._first_frame)
+
+    @staticmethod
+    def _wait_for(event: threading.Event) -> None:
         worker = get_current_worker()
-        while not self._first_frame.wait(0.02) and not worker.is_cancelled:
+        while not event.wait(0.02) and not worker.is_cancelled:
             pass
 
     def on_load_progress(self, message: LoadProgress) -> None:
@@ -147,8 +161,9 @@ class MainScreen(Screen[None]):
         self.corpus = message.corpus
         self.loading = False
         self.analyses = {}
-        self.analyse(message.corpus)
-        self.search_indexer.index(message.corpus)
+        # Started after the frame that shows the list, so as not to compete with it.
+        self.call_after_refresh(self._work_on, message.corpus)
+        self.call_after_refresh(self._listed.set)
         documents = self.query_one(DocumentList)
         keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
         documents.set_documents(message.corpus.documents, keep)
@@ -160,6 +175,11 @@ class MainScreen(Screen[None]):
             return
         if documents.current is not None:
             self.open_document(documents.current.id)
+
+    def _work_on(self, corpus: Corpus) -> None:
+        if corpus is self.corpus:  # not replaced meanwhile
+            self.analyse(corpus)
+            self.search_indexer.index(corpus)
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, corpus: Corpus) -> None:
@@ -240,8 +260,21 @@ class MainScreen(Screen[None]):
             return
         from interpol_tui.ui.entity_card import EntityCard  # imported when first needed
 
-        card = EntityCard(message.entity, message.doc_id, self.corpus, self.analyses)
+        card = EntityCard(message.entity, message.doc_id, self.corpus, self._mentioning(message))
         self.app.push_screen(card, self._open_mention)
+
+    def _mentioning(self, message: EntityCardRequested) -> Mapping[str, DocumentAnalysis]:
+        """The analyses the entity card must look through: those naming the entity, if known."""
+        from interpol_tui.state.stored import StoredAnalyses
+
+        analyses = self.analyses
+        if not isinstance(analyses, StoredAnalyses):
+            return analyses
+        entity = message.entity
+        found = analyses.mentioning(entity.type, entity.canonical)
+        if found is None:  # not indexed yet: every analysis is read
+            return analyses
+        return {doc_id: analyses[doc_id] for doc_id in dict.fromkeys([*found, message.doc_id])}
 
     def _open_mention(self, choice: tuple[str, int] | None) -> None:
         if choice is not None:

@@ -131,7 +131,7 @@ class ReadingSession:
         from interpol_tui.state.reopen import confirm, open_corpus
         from interpol_tui.state.snapshot import CorpusSnapshot
 
-        snapshot = CorpusSnapshot.for_corpus(
+        snapshot = self._snapshot or CorpusSnapshot.for_corpus(
             self.preferences.paths, self.screen.corpus_paths, self.preferences.warn
         )
         self._snapshot = snapshot
@@ -151,6 +151,19 @@ class ReadingSession:
 
         self._confirm = check
         return opened.corpus
+
+    def last_listing(self) -> Corpus | None:
+        """On the first load, the corpus as its snapshot last listed it (to show at once)."""
+        from interpol_tui.state.reopen import last_listing
+        from interpol_tui.state.snapshot import CorpusSnapshot
+
+        if self._loads or not getattr(self.screen.app, "use_cache", True):
+            return None
+        snapshot = CorpusSnapshot.for_corpus(
+            self.preferences.paths, self.screen.corpus_paths, self.preferences.warn
+        )
+        self._snapshot = snapshot
+        return last_listing(self.screen.corpus_paths, snapshot)
 
     def confirm_snapshot(self) -> None:
         """Check the reused files' hashes (in the load worker, after the list is shown)."""
