@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,17 +68,47 @@ def _snapshot(roots: Sequence[Path]) -> CorpusSnapshot:
     from interpol_tui.state.reading import corpus_key
     from interpol_tui.state.snapshot import CorpusSnapshot
 
-    key = corpus_key(roots)
+    paths = StatePaths.default()
+    key = (str(paths.cache_dir), corpus_key(roots))
     if key not in _SNAPSHOTS:
 
         def warn(message: str) -> None:
             print(f"warning: {safe(message)}", file=sys.stderr)
 
-        _SNAPSHOTS[key] = CorpusSnapshot.for_corpus(StatePaths.default(), roots, warn)
+        _SNAPSHOTS[key] = CorpusSnapshot.for_corpus(paths, roots, warn)
     return _SNAPSHOTS[key]
 
 
-_SNAPSHOTS: dict[str, CorpusSnapshot] = {}
+_SNAPSHOTS: dict[tuple[str, str], CorpusSnapshot] = {}
+
+
+def replay_report(args: argparse.Namespace, corpus: Corpus, options: Sequence[str]) -> bool:
+    """Print the stored output of this report if the corpus is unchanged; True if printed.
+
+    ``options`` are whatever changes the output. Not with ``--no-cache``.
+    """
+    from interpol_tui.state.reports import report_key, stored_report
+
+    if getattr(args, "no_cache", False):
+        return False
+    text = stored_report(_snapshot(corpus.roots), report_key(corpus, options))
+    if text is None:
+        return False
+    sys.stdout.write(text)
+    return True
+
+
+@contextlib.contextmanager
+def recording_report(corpus: Corpus, options: Sequence[str]) -> Iterator[None]:
+    """Print what the body prints, and store it for :func:`replay_report`."""
+    from interpol_tui.state.reports import report_key, store_report
+
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        yield
+    text = captured.getvalue()
+    sys.stdout.write(text)
+    store_report(_snapshot(corpus.roots), report_key(corpus, options), text)
 
 
 def emit_report(

@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
+CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 # Three tables, not one: listing the corpus scans only the small rows of
 # `files`, never the pages that hold texts and analyses.
@@ -221,7 +222,7 @@ class CorpusSnapshot:
 
     @staticmethod
     def _clear(db: sqlite3.Connection) -> None:
-        for table in ("files", "texts", "analyses"):
+        for table in ("files", "texts", "analyses", "reports"):
             db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM meta WHERE key IN ('order', 'warnings')")
 
@@ -328,6 +329,36 @@ class CorpusSnapshot:
         try:
             with self._writing() as db:
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            self._guard(error)
+
+    def report(self, key: str) -> bytes | None:
+        """A stored report (see :mod:`interpol_tui.state.reports`), or None."""
+        if not self.usable:
+            return None
+        try:
+            row = (
+                self._connection()
+                .execute("SELECT data FROM reports WHERE key = ?", (key,))
+                .fetchone()
+            )
+        except sqlite3.Error as error:
+            self._guard(error)
+            return None
+        return row[0] if row is not None and isinstance(row[0], bytes) else None
+
+    def save_report(self, key: str, data: bytes, keep: int) -> None:
+        """Store a report, keeping the ``keep`` most recent ones."""
+        if not self.usable:
+            return
+        try:
+            with self._writing() as db:
+                db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, data))
+                db.execute(
+                    "DELETE FROM reports WHERE rowid NOT IN "
+                    "(SELECT rowid FROM reports ORDER BY rowid DESC LIMIT ?)",
+                    (keep,),
+                )
         except sqlite3.Error as error:
             self._guard(error)
 
