@@ -140,7 +140,7 @@ class CorpusSnapshot:
     def for_corpus(cls, paths: StatePaths, roots: Iterable[Path], warn: Warn) -> CorpusSnapshot:
         """The snapshot of the corpus made of ``roots`` under the user's cache folder."""
         name = hashlib.sha256(corpus_key(roots).encode("utf-8")).hexdigest()[:24]
-        return cls(paths.cache_dir / "snapshots" / f"{name}.sqlite3", warn)
+        return cls(paths.snapshot_dir / f"{name}.sqlite3", warn)
 
     # -- connections --------------------------------------------------------
     def _connection(self) -> sqlite3.Connection:

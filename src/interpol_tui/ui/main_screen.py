@@ -139,7 +139,10 @@ class MainScreen(Screen[None]):
         if worker.is_cancelled:
             return
         if shown is None or not same_listing(shown, corpus):
+            self._listed.clear()
             self.post_message(CorpusLoaded(corpus))
+            # Until the list is drawn (and analysis and indexing have started).
+            self._wait_for(self._listed)
         self.session.confirm_snapshot()
 
     def _wait_for_first_frame(self) -> None:
@@ -161,9 +164,10 @@ class MainScreen(Screen[None]):
         self.corpus = message.corpus
         self.loading = False
         self.analyses = {}
-        # Started after the frame that shows the list, so as not to compete with it.
-        self.call_after_refresh(self._work_on, message.corpus)
         self.call_after_refresh(self._listed.set)
+        # Started now, working once the frame that shows the list is drawn.
+        self.analyse(message.corpus)
+        self.search_indexer.index(message.corpus, after=self._listed)
         documents = self.query_one(DocumentList)
         keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
         documents.set_documents(message.corpus.documents, keep)
@@ -176,17 +180,13 @@ class MainScreen(Screen[None]):
         if documents.current is not None:
             self.open_document(documents.current.id)
 
-    def _work_on(self, corpus: Corpus) -> None:
-        if corpus is self.corpus:  # not replaced meanwhile
-            self.analyse(corpus)
-            self.search_indexer.index(corpus)
-
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, corpus: Corpus) -> None:
         """Find the entities, figures and quotations of every release off the UI thread."""
         from interpol_tui.corpus.pool import Cancelled
 
         worker = get_current_worker()
+        self._wait_for(self._listed)
 
         @ThrottledProgress
         def progress(done: int, total: int) -> None:
