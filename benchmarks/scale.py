@@ -46,6 +46,8 @@ TARGET_FRAME = 1.5
 """The first frame, and an unchanged corpus's list, within this many minimal frames."""
 TARGET_CHANGED = 2.0
 TARGET_QUIT = 0.5
+LINGER = 0.0
+"""Seconds the app runs after listing before ctrl+q (``--linger``), so memory includes its work."""
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -98,6 +100,11 @@ def run_app(argv: Sequence[str], markers: dict[str, bytes], home: Path | None) -
             for name, marker in markers.items():
                 if name not in marks and marker in plain:
                     marks[name] = now - start
+        lingered = time.perf_counter()
+        while time.perf_counter() - lingered < LINGER:  # let indexing and analysis run
+            if select.select([master], [], [], 0.1)[0]:
+                with contextlib.suppress(OSError):
+                    os.read(master, 1 << 16)
         asked = time.perf_counter()
         os.write(master, b"\x11")
         while not exited() and time.perf_counter() - asked < 20:
@@ -239,7 +246,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keys", type=int, default=0, help="j presses during cold analysis")
     parser.add_argument("--stats", action="store_true", help="also time interpol-tui stats")
     parser.add_argument("--no-startup", dest="startup", action="store_false")
+    parser.add_argument("--linger", type=float, default=0.0, help="seconds before ctrl+q")
     args = parser.parse_args(argv)
+    global LINGER
+    LINGER = args.linger
     corpus = args.corpus.resolve()
     count = len(list(corpus.rglob("*.txt")))
     print(f"{count:,} releases in {corpus}; load average {os.getloadavg()[0]:.1f}")

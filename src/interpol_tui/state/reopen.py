@@ -152,7 +152,12 @@ def last_listing(roots: Iterable[Path], snapshot: CorpusSnapshot) -> Corpus | No
     records = snapshot.records()
     if not order or any(doc_id not in records for doc_id in order):
         return None
-    texts = SnapshotTexts(snapshot)
+
+    def reread(doc_id: str) -> str | None:  # only should the snapshot lose a text
+        path = Path(records[doc_id].path)
+        return _reader([SourceFile(path.parent, path, doc_id)], DEFAULT_MAX_BYTES)(doc_id)
+
+    texts = SnapshotTexts(snapshot, reread)
     documents = tuple(StoredDocument(records[doc_id], texts) for doc_id in order)
     return Corpus(documents=documents, warnings=tuple(warnings), roots=tuple(map(Path, roots)))
 
