@@ -182,7 +182,6 @@ def stats_runs(corpus: Path) -> list[tuple[str, float, float]]:
     try:
         for label in ("cold", "warm"):
             argv = [sys.executable, "-m", "interpol_tui", "stats", "--corpus", str(corpus)]
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             start = time.perf_counter()
             process = subprocess.Popen(
                 argv, env={**os.environ, **_env(home)}, stdout=subprocess.DEVNULL
@@ -192,7 +191,6 @@ def stats_runs(corpus: Path) -> list[tuple[str, float, float]]:
             process.returncode = os.waitstatus_to_exitcode(status)
             if process.returncode:
                 raise RuntimeError(f"stats exited with {process.returncode}")
-            del before
             found.append((label, elapsed, usage.ru_maxrss / 1024))
     finally:
         shutil.rmtree(home, ignore_errors=True)
