@@ -137,7 +137,9 @@ def open_corpus(
     return opened
 
 
-def last_listing(roots: Iterable[Path], snapshot: CorpusSnapshot) -> Corpus | None:
+def last_listing(
+    roots: Iterable[Path], snapshot: CorpusSnapshot, limit: int | None = None
+) -> Corpus | None:
     """The corpus as the snapshot last listed it, without looking at the files (None: none).
 
     Shown at once while :func:`open_corpus` checks the files; a file changed
@@ -149,6 +151,8 @@ def last_listing(roots: Iterable[Path], snapshot: CorpusSnapshot) -> Corpus | No
     if listing is None:
         return None
     order, warnings = listing
+    if limit is not None and len(order) > limit:
+        return None
     records = snapshot.records()
     if not order or any(doc_id not in records for doc_id in order):
         return None

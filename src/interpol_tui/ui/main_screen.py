@@ -80,6 +80,8 @@ class MainScreen(Screen[None]):
         """Spans of every release by document id, once the analysis worker is done."""
         self.search_indexer = SearchIndexer(self)
         self.session = ReadingSession(self)
+        self.session.prefetch_listing()
+        self._early: Corpus | None = None
         self._first_frame = threading.Event()
         """Set once the first frame is drawn; the load worker waits for it."""
         self._listed = threading.Event()
@@ -105,6 +107,9 @@ class MainScreen(Screen[None]):
         # The first layout pass can hide and blur the list; focus it once laid out.
         self.call_after_refresh(self.query_one(DocumentList).focus)
         self.call_after_refresh(self._first_frame.set)
+        self._early = self.session.early_listing()  # read already: listed once laid out
+        if self._early is not None:
+            self.call_after_refresh(self.post_message, CorpusLoaded(self._early))
         self.load_corpus()  # started now (so tests can wait for it), reads after the frame
 
     # -- loading ----------------------------------------------------------
@@ -124,8 +129,9 @@ class MainScreen(Screen[None]):
 
         shown = self.session.last_listing()  # listed at once; the files are checked next
         if shown is not None:
-            self._listed.clear()
-            self.post_message(CorpusLoaded(shown))
+            if shown is not self._early:  # not posted on mount
+                self._listed.clear()
+                self.post_message(CorpusLoaded(shown))
             self._wait_for(self._listed)
         try:  # through the snapshot: an unchanged file is not read again
             corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled)
