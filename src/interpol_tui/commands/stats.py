@@ -58,8 +58,8 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
     import json
 
     from interpol_tui.analysis.aggregate import corpus_statistics
-    from interpol_tui.analysis.export import render, statistics_json
     from interpol_tui.commands.common import CommandError, analyse, emit_json, safe
+    from interpol_tui.report.export import render, statistics_json
 
     statistics = corpus_statistics(corpus, analyse(args, corpus))
     if args.output is not None:
@@ -87,8 +87,8 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
 
 
 def _print_report(statistics: Statistics) -> None:
-    from interpol_tui.analysis.export import series_label
     from interpol_tui.commands.common import print_table
+    from interpol_tui.report.export import series_label
 
     recurring = statistics.recurring
     print_table(

@@ -17,7 +17,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interpol_tui.corpus.loader import DEFAULT_MAX_BYTES, SourceFile, discover, load_source
+from interpol_tui.corpus.formats import format_for
+from interpol_tui.corpus.formats.fields import FieldMap
+from interpol_tui.corpus.loader import (
+    DEFAULT_MAX_BYTES,
+    SourceFile,
+    discover,
+    load_file,
+    load_source,
+)
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.pool import run_pooled
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
@@ -54,18 +62,30 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
-def _load_job(job: tuple[SourceFile, int]) -> tuple[str, Document | str, int, int]:
-    """Read and clean one file (in a worker process); its size and mtime as seen before."""
-    source, max_bytes = job
+def _load_job(
+    job: tuple[SourceFile, int, FieldMap | None],
+) -> tuple[str, list[Document], list[str], int, int]:
+    """Read and clean one file (in a worker process): its releases, warnings, size, mtime.
+
+    A records file (JSON Lines, JSON, CSV) holds many releases; others one.
+    """
+    source, max_bytes, fields = job
     seen = _stat(source.path) or (-1, -1)
-    return source.doc_id, load_source(source, max_bytes), seen[0], seen[1]
+    documents, notes = load_file(source, max_bytes, fields)
+    return source.doc_id, documents, notes, seen[0], seen[1]
+
+
+def _single(source: SourceFile) -> bool:
+    """Whether the file is one release (so its snapshot record stands for the whole file)."""
+    fmt = format_for(source.path)
+    return fmt is None or not fmt.records
 
 
 def _record_of(document: Document, size: int, mtime_ns: int) -> FileRecord:
     return FileRecord(
         document.id, str(document.path), size, mtime_ns, document.sha256, document.title,
         document.date, document.dateline, document.title_source, document.warnings,
-        len(document.text),
+        len(document.text), document.format, document.url,
     )  # fmt: skip
 
 
@@ -77,12 +97,15 @@ def open_corpus(
     reuse: bool = True,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    fields: FieldMap | None = None,
 ) -> Opened:
     """Load every release under ``roots``, reusing the snapshot's unchanged records.
 
     Without a usable snapshot this is :func:`~interpol_tui.corpus.loader.load_corpus`
     run in worker processes. With ``reuse`` False every file is read, and the
-    snapshot rewritten. Raises the loader's ``CorpusPathError`` for a bad root.
+    snapshot rewritten. ``fields`` names the fields of records files (which are
+    always read again: one file, many releases). Raises the loader's
+    ``CorpusPathError`` for a bad root.
     """
     roots = tuple(Path(p) for p in roots)
     sources, warnings = discover(roots)
@@ -90,47 +113,44 @@ def open_corpus(
     known = snapshot.records() if snapshot is not None and usable else {}
     records = known if reuse else {}
     texts = SnapshotTexts(snapshot, _reader(sources, max_bytes)) if snapshot is not None else None
-    found: dict[str, Document | str] = {}
-    to_read: list[tuple[SourceFile, int]] = []
+    found: dict[str, list[Document]] = {}
+    notes_of: dict[str, list[str]] = {}
+    to_read: list[tuple[SourceFile, int, FieldMap | None]] = []
     for source in sources:
         record = records.get(source.doc_id)
-        seen = _stat(source.path)
         if (
             texts is not None
             and record is not None
-            and seen == (record.size, record.mtime_ns)
+            and _single(source)
+            and _stat(source.path) == (record.size, record.mtime_ns)
             and record.path == str(source.path)
         ):
-            found[source.doc_id] = StoredDocument(record, texts, source.path)
+            document = StoredDocument(record, texts, source.path)
+            found[source.doc_id] = [document]
+            notes_of[source.doc_id] = list(document.warnings)
         else:
-            to_read.append((source, max_bytes))
+            to_read.append((source, max_bytes, fields))
     opened = Opened(Corpus(()), reused=len(found), sources={s.doc_id: s for s in sources})
+    single = {source.doc_id for source in sources if _single(source)}
     pending: list[tuple[FileRecord, str]] = []
-    for doc_id, result, size, mtime_ns in run_pooled(
+    for doc_id, results, notes, size, mtime_ns in run_pooled(
         _load_job, to_read, progress=progress, cancelled=cancelled
     ):
         opened.read += 1
-        if isinstance(result, Document) and texts is not None and snapshot is not None:
-            record = _record_of(result, size, mtime_ns)
-            pending.append((record, result.text))
+        found[doc_id], notes_of[doc_id] = results, notes
+        one = results[0] if len(results) == 1 and doc_id in single else None
+        if one is not None and one.id == doc_id and snapshot is not None and texts is not None:
+            pending.append((_record_of(one, size, mtime_ns), one.text))
             if len(pending) >= SAVE_BATCH:
                 _flush(snapshot, pending, texts, found)
-            else:
-                found[doc_id] = result
-        else:
-            found[doc_id] = result
     if snapshot is not None and texts is not None:
         _flush(snapshot, pending, texts, found)
-        gone = set(known) - {source.doc_id for source in sources}
+        gone = set(known) - single
         snapshot.remove(gone)
     documents: list[Document] = []
     for source in sources:  # in the order found on disk, whatever order the pool answered in
-        entry = found.get(source.doc_id)
-        if isinstance(entry, str):
-            warnings.append(entry)
-        elif entry is not None:
-            documents.append(entry)
-            warnings.extend(entry.warnings)
+        documents.extend(found.get(source.doc_id, ()))
+        warnings.extend(notes_of.get(source.doc_id, ()))
     opened.corpus = Corpus(documents=tuple(documents), warnings=tuple(warnings), roots=roots)
     if snapshot is not None and not (cancelled is not None and cancelled()):
         snapshot.save_listing([d.id for d in documents], warnings)
@@ -182,23 +202,13 @@ def _flush(
     snapshot: CorpusSnapshot,
     pending: list[tuple[FileRecord, str]],
     texts: SnapshotTexts,
-    found: dict[str, Document | str],
+    found: dict[str, list[Document]],
 ) -> None:
     """Store read documents; once stored, their texts live in the snapshot only."""
-    saved = snapshot.save_documents(pending)
-    for record, text in pending:
-        if saved:
-            found[record.doc_id] = StoredDocument(record, texts)
-        else:  # not stored (read-only cache...): keep the text in memory
-            found.setdefault(record.doc_id, _plain(record, text))
-    pending.clear()
-
-
-def _plain(record: FileRecord, text: str) -> Document:
-    return Document(
-        record.doc_id, Path(record.path), record.title, record.date, record.dateline, text,
-        record.warnings, record.title_source, record.sha256,
-    )  # fmt: skip
+    if snapshot.save_documents(pending):
+        for record, _ in pending:
+            found[record.doc_id] = [StoredDocument(record, texts)]
+    pending.clear()  # not stored (read-only cache...): the texts stay in memory
 
 
 def _reader(sources: Sequence[SourceFile], max_bytes: int) -> Callable[[str], str | None]:
@@ -227,6 +237,8 @@ def confirm(
             break
         source = opened.sources.get(document.id)
         if not isinstance(document, StoredDocument) or source is None:
+            continue
+        if document.format != "text":  # other formats are keyed by their text, not bytes
             continue
         try:
             data = source.path.read_bytes()
@@ -273,13 +285,11 @@ def analyse(
     jobs = [(document.id, document.text) for document in missing]
     hashes = {document.id: document.sha256 for document in missing}
     pending: list[tuple[str, str, bytes]] = []
-    failed = 0
     for doc_id, data, error in run_pooled(
         _analyse_job, jobs, progress=progress, cancelled=cancelled
     ):
-        if data is None:
-            failed += 1
-            if warn is not None and failed == 1:
+        if data is None:  # each one said: the warnings view lists them
+            if warn is not None:
                 warn(f"{doc_id}: analysis failed ({error})")
             analyses.failed.add(doc_id)
             continue

@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     doc_id TEXT PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, title TEXT NOT NULL, date TEXT,
-    dateline TEXT, title_source TEXT NOT NULL, warnings TEXT NOT NULL, chars INTEGER NOT NULL
+    dateline TEXT, title_source TEXT NOT NULL, warnings TEXT NOT NULL, chars INTEGER NOT NULL,
+    format TEXT NOT NULL, url TEXT
 );
 CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
@@ -91,13 +92,20 @@ class FileRecord:
     title_source: str
     warnings: tuple[str, ...]
     chars: int
+    format: str
+    """The format the file was read as (``text``, ``markdown``, ``html``)."""
+    url: str | None
+    """The address a saved page gives for itself, if any."""
 
 
+_COLUMNS = ", ".join("?" * 13)
+"""Placeholders for one row of ``files``."""
 _NONE = type(None)
 _SIGNATURES = frozenset(
-    (str, str, int, int, str, str, date, dateline, str, str, int)
+    (str, str, int, int, str, str, date, dateline, str, str, int, str, url)
     for date in (str, _NONE)
     for dateline in (str, _NONE)
+    for url in (str, _NONE)
 )
 """The types a row of ``files`` may hold, column by column (SQLite would store anything)."""
 
@@ -382,12 +390,13 @@ class CorpusSnapshot:
             (
                 r.doc_id, r.path, r.size, r.mtime_ns, r.sha256, r.title, r.date, r.dateline,
                 r.title_source, json.dumps(list(r.warnings), ensure_ascii=False), r.chars,
+                r.format, r.url,
             )
             for r, _ in rows
         ]  # fmt: skip
         try:
             with self._writing() as db:
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)", files)
+                db.executemany(f"INSERT OR REPLACE INTO files VALUES ({_COLUMNS})", files)
                 db.executemany(
                     "INSERT OR REPLACE INTO texts VALUES (?, ?)",
                     [(record.doc_id, text) for record, text in rows],

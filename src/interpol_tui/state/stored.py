@@ -72,6 +72,8 @@ class StoredDocument(Document):
             "warnings": record.warnings,
             "title_source": record.title_source,
             "sha256": record.sha256,
+            "format": record.format,
+            "url": record.url,
             "_chars": record.chars,
             "_texts": texts,
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -44,6 +44,9 @@ from interpol_tui.ui.stats_layout import (
 )
 from interpol_tui.ui.stats_pane import StatsPane, stats_bindings
 
+if TYPE_CHECKING:
+    from interpol_tui.corpus.formats.fields import FieldMap
+
 NARROW_WIDTH = 100
 """Below this many columns the statistics pane starts hidden (``s`` shows it)."""
 
@@ -72,9 +75,11 @@ class MainScreen(Screen[None]):
     loading: reactive[bool] = reactive(True)
     """True while a worker is reading the corpus."""
 
-    def __init__(self, corpus_paths: list[Path]) -> None:
+    def __init__(self, corpus_paths: list[Path], fields: FieldMap | None = None) -> None:
         super().__init__()
         self.corpus_paths = corpus_paths
+        self.fields = fields
+        """Which fields of records files hold title, date, text (``--fields``)."""
         self.corpus: Corpus | None = None
         self.analyses: Mapping[str, DocumentAnalysis] = {}
         """Spans of every release by document id, once the analysis worker is done."""
@@ -134,7 +139,7 @@ class MainScreen(Screen[None]):
                 self.post_message(CorpusLoaded(shown))
             self._wait_for(self._listed)
         try:  # through the snapshot: an unchanged file is not read again
-            corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled)
+            corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled, self.fields)
         except Cancelled:
             return
         except (CorpusPathError, OSError) as error:

@@ -73,6 +73,7 @@ class SearchIndexer:
 
     # -- workers ------------------------------------------------------------
     def _build(self, corpus: Corpus, generation: int, after: threading.Event | None) -> None:
+        from interpol_tui.analysis.searchable import names_by_doc
         from interpol_tui.search.indexes import build_indexes
 
         worker = get_current_worker()
@@ -80,7 +81,8 @@ class SearchIndexer:
             pass
         analyses = self._analyses  # may arrive while we build: then names are added after
         try:
-            indexes = build_indexes(corpus, analyses, lambda: worker.is_cancelled)
+            names = names_by_doc(analyses.values()) if analyses else None
+            indexes = build_indexes(corpus, names, lambda: worker.is_cancelled)
         except Exception as error:  # a failing index must not take the browser down
             self._on_ui(self._screen.notify, f"Search index failed: {error}", severity="error")
             return
@@ -98,8 +100,10 @@ class SearchIndexer:
             callback()
 
     def _add_names(self, indexes: SearchIndexes, analyses: Mapping[str, DocumentAnalysis]) -> None:
+        from interpol_tui.analysis.searchable import names_by_doc
+
         self._screen.run_worker(
-            lambda: indexes.add_names(analyses),
+            lambda: indexes.add_names(names_by_doc(analyses.values())),
             name="search-names",
             group="search-names",
             thread=True,

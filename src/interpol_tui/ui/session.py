@@ -22,6 +22,7 @@ from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
 
 if TYPE_CHECKING:
+    from interpol_tui.corpus.formats.fields import FieldMap
     from interpol_tui.state.snapshot import CorpusSnapshot
     from interpol_tui.ui.main_screen import MainScreen
 
@@ -126,7 +127,10 @@ class ReadingSession:
         return keep if keep is not None and corpus.by_id(keep) is not None else None
 
     def open_corpus(
-        self, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+        self,
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+        fields: FieldMap | None = None,
     ) -> Corpus:
         """Read the corpus through its snapshot (runs in the load worker's thread).
 
@@ -149,6 +153,7 @@ class ReadingSession:
             reuse=reuse,
             progress=progress,
             cancelled=cancelled,
+            fields=fields,
         )
 
         def check() -> None:
@@ -225,7 +230,7 @@ class ReadingSession:
         from interpol_tui.state.reopen import analyse
 
         reuse = bool(getattr(self.screen.app, "use_cache", True))
-        return analyse(
+        analyses = analyse(
             corpus,
             self._snapshot,
             reuse=reuse,
@@ -233,6 +238,14 @@ class ReadingSession:
             cancelled=cancelled,
             warn=self.preferences.warn,
         )
+        if analyses.failed:  # never silently: those releases show no highlights
+            self.screen.app.call_from_thread(
+                self.screen.notify,
+                f"{len(analyses.failed)} release(s) could not be analysed: press w to list them",
+                severity="warning",
+                markup=False,
+            )
+        return analyses
 
     def show_empty(self, corpus: Corpus) -> None:
         """Say that the corpus has no readable release, on a screen of its own."""
