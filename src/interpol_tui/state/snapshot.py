@@ -33,7 +33,7 @@ from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
 from interpol_tui.state.storage import Warn, set_aside
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 """Bumped whenever the tables change; a snapshot of another format is rebuilt."""
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another running copy's write to finish."""
@@ -214,7 +214,12 @@ class CorpusSnapshot:
                 pass  # new file: nothing to say
             elif meta.get("format") != str(SNAPSHOT_FORMAT):
                 self._warn(f"{self.file.name}: corpus snapshot of another format; rebuilt")
-                self._clear(db)
+                for table in ("files", "texts", "analyses", "reports"):  # their shape changed
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("DELETE FROM meta WHERE key IN ('order', 'warnings')")
             elif meta.get("corpus") != corpus_fingerprint():
                 self._clear(db)  # made by other code: silently re-read, as after an upgrade
             elif meta.get("analysis") != analysis_fingerprint():
