@@ -40,7 +40,14 @@ def test_an_unexpected_error_is_counted_and_named_once(seeds_dir: Path) -> None:
 async def test_the_browser_says_a_release_could_not_be_analysed(
     seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "analyse_document", _raising)
+    real_text = pipeline.analyse_text
+
+    def raising(doc_id: str, text: str) -> DocumentAnalysis:  # where the browser analyses
+        if doc_id == FAILING:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_text(doc_id, text)
+
+    monkeypatch.setattr(pipeline, "analyse_text", raising)
     app = InterpolApp([seeds_dir])
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

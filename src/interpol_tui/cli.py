@@ -50,9 +50,10 @@ def _run_browser(args: argparse.Namespace) -> int:
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
     from interpol_tui.ui.app import InterpolApp
+    from interpol_tui.ui.leaving import run_and_leave
 
-    InterpolApp(corpus_paths=paths, use_cache=not args.no_cache, fields=corpus_fields(args)).run()
-    return 0
+    app = InterpolApp(corpus_paths=paths, use_cache=not args.no_cache, fields=corpus_fields(args))
+    return run_and_leave(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

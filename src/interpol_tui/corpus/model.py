@@ -56,6 +56,11 @@ class Corpus:
         # A dict built once: the UI looks documents up by id on every selection.
         object.__setattr__(self, "_index", {doc.id: doc for doc in self.documents})
 
+    def __repr__(self) -> str:
+        # Short: Textual's @work describes each worker by the repr of its
+        # arguments, on the UI thread; the full form of 10,000 releases took seconds.
+        return f"Corpus({len(self.documents):,} documents, {len(self.warnings):,} warnings)"
+
     def by_id(self, doc_id: str) -> Document | None:
         """Return the document with ``doc_id``, or None."""
         return self._index.get(doc_id)

@@ -34,6 +34,8 @@ INSERT INTO releases(releases, rank) VALUES ('rank', 'bm25(8.0, 1.0, 4.0)');
 BATCH = 500
 """Documents inserted between cancellation checks."""
 SNIPPET_TOKENS = 24
+DISK_CACHE_KB = 32 * 1024
+"""Pages of an on-disk index kept in memory (SQLite's default, 2 MB, rereads too much)."""
 SNIPPET_CHARS = 300
 """Longest snippet shown (24 words are about 160 characters of prose)."""
 LONG_BODY = 16_000
@@ -143,13 +145,19 @@ def merge_adjacent(text: str, marks: Iterable[tuple[int, int]]) -> list[tuple[in
 
 
 class FullTextIndex:
-    """An in-memory FTS5 index of releases; safe to query from any thread."""
+    """An FTS5 index of releases, in memory or in a temporary file; safe from any thread."""
 
-    def __init__(self) -> None:
-        """Create an empty index."""
+    def __init__(self, *, on_disk: bool = False) -> None:
+        """Create an empty index; ``on_disk`` keeps it in a private temporary file.
+
+        A large corpus's index (about 1 GB for 100,000 releases) would
+        otherwise be held in memory; SQLite deletes the file when it is closed.
+        """
         # One connection shared between the indexing worker and the UI, so
         # access is serialised by our own lock rather than by thread.
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db = sqlite3.connect("" if on_disk else ":memory:", check_same_thread=False)
+        if on_disk:
+            self._db.execute(f"PRAGMA cache_size = -{DISK_CACHE_KB}")
         self._db.executescript(_SCHEMA)
         self._lock = threading.Lock()
         self._rows: dict[str, int] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,9 @@ from interpol_tui.ui.preferences import Preferences
 if TYPE_CHECKING:
     from interpol_tui.corpus.formats.fields import FieldMap
 
+SWITCH_INTERVAL = 0.001
+"""Seconds a thread may hold the GIL while another waits (Python's default is 0.005)."""
+
 
 class InterpolApp(App[None]):
     """interpol-tui: browse, read and analyse a corpus of press releases."""
@@ -30,6 +34,9 @@ class InterpolApp(App[None]):
         self, corpus_paths: list[Path], *, use_cache: bool = True, fields: FieldMap | None = None
     ) -> None:
         super().__init__()
+        # Worker threads hand the GIL back to the UI thread after 1 ms, not 5:
+        # a key then waits at most that long for a busy worker.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
         self.fields = fields

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -90,12 +91,16 @@ class MainScreen(Screen[None]):
         self.fields = fields
         """Which fields of records files hold title, date, text (``--fields``)."""
         self.corpus: Corpus | None = None
-        self.analyses: dict[str, DocumentAnalysis] = {}
+        self.analyses: Mapping[str, DocumentAnalysis] = {}
         """Spans of every release by document id, once the analysis worker is done."""
         self.search_indexer = SearchIndexer(self)
         self.session = ReadingSession(self)
+        self.session.prefetch_listing()
+        self._early: Corpus | None = None
         self._first_frame = threading.Event()
         """Set once the first frame is drawn; the load worker waits for it."""
+        self._listed = threading.Event()
+        """Set once a frame with the listed corpus is drawn; checking the files waits for it."""
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, a progress bar while loading, and the footer."""
@@ -117,6 +122,9 @@ class MainScreen(Screen[None]):
         # The first layout pass can hide and blur the list; focus it once laid out.
         self.call_after_refresh(self.query_one(DocumentList).focus)
         self.call_after_refresh(self._first_frame.set)
+        self._early = self.session.early_listing()  # read already: listed once laid out
+        if self._early is not None:
+            self.call_after_refresh(self.post_message, CorpusLoaded(self._early))
         self.load_corpus()  # started now (so tests can wait for it), reads after the frame
 
     # -- loading ----------------------------------------------------------
@@ -124,7 +132,9 @@ class MainScreen(Screen[None]):
     def load_corpus(self) -> None:
         """Read and clean the corpus off the UI thread."""
         self._wait_for_first_frame()
-        from interpol_tui.corpus.loader import CorpusPathError, load_corpus
+        from interpol_tui.corpus.loader import CorpusPathError
+        from interpol_tui.corpus.pool import Cancelled
+        from interpol_tui.state.reopen import same_listing
 
         worker = get_current_worker()
 
@@ -132,26 +142,38 @@ class MainScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))
 
-        try:
-            corpus = load_corpus(
-                self.corpus_paths,
-                max_bytes=self.session.max_file_bytes,
-                progress=progress,
-                cancelled=lambda: worker.is_cancelled,
-                fields=self.fields,
-            )
+        shown = self.session.last_listing()  # listed at once; the files are checked next
+        if shown is not None:
+            if shown is not self._early:  # not posted on mount
+                self._listed.clear()
+                self.post_message(CorpusLoaded(shown))
+            self._wait_for(self._listed)
+        try:  # through the snapshot: an unchanged file is not read again
+            corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled, self.fields)
+        except Cancelled:
+            return
         except (CorpusPathError, OSError) as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", timeout=10, markup=False
             )
             corpus = Corpus(documents=(), warnings=(str(error),))
-        if not worker.is_cancelled:
+        if worker.is_cancelled:
+            return
+        if shown is None or not same_listing(shown, corpus):
+            self._listed.clear()
             self.post_message(CorpusLoaded(corpus))
+            # Until the list is drawn (and analysis and indexing have started).
+            self._wait_for(self._listed)
+        self.session.confirm_snapshot()
 
     def _wait_for_first_frame(self) -> None:
         # In the worker: loading would compete with the first frame for the GIL.
+        self._wait_for(self._first_frame)
+
+    @staticmethod
+    def _wait_for(event: threading.Event) -> None:
         worker = get_current_worker()
-        while not self._first_frame.wait(0.02) and not worker.is_cancelled:
+        while not event.wait(0.02) and not worker.is_cancelled:
             pass
 
     def on_load_progress(self, message: LoadProgress) -> None:
@@ -167,8 +189,10 @@ class MainScreen(Screen[None]):
         self.corpus = message.corpus
         self.loading = False
         self.analyses = {}
+        self.call_after_refresh(self._listed.set)
+        # Started now, working once the frame that shows the list is drawn.
         self.analyse(message.corpus)
-        self.search_indexer.index(message.corpus)
+        self.search_indexer.index(message.corpus, after=self._listed)
         documents = self.query_one(DocumentList)
         keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
         documents.set_documents(message.corpus.documents, keep)
@@ -184,14 +208,19 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, corpus: Corpus) -> None:
         """Find the entities, figures and quotations of every release off the UI thread."""
+        from interpol_tui.corpus.pool import Cancelled
+
         worker = get_current_worker()
+        self._wait_for(self._listed)
 
         @ThrottledProgress
         def progress(done: int, total: int) -> None:
             self.post_message(AnalysisProgress(done, total))
 
-        try:  # through the cache: an unchanged corpus is not analysed again
+        try:  # through the snapshot: an unchanged release is not analysed again
             analyses = self.session.analyse(corpus, progress, lambda: worker.is_cancelled)
+        except Cancelled:
+            return
         except Exception as error:  # a bug in analysis must not take the browser down
             self.app.call_from_thread(
                 self.notify, f"Analysis failed: {error}", severity="error", markup=False
@@ -256,8 +285,21 @@ class MainScreen(Screen[None]):
             return
         from interpol_tui.ui.entity_card import EntityCard  # imported when first needed
 
-        card = EntityCard(message.entity, message.doc_id, self.corpus, self.analyses)
+        card = EntityCard(message.entity, message.doc_id, self.corpus, self._mentioning(message))
         self.app.push_screen(card, self._open_mention)
+
+    def _mentioning(self, message: EntityCardRequested) -> Mapping[str, DocumentAnalysis]:
+        """The analyses the entity card must look through: those naming the entity, if known."""
+        from interpol_tui.state.stored import StoredAnalyses
+
+        analyses = self.analyses
+        if not isinstance(analyses, StoredAnalyses):
+            return analyses
+        entity = message.entity
+        found = analyses.mentioning(entity.type, entity.canonical)
+        if found is None:  # not indexed yet: every analysis is read
+            return analyses
+        return {doc_id: analyses[doc_id] for doc_id in dict.fromkeys([*found, message.doc_id])}
 
     def _open_mention(self, choice: tuple[str, int] | EntityChosen | None) -> None:
         if isinstance(choice, EntityChosen):
@@ -327,7 +369,10 @@ class MainScreen(Screen[None]):
         return self.session.check_action(action)
 
     def on_unmount(self) -> None:
-        """Save the reading position on the way out."""
+        """Stop the worker processes and save the reading position on the way out."""
+        from interpol_tui.corpus.pool import terminate_all
+
+        terminate_all()
         self.session.save_now()
 
     def action_back(self) -> None:

@@ -149,7 +149,7 @@ class StatsPane(Vertical):
         for tabs in self.query("ContentTabs"):
             tabs.can_focus = False
         if self.corpus is not None:
-            self.query_one("#stats-totals", Static).update(corpus_totals(self.corpus))
+            self._fill_totals(self.corpus)
         if self._pending is not None:
             self.on_statistics_ready(self._pending)
             self._pending = None
@@ -183,7 +183,7 @@ class StatsPane(Vertical):
         status = f"{len(corpus.documents):,} releases · waiting for their analysis…"
         self._show_status(Text(status))
         if self.ready:
-            self.query_one("#stats-totals", Static).update(corpus_totals(corpus))
+            self._fill_totals(corpus)
         elif not self.built:  # after the frame that shows the list: the release list comes first
             self.call_after_refresh(self.build)
 
@@ -192,10 +192,21 @@ class StatsPane(Vertical):
         self.corpus = corpus
         status = f"{len(corpus.documents):,} releases · comparing their figures…"
         self._show_status(Text(status))
-        self._compute(corpus, dict(analyses))
+        self._compute(corpus, analyses)
+
+    @work(thread=True, exclusive=True, group="stats-totals")
+    def _fill_totals(self, corpus: Corpus) -> None:
+        """Count the corpus's words off the UI thread (every text is read for it)."""
+        totals = corpus_totals(corpus)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_totals, totals)
+
+    def _show_totals(self, totals: Text) -> None:
+        for found in self.query("#stats-totals").results(Static):
+            found.update(totals)
 
     @work(thread=True, exclusive=True, group="stats")
-    def _compute(self, corpus: Corpus, analyses: dict[str, DocumentAnalysis]) -> None:
+    def _compute(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
         """Aggregate off the UI thread; a failure becomes a notification."""
         from interpol_tui.analysis.aggregate import corpus_statistics
         from interpol_tui.ui.figure_table import index_figures
