@@ -135,13 +135,19 @@ class StatsPane(Vertical):
         self.statistics: Statistics | None = None
         self.corpus: Corpus | None = None
         self.built = False
-        """False until the tabs are composed (once the corpus is shown: start-up speed)."""
+        """False until the tabs are mounted (once the corpus is shown: start-up speed).
+
+        Until then nothing may query the tabs: statuses and statistics that arrive
+        meanwhile are kept and shown by :meth:`build` once the tabs are there.
+        """
+        self._compose_tabs = False
+        """What :meth:`compose` yields; True from the moment :meth:`build` starts."""
         self._status = Text("Loading…")
         self._pending: StatisticsReady | None = None
 
     def compose(self) -> ComposeResult:
         """A status line for the first frame; the four tabs once built."""
-        if not self.built:
+        if not self._compose_tabs:
             yield Static(self._status, id="stats-placeholder", classes="stats--status")
             return
         from textual.containers import VerticalScroll
@@ -173,12 +179,17 @@ class StatsPane(Vertical):
 
     async def build(self) -> None:
         """Compose the tabs and fill them with whatever arrived before."""
-        if self.built:
+        if self._compose_tabs:
             return
-        self.built = True
+        self._compose_tabs = True
+        # recompose awaits between removing the placeholder and mounting the tabs;
+        # messages handled meanwhile (the analysis of an empty corpus is instant)
+        # find neither, so `built` turns True only once the tabs are mounted.
         await self.recompose()
         if not self.query("#stats-totals"):
             return  # the app is closing: the tabs were never mounted
+        self.built = True
+        self._show_status(self._status)  # it may have changed while the tabs were mounted
         # Tabs change with keys (t, 1-4) so that tab moves between panes, not within one.
         for tabs in self.query("ContentTabs"):
             tabs.can_focus = False
@@ -232,9 +243,10 @@ class StatsPane(Vertical):
 
     def _show_status(self, status: Text) -> None:
         self._status = status
-        self.query_one("#quantities-status" if self.built else "#stats-placeholder", Static).update(
-            status
-        )
+        # While the tabs are being built neither line exists; build() shows it then.
+        for line in self.query("#quantities-status" if self.built else "#stats-placeholder"):
+            if isinstance(line, Static):
+                line.update(status)
 
     def on_statistics_ready(self, message: StatisticsReady) -> None:
         """Fill every table (once they are built)."""
@@ -335,8 +347,10 @@ class StatsPane(Vertical):
 
     # -- actions ----------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Export needs statistics to export."""
+        """Export needs statistics to export; the tab keys need the tabs."""
         if action == "export" and self.statistics is None:
+            return None
+        if action in ("next_tab", "show_tab", "filter_figures") and not self.built:
             return None
         return True
 
