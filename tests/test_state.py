@@ -18,8 +18,8 @@ from interpol_tui.state import (
     SettingsFile,
     StatePaths,
     corpus_key,
+    storage,
 )
-from interpol_tui.state import storage
 from interpol_tui.state.storage import JsonFile, atomic_write_bytes
 
 

@@ -205,7 +205,7 @@ def _row(group: _Group, stored: Any, text: str) -> list[Any]:
         begin = row[group.sentence_start_at]
         sentence = row[group.sentence_at] if group.sentence_at >= 0 else ""
         length = sentence if type(sentence) is int else 0
-        if not (begin <= size and length <= size - begin):
+        if not (0 <= begin <= size and 0 <= length <= size - begin):
             raise CodecError(f"{group.name} record: sentence outside the text")
         if type(sentence) is int:
             row[group.sentence_at] = text[begin : begin + length]

@@ -213,8 +213,9 @@ class JsonFile:
             decoded = self._decode(parse_json(data))
         except (StateFileError, Unusable) as error:
             return self._discard(str(error))
-        if decoded.problems:
-            self._keep_aside(data, decoded.problems)
+        if decoded.problems and self._keep_aside(data, decoded.problems):
+            # Repaired at once: the damage is kept aside, so it warns once, not every run.
+            self.write(decoded.value)
         return decoded.value
 
     def write(self, value: Any) -> bool:
@@ -250,16 +251,17 @@ class JsonFile:
             self._warn(f"{self.path} {problem}; moved aside to {moved.name}, using defaults")
         return self._decode(None).value
 
-    def _keep_aside(self, data: bytes, problems: list[str]) -> None:
-        """Copy the file as it was aside: the next save drops its damaged parts."""
+    def _keep_aside(self, data: bytes, problems: list[str]) -> bool:
+        """Copy the file as it was aside (then it may be saved without its damaged parts)."""
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         try:
             copy = copy_aside(self.path, data)
         except OSError:
             self.writable = False  # the damaged parts would be lost: never save over them
             self._warn(f"{self.path}: {problems[0]}{more}; those parts ignored, not saving over it")
-            return
+            return False
         self._warn(
             f"{self.path}: {problems[0]}{more}; those parts ignored "
             f"(the file as it was is kept as {copy.name})"
         )
+        return True
