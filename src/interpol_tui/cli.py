@@ -51,7 +51,9 @@ def _run_browser(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from error
     from interpol_tui.ui.app import InterpolApp
 
-    InterpolApp(corpus_paths=paths, use_cache=not args.no_cache).run()
+    app = InterpolApp(corpus_paths=paths, use_cache=not args.no_cache)
+    app.follow_links = bool(getattr(args, "follow_links", False))
+    app.run()
     return 0
 
 

@@ -26,6 +26,8 @@ class InterpolApp(App[None]):
         super().__init__()
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
+        self.follow_links = False
+        """Follow symbolic links that leave the corpus roots (``--follow-links``)."""
         self.sub_title = f"v{__version__}"
         self.preferences = Preferences()
         """Saved settings (theme, panes, highlights, size limit) and state warnings."""

@@ -121,6 +121,7 @@ class MainScreen(Screen[None]):
             corpus = load_corpus(
                 self.corpus_paths,
                 max_bytes=self.session.max_file_bytes,
+                follow_links=bool(getattr(self.app, "follow_links", False)),
                 progress=progress,
                 cancelled=lambda: worker.is_cancelled,
             )
