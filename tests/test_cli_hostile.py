@@ -56,7 +56,9 @@ def test_an_empty_corpus_path_is_one_clear_error(capsys: pytest.CaptureFixture[s
         main(["docs", "--corpus", ""])
     assert stopped.value.code == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
-    assert err.endswith("an empty path is not a corpus: give a folder or a file (use . for this folder)")
+    assert err.endswith(
+        "an empty path is not a corpus: give a folder or a file (use . for this folder)"
+    )
 
 
 def test_stats_output_name_with_an_escape_is_shown_escaped(

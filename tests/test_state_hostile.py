@@ -305,3 +305,11 @@ def test_a_cache_file_that_cannot_be_parsed_is_set_aside_once(
     cache = AnalysisCache(paths, warnings.append)
     assert cache.load_or_analyse(corpus, lambda doc: _analysis()) == {"a.txt": _analysis()}
     assert len(warnings) == 1 and "moved aside" in warnings[0]
+
+
+def test_a_fifo_in_place_of_the_lock_file_does_not_hang(paths: StatePaths) -> None:
+    paths.state_dir.mkdir(parents=True)
+    os.mkfifo(paths.state_dir / ".bookmarks.json.lock")
+    marks = Bookmarks(paths, [Path("/c")], pytest.fail)
+    assert marks.toggle("a.txt") is True  # returned: the lock was skipped, not waited for
+    assert Bookmarks(paths, [Path("/c")], pytest.fail).load() == {"a.txt"}

@@ -184,7 +184,10 @@ class JsonFile:
         with _PROCESS_LOCK:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                lock = open(self.path.with_name(f".{self.path.name}.lock"), "a")  # noqa: SIM115
+                # Non-blocking: a FIFO in the lock file's place must not hang the app.
+                flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NONBLOCK", 0)
+                fd = os.open(self.path.with_name(f".{self.path.name}.lock"), flags, 0o644)
+                lock = os.fdopen(fd, "a")
             except OSError:
                 # Cannot create the lock file (read-only folder): the write will fail
                 # too and say so; do not fail the read.
