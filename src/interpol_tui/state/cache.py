@@ -166,8 +166,9 @@ class AnalysisCache:
         return {"chars": len(document.text), "analysis": encoded}
 
     def _read(self, path: Path) -> Mapping[str, Any]:
+        # Numbers unchecked while parsing: the codec checks each value of each row.
         entries: Mapping[str, Any] = JsonFile(
-            path, self._warn, _decode_cache_file, max_bytes=MAX_CACHE_BYTES
+            path, self._warn, _decode_cache_file, max_bytes=MAX_CACHE_BYTES, check_numbers=False
         ).read()
         return entries
 

@@ -57,7 +57,10 @@ class _Group:
 
 
 def _is_number(value: Any) -> bool:
-    return math.isfinite(value) and abs(value) < 2**53 if type(value) is float else True
+    # A float or an int (the types were checked); either way finite and of a sane size.
+    if type(value) is float:
+        return math.isfinite(value) and abs(value) < 2**53
+    return bool(abs(value) < 2**53)
 
 
 def _is_count(value: Any) -> bool:

@@ -170,11 +170,14 @@ class JsonFile:
         decode: Decoder = _whole,
         *,
         max_bytes: int = MAX_STATE_BYTES,
+        check_numbers: bool = True,
     ) -> None:
         self.path = path
         self._warn = warn
         self._decode = decode
         self._max_bytes = max_bytes
+        self._check_numbers = check_numbers
+        """False when ``decode`` checks every number itself (see ``jsonio.parse_json``)."""
         self.writable = True
         """False after a file could be neither read nor kept aside: saving would destroy it."""
 
@@ -213,7 +216,7 @@ class JsonFile:
         except OSError as error:
             return self._discard(f"cannot be read ({error.strerror or type(error).__name__})")
         try:
-            decoded = self._decode(parse_json(data))
+            decoded = self._decode(parse_json(data, check_numbers=self._check_numbers))
         except (StateFileError, Unusable) as error:
             return self._discard(str(error))
         if decoded.problems and self._keep_aside(data, decoded.problems):
