@@ -55,6 +55,28 @@ def test_a_path_over_path_max_is_one_warning(tmp_path: Path) -> None:
     assert len(too_long) == 1 and len(corpus.warnings) == 1, corpus.warnings
 
 
+def test_a_file_whose_path_is_over_path_max_is_one_warning(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    name = "n" * 240
+    depth = (4090 - len(bytes(folder))) // (len(name) + 1)  # 3,850 to 4,090 bytes
+    fd = os.open(folder, os.O_RDONLY)
+    try:  # the folder's path stays under PATH_MAX (4096); with the file's name it is over
+        for _ in range(depth):
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        file_name = "f" * 246 + ".txt"  # 250 bytes: over 4,096 with the folder's path
+        with open(os.open(file_name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "w") as out:
+            out.write(RELEASE)
+    finally:
+        os.close(fd)
+    corpus = load_corpus([folder])  # Path.is_symlink() raised ENAMETOOLONG here
+    assert [doc.id for doc in corpus.documents] == ["a.txt"]
+    (warning,) = corpus.warnings
+    assert warning.endswith(".txt: cannot be read (path too long), skipped")
+
+
 def test_a_read_that_returns_nothing_is_one_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -189,6 +189,7 @@ class _Walk:
         if entry.is_dir():
             subfolders.append(path)
         elif path.suffix.lower() in self.suffixes:
+            os.lstat(path)  # the folder's path fits the system's limit, with the name it may not
             yield path
         else:
             self.ignored.append(relative_name(path, self.root))
