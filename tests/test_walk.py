@@ -195,3 +195,9 @@ def test_warnings_are_file_warnings_with_their_parts(tmp_path: Path) -> None:
     (warning,) = load_corpus([folder]).warnings
     assert isinstance(warning, FileWarning)
     assert (warning.file, warning.message) == ("empty: part two.txt", "empty file, skipped")
+
+
+def test_a_huge_size_limit_reads_only_what_the_file_holds(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    corpus = load_corpus([folder], max_bytes=2**63 - 1)  # OverflowError in read() before
+    assert [doc.id for doc in corpus.documents] == ["a.txt"]

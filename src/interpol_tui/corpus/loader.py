@@ -24,6 +24,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Largest file read: far above any real release (the seeds are 2–5 KB)."""
 
+_GROWTH = 64 * 1024
+"""Bytes read past a file's stated size (it may grow; /proc files state 0)."""
+
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as loading proceeds."""
 
@@ -109,7 +112,9 @@ def _read_limited(path: Path, max_bytes: int) -> bytes | str:
             return "not a regular file, skipped"
         if info.st_size > max_bytes:
             return f"{info.st_size:,} bytes is over the {max_bytes:,}-byte limit, skipped"
-        data = handle.read(max_bytes + 1)
+        # Never more than the file holds (plus room to see it grow): read() allocates
+        # what it is asked for, and the limit may be huge.
+        data = handle.read(min(max_bytes, info.st_size + _GROWTH) + 1)
     if data is None:  # a non-blocking read with nothing to give (/proc/kmsg and the like)
         return "no data to read (not a plain file), skipped"
     if len(data) > max_bytes:  # grew while we looked
