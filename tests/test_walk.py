@@ -201,3 +201,11 @@ def test_a_huge_size_limit_reads_only_what_the_file_holds(tmp_path: Path) -> Non
     folder = _corpus(tmp_path)
     corpus = load_corpus([folder], max_bytes=2**63 - 1)  # OverflowError in read() before
     assert [doc.id for doc in corpus.documents] == ["a.txt"]
+
+
+def test_a_file_warning_survives_pickling_with_its_parts() -> None:
+    import pickle
+
+    warning = FileWarning("a: b.txt", "empty file, skipped")
+    again = pickle.loads(pickle.dumps(warning))
+    assert (again, again.file, again.message) == (warning, "a: b.txt", "empty file, skipped")
