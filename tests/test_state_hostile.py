@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -23,7 +25,21 @@ from interpol_tui.state.jsonio import StateFileError, parse_json
 from interpol_tui.state.settings import MAX_FILE_BYTES_RANGE
 from interpol_tui.state.storage import STALE_TEMP_AGE, atomic_write_bytes
 
+T = TypeVar("T")
+
 DEEP = b"[" * 100_000 + b"]" * 100_000
+HANG_GUARD = 30.0
+"""Seconds a read of a FIFO may take before the test fails (catches a hang, asserts no speed)."""
+
+
+def _within_guard(work: Callable[[], T]) -> T:
+    """Run ``work`` in a daemon thread; fail (instead of hanging the suite) if it blocks."""
+    results: list[T] = []
+    thread = threading.Thread(target=lambda: results.append(work()), daemon=True)
+    thread.start()
+    thread.join(HANG_GUARD)
+    assert results, f"still blocked after {HANG_GUARD:.0f} s"
+    return results[0]
 
 
 @pytest.fixture
@@ -74,7 +90,7 @@ def test_a_fifo_as_settings_does_not_hang(paths: StatePaths) -> None:
     paths.config_dir.mkdir(parents=True)
     os.mkfifo(paths.settings_file)
     warnings: list[str] = []
-    assert SettingsFile(paths, warnings.append).load() == Settings()  # returned: no hang
+    assert _within_guard(SettingsFile(paths, warnings.append).load) == Settings()
     assert len(warnings) == 1 and "not a regular file" in warnings[0]
 
 
@@ -313,5 +329,5 @@ def test_a_fifo_in_place_of_the_lock_file_does_not_hang(paths: StatePaths) -> No
     paths.state_dir.mkdir(parents=True)
     os.mkfifo(paths.state_dir / ".bookmarks.json.lock")
     marks = Bookmarks(paths, [Path("/c")], pytest.fail)
-    assert marks.toggle("a.txt") is True  # returned: the lock was skipped, not waited for
+    assert _within_guard(lambda: marks.toggle("a.txt")) is True  # the lock skipped, not awaited
     assert Bookmarks(paths, [Path("/c")], pytest.fail).load() == {"a.txt"}
