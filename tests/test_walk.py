@@ -124,7 +124,7 @@ def test_a_link_to_a_file_outside_the_corpus_is_not_read(tmp_path: Path) -> None
     corpus = load_corpus([folder])
     assert [doc.id for doc in corpus.documents] == ["a.txt"]
     assert sorted(corpus.warnings) == [
-        f"{name}: symbolic link out of the corpus, skipped (--follow-links reads it)"
+        f"{name}: symbolic link out of the corpus, skipped (--follow-links)"
         for name in ("host.txt", "notes.txt")
     ]
     followed = load_corpus([folder], follow_links=True)

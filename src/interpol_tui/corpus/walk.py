@@ -131,7 +131,7 @@ class _Walk:
         if (special := special_filesystem(target)) is not None:
             return f"symbolic link into {special}, skipped"
         if not self.follow_links and not inside(target, self.real_roots):
-            return "symbolic link out of the corpus, skipped (--follow-links reads it)"
+            return "symbolic link out of the corpus, skipped (--follow-links)"
         return None
 
     def folder_entries(self, folder: Path) -> list[os.DirEntry[str]] | None:
