@@ -331,3 +331,13 @@ def test_a_fifo_in_place_of_the_lock_file_does_not_hang(paths: StatePaths) -> No
     marks = Bookmarks(paths, [Path("/c")], pytest.fail)
     assert _within_guard(lambda: marks.toggle("a.txt")) is True  # the lock skipped, not awaited
     assert Bookmarks(paths, [Path("/c")], pytest.fail).load() == {"a.txt"}
+
+
+def test_the_codec_refuses_a_field_type_it_cannot_check() -> None:
+    from interpol_tui.state import codec
+
+    with pytest.raises(codec.CodecError, match="cannot check"):
+        codec._check_for(dict[str, int], "Span")
+    kinds, check = codec._check_for(tuple[str, ...], "Span")
+    assert kinds == {list} and check is not None
+    assert check(["a", "b"]) and not check(["a", 1])
