@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from interpol_tui.analysis.aggregate import corpus_statistics
-    from interpol_tui.analysis.export import render, statistics_json
     from interpol_tui.commands.common import CommandError, analyse, emit_json, safe
+    from interpol_tui.report.export import render, statistics_json
 
     if args.json and args.format:
         raise CommandError("give either --json or --format, not both")
@@ -73,8 +73,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_report(statistics: Statistics) -> None:
-    from interpol_tui.analysis.export import series_label
     from interpol_tui.commands.common import print_table
+    from interpol_tui.report.export import series_label
 
     recurring = statistics.recurring
     print_table(
