@@ -23,11 +23,17 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from interpol_tui.analysis.model import DocumentAnalysis
+from interpol_tui.analysis.model import ENTITY_TYPES, DocumentAnalysis, EntitySpan
 from interpol_tui.state.shapes import MAX_OFFSET
 
 _PRIMITIVES = (str, int, float, bool, type(None))
 Check = Callable[[Any], bool]
+
+NAMED_VALUES: dict[tuple[type, str], frozenset[str]] = {
+    (EntitySpan, "type"): frozenset(ENTITY_TYPES),
+}
+"""Span fields typed ``str`` whose value must be one of a registry's names (the UI looks
+each up: an unknown entity type has no style, column or component class)."""
 
 
 class CodecError(ValueError):
@@ -128,6 +134,9 @@ def _groups() -> tuple[_Group, ...]:
         tuples = frozenset(n for n in names if _is_tuple(span_hints[n]))
         stored_as = {**span_hints, "text": str | None, "sentence": str | int}
         kinds_checks = [_check_for(stored_as[n], span_type.__name__) for n in names]
+        for index, name in enumerate(names):
+            if (allowed := NAMED_VALUES.get((span_type, name))) is not None:
+                kinds_checks[index] = (frozenset({str}), allowed.__contains__)
         # Offsets are checked against the document below, not here.
         checks = tuple(
             (at, check)
