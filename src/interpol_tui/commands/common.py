@@ -13,6 +13,7 @@ from interpol_tui.corpus.sanitize import escape_controls
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.model import DocumentAnalysis
+    from interpol_tui.corpus.formats.fields import FieldMap
     from interpol_tui.corpus.model import Corpus
 
 
@@ -29,15 +30,24 @@ def corpus_path(text: str) -> Path:
     return Path(text)
 
 
+def _field_map(spec: str) -> FieldMap:
+    from interpol_tui.corpus.formats.fields import FieldSpecError, parse_fields
+
+    try:
+        return parse_fields(spec)
+    except FieldSpecError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the repeatable ``--corpus PATH`` option."""
+    """Add the repeatable ``--corpus PATH`` option, ``--follow-links``, and ``--fields``."""
     parser.add_argument(
         "--corpus",
         action="append",
         type=corpus_path,
         metavar="PATH",
-        help="a folder (read recursively) or file of releases; may repeat "
-        "(default: the bundled corpus)",
+        help="a folder (read recursively) or file of releases: text, Markdown, HTML, "
+        "JSON Lines, JSON or CSV; may repeat (default: the bundled corpus)",
     )
     parser.add_argument(
         "--follow-links",
@@ -46,6 +56,20 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="follow symbolic links that leave the corpus folders (never into /proc, /sys, /dev)",
     )
+    parser.add_argument(
+        "--fields",
+        type=_field_map,
+        metavar="ROLE=FIELD,…",
+        help="the fields of JSON Lines, JSON and CSV records that hold a release's title, "
+        "date, text, url and id, e.g. title=headline,text=body "
+        "(default: the usual names: title/headline, date/published, text/body/content, …)",
+    )
+
+
+def corpus_fields(args: argparse.Namespace) -> FieldMap | None:
+    """The record fields named with ``--fields``, or None for the usual names."""
+    fields: FieldMap | None = getattr(args, "fields", None)
+    return fields
 
 
 def add_json_argument(parser: argparse.ArgumentParser) -> None:
@@ -121,7 +145,12 @@ def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
     max_bytes = SettingsFile(StatePaths.default(), notes.append).load().max_file_bytes
     try:
         follow_links = bool(getattr(args, "follow_links", False))
-        corpus = load_corpus(corpus_paths(args), max_bytes=max_bytes, follow_links=follow_links)
+        corpus = load_corpus(
+            corpus_paths(args),
+            max_bytes=max_bytes,
+            fields=corpus_fields(args),
+            follow_links=follow_links,
+        )
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
     for warning in [*notes, *([] if quiet else corpus.warnings)]:

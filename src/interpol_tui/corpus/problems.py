@@ -29,12 +29,16 @@ class FileWarning(str):
         return (self.file, self.message)
 
 
-def about(file: str, line: str) -> FileWarning:
-    """The warning ``line`` about ``file``: split at the known name, never guessed."""
-    if isinstance(line, FileWarning):
-        return line
+def about(file: str, line: str) -> str:
+    """The warning ``line`` about ``file``, split at the known name, never guessed.
+
+    A line that does not start with the name (one about a record of a records
+    file, say) is returned as it is.
+    """
     prefix = f"{file}: "
-    return FileWarning(file, line[len(prefix) :] if line.startswith(prefix) else line)
+    if isinstance(line, FileWarning) or not line.startswith(prefix):
+        return line
+    return FileWarning(file, line[len(prefix) :])
 
 
 def split_warning(line: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -109,8 +109,10 @@ class _Walk:
         suffixes: Collection[str],
         warnings: list[str],
         follow_links: bool,
+        skip_folder: Callable[[Path, str], bool],
     ) -> None:
         self.root = root
+        self.skip_folder = skip_folder
         self.real_roots = [os.path.realpath(r) for r in roots] or [os.path.realpath(root)]
         self.suffixes = suffixes
         self.warnings = warnings
@@ -187,7 +189,8 @@ class _Walk:
                 self.warn(path, problem)
                 return
         if entry.is_dir():
-            subfolders.append(path)
+            if not self.skip_folder(path.parent, entry.name):
+                subfolders.append(path)
         elif path.suffix.lower() in self.suffixes:
             os.lstat(path)  # the folder's path fits the system's limit, with the name it may not
             yield path
@@ -215,12 +218,15 @@ def walk(
     suffixes: Collection[str],
     roots: Collection[Path] = (),
     follow_links: bool = False,
+    skip_folder: Callable[[Path, str], bool] = lambda folder, name: False,
 ) -> Iterator[Path]:
     """Yield the files under ``root`` with one of ``suffixes``, in a stable order.
 
     ``roots`` are every root of the corpus (a link from one into another stays
-    inside); ``follow_links`` follows links that leave them too.
+    inside); ``follow_links`` follows links that leave them too; a subfolder
+    ``name`` of ``folder`` for which ``skip_folder`` is True is passed over
+    silently (a saved web page's assets, say).
     """
-    walker = _Walk(root, roots, suffixes, warnings, follow_links)
+    walker = _Walk(root, roots, suffixes, warnings, follow_links, skip_folder)
     yield from walker.files()
     walker.summary()
