@@ -196,7 +196,9 @@ def encode(analysis: DocumentAnalysis, text: str) -> dict[str, list[list[Any]]]:
     return encoded
 
 
-def _spans(group: _Group, rows: list[Any], text: str) -> tuple[Any, ...]:
+def _spans(
+    group: _Group, rows: list[Any], text: str, sentences: dict[tuple[int, int], str]
+) -> tuple[Any, ...]:
     """The spans of one group's stored rows, each checked and completed; CodecError if damaged.
 
     Runs for every span of a 10k-release corpus: the group's layout is bound to
@@ -227,10 +229,13 @@ def _spans(group: _Group, rows: list[Any], text: str) -> tuple[Any, ...]:
             length = row[sentence_at] if sentence_at >= 0 else 0
             if type(length) is not int:  # the sentence itself was stored
                 length = 0
-            elif sentence_at >= 0:
-                row[sentence_at] = text[begin : begin + length]
             if not (0 <= begin <= size and 0 <= length <= size - begin):
                 raise CodecError(f"{group.name} record: sentence outside the text")
+            if sentence_at >= 0 and type(row[sentence_at]) is int:
+                key = (begin, length)
+                if key not in sentences:
+                    sentences[key] = text[begin : begin + length]
+                row[sentence_at] = sentences[key]
         for at in tuple_at:
             row[at] = tuple(row[at])
         spans.append(make(*row))
@@ -242,12 +247,15 @@ def decode(doc_id: str, data: Any, text: str) -> DocumentAnalysis:
     if type(data) is not dict:
         raise CodecError("analysis record is not an object")
     values: dict[str, tuple[Any, ...]] = {}
+    # The figures of one sentence share one string: a slice per figure made a
+    # release of many figures in long sentences cost hundreds of MB to read back.
+    sentences: dict[tuple[int, int], str] = {}
     for group in _groups():
         rows = data.get(group.name, [])
         if type(rows) is not list:
             raise CodecError(f"{group.name} is not a list")
         try:
-            values[group.name] = _spans(group, rows, text)
+            values[group.name] = _spans(group, rows, text, sentences)
         except (TypeError, ValueError) as error:
             if isinstance(error, CodecError):
                 raise
