@@ -86,3 +86,10 @@ async def test_headless_copy_never_touches_the_system_clipboard(
         await app.workers.wait_for_complete()
     assert app.clipboard == "words"
     assert calls == []
+
+
+async def test_invisible_characters_never_reach_the_clipboard() -> None:
+    app: App[None] = App()
+    async with app.run_test():
+        copied = clipboard.copy_text(app, "Inter\u200bpol\u00ad \u202eLy\u200fon\ufeff")
+    assert copied == app.clipboard == "Interpol Lyon"

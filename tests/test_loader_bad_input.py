@@ -105,16 +105,22 @@ def test_unreadable_file_and_folder_for_real(bad: Path) -> None:
     assert any(w.startswith("nested/: cannot read folder") for w in corpus.warnings)
 
 
-def test_a_link_to_a_folder_outside_is_followed_but_not_twice(
+def test_a_link_to_a_folder_outside_is_followed_on_request_but_not_twice(
     seeds_dir: Path, tmp_path: Path
 ) -> None:
     corpus_dir = tmp_path / "c"
     corpus_dir.mkdir()
     (corpus_dir / "a").symlink_to(seeds_dir)
     (corpus_dir / "b").symlink_to(seeds_dir)
-    corpus = load_corpus([corpus_dir])
+    corpus = load_corpus([corpus_dir], follow_links=True)
     assert len(corpus.documents) == 5
     assert corpus.warnings == ("b/: folder already read (linked twice)",)
+    # By default a link that leaves the corpus is not followed (issue 12 item 11).
+    refused = load_corpus([corpus_dir])
+    assert refused.documents == ()
+    assert refused.warnings == tuple(
+        f"{name}: symbolic link out of the corpus, skipped (--follow-links)" for name in "ab"
+    )
 
 
 @pytest.mark.parametrize("target", ["/", ".", ".."])

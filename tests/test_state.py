@@ -18,6 +18,7 @@ from interpol_tui.state import (
     SettingsFile,
     StatePaths,
     corpus_key,
+    storage,
 )
 from interpol_tui.state.storage import JsonFile, atomic_write_bytes
 
@@ -65,15 +66,30 @@ def test_settings_invalid_field_falls_back_with_a_warning(paths: StatePaths) -> 
     assert loaded.theme == Settings().theme
     assert loaded.max_file_bytes == Settings().max_file_bytes
     assert dict(loaded.panes) == {"stats": True}
-    assert len(warnings) == 2
-    assert any("'theme'" in w for w in warnings)
+    # One warning for the file, naming each bad field; the file as it was is kept aside.
+    assert len(warnings) == 1
+    assert "'theme'" in warnings[0] and "'max_file_bytes'" in warnings[0]
+    (aside,) = paths.config_dir.glob("settings.json.corrupt-*")
+    assert json.loads(aside.read_text())["theme"] == 7
     file.save(theme="nord")
     # A key from a newer version survives a save by this one.
     assert json.loads(paths.settings_file.read_text())["future_key"] == [1]
 
 
 @pytest.mark.parametrize(
-    "content", [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2]", b'"a string"', b""]
+    "content",
+    [
+        b"{not json",
+        b"\xff\xfe\x00garbage",
+        b"[1, 2]",
+        b'"a string"',
+        # Issue 12: each of these crashed every command (RecursionError, ValueError).
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"a": ' * 100_000 + b"1" + b"}" * 100_000,
+        b'{"max_file_bytes": ' + b"9" * 4400 + b"}",
+        b'{"max_file_bytes": NaN}',
+        b'{"max_file_bytes": 1e400}',
+    ],
 )
 def test_corrupt_settings_are_moved_aside_with_one_warning(
     paths: StatePaths, content: bytes
@@ -108,17 +124,17 @@ def test_unreadable_file_that_cannot_be_moved_is_never_overwritten(
 ) -> None:
     paths.state_dir.mkdir(parents=True)
     paths.bookmarks_file.write_text('{"corpora": {}}')
-    real_read = Path.read_bytes
+    real_read = storage.read_bounded
 
-    def refuse(self: Path) -> bytes:
-        if self == paths.bookmarks_file:
+    def refuse(path: Path, max_bytes: int) -> bytes:
+        if path == paths.bookmarks_file:
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_read(path, max_bytes)
 
     def no_rename(src: Any, dst: Any) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(storage, "read_bounded", refuse)
     monkeypatch.setattr("interpol_tui.state.storage.set_aside", lambda path: no_rename(path, path))
     warnings: list[str] = []
     marks = Bookmarks(paths, [Path("/corpus")], warnings.append)
@@ -260,12 +276,17 @@ def test_positions_keep_the_most_recent(paths: StatePaths, monkeypatch: pytest.M
     assert [fresh.offset(f"{i}.txt") for i in range(5)] == [None, 99, None, 4, 5]
 
 
-def test_positions_file_with_wrong_shapes_is_tolerated(paths: StatePaths) -> None:
+def test_positions_file_with_wrong_shapes_is_tolerated_and_kept_aside(paths: StatePaths) -> None:
     paths.state_dir.mkdir(parents=True)
     key = corpus_key([Path("/corpus")])
-    paths.positions_file.write_text(
-        json.dumps({"corpora": {key: {"last": 5, "offsets": {"a.txt": "x", "b.txt": 3}}}})
-    )
-    positions = ReadingPositions(paths, [Path("/corpus")], pytest.fail)
+    original = json.dumps({"corpora": {key: {"last": 5, "offsets": {"a.txt": "x", "b.txt": 3}}}})
+    paths.positions_file.write_text(original)
+    warnings: list[str] = []
+    positions = ReadingPositions(paths, [Path("/corpus")], warnings.append)
     positions.load()
     assert (positions.last, positions.offset("a.txt"), positions.offset("b.txt")) == (None, None, 3)
+    assert len(warnings) == 1 and "'last'" in warnings[0] and "kept as" in warnings[0]
+    (aside,) = paths.state_dir.glob("positions.json.corrupt-*")
+    assert aside.read_text() == original  # nothing of the user's is lost
+    positions.load()  # the same damage read again: no second copy
+    assert len(list(paths.state_dir.glob("positions.json.corrupt-*"))) == 1

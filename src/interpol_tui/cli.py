@@ -53,6 +53,7 @@ def _run_browser(args: argparse.Namespace) -> int:
     from interpol_tui.ui.leaving import run_and_leave
 
     app = InterpolApp(corpus_paths=paths, use_cache=not args.no_cache, fields=corpus_fields(args))
+    app.follow_links = bool(getattr(args, "follow_links", False))
     return run_and_leave(app)
 
 

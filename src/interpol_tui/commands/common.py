@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interpol_tui.corpus.sanitize import strip_controls
+from interpol_tui.corpus.sanitize import escape_controls
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.model import DocumentAnalysis
@@ -24,6 +24,15 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
 
 
+def corpus_path(text: str) -> Path:
+    """The ``--corpus`` value as a path; an empty one is an error, not the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError(
+            "an empty path is not a corpus: give a folder or a file (use . for this folder)"
+        )
+    return Path(text)
+
+
 def _field_map(spec: str) -> FieldMap:
     from interpol_tui.corpus.formats.fields import FieldSpecError, parse_fields
 
@@ -34,14 +43,21 @@ def _field_map(spec: str) -> FieldMap:
 
 
 def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the repeatable ``--corpus PATH`` option, and ``--fields`` for records files."""
+    """Add the repeatable ``--corpus PATH`` option, ``--follow-links``, and ``--fields``."""
     parser.add_argument(
         "--corpus",
         action="append",
-        type=Path,
+        type=corpus_path,
         metavar="PATH",
         help="a folder (read recursively) or file of releases: text, Markdown, HTML, "
         "JSON Lines, JSON or CSV; may repeat (default: the bundled corpus)",
+    )
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        # Absent unless given: a subcommand's default must not undo the main parser's.
+        default=argparse.SUPPRESS,
+        help="follow symbolic links that leave the corpus folders (never into /proc, /sys, /dev)",
     )
     parser.add_argument(
         "--fields",
@@ -187,6 +203,7 @@ def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
             max_bytes=max_bytes,
             reuse=use_cache,
             fields=corpus_fields(args),
+            follow_links=bool(getattr(args, "follow_links", False)),
         )
         corpus = opened.corpus
     except CorpusPathError as error:
@@ -197,8 +214,12 @@ def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
 
 
 def safe(text: str) -> str:
-    """Strip control characters from text that came from files or paths."""
-    return strip_controls(text)
+    """Text that came from files or paths, its control characters shown escaped (``\\x1b``).
+
+    Escaped, not removed: a path with an escape sequence in it is shown as it
+    is, and still nothing reaches the terminal to act on.
+    """
+    return escape_controls(text)
 
 
 def emit_json(value: Any) -> None:

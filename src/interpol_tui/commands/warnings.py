@@ -19,17 +19,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the corpus's load warnings on stdout (they are this command's output)."""
     from interpol_tui.commands.common import emit_json, load, safe
+    from interpol_tui.corpus.problems import split_warning
 
     corpus = load(args, quiet=True)
     if args.json:
-        ids = sorted((doc.id for doc in corpus.documents), key=len, reverse=True)
         records = []
         for warning in corpus.warnings:
-            # The longest loaded id the warning starts with names it; otherwise
-            # (a skipped file) the name ends at the first ": ".
-            name = next((i for i in ids if warning.startswith(f"{i}: ")), None)
-            file, _, message = warning.partition(": ") if name is None else (name, "", "")
-            message = message or warning[len(file) + 2 :]
+            # The loader keeps the file and the message apart: a name holding ": "
+            # stays whole.
+            file, message = split_warning(warning)
             records.append(
                 {"file": file, "message": message, "loaded": corpus.by_id(file) is not None}
             )

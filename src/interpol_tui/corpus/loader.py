@@ -6,10 +6,9 @@ naming it, and the rest of the corpus still loads.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +23,18 @@ from interpol_tui.corpus.formats import (
 from interpol_tui.corpus.formats.base import CONTROLS_REMOVED, build_document, open_regular
 from interpol_tui.corpus.formats.fields import FieldMap
 from interpol_tui.corpus.model import Corpus, Document
+from interpol_tui.corpus.problems import FileWarning, about
 from interpol_tui.corpus.sanitize import has_controls, one_line, strip_controls, visible_controls
+from interpol_tui.corpus.walk import link_problem as _link_problem
+from interpol_tui.corpus.walk import special_filesystem, walk
 
 TEXT_SUFFIXES = SUFFIXES
 """The suffixes of every format read (corpus.formats), not only text."""
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Largest file read: far above any real release (the seeds are 2–5 KB)."""
+
+_GROWTH = 64 * 1024
+"""Bytes read past a file's stated size (it may grow; /proc files state 0)."""
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as loading proceeds."""
@@ -48,99 +53,32 @@ class SourceFile:
     doc_id: str
 
 
-def _relative(path: Path | str, root: Path) -> str:
-    """``path`` relative to ``root`` (as shown in warnings), control characters made visible."""
-    try:
-        shown = Path(path).relative_to(root).as_posix()
-    except ValueError:
-        shown = str(path)
-    return visible_controls(shown or ".")
+def discover(
+    paths: Sequence[Path], *, follow_links: bool = False
+) -> tuple[list[SourceFile], list[str]]:
+    """Find the release files under ``paths``; raise :class:`CorpusPathError` for a bad path.
 
-
-def _is_loop(folder: Path, root: Path) -> bool:
-    """True when ``folder`` is a link back to itself, an ancestor, or the corpus root."""
-    try:
-        target = folder.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return True
-    parent = folder.parent.resolve()
-    return target == parent or target in parent.parents or target == root.resolve()
-
-
-def _link_problem(path: Path) -> str | None:
-    """Describe a symbolic link that leads nowhere (broken, looping), else None."""
-    try:
-        os.stat(path)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return "symbolic link loop, skipped"
-        if error.errno == errno.ENOENT:
-            return "broken symbolic link, skipped"
-        return f"cannot follow symbolic link ({error.strerror}), skipped"
-    return None
-
-
-def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
-    """Yield text files under ``root`` in a stable order, following links but never looping."""
-    seen: set[tuple[int, int]] = set()
-    ignored: list[str] = []
-
-    def on_error(error: OSError) -> None:
-        name = _relative(error.filename or root, root)
-        warnings.append(f"{name}/: cannot read folder ({error.strerror}), skipped")
-
-    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=True):
-        try:
-            stat = os.stat(folder)
-        except OSError:
-            continue
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:
-            warnings.append(f"{_relative(folder, root)}/: folder already read (linked twice)")
-            dirs[:] = []
-            continue
-        seen.add(key)
-        kept = []
-        for name in sorted(dirs):
-            path = Path(folder) / name
-            if name.startswith(".") or is_saved_page_assets(Path(folder), name):
-                continue
-            if path.is_symlink() and _is_loop(path, root):
-                warnings.append(f"{_relative(path, root)}: symbolic link loop, skipped")
-                continue
-            kept.append(name)
-        dirs[:] = kept
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            if path.is_symlink() and (problem := _link_problem(path)):
-                # Said here, whatever the suffix: the link may have been meant as a folder.
-                warnings.append(f"{_relative(path, root)}: {problem}")
-            elif path.suffix.lower() in TEXT_SUFFIXES:
-                yield path
-            else:
-                ignored.append(_relative(path, root))
-    if ignored:
-        suffixes = "/".join(sorted(TEXT_SUFFIXES))
-        examples = ", ".join(ignored[:3]) + (", …" if len(ignored) > 3 else "")
-        warnings.append(
-            f"{visible_controls(root.name) or root}: {len(ignored)} file(s) not read, "
-            f"not {suffixes}: {examples}"
-        )
-
-
-def discover(paths: Sequence[Path]) -> tuple[list[SourceFile], list[str]]:
-    """Find the release files under ``paths``; raise :class:`CorpusPathError` for a bad path."""
+    Links leaving the corpus roots are followed only with ``follow_links``.
+    """
     check_paths(paths)
     warnings: list[str] = []
     sources: list[SourceFile] = []
     for given in paths:
+        found = walk(
+            given,
+            warnings,
+            suffixes=TEXT_SUFFIXES,
+            roots=paths,
+            follow_links=follow_links,
+            skip_folder=is_saved_page_assets,
+        )
         if given.is_dir():
             sources.extend(
                 SourceFile(given, path, visible_controls(path.relative_to(given).as_posix()))
-                for path in _walk(given, warnings)
+                for path in found
             )
+        elif (special := special_filesystem(given)) is not None:
+            warnings.append(FileWarning(visible_controls(str(given)), f"on {special}, not read"))
         else:
             sources.append(SourceFile(given.parent, given, visible_controls(given.name)))
     return _unique_ids(sources, len(paths) > 1), warnings
@@ -184,7 +122,11 @@ def _read_limited(path: Path, max_bytes: int) -> bytes | str:
         info = os.fstat(handle.fileno())
         if info.st_size > max_bytes:
             return f"{info.st_size:,} bytes is over the {max_bytes:,}-byte limit, skipped"
-        data = handle.read(max_bytes + 1)
+        # Never more than the file holds (plus room to see it grow): read() allocates
+        # what it is asked for, and the limit may be huge.
+        data = handle.read(min(max_bytes, info.st_size + _GROWTH) + 1)
+    if data is None:  # a non-blocking read with nothing to give (/proc/kmsg and the like)
+        return "no data to read (not a plain file), skipped"
     if len(data) > max_bytes:  # grew while we looked
         return f"over the {max_bytes:,}-byte limit, skipped"
     return data
@@ -258,14 +200,17 @@ def load_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    follow_links: bool = False,
     fields: FieldMap | None = None,
 ) -> Corpus:
     """Load every release under ``paths`` (folders are read recursively).
 
-    ``fields`` names the fields of records files (JSON Lines, JSON, CSV).
+    A symbolic link is followed only when its target is inside a root, unless
+    ``follow_links`` (see :mod:`interpol_tui.corpus.walk`). ``fields`` names the
+    fields of records files (JSON Lines, JSON, CSV).
     """
     roots = tuple(Path(p) for p in paths)
-    sources, warnings = discover(roots)
+    sources, warnings = discover(roots, follow_links=follow_links)
     documents: list[Document] = []
     total = len(sources)
     for done, source in enumerate(sources, start=1):
@@ -273,7 +218,7 @@ def load_corpus(
             break
         found, notes = load_file(source, max_bytes, fields, cancelled)
         documents.extend(found)
-        warnings.extend(notes)
+        warnings.extend(about(source.doc_id, note) for note in notes)
         if progress is not None:
             progress(done, total)
     return Corpus(documents=tuple(documents), warnings=tuple(warnings), roots=roots)

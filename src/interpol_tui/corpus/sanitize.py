@@ -27,21 +27,40 @@ _ESCAPE_SEQUENCE = re.compile(
 
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # and lone surrogates (undecodable bytes in file names; they cannot be printed).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 
-# What a name may not show as is: the above plus tab and newline.
-_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Invisible format characters: zero-width space, non-joiner and joiner, the marks of
+# direction (LRM, RLM, ALM), word joiner and invisible operators, soft hyphen, the
+# Mongolian vowel separator, a byte-order mark inside the text, interlinear annotation
+# marks. They show as nothing, yet make two equal-looking words differ (search, quick
+# open) and can reorder what a terminal shows; text loses them (without a warning:
+# they are common in text copied from the web), names show them escaped.
+INVISIBLE_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff\ufff9-\ufffb"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+_UNWANTED = re.compile(f"[{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
+
+# What a name may not show as is: all of the above plus tab, newline and the Unicode
+# line and paragraph separators.
+_NAME_CONTROL = re.compile(f"[\t\n{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
+# What CLI output may not show as is: the same but tab and newline, which tables handle.
+_OUTPUT_CONTROL = re.compile(f"[{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
 
 
 def strip_controls(text: str) -> str:
-    """Return ``text`` without escape sequences or control characters (newline and tab kept).
+    """Return ``text`` without escape sequences, control or invisible characters.
 
-    Carriage returns are turned into newlines first so that CRLF and old Mac
-    line endings keep their line breaks.
+    Newline and tab are kept. Carriage returns are turned into newlines first
+    so that CRLF and old Mac line endings keep their line breaks, and so are
+    the Unicode line (U+2028) and paragraph (U+2029, a blank line) separators.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Every escape sequence starts with a character _CONTROL matches, so text
     # without one is returned as is: one search is 3-4x cheaper than the subs.
+    if _UNWANTED.search(text) is None:
+        return text
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _INVISIBLE.sub("", text)
     if _CONTROL.search(text) is None:
         return text
     text = _ESCAPE_SEQUENCE.sub("", text)
@@ -63,6 +82,16 @@ def _escape(match: re.Match[str]) -> str:
 def visible_controls(name: str) -> str:
     """Return ``name`` with every control character shown as an escape (``\\x1b``, ``\\u202e``)."""
     return _NAME_CONTROL.sub(_escape, name)
+
+
+def escape_controls(text: str) -> str:
+    """Like :func:`visible_controls`, but keeping tabs and newlines: for CLI output.
+
+    A path the user gave, or a name from disk, printed with its escape
+    sequences shown (``\\x1b]0;x\\x07``) rather than removed: what is shown
+    is what is there, and nothing reaches the terminal to act on.
+    """
+    return _OUTPUT_CONTROL.sub(_escape, text)
 
 
 def one_line(text: str) -> str:

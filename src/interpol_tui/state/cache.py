@@ -10,7 +10,6 @@ new program or analysis version starts a new folder and the old ones are removed
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,9 +21,11 @@ from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.analysis.version import ANALYSIS_VERSION
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import codec
+from interpol_tui.state.jsonio import MAX_CACHE_BYTES, dump_json
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
-from interpol_tui.state.storage import JsonFile, Warn, atomic_write_bytes
+from interpol_tui.state.shapes import is_int
+from interpol_tui.state.storage import Decoded, JsonFile, Unusable, Warn, atomic_write_bytes
 
 CACHE_FORMAT = 1
 Progress = Callable[[int, int], None]
@@ -48,6 +49,8 @@ class CacheReport:
 
     reused: int = 0
     analysed: int = 0
+    rejected: int = 0
+    """Cached records that failed the codec's checks (analysed again)."""
     failed: int = 0
     """Releases whose analysis raised (each named in one warning; they show no spans)."""
     saved: bool = False
@@ -61,6 +64,7 @@ class AnalysisCache:
         self.root = paths.analysis_cache_dir
         self.report = CacheReport()
         self._warn_hook = warn
+        self._first_rejection = ""
 
     def _warn(self, message: str) -> None:
         self.report.warnings.append(message)
@@ -69,7 +73,8 @@ class AnalysisCache:
 
     def file_for(self, roots: Iterable[Path]) -> Path:
         """The cache file of the corpus made of ``roots``."""
-        name = hashlib.sha256(corpus_key(roots).encode("utf-8")).hexdigest()[:24]
+        # surrogatepass: a path whose bytes are not UTF-8 holds lone surrogates.
+        name = hashlib.sha256(corpus_key(roots).encode("utf-8", "surrogatepass")).hexdigest()[:24]
         return self.root / program_fingerprint() / f"{name}.json"
 
     def load_or_analyse(
@@ -110,16 +115,28 @@ class AnalysisCache:
             results[document.id] = analysis
             if progress is not None:
                 progress(done, total)
-        if entries.keys() != stored.keys():
+        if self.report.rejected:
+            self._warn(
+                f"{path}: {self.report.rejected} damaged record(s) ignored "
+                f"and analysed again ({self._first_rejection})"
+            )
+        if entries.keys() != stored.keys() or self.report.rejected:
             self.report.saved = self._write(path, entries)
         return results
 
     def _reuse(self, entry: Any, document: Document) -> DocumentAnalysis | None:
-        if not isinstance(entry, dict) or entry.get("chars") != len(document.text):
+        if entry is None:
             return None
         try:
+            if type(entry) is not dict or not is_int(entry.get("chars")):
+                raise codec.CodecError("record is not an object with a length")
+            if entry["chars"] != len(document.text):
+                return None  # a record of another text with the same bytes' hash: stale
             return codec.decode(document.id, entry.get("analysis"), document.text)
-        except codec.CodecError:
+        except codec.CodecError as error:
+            if not self.report.rejected:
+                self._first_rejection = f"{document.id}: {error}"
+            self.report.rejected += 1
             return None
 
     def _analyse(
@@ -143,16 +160,10 @@ class AnalysisCache:
         return {"chars": len(document.text), "analysis": encoded}
 
     def _read(self, path: Path) -> Mapping[str, Any]:
-        data = JsonFile(path, self._warn).read()
-        if (
-            not isinstance(data, dict)
-            or data.get("format") != CACHE_FORMAT
-            or data.get("fingerprint") != program_fingerprint()
-            or data.get("schema") != codec.schema()
-            or not isinstance(data.get("entries"), dict)
-        ):
-            return {}
-        entries: dict[str, Any] = data["entries"]
+        # Numbers unchecked while parsing: the codec checks each value of each row.
+        entries: Mapping[str, Any] = JsonFile(
+            path, self._warn, _decode_cache_file, max_bytes=MAX_CACHE_BYTES, check_numbers=False
+        ).read()
         return entries
 
     def _write(self, path: Path, entries: dict[str, Any]) -> bool:
@@ -164,9 +175,8 @@ class AnalysisCache:
             "schema": codec.schema(),
             "entries": kept,
         }
-        data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            atomic_write_bytes(path, data)
+            atomic_write_bytes(path, dump_json(document, compact=True))
         except OSError as error:
             self._warn(f"{path}: analysis cache not saved ({error.strerror or error})")
             return False
@@ -188,6 +198,25 @@ class AnalysisCache:
     def clear(self) -> None:
         """Remove every cached analysis."""
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _decode_cache_file(data: Any) -> Decoded:
+    """The entries of a cache file (each checked by the codec when used), or none.
+
+    A file of another format, program or schema is not damage, only of no use:
+    no entries and no warning.
+    """
+    if data is None:
+        return Decoded({})
+    if type(data) is not dict or type(data.get("entries", {})) is not dict:
+        raise Unusable("is not an analysis cache")
+    if (
+        data.get("format") != CACHE_FORMAT
+        or data.get("fingerprint") != program_fingerprint()
+        or data.get("schema") != codec.schema()
+    ):
+        return Decoded({})
+    return Decoded(data.get("entries", {}))
 
 
 def _is_hex(text: str) -> bool:

@@ -15,15 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from interpol_tui.state.paths import StatePaths
+from interpol_tui.state.reading_shape import FORMAT_VERSION, decode_reading_state
 from interpol_tui.state.storage import JsonFile, Warn
 
-FORMAT_VERSION = 1
 MAX_POSITIONS = 5000
 """Positions kept per corpus; the least recently read are dropped first."""
 
 
 def corpus_key(roots: Iterable[Path]) -> str:
-    """A stable name for the corpus made of ``roots`` (their absolute paths)."""
+    """A stable name for the corpus made of ``roots`` (their absolute paths).
+
+    A path whose bytes are not UTF-8 holds lone surrogates here; the state
+    files and cache names keep them exactly (see ``jsonio.dump_json``).
+    """
     return os.pathsep.join(sorted(str(Path(root).resolve()) for root in roots))
 
 
@@ -47,7 +51,7 @@ class Bookmarks:
     """The bookmarked releases of one corpus."""
 
     def __init__(self, paths: StatePaths, roots: Iterable[Path], warn: Warn) -> None:
-        self._file = JsonFile(paths.bookmarks_file, warn)
+        self._file = JsonFile(paths.bookmarks_file, warn, decode_reading_state)
         self.key = corpus_key(roots)
         self.ids: frozenset[str] = frozenset()
         """Ids of the bookmarked releases (as last read from or written to disk)."""
@@ -93,7 +97,7 @@ class ReadingPositions:
     """Where the user was in each release of one corpus, and which release was open last."""
 
     def __init__(self, paths: StatePaths, roots: Iterable[Path], warn: Warn) -> None:
-        self._file = JsonFile(paths.positions_file, warn)
+        self._file = JsonFile(paths.positions_file, warn, decode_reading_state)
         self.key = corpus_key(roots)
         self.last: str | None = None
         """Id of the release open when the app last saved."""

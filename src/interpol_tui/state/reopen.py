@@ -28,6 +28,7 @@ from interpol_tui.corpus.loader import (
 )
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.pool import run_pooled
+from interpol_tui.corpus.problems import about
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
 from interpol_tui.state.stored import (
     SnapshotTexts,
@@ -72,6 +73,8 @@ def _load_job(
     source, max_bytes, fields = job
     seen = _stat(source.path) or (-1, -1)
     documents, notes = load_file(source, max_bytes, fields)
+    # As load_corpus does: a warning keeps its file's name apart from its message.
+    notes = [about(source.doc_id, note) for note in notes]
     return source.doc_id, documents, notes, seen[0], seen[1]
 
 
@@ -98,17 +101,19 @@ def open_corpus(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     fields: FieldMap | None = None,
+    follow_links: bool = False,
 ) -> Opened:
     """Load every release under ``roots``, reusing the snapshot's unchanged records.
 
     Without a usable snapshot this is :func:`~interpol_tui.corpus.loader.load_corpus`
     run in worker processes. With ``reuse`` False every file is read, and the
     snapshot rewritten. ``fields`` names the fields of records files (which are
-    always read again: one file, many releases). Raises the loader's
+    always read again: one file, many releases); ``follow_links`` as for the
+    loader. Raises the loader's
     ``CorpusPathError`` for a bad root.
     """
     roots = tuple(Path(p) for p in roots)
-    sources, warnings = discover(roots)
+    sources, warnings = discover(roots, follow_links=follow_links)
     usable = snapshot is not None and snapshot.open()
     known = snapshot.records() if snapshot is not None and usable else {}
     records = known if reuse else {}

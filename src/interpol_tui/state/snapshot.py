@@ -29,6 +29,9 @@ from functools import cache
 from pathlib import Path
 
 from interpol_tui import __version__
+from interpol_tui.analysis.version import ANALYSIS_VERSION
+from interpol_tui.corpus.problems import FileWarning
+from interpol_tui.state.jsonio import parse_json
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
 from interpol_tui.state.storage import Warn, set_aside
@@ -54,15 +57,14 @@ CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 # `files`, never the pages that hold texts and analyses.
 
 
-def _code_fingerprint(*folders: str) -> str:
-    digest = hashlib.sha256(f"{__version__}/{SNAPSHOT_FORMAT}".encode())
-    package = Path(__file__).resolve().parent.parent
-    for folder in folders:
-        for source in sorted((package / folder).rglob("*.py")):
-            digest.update(source.relative_to(package).as_posix().encode())
-            with contextlib.suppress(OSError):
-                digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
+def _code_fingerprint(part: str) -> str:
+    """The declared versions that stored rows were made with (never the bytes of source files).
+
+    ``ANALYSIS_VERSION`` is bumped with any change to what cleaning or analysis
+    produce, so it covers both the ``files`` and the ``analyses`` rows.
+    """
+    key = f"{__version__}/{SNAPSHOT_FORMAT}/{ANALYSIS_VERSION}/{part}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 @cache
@@ -74,7 +76,7 @@ def corpus_fingerprint() -> str:
 @cache
 def analysis_fingerprint() -> str:
     """Hash of the code that analyses documents (rows of ``analyses``)."""
-    return _code_fingerprint("corpus", "analysis")
+    return _code_fingerprint("analysis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,24 +112,80 @@ _SIGNATURES = frozenset(
 """The types a row of ``files`` may hold, column by column (SQLite would store anything)."""
 
 
+_ESCAPED = "\ue000"
+"""Starts a stored name that is written as hex (see :func:`_to_db`)."""
+
+
+def _to_db(name: str) -> str:
+    """A doc id or path as SQLite can store it.
+
+    A file name that is not UTF-8 reaches us with lone surrogates
+    (surrogateescape), which SQLite cannot take: such a name, and any that
+    starts with the escape mark itself, is stored as the mark and the hex of
+    its bytes, and read back exactly by :func:`_from_db`.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        if not name.startswith(_ESCAPED):
+            return name
+    return _ESCAPED + name.encode("utf-8", "surrogateescape").hex()
+
+
+def _from_db(name: str) -> str:
+    """The name :func:`_to_db` stored."""
+    if not name.startswith(_ESCAPED):
+        return name
+    try:
+        return bytes.fromhex(name[1:]).decode("utf-8", "surrogateescape")
+    except ValueError:
+        return name
+
+
 def _record(row: Sequence[object]) -> FileRecord | None:
     """A row of ``files`` as a record, or None when it is not what this code wrote."""
     if tuple(map(type, row)) not in _SIGNATURES:
         return None
     fields = list(row)
+    fields[0], fields[1] = _from_db(str(fields[0])), _from_db(str(fields[1]))
     if fields[9] == "[]":
         fields[9] = ()
     else:
-        notes = _json_list(fields[9])
-        if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
+        notes = _warnings_from(_json_list(fields[9]))
+        if notes is None:
             return None
         fields[9] = tuple(notes)
     return FileRecord(*fields)  # type: ignore[arg-type]
 
 
+def _warnings_to(warnings: Sequence[str]) -> list[object]:
+    """Warnings as JSON: a file's warning as ``[file, message]`` (its name may hold ": ")."""
+    return [
+        [warning.file, warning.message] if isinstance(warning, FileWarning) else str(warning)
+        for warning in warnings
+    ]
+
+
+def _warnings_from(value: object) -> list[str] | None:
+    """The warnings :func:`_warnings_to` wrote, or None when ``value`` is not that shape."""
+    if not isinstance(value, list):
+        return None
+    warnings: list[str] = []
+    for item in value:
+        if isinstance(item, str):
+            warnings.append(item)
+        elif isinstance(item, list) and len(item) == 2 and all(isinstance(p, str) for p in item):
+            warnings.append(FileWarning(item[0], item[1]))
+        else:
+            return None
+    return warnings
+
+
 def _json_list(text: object) -> object:
     try:
-        return json.loads(str(text))
+        return parse_json(str(text).encode("utf-8", "surrogatepass"))
     except ValueError:
         return None
 
@@ -147,7 +205,7 @@ class CorpusSnapshot:
     @classmethod
     def for_corpus(cls, paths: StatePaths, roots: Iterable[Path], warn: Warn) -> CorpusSnapshot:
         """The snapshot of the corpus made of ``roots`` under the user's cache folder."""
-        name = hashlib.sha256(corpus_key(roots).encode("utf-8")).hexdigest()[:24]
+        name = hashlib.sha256(corpus_key(roots).encode("utf-8", "surrogateescape")).hexdigest()[:24]
         return cls(paths.snapshot_dir / f"{name}.sqlite3", warn)
 
     # -- connections --------------------------------------------------------
@@ -286,7 +344,7 @@ class CorpusSnapshot:
         try:
             row = (
                 self._connection()
-                .execute("SELECT text FROM texts WHERE doc_id = ?", (doc_id,))
+                .execute("SELECT text FROM texts WHERE doc_id = ?", (_to_db(doc_id),))
                 .fetchone()
             )
         except sqlite3.Error as error:
@@ -302,7 +360,8 @@ class CorpusSnapshot:
             row = (
                 self._connection()
                 .execute(
-                    "SELECT data FROM analyses WHERE doc_id = ? AND sha256 = ?", (doc_id, sha256)
+                    "SELECT data FROM analyses WHERE doc_id = ? AND sha256 = ?",
+                    (_to_db(doc_id), sha256),
                 )
                 .fetchone()
             )
@@ -324,10 +383,11 @@ class CorpusSnapshot:
         except sqlite3.Error as error:
             self._guard(error)
             return None
-        order, warnings = _json_list(rows.get("order", "")), _json_list(rows.get("warnings", ""))
-        if not isinstance(order, list) or not isinstance(warnings, list):
+        order = _json_list(rows.get("order", ""))
+        warnings = _warnings_from(_json_list(rows.get("warnings", "")))
+        if not isinstance(order, list) or warnings is None:
             return None
-        if not all(isinstance(item, str) for item in [*order, *warnings]):
+        if not all(isinstance(item, str) for item in order):
             return None
         return order, warnings
 
@@ -336,8 +396,8 @@ class CorpusSnapshot:
         if not self.usable:
             return
         rows = [
-            ("order", json.dumps(list(order), ensure_ascii=False)),
-            ("warnings", json.dumps(list(warnings), ensure_ascii=False)),
+            ("order", json.dumps(list(order))),  # ASCII: names may hold surrogates
+            ("warnings", json.dumps(_warnings_to(warnings))),
         ]
         try:
             with self._writing() as db:
@@ -384,7 +444,7 @@ class CorpusSnapshot:
         except sqlite3.Error as error:
             self._guard(error)
             return {}
-        return {str(doc_id): str(sha) for doc_id, sha in rows}
+        return {_from_db(str(doc_id)): str(sha) for doc_id, sha in rows}
 
     # -- writing ----------------------------------------------------------------
     def save_documents(self, rows: Sequence[tuple[FileRecord, str]]) -> bool:
@@ -393,8 +453,8 @@ class CorpusSnapshot:
             return self.usable
         files = [
             (
-                r.doc_id, r.path, r.size, r.mtime_ns, r.sha256, r.title, r.date, r.dateline,
-                r.title_source, json.dumps(list(r.warnings), ensure_ascii=False), r.chars,
+                _to_db(r.doc_id), _to_db(r.path), r.size, r.mtime_ns, r.sha256, r.title, r.date,
+                r.dateline, r.title_source, json.dumps(_warnings_to(r.warnings)), r.chars,
                 r.format, r.url,
             )
             for r, _ in rows
@@ -404,7 +464,7 @@ class CorpusSnapshot:
                 db.executemany(f"INSERT OR REPLACE INTO files VALUES ({_COLUMNS})", files)
                 db.executemany(
                     "INSERT OR REPLACE INTO texts VALUES (?, ?)",
-                    [(record.doc_id, text) for record, text in rows],
+                    [(_to_db(record.doc_id), text) for record, text in rows],
                 )
         except sqlite3.Error as error:
             self._guard(error)
@@ -417,7 +477,10 @@ class CorpusSnapshot:
             return self.usable
         try:
             with self._writing() as db:
-                db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+                db.executemany(
+                    "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
+                    [(_to_db(doc_id), sha, data) for doc_id, sha, data in rows],
+                )
         except sqlite3.Error as error:
             self._guard(error)
             return False
@@ -425,7 +488,7 @@ class CorpusSnapshot:
 
     def remove(self, doc_ids: Iterable[str]) -> None:
         """Forget releases whose files are gone."""
-        ids = [(doc_id,) for doc_id in doc_ids]
+        ids = [(_to_db(doc_id),) for doc_id in doc_ids]
         if not self.usable or not ids:
             return
         try:

@@ -18,6 +18,7 @@ from pathlib import Path
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Document
 from interpol_tui.state import codec
+from interpol_tui.state.jsonio import parse_json
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
 
 RECENT_TEXTS = 64
@@ -127,7 +128,9 @@ def encode_analysis(analysis: DocumentAnalysis, text: str) -> bytes:
 def decode_analysis(doc_id: str, data: bytes, text: str) -> DocumentAnalysis | None:
     """Rebuild a stored analysis, or None when the data cannot be trusted."""
     try:
-        return codec.decode(doc_id, json.loads(zlib.decompress(data)), text)
+        # Bounded like every state file: deep nesting or huge numbers are damage.
+        parsed = parse_json(zlib.decompress(data), check_numbers=False)
+        return codec.decode(doc_id, parsed, text)
     except (zlib.error, ValueError, codec.CodecError):
         return None
 

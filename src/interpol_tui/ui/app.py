@@ -39,6 +39,8 @@ class InterpolApp(App[None]):
         sys.setswitchinterval(SWITCH_INTERVAL)
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
+        self.follow_links = False
+        """Follow symbolic links that leave the corpus roots (``--follow-links``)."""
         self.fields = fields
         """The record fields named with ``--fields`` (None: the usual names)."""
         self.sub_title = f"v{__version__}"

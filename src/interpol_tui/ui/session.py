@@ -154,6 +154,7 @@ class ReadingSession:
             progress=progress,
             cancelled=cancelled,
             fields=fields,
+            follow_links=bool(getattr(self.screen.app, "follow_links", False)),
         )
 
         def check() -> None:
