@@ -18,6 +18,7 @@ from interpol_tui.analysis.model import (
     HighlightKind,
     Quote,
 )
+from interpol_tui.analysis.quotations import format_citation, group_quotes
 from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.sanitize import strip_controls
 
@@ -109,17 +110,7 @@ def quotations_of(quotes: Sequence[Quote]) -> list[Quotation]:
     Consecutive quotes that share a ``group`` number are one quotation that
     runs over several paragraphs (analysis numbers quotations 0, 1, 2… per release).
     """
-    result: list[list[Quote]] = []
-    for quote in sorted(quotes, key=lambda q: q.start):
-        previous = result[-1][-1] if result else None
-        if previous is not None and quote.group == previous.group:
-            result[-1].append(quote)
-        else:
-            result.append([quote])
-    return [Quotation(tuple(parts)) for parts in result]
-
-
-_TRAILING_PAUSE = re.compile(r"[\s,;:–—-]+$")
+    return [Quotation(parts) for parts in group_quotes(quotes)]
 
 
 def citation(quotation: Quotation, document: Document) -> str:
@@ -129,13 +120,9 @@ def citation(quotation: Quotation, document: Document) -> str:
     and an unknown date drops the parentheses. A comma or other pause that ended
     the quote where the sentence went on ("…could prove fatal," said…) is dropped.
     """
-    words = _TRAILING_PAUSE.sub("", quotation.text)
-    source = " ".join(document.title.split())
-    if quotation.speaker:
-        source = f"{quotation.speaker}, {source}"
-    if document.date:
-        source = f"{source} ({document.date})"
-    return strip_controls(f"“{words}” — {source}")
+    return strip_controls(
+        format_citation(quotation.text, quotation.speaker, document.title, document.date)
+    )
 
 
 def release_text(document: Document) -> str:

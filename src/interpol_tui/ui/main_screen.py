@@ -56,6 +56,7 @@ class MainScreen(Screen[None]):
         Binding("s", "toggle_stats", "Stats", id="stats.toggle"),
         Binding("ctrl+p", "quick_open", "Quick open", id="search.quick_open", priority=True),
         Binding("slash", "search", "Search", id="search.fulltext"),
+        Binding("Q", "all_quotations", "All quotations", show=False, id="across.quotations"),
         Binding("b", "toggle_bookmark", "Bookmark", id="session.bookmark"),
         Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="session.bookmarks"),
         Binding("r", "reload", "Reload corpus", show=False, id="session.reload"),
@@ -321,12 +322,21 @@ class MainScreen(Screen[None]):
 
         FullTextSearch.open_for(self, self.search_indexer)
 
+    def action_all_quotations(self) -> None:
+        """List every quotation of the corpus by speaker."""
+        from interpol_tui.ui.across import open_quotations
+
+        open_quotations(self)
+
 
 def help_sections() -> list[tuple[str, list[BindingType]]]:
     """The bindings of every part of the main screen, grouped for the help screen."""
+    from interpol_tui.ui.across import across_help_sections
+
     return [
         ("Everywhere", list(MainScreen.BINDINGS)),
         ("Release list", list(DocumentList.BINDINGS)),
         ("Reader", list(Reader.BINDINGS)),
         ("Statistics", stats_bindings()),
+        *across_help_sections(),
     ]

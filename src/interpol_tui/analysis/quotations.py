@@ -1,0 +1,208 @@
+"""Every quotation of a corpus with its speaker, role, release and date; filters and CSL-JSON.
+
+Plain data for the quotations view, ``quotes --by-speaker`` and the exports:
+nothing here draws or formats a table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from interpol_tui.analysis.model import DocumentAnalysis, Quote
+from interpol_tui.corpus.model import Corpus, Document
+
+CSL_TYPE = "article"
+"""CSL has no press-release type; Zotero and Pandoc read an article with this genre."""
+CSL_GENRE = "Press release"
+_TRAILING_PAUSE = re.compile(r"[\s,;:–—-]+$")
+
+
+def trim_pause(words: str) -> str:
+    """Drop the comma or dash that ended a quote where the sentence went on ("…fatal," said)."""
+    return _TRAILING_PAUSE.sub("", words)
+
+
+def group_quotes(quotes: Sequence[Quote]) -> list[tuple[Quote, ...]]:
+    """Join consecutive quoted paragraphs that share a ``group`` number into one quotation."""
+    result: list[list[Quote]] = []
+    for quote in sorted(quotes, key=lambda q: q.start):
+        previous = result[-1][-1] if result else None
+        if previous is not None and quote.group == previous.group:
+            result[-1].append(quote)
+        else:
+            result.append([quote])
+    return [tuple(parts) for parts in result]
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusQuotation:
+    """One quotation of one release, as the corpus-wide view lists it."""
+
+    doc_id: str
+    title: str
+    date: str | None
+    """The release's ISO date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), or None."""
+    text: str
+    """The quoted words on one line (paragraphs joined by a space)."""
+    speaker: str | None
+    role: str | None
+    """The speaker's title as the same release gives it ("Secretary General"), or None."""
+    start: int
+    end: int
+
+    @property
+    def citation(self) -> str:
+        """The quotation with its source, for the clipboard."""
+        return format_citation(self.text, self.speaker, self.title, self.date)
+
+
+def format_citation(words: str, speaker: str | None, title: str, date: str | None) -> str:
+    """``“<quote>” — <speaker>, <title> (<date>)``; an unknown speaker or date is left out."""
+    source = " ".join(title.split())
+    if speaker:
+        source = f"{speaker}, {source}"
+    if date:
+        source = f"{source} ({date})"
+    return f"“{trim_pause(words)}” — {source}"
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded text, so "jurgen" finds "Jürgen"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def speaker_role(analysis: DocumentAnalysis, speaker: str, at: int) -> str | None:
+    """The role the release gives ``speaker``: the mention with a role nearest before ``at``.
+
+    A release names the title once ("Secretary General Jürgen Stock") and
+    then the bare name, so the last titled mention before the quote is the
+    one in force; failing that, the first titled mention after it.
+    """
+    key = speaker.casefold()
+    titled = [
+        e
+        for e in analysis.entities
+        if e.type == "person" and e.role and e.canonical.casefold() == key
+    ]
+    before = [e for e in titled if e.start <= at]
+    if before:
+        return before[-1].role
+    return titled[0].role if titled else None
+
+
+def _of_document(document: Document, analysis: DocumentAnalysis) -> Iterable[CorpusQuotation]:
+    for parts in group_quotes(analysis.quotes):
+        speaker = next((p.speaker for p in parts if p.speaker), None)
+        yield CorpusQuotation(
+            doc_id=document.id,
+            title=" ".join(document.title.split()),
+            date=document.date,
+            text=trim_pause(" ".join(" ".join(p.text.split()) for p in parts)),
+            speaker=speaker,
+            role=speaker_role(analysis, speaker, parts[0].start) if speaker else None,
+            start=parts[0].start,
+            end=parts[-1].end,
+        )
+
+
+def corpus_quotations(
+    corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]
+) -> list[CorpusQuotation]:
+    """Every quotation of the corpus, oldest release first (undated last), in text order."""
+    found: list[CorpusQuotation] = []
+    for document in corpus.documents:
+        analysis = analyses.get(document.id)
+        if analysis is not None:
+            found.extend(_of_document(document, analysis))
+    # Stable: quotations of one release keep their order, releases their corpus order.
+    found.sort(key=lambda q: (q.date is None, q.date or ""))
+    return found
+
+
+def by_speaker(
+    quotations: Iterable[CorpusQuotation],
+) -> list[tuple[str | None, list[CorpusQuotation]]]:
+    """Quotations grouped by speaker: most quoted first, then by name; unattributed last."""
+    groups: dict[str | None, list[CorpusQuotation]] = {}
+    for quotation in quotations:
+        groups.setdefault(quotation.speaker, []).append(quotation)
+    return sorted(
+        groups.items(),
+        key=lambda item: (item[0] is None, -len(item[1]), fold(item[0] or "")),
+    )
+
+
+def of_speaker(quotations: Iterable[CorpusQuotation], name: str) -> list[CorpusQuotation]:
+    """The quotations whose speaker is ``name`` (case and accents ignored; a surname is enough)."""
+    wanted = fold(" ".join(name.split()))
+    exact = [q for q in quotations if q.speaker and fold(q.speaker) == wanted]
+    if exact or not wanted:
+        return exact
+    return [q for q in quotations if q.speaker and wanted in fold(q.speaker).split(" ")] or [
+        q for q in quotations if q.speaker and wanted in fold(q.speaker)
+    ]
+
+
+class QuotationIndex:
+    """The corpus's quotations with their folded text, so filtering as one types stays fast."""
+
+    def __init__(self, quotations: Sequence[CorpusQuotation]) -> None:
+        # Ordered by speaker (most quoted first), then by date within a speaker.
+        self.quotations = [q for _, group in by_speaker(quotations) for q in group]
+        self._folded = [
+            fold(" ".join(x for x in (q.speaker, q.role, q.text) if x)) for q in self.quotations
+        ]
+
+    def filter(self, query: str) -> list[CorpusQuotation]:
+        """The quotations every word of ``query`` matches by speaker, role or words."""
+        words = fold(query).split()
+        if not words:
+            return list(self.quotations)
+        return [
+            q
+            for q, hay in zip(self.quotations, self._folded, strict=True)
+            if all(w in hay for w in words)
+        ]
+
+
+def _date_parts(iso: str) -> list[int] | None:
+    pieces = iso.split("-")
+    if not 1 <= len(pieces) <= 3 or not all(p.isdigit() for p in pieces):
+        return None
+    return [int(p) for p in pieces]
+
+
+def csl_item(quotation: CorpusQuotation, number: int) -> dict[str, Any]:
+    """One quotation as a CSL-JSON item: the release is the work, the quotation its note.
+
+    CSL has no field for a quoted passage; ``note`` carries it with the speaker,
+    and ``contributor`` names the speaker, so styles and Zotero keep both.
+    """
+    item: dict[str, Any] = {
+        "id": f"q{number}-{quotation.doc_id}-{quotation.start}",
+        "type": CSL_TYPE,
+        "genre": CSL_GENRE,
+        "title": quotation.title,
+        "source": quotation.doc_id,
+    }
+    parts = _date_parts(quotation.date) if quotation.date else None
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    who = quotation.speaker
+    if who:
+        item["contributor"] = [{"literal": who}]
+        role = f", {quotation.role}" if quotation.role else ""
+        item["note"] = f"“{quotation.text}” — {who}{role}"
+    else:
+        item["note"] = f"“{quotation.text}”"
+    return item
+
+
+def csl_json(quotations: Sequence[CorpusQuotation]) -> list[dict[str, Any]]:
+    """The quotations as a CSL-JSON array (what Zotero imports and Pandoc cites)."""
+    return [csl_item(q, n) for n, q in enumerate(quotations, start=1)]

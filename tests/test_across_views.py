@@ -1,0 +1,94 @@
+"""Pilot tests of the across-release views: corpus quotations (and more as they land)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from across_fixtures import write_corpus
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from interpol_tui.ui.app import InterpolApp
+from interpol_tui.ui.export_dialog import ExportDialog
+from interpol_tui.ui.main_screen import MainScreen
+from interpol_tui.ui.quotations_screen import QuotationsScreen
+from interpol_tui.ui.reader import Reader
+
+SIZE = (120, 40)
+
+
+async def _analysed(pilot: Pilot[None]) -> MainScreen:
+    app = pilot.app
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        if isinstance(screen, MainScreen) and screen.analyses:
+            return screen
+    raise AssertionError("the analysis never arrived")
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus")
+
+
+async def test_quotations_filter_open_and_copy(corpus_dir: Path) -> None:
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=SIZE) as pilot:
+        main = await _analysed(pilot)
+        await pilot.press("Q")
+        view = app.screen
+        assert isinstance(view, QuotationsScreen)
+        assert len(view.shown) == 5
+        await pilot.press(*"berg")
+        await pilot.pause()
+        assert [q.speaker for q in view.shown] == ["Tomas Berg"]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"honest")
+        await pilot.pause()
+        assert [q.text for q in view.shown] == [
+            "Container fraud costs honest traders billions every year"
+        ]
+        await pilot.press("down", "y")
+        assert app.clipboard == (
+            "“Container fraud costs honest traders billions every year” — Mira Kallas, "
+            "Harbour Watch alliance widens cooperation on container fraud (2021-03-02)"
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is main
+        reader = main.query_one(Reader)
+        assert reader.document is not None and reader.document.id == "2021-harbour.txt"
+
+
+async def test_quotations_export_writes_csl_json_of_the_shown(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    app = InterpolApp([corpus_dir])
+    target = tmp_path / "out.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await _analysed(pilot)
+        await pilot.press("Q", *"kallas", "down", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    items = json.loads(target.read_text(encoding="utf-8"))
+    assert len(items) == 4 and all(i["contributor"] == [{"literal": "Mira Kallas"}] for i in items)
+
+
+async def test_quotations_view_fits_a_small_terminal(corpus_dir: Path) -> None:
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _analysed(pilot)
+        await pilot.press("Q")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert options.size.height >= 15
+        assert options.highlighted == 1  # the first quotation, under its speaker's heading
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
