@@ -92,3 +92,42 @@ async def test_quotations_view_fits_a_small_terminal(corpus_dir: Path) -> None:
         assert options.highlighted == 1  # the first quotation, under its speaker's heading
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_mark_two_releases_and_compare(corpus_dir: Path) -> None:
+    from interpol_tui.ui.compare_screen import CompareScreen
+    from interpol_tui.ui.document_list import DocumentList
+
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=SIZE) as pilot:
+        main = await _analysed(pilot)
+        documents = main.query_one(DocumentList)
+        documents.focus()
+        await pilot.press("C")
+        assert isinstance(app.screen, MainScreen)  # nothing marked: a hint, no view
+        await pilot.press("j", "m", "j", "m")
+        assert documents.compare_marks == ("2021-harbour.txt", "2024-harbour.txt")
+        assert documents.render_line(3).text.startswith("1 ")  # the mark is drawn
+        await pilot.press("m")  # unmark the second
+        assert list(documents.compare_marks) == ["2021-harbour.txt"]
+        await pilot.press("m", "C")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, CompareScreen)
+        assert [p.label for p in view.comparison.figures] == ["member states 42 → 45"]
+        await pilot.press("escape")
+        assert app.screen is main
+
+
+async def test_compare_view_fits_80_columns(corpus_dir: Path) -> None:
+    from interpol_tui.ui.compare_screen import CompareScreen
+    from interpol_tui.ui.document_list import DocumentList
+
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await _analysed(pilot)
+        main.query_one(DocumentList).focus()
+        await pilot.press("m", "j", "m", "C")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.query_one("#comparison").size.width <= 78

@@ -11,6 +11,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "quotes",
     "search",
     "stats",
+    "compare",
     "warnings",
     "paths",
 )

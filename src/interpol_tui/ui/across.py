@@ -39,8 +39,32 @@ def open_quotations(screen: MainScreen) -> None:
     screen.app.push_screen(view, lambda choice: open_at(screen, choice))
 
 
+def open_compare(screen: MainScreen) -> None:
+    """Compare the two releases marked in the list (``m``)."""
+    from interpol_tui.ui.document_list import DocumentList
+
+    marks = screen.query_one(DocumentList).compare_marks
+    if len(marks) < 2:
+        screen.notify("Mark two releases with m to compare them", timeout=3)
+        return
+    if not _ready(screen) or screen.corpus is None:
+        return
+    from interpol_tui.analysis.compare import compare_releases
+    from interpol_tui.ui.compare_screen import CompareScreen
+
+    first, second = (screen.corpus.by_id(doc_id) for doc_id in marks)
+    if first is None or second is None:  # reloaded without one of them
+        screen.notify("A marked release is no longer in the corpus", severity="warning")
+        return
+    screen.app.push_screen(CompareScreen(compare_releases(first, second, screen.analyses)))
+
+
 def across_help_sections() -> list[tuple[str, list[BindingType]]]:
     """The keys of the across-release views, for the help screen."""
+    from interpol_tui.ui.compare_screen import CompareScreen
     from interpol_tui.ui.quotations_screen import QuotationsScreen
 
-    return [("Quotations of the corpus", list(QuotationsScreen.BINDINGS))]
+    return [
+        ("Quotations of the corpus", list(QuotationsScreen.BINDINGS)),
+        ("Two releases compared", list(CompareScreen.BINDINGS)),
+    ]

@@ -63,6 +63,7 @@ class DocumentList(ScrollView, can_focus=True):
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
         Binding("o", "cycle_sort", "Sort", id="list.sort"),
+        Binding("m", "mark_compare", "Mark to compare", id="list.compare_mark"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -98,6 +99,8 @@ class DocumentList(ScrollView, can_focus=True):
         self._rows: list[Document] = []
         self._markers: frozenset[str] = frozenset()
         self._filter: frozenset[str] | None = None
+        self.compare_marks: tuple[str, ...] = ()
+        """Up to two releases marked (``m``) to compare, in the order marked."""
 
     # -- data -------------------------------------------------------------
     @property
@@ -210,6 +213,17 @@ class DocumentList(ScrollView, can_focus=True):
         """Cycle the order: as loaded, newest first, by title."""
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
 
+    def action_mark_compare(self) -> None:
+        """Mark the release to compare (a third mark replaces the oldest), or unmark it."""
+        if self.current is None:
+            return
+        doc_id = self.current.id
+        marks = self.compare_marks
+        self.compare_marks = (
+            tuple(m for m in marks if m != doc_id) if doc_id in marks else (*marks, doc_id)[-2:]
+        )
+        self.refresh()
+
     def on_click(self, event: events.Click) -> None:
         """Move the cursor to the clicked row; a double click opens it."""
         offset = event.get_content_offset(self)
@@ -247,8 +261,12 @@ class DocumentList(ScrollView, can_focus=True):
             ]
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
+            mark = self.compare_marks.index(doc.id) + 1 if doc.id in self.compare_marks else 0
             segments = [
-                Segment("  ", base),
+                Segment(
+                    f"{mark} " if mark else "  ",
+                    base + self.get_component_rich_style("document-list--marker"),
+                ),
                 Segment(
                     fit(meta, width - 2),
                     base + self.get_component_rich_style("document-list--meta"),

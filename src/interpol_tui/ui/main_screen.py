@@ -57,6 +57,7 @@ class MainScreen(Screen[None]):
         Binding("ctrl+p", "quick_open", "Quick open", id="search.quick_open", priority=True),
         Binding("slash", "search", "Search", id="search.fulltext"),
         Binding("Q", "all_quotations", "All quotations", show=False, id="across.quotations"),
+        Binding("C", "compare", "Compare marked", show=False, id="across.compare"),
         Binding("b", "toggle_bookmark", "Bookmark", id="session.bookmark"),
         Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="session.bookmarks"),
         Binding("r", "reload", "Reload corpus", show=False, id="session.reload"),
@@ -327,6 +328,12 @@ class MainScreen(Screen[None]):
         from interpol_tui.ui.across import open_quotations
 
         open_quotations(self)
+
+    def action_compare(self) -> None:
+        """Compare the two releases marked with ``m``."""
+        from interpol_tui.ui.across import open_compare
+
+        open_compare(self)
 
 
 def help_sections() -> list[tuple[str, list[BindingType]]]:
