@@ -131,3 +131,34 @@ async def test_compare_view_fits_80_columns(corpus_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.query_one("#comparison").size.width <= 78
+
+
+async def test_entity_card_opens_the_timeline_and_a_release_from_it(corpus_dir: Path) -> None:
+    from interpol_tui.ui.entity_card import EntityCard
+    from interpol_tui.ui.messages import EntityCardRequested
+    from interpol_tui.ui.timeline_screen import TimelineScreen
+
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=SIZE) as pilot:
+        main = await _analysed(pilot)
+        kallas = next(
+            e for e in main.analyses["2019-harbour.txt"].entities if e.text == "Mira Kallas"
+        )
+        main.post_message(EntityCardRequested("2019-harbour.txt", kallas))
+        await pilot.pause()
+        assert isinstance(app.screen, EntityCard)
+        await pilot.press("t")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, TimelineScreen)
+        assert [s.role for s in view.timeline.roles] == [
+            "Director-General",
+            "former Director-General",
+        ]
+        assert view.query_one("#timeline-chart").display
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is main
+        reader = main.query_one(Reader)
+        assert reader.document is not None and reader.document.id == "2024-harbour.txt"

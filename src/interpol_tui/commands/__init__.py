@@ -12,6 +12,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "search",
     "stats",
     "compare",
+    "timeline",
     "warnings",
     "paths",
 )

@@ -62,9 +62,13 @@ def open_compare(screen: MainScreen) -> None:
 def across_help_sections() -> list[tuple[str, list[BindingType]]]:
     """The keys of the across-release views, for the help screen."""
     from interpol_tui.ui.compare_screen import CompareScreen
+    from interpol_tui.ui.entity_card import EntityCard
     from interpol_tui.ui.quotations_screen import QuotationsScreen
+    from interpol_tui.ui.timeline_screen import TimelineScreen
 
     return [
         ("Quotations of the corpus", list(QuotationsScreen.BINDINGS)),
         ("Two releases compared", list(CompareScreen.BINDINGS)),
+        ("Entity card", list(EntityCard.BINDINGS)),
+        ("An entity through time", list(TimelineScreen.BINDINGS)),
     ]

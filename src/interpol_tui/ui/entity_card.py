@@ -51,6 +51,7 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", id="card.close"),
+        Binding("t", "timeline", "Through time", id="card.timeline"),
     ]
 
     DEFAULT_CSS = """
@@ -121,7 +122,7 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
             options.append(Option(prompt, id=f"{mentions[0].start}:{doc_id}"))
         with Vertical() as card:
             card.border_title = "Entity"
-            card.border_subtitle = "enter: open at mention · esc: close"
+            card.border_subtitle = "enter: open at mention · t: through time · esc: close"
             yield Static(self._heading(here, len(others)), id="card-heading", markup=False)
             yield OptionList(*options, markup=False)
 
@@ -139,6 +140,21 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
         offset, _, doc_id = (event.option.id or "").partition(":")
         if doc_id and offset.isdigit():
             self.dismiss((doc_id, int(offset)))
+
+    def action_timeline(self) -> None:
+        """Show the entity through time; a release chosen there closes the card on it."""
+        from interpol_tui.analysis.timeline import entity_timeline
+        from interpol_tui.ui.timeline_screen import TimelineScreen
+
+        timeline = entity_timeline(
+            self.entity.canonical, self.entity.type, self.corpus, self.analyses
+        )
+
+        def chosen(choice: tuple[str, int] | None) -> None:
+            if choice is not None:
+                self.dismiss(choice)
+
+        self.app.push_screen(TimelineScreen(timeline), chosen)
 
     async def action_dismiss(self, result: tuple[str, int] | None = None) -> None:
         """Close without choosing."""
