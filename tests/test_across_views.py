@@ -162,3 +162,42 @@ async def test_entity_card_opens_the_timeline_and_a_release_from_it(corpus_dir: 
         assert app.screen is main
         reader = main.query_one(Reader)
         assert reader.document is not None and reader.document.id == "2024-harbour.txt"
+
+
+async def test_corpus_through_time_filters_the_list_to_a_period(corpus_dir: Path) -> None:
+    from interpol_tui.ui.corpus_time import CorpusTimeScreen
+    from interpol_tui.ui.document_list import DocumentList
+
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await _analysed(pilot)
+        await pilot.press("T")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, CorpusTimeScreen)
+        assert [p for p, _ in view.periods] == ["2019", "2020", "2021", "2022", "2023", "2024"]
+        assert view.periods[view.index][0] == "2024"  # the latest period with releases
+        await pilot.press("left", "left", "left")
+        await pilot.pause()
+        assert "2021: 1 release(s)" in str(view.query_one("#time-status").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        documents = main.query_one(DocumentList)
+        assert [d.id for d in documents.rows] == ["2021-harbour.txt"]
+        await pilot.press("T", "a")
+        await pilot.pause()
+        assert len(documents.rows) == 3
+
+
+def test_the_views_and_sparkline_are_not_imported_at_start_up() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, interpol_tui.cli, interpol_tui.ui.app\n"
+        "late = ('sparkline', 'corpus_time', 'timeline', 'compare',\n"
+        "        'quotations_screen', 'across')\n"
+        "print([m for m in sys.modules if m.rsplit('.', 1)[-1].strip('_') in late])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -117,3 +117,22 @@ def test_cli_timeline_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("Jürgen Stock (person): 5 release(s)")
     assert "role: INTERPOL Secretary General" in out
+
+
+def test_releases_by_period_keeps_empty_periods_and_leaves_undated_out() -> None:
+    from interpol_tui.analysis.timeline import releases_by_period
+
+    granularity, periods = releases_by_period(
+        {"a": "2023-01-05", "b": "2023-03-02", "c": "2023-03-30", "d": None}
+    )
+    assert granularity == "month"
+    assert periods == [("2023-01", ("a",)), ("2023-02", ()), ("2023-03", ("b", "c"))]
+    assert releases_by_period({"a": None}) == ("year", [])
+
+
+def test_marker_sits_under_its_period() -> None:
+    from interpol_tui.ui.corpus_time import marker_line
+
+    assert marker_line(0, 4, 8) == " ▲"
+    assert marker_line(3, 4, 8) == "       ▲"
+    assert marker_line(0, 0, 8) == ""

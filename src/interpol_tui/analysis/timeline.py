@@ -223,3 +223,21 @@ def entity_timeline(
         buckets=tuple(histogram(isos, granularity)),
         roles=tuple(_spells(entries)),
     )
+
+
+def releases_by_period(
+    dates: Mapping[str, str | None],
+) -> tuple[Granularity, list[tuple[str, tuple[str, ...]]]]:
+    """The releases of each month or year from the first dated to the last (empty ones kept).
+
+    ``dates`` maps document ids to ISO dates (None: undated, left out).
+    """
+    isos = [iso for iso in dates.values() if iso]
+    granularity = granularity_for(isos)
+    members: dict[str, list[str]] = {}
+    for doc_id, iso in dates.items():
+        if iso:
+            members.setdefault(_period(iso, granularity), []).append(doc_id)
+    return granularity, [
+        (period, tuple(members.get(period, ()))) for period, _ in histogram(isos, granularity)
+    ]

@@ -59,9 +59,44 @@ def open_compare(screen: MainScreen) -> None:
     screen.app.push_screen(CompareScreen(compare_releases(first, second, screen.analyses)))
 
 
+def release_dates_known(screen: MainScreen) -> dict[str, str | None]:
+    """Each release's date: inferred ones from the statistics when they are ready, else stated."""
+    from interpol_tui.ui.stats_pane import StatsPane
+
+    if screen.corpus is None:
+        return {}
+    statistics = screen.query_one(StatsPane).statistics
+    known = statistics.dates if statistics is not None else {}
+    return {
+        doc.id: (known[doc.id].iso if doc.id in known else doc.date)
+        for doc in screen.corpus.documents
+    }
+
+
+def open_corpus_time(screen: MainScreen) -> None:
+    """Chart the releases per period; the period chosen filters the list."""
+    if screen.corpus is None:
+        return
+    from interpol_tui.ui.corpus_time import CorpusTimeScreen, PeriodChoice
+    from interpol_tui.ui.document_list import DocumentList
+
+    def chosen(choice: PeriodChoice | None) -> None:
+        if choice is None:
+            return
+        documents = screen.query_one(DocumentList)
+        documents.set_filter(choice.doc_ids)
+        if choice.period is not None and choice.doc_ids is not None:
+            message = f"{len(choice.doc_ids):,} release(s) of {choice.period}"
+            screen.notify(message, timeout=3, markup=False)
+        documents.focus()
+
+    screen.app.push_screen(CorpusTimeScreen(release_dates_known(screen)), chosen)
+
+
 def across_help_sections() -> list[tuple[str, list[BindingType]]]:
     """The keys of the across-release views, for the help screen."""
     from interpol_tui.ui.compare_screen import CompareScreen
+    from interpol_tui.ui.corpus_time import CorpusTimeScreen
     from interpol_tui.ui.entity_card import EntityCard
     from interpol_tui.ui.quotations_screen import QuotationsScreen
     from interpol_tui.ui.timeline_screen import TimelineScreen
@@ -71,4 +106,5 @@ def across_help_sections() -> list[tuple[str, list[BindingType]]]:
         ("Two releases compared", list(CompareScreen.BINDINGS)),
         ("Entity card", list(EntityCard.BINDINGS)),
         ("An entity through time", list(TimelineScreen.BINDINGS)),
+        ("Releases through time", list(CorpusTimeScreen.BINDINGS)),
     ]

@@ -58,6 +58,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search.fulltext"),
         Binding("Q", "all_quotations", "All quotations", show=False, id="across.quotations"),
         Binding("C", "compare", "Compare marked", show=False, id="across.compare"),
+        Binding("T", "corpus_time", "Releases through time", show=False, id="across.time"),
         Binding("b", "toggle_bookmark", "Bookmark", id="session.bookmark"),
         Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="session.bookmarks"),
         Binding("r", "reload", "Reload corpus", show=False, id="session.reload"),
@@ -334,6 +335,12 @@ class MainScreen(Screen[None]):
         from interpol_tui.ui.across import open_compare
 
         open_compare(self)
+
+    def action_corpus_time(self) -> None:
+        """Chart the releases per month or year; choose a period to list it."""
+        from interpol_tui.ui.across import open_corpus_time
+
+        open_corpus_time(self)
 
 
 def help_sections() -> list[tuple[str, list[BindingType]]]:
