@@ -30,6 +30,11 @@ async def _analysed(pilot: Pilot[None]) -> MainScreen:
     raise AssertionError("the analysis never arrived")
 
 
+async def _gathered(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "corpus")
@@ -40,6 +45,7 @@ async def test_quotations_filter_open_and_copy(corpus_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         main = await _analysed(pilot)
         await pilot.press("Q")
+        await _gathered(pilot)
         view = app.screen
         assert isinstance(view, QuotationsScreen)
         assert len(view.shown) == 5
@@ -70,7 +76,9 @@ async def test_quotations_export_writes_csl_json_of_the_shown(
     target = tmp_path / "out.json"
     async with app.run_test(size=SIZE) as pilot:
         await _analysed(pilot)
-        await pilot.press("Q", *"kallas", "down", "x")
+        await pilot.press("Q", *"kallas")
+        await _gathered(pilot)
+        await pilot.press("down", "x")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         app.screen.query_one(Input).value = str(target)
@@ -86,7 +94,7 @@ async def test_quotations_view_fits_a_small_terminal(corpus_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _analysed(pilot)
         await pilot.press("Q")
-        await pilot.pause()
+        await _gathered(pilot)
         options = app.screen.query_one(OptionList)
         assert options.size.height >= 15
         assert options.highlighted == 1  # the first quotation, under its speaker's heading
@@ -148,9 +156,9 @@ async def test_entity_card_opens_the_timeline_and_a_release_from_it(corpus_dir: 
         await pilot.pause()
         assert isinstance(app.screen, EntityCard)
         await pilot.press("t")
-        await pilot.pause()
+        await _gathered(pilot)
         view = app.screen
-        assert isinstance(view, TimelineScreen)
+        assert isinstance(view, TimelineScreen) and view.timeline is not None
         assert [s.role for s in view.timeline.roles] == [
             "Director-General",
             "former Director-General",
@@ -201,3 +209,18 @@ def test_the_views_and_sparkline_are_not_imported_at_start_up() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+async def test_quotations_are_gathered_once_per_analysis(corpus_dir: Path) -> None:
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=SIZE) as pilot:
+        await _analysed(pilot)
+        await pilot.press("Q")
+        first = app.screen
+        assert isinstance(first, QuotationsScreen)
+        await _gathered(pilot)
+        await pilot.press("escape", "Q")
+        second = app.screen
+        assert isinstance(second, QuotationsScreen) and second is not first
+        assert second.index is first.index  # reused at once, not gathered again
+        assert len(second.shown) == 5

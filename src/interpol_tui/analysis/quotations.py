@@ -70,10 +70,15 @@ def format_citation(words: str, speaker: str | None, title: str, date: str | Non
     return f"“{trim_pause(words)}” — {source}"
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Case- and accent-folded text, so "jurgen" finds "Jürgen"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = text.casefold()
+    if folded.isascii():  # most text: nothing to decompose
+        return folded
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
 
 
 def speaker_role(analysis: DocumentAnalysis, speaker: str, at: int) -> str | None:
@@ -83,28 +88,37 @@ def speaker_role(analysis: DocumentAnalysis, speaker: str, at: int) -> str | Non
     then the bare name, so the last titled mention before the quote is the
     one in force; failing that, the first titled mention after it.
     """
-    key = speaker.casefold()
-    titled = [
-        e
-        for e in analysis.entities
-        if e.type == "person" and e.role and e.canonical.casefold() == key
-    ]
-    before = [e for e in titled if e.start <= at]
+    return _role_at(_titled(analysis).get(speaker.casefold(), []), at)
+
+
+def _titled(analysis: DocumentAnalysis) -> dict[str, list[tuple[int, str]]]:
+    titled: dict[str, list[tuple[int, str]]] = {}
+    for e in analysis.entities:
+        if e.type == "person" and e.role:
+            titled.setdefault(e.canonical.casefold(), []).append((e.start, e.role))
+    return titled
+
+
+def _role_at(titled: Sequence[tuple[int, str]], at: int) -> str | None:
+    before = [role for start, role in titled if start <= at]
     if before:
-        return before[-1].role
-    return titled[0].role if titled else None
+        return before[-1]
+    return titled[0][1] if titled else None
 
 
 def _of_document(document: Document, analysis: DocumentAnalysis) -> Iterable[CorpusQuotation]:
+    titled = _titled(analysis) if analysis.quotes else {}
+    title = " ".join(document.title.split())
     for parts in group_quotes(analysis.quotes):
         speaker = next((p.speaker for p in parts if p.speaker), None)
+        roles = titled.get(speaker.casefold(), []) if speaker else []
         yield CorpusQuotation(
             doc_id=document.id,
-            title=" ".join(document.title.split()),
+            title=title,
             date=document.date,
             text=trim_pause(" ".join(" ".join(p.text.split()) for p in parts)),
             speaker=speaker,
-            role=speaker_role(analysis, speaker, parts[0].start) if speaker else None,
+            role=_role_at(roles, parts[0].start),
             start=parts[0].start,
             end=parts[-1].end,
         )

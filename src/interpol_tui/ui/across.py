@@ -6,6 +6,7 @@ imported when first opened (start-up speed).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual.binding import BindingType
@@ -13,7 +14,12 @@ from textual.binding import BindingType
 from interpol_tui.ui.messages import DocumentSelected
 
 if TYPE_CHECKING:
+    from interpol_tui.analysis.model import DocumentAnalysis
+    from interpol_tui.analysis.quotations import QuotationIndex
     from interpol_tui.ui.main_screen import MainScreen
+
+_GATHERED: dict[int, tuple[Mapping[str, DocumentAnalysis], QuotationIndex]] = {}
+"""The quotations last gathered for each main screen, with the analyses they came from."""
 
 
 def _ready(screen: MainScreen) -> bool:
@@ -35,7 +41,15 @@ def open_quotations(screen: MainScreen) -> None:
         return
     from interpol_tui.ui.quotations_screen import QuotationsScreen
 
-    view = QuotationsScreen(screen.corpus, screen.analyses)
+    analyses = screen.analyses
+    cached = _GATHERED.get(id(screen))
+    index = cached[1] if cached is not None and cached[0] is analyses else None
+
+    def keep(gathered: QuotationIndex) -> None:
+        # Reused while the analyses are the same object (a reload replaces them).
+        _GATHERED[id(screen)] = (analyses, gathered)
+
+    view = QuotationsScreen(screen.corpus, analyses, index, keep)
     screen.app.push_screen(view, lambda choice: open_at(screen, choice))
 
 

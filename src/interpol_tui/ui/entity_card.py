@@ -146,15 +146,16 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
         from interpol_tui.analysis.timeline import entity_timeline
         from interpol_tui.ui.timeline_screen import TimelineScreen
 
-        timeline = entity_timeline(
-            self.entity.canonical, self.entity.type, self.corpus, self.analyses
-        )
+        entity, corpus, analyses = self.entity, self.corpus, self.analyses
 
         def chosen(choice: tuple[str, int] | None) -> None:
             if choice is not None:
                 self.dismiss(choice)
 
-        self.app.push_screen(TimelineScreen(timeline), chosen)
+        view = TimelineScreen(
+            lambda: entity_timeline(entity.canonical, entity.type, corpus, analyses)
+        )
+        self.app.push_screen(view, chosen)
 
     async def action_dismiss(self, result: tuple[str, int] | None = None) -> None:
         """Close without choosing."""

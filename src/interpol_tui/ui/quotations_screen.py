@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,8 +19,8 @@ from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.analysis.quotations import CorpusQuotation, QuotationIndex, corpus_quotations
 from interpol_tui.corpus.model import Corpus
 
-MAX_ROWS = 400
-"""Quotations drawn at most; the filter narrows the rest (exports take every match)."""
+BATCH = 25
+"""Quotations drawn at first; more are added as the cursor nears the end (exports take all)."""
 UNATTRIBUTED = "unattributed"
 EXPORT_NAME = "interpol-tui-quotations.json"
 ROW_CHARS = 220
@@ -69,11 +69,24 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     }
     """
 
-    def __init__(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        analyses: Mapping[str, DocumentAnalysis],
+        index: QuotationIndex | None = None,
+        gathered: Callable[[QuotationIndex], None] | None = None,
+    ) -> None:
         super().__init__()
-        self.index = QuotationIndex(corpus_quotations(corpus, analyses))
+        self.corpus = corpus
+        self.analyses = analyses
+        self.index = index
+        """The quotations, gathered off the UI thread when not given (a large corpus)."""
+        self._on_gathered = gathered
+        """Told the gathered index, so the next opening can reuse it."""
         self.shown: list[CorpusQuotation] = []
-        """Every quotation the filter matches (drawn up to ``MAX_ROWS``)."""
+        """Every quotation the filter matches (drawn a batch at a time)."""
+        self._drawn = 0
+        self._last_speaker: str | bool | None = False
 
     def compose(self) -> ComposeResult:
         """The filter, a status line and the list."""
@@ -85,32 +98,62 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
             yield OptionList(id="quotations-list", markup=False)
 
     def on_mount(self) -> None:
-        """List everything; the filter has the focus."""
-        self._show("")
+        """List everything (gathered first if need be); the filter has the focus."""
         self.query_one(Input).focus()
+        if self.index is None:
+            self.query_one("#quotations-status", Static).update("Gathering the quotations…")
+            self._gather()
+        else:
+            self._show("")
+
+    @work(thread=True, exclusive=True, group="quotations-gather")
+    def _gather(self) -> None:
+        index = QuotationIndex(corpus_quotations(self.corpus, self.analyses))
+        self.app.call_from_thread(self._gathered, index)
+
+    def _gathered(self, index: QuotationIndex) -> None:
+        self.index = index
+        if self._on_gathered is not None:
+            self._on_gathered(index)
+        self._show(self.query_one(Input).value)
 
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:
         self._show(event.value)
 
     def _show(self, query: str) -> None:
+        if self.index is None:
+            return
         self.shown = self.index.filter(query)
-        options: list[Option] = []
-        previous: str | bool | None = False  # False: no heading yet
-        for number, quotation in enumerate(self.shown[:MAX_ROWS]):
-            if quotation.speaker != previous:
-                options.append(Option(speaker_heading(quotation), disabled=True))
-                previous = quotation.speaker
-            options.append(Option(quotation_row(quotation), id=str(number)))
+        self._drawn = 0
+        self._last_speaker = False  # no heading yet
         option_list = self.query_one(OptionList)
-        option_list.set_options(options)
-        if len(options) > 1:
+        option_list.clear_options()
+        self._draw_more()
+        if option_list.option_count > 1:
             option_list.highlighted = 1
         total = len(self.index.quotations)
-        status = f"{len(self.shown):,} of {total:,} quotations"
-        if len(self.shown) > MAX_ROWS:
-            status += f" · first {MAX_ROWS} shown, type to narrow"
-        self.query_one("#quotations-status", Static).update(status)
+        self.query_one("#quotations-status", Static).update(
+            f"{len(self.shown):,} of {total:,} quotations"
+        )
+
+    def _draw_more(self) -> None:
+        # Drawing every match of a large corpus at once would cost seconds; a batch is instant.
+        options: list[Option] = []
+        for number in range(self._drawn, min(self._drawn + BATCH, len(self.shown))):
+            quotation = self.shown[number]
+            if quotation.speaker != self._last_speaker:
+                options.append(Option(speaker_heading(quotation), disabled=True))
+                self._last_speaker = quotation.speaker
+            options.append(Option(quotation_row(quotation), id=str(number)))
+        self._drawn = min(self._drawn + BATCH, len(self.shown))
+        self.query_one(OptionList).add_options(options)
+
+    @on(OptionList.OptionHighlighted)
+    def _near_end(self, event: OptionList.OptionHighlighted) -> None:
+        option_list = self.query_one(OptionList)
+        if self._drawn < len(self.shown) and event.option_index >= option_list.option_count - 10:
+            self._draw_more()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -70,32 +71,49 @@ class TimelineScreen(ModalScreen[tuple[str, int] | None]):
     }
     """
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, build: Callable[[], Timeline]) -> None:
         super().__init__()
-        self.timeline = timeline
+        self._build = build
+        self.timeline: Timeline | None = None
+        """Built off the UI thread: an entity of every release of a large corpus takes a while."""
 
     def compose(self) -> ComposeResult:
-        """Heading, chart with its axis, then one option per release."""
-        timeline = self.timeline
-        with Vertical() as box:
+        """Heading (a note until the timeline is built), then the list of releases."""
+        with Vertical(id="timeline-box") as box:
             box.border_title = "Through time"
             box.border_subtitle = "enter: open the release · esc: close"
-            yield Static(timeline_heading(timeline), id="timeline-heading", markup=False)
-            if timeline.buckets:
-                yield Sparkline([float(n) for _, n in timeline.buckets], id="timeline-chart")
-                first, last = timeline.buckets[0][0], timeline.buckets[-1][0]
-                yield Static(Text(first) + Text(" … ") + Text(last), id="timeline-axis")
-            options = [
-                Option(entry_prompt(timeline, i), id=str(i)) for i in range(len(timeline.entries))
-            ]
-            yield OptionList(*options, markup=False)
+            yield Static("Gathering the releases…", id="timeline-heading", markup=False)
+            yield OptionList(markup=False)
 
     def on_mount(self) -> None:
-        """Keys go to the list."""
+        """Keys go to the list; the timeline is built in a worker."""
         self.query_one(OptionList).focus()
+        self._gather()
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _gather(self) -> None:
+        timeline = self._build()
+        self.app.call_from_thread(self._fill, timeline)
+
+    def _fill(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.query_one("#timeline-heading", Static).update(timeline_heading(timeline))
+        option_list = self.query_one(OptionList)
+        if timeline.buckets:
+            first, last = timeline.buckets[0][0], timeline.buckets[-1][0]
+            chart = Sparkline([float(n) for _, n in timeline.buckets], id="timeline-chart")
+            axis = Static(Text(first) + Text(" … ") + Text(last), id="timeline-axis")
+            self.query_one("#timeline-box").mount(chart, axis, before=option_list)
+        option_list.add_options(
+            [Option(entry_prompt(timeline, i), id=str(i)) for i in range(len(timeline.entries))]
+        )
+        if timeline.entries:
+            option_list.highlighted = 0
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.timeline is None:
+            return
         entry = self.timeline.entries[event.option_index]
         self.dismiss((entry.doc_id, entry.first))
 
