@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -100,10 +101,21 @@ def _titled(analysis: DocumentAnalysis) -> dict[str, list[tuple[int, str]]]:
 
 
 def _role_at(titled: Sequence[tuple[int, str]], at: int) -> str | None:
-    before = [role for start, role in titled if start <= at]
-    if before:
-        return before[-1]
-    return titled[0][1] if titled else None
+    # ``titled`` is in text order (entities are sorted by start): bisect, not scan.
+    if not titled:
+        return None
+    index = bisect_right(titled, at, key=lambda item: item[0])
+    return titled[index - 1][1] if index else titled[0][1]
+
+
+_UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
+def one_line(parts: Sequence[Quote]) -> str:
+    """The quoted paragraphs on one line, each run of white space one space."""
+    text = parts[0].text if len(parts) == 1 else " ".join(p.text for p in parts)
+    # Most quotations are one clean line already; re-spacing them all costs a second at 10k.
+    return " ".join(text.split()) if _UNEVEN_SPACE.search(text) else text
 
 
 def _of_document(document: Document, analysis: DocumentAnalysis) -> Iterable[CorpusQuotation]:
@@ -116,7 +128,7 @@ def _of_document(document: Document, analysis: DocumentAnalysis) -> Iterable[Cor
             doc_id=document.id,
             title=title,
             date=document.date,
-            text=trim_pause(" ".join(" ".join(p.text.split()) for p in parts)),
+            text=trim_pause(one_line(parts)),
             speaker=speaker,
             role=_role_at(roles, parts[0].start),
             start=parts[0].start,
