@@ -102,7 +102,8 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
         self.query_one(Input).focus()
         if self.index is None:
             self.query_one("#quotations-status", Static).update("Gathering the quotations…")
-            self._gather()
+            # After the first frame: the worker would hold the interpreter while it draws.
+            self.call_after_refresh(self._gather)
         else:
             self._show("")
 

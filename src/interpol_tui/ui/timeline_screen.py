@@ -88,7 +88,7 @@ class TimelineScreen(ModalScreen[tuple[str, int] | None]):
     def on_mount(self) -> None:
         """Keys go to the list; the timeline is built in a worker."""
         self.query_one(OptionList).focus()
-        self._gather()
+        self.call_after_refresh(self._gather)  # after the first frame, which it would slow
 
     @work(thread=True, exclusive=True, group="timeline")
     def _gather(self) -> None:
