@@ -75,8 +75,8 @@ def measure(folder: Path, repeat: int) -> None:
     from textual.app import App
 
     from interpol_tui.analysis.compare import compare_releases
+    from interpol_tui.analysis.corpus_quotes import QuotationIndex, corpus_quotations
     from interpol_tui.analysis.pipeline import analyse_document
-    from interpol_tui.analysis.quotations import QuotationIndex, corpus_quotations
     from interpol_tui.analysis.timeline import entity_timeline, releases_by_period
     from interpol_tui.corpus.loader import load_corpus
     from interpol_tui.state.cache import AnalysisCache

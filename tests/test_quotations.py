@@ -11,9 +11,7 @@ from typing import Any
 import pytest
 from across_fixtures import write_corpus
 
-from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, Quote
-from interpol_tui.analysis.pipeline import analyse_document
-from interpol_tui.analysis.quotations import (
+from interpol_tui.analysis.corpus_quotes import (
     CorpusQuotation,
     QuotationIndex,
     by_speaker,
@@ -22,9 +20,11 @@ from interpol_tui.analysis.quotations import (
     of_speaker,
     speaker_role,
 )
+from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, Quote
+from interpol_tui.analysis.pipeline import analyse_document
 from interpol_tui.cli import main
-from interpol_tui.commands.quote_export import quotations_csv, quotations_markdown
 from interpol_tui.corpus.loader import load_corpus
+from interpol_tui.report.quote_export import quotations_csv, quotations_markdown
 
 # The part of the CSL-JSON schema (citation-style-language/schema, csl-data.json,
 # v1.0.2) our items use: an array of objects with a string ``id``, a ``type`` from
@@ -236,7 +236,7 @@ def test_cli_unknown_speaker_is_one_clear_error(
 
 def test_plain_quotes_json_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     records = json.loads(_run(capsys, "quotes", "--json"))
-    assert set(records[0]) == {"doc", "text", "speaker", "start", "end", "group"}
+    assert set(records[0]) == {"doc", "text", "speaker", "start", "end", "group", "paragraphs"}
 
 
 def test_quote_offsets_point_into_text_for_grouped_quotes() -> None:
@@ -245,6 +245,6 @@ def test_quote_offsets_point_into_text_for_grouped_quotes() -> None:
         Quote(10, 12, "ef", None, 0),
         Quote(20, 22, "gh", None, 1),
     )
-    from interpol_tui.analysis.quotations import group_quotes
+    from interpol_tui.analysis.quotations import quotations_of
 
-    assert [len(g) for g in group_quotes(quotes)] == [2, 1]
+    assert [len(q.parts) for q in quotations_of(quotes)] == [2, 1]

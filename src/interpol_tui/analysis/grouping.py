@@ -21,7 +21,9 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from interpol_tui.analysis.lexicons import FUNCTION_WORDS, QUALIFIERS
 from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.numbers import SCALES, TENS, UNITS
 from interpol_tui.analysis.series_context import (
     figure_complement,
     figure_event,
@@ -50,18 +52,13 @@ AMBIGUOUS_DISCOUNT = 0.6
 """Phrase evidence kept when one release uses the phrase for two different figures."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_STOPWORDS = frozenset(
-    """a an the of in on at for to by from with and or its their our his her this that these
-    those some about over more than nearly almost around approximately up under less least
-    most each every per cent which who whom whose is are was were be been has have had it as
-    into across through within between among also other such all any not no only just very
-    we they he she you i us them said say says including""".split()  # noqa: SIM905
+_STOPWORDS = (
+    FUNCTION_WORDS
+    | {word for qualifier in QUALIFIERS for word in qualifier.split(" ")}
+    | {"any", "cent", "other", "very"}
 )
-_NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion trillion dozen""".split()  # noqa: SIM905
-)
+"""Words that carry no meaning in a counted phrase or its context."""
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 
 
 @lru_cache(maxsize=65536)
@@ -153,13 +150,18 @@ def facts_of(doc_id: str, figures: Sequence[Figure], release: str | None = None)
     event of figures that count its attendance or refer to "the operation".
     """
     clusters: list[list[Figure]] = []
+    # Only figures of one value, unit and kind can state one fact: comparing each
+    # with every cluster made a release of thousands of distinct figures quadratic.
+    by_value: dict[tuple[float, str | None, str], list[list[Figure]]] = defaultdict(list)
     for figure in sorted(figures, key=lambda f: f.start):
-        for cluster in clusters:
+        candidates = by_value[(figure.value, figure.unit, figure.kind)]
+        for cluster in candidates:
             if _same_fact(cluster[0], figure):
                 cluster.append(figure)
                 break
         else:
             clusters.append([figure])
+            candidates.append(clusters[-1])
     facts = []
     for cluster in clusters:
         # The fullest phrase speaks for the fact ("195 member countries" over "195 countries").

@@ -13,6 +13,7 @@ from interpol_tui.corpus.sanitize import strip_controls
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.model import DocumentAnalysis
+    from interpol_tui.corpus.formats.fields import FieldMap
     from interpol_tui.corpus.model import Corpus
 
 
@@ -20,16 +21,39 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
 
 
+def _field_map(spec: str) -> FieldMap:
+    from interpol_tui.corpus.formats.fields import FieldSpecError, parse_fields
+
+    try:
+        return parse_fields(spec)
+    except FieldSpecError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the repeatable ``--corpus PATH`` option."""
+    """Add the repeatable ``--corpus PATH`` option, and ``--fields`` for records files."""
     parser.add_argument(
         "--corpus",
         action="append",
         type=Path,
         metavar="PATH",
-        help="a folder (read recursively) or file of releases; may repeat "
-        "(default: the bundled corpus)",
+        help="a folder (read recursively) or file of releases: text, Markdown, HTML, "
+        "JSON Lines, JSON or CSV; may repeat (default: the bundled corpus)",
     )
+    parser.add_argument(
+        "--fields",
+        type=_field_map,
+        metavar="ROLE=FIELD,…",
+        help="the fields of JSON Lines, JSON and CSV records that hold a release's title, "
+        "date, text, url and id, e.g. title=headline,text=body "
+        "(default: the usual names: title/headline, date/published, text/body/content, …)",
+    )
+
+
+def corpus_fields(args: argparse.Namespace) -> FieldMap | None:
+    """The record fields named with ``--fields``, or None for the usual names."""
+    fields: FieldMap | None = getattr(args, "fields", None)
+    return fields
 
 
 def add_json_argument(parser: argparse.ArgumentParser) -> None:
@@ -104,7 +128,7 @@ def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
     notes: list[str] = []
     max_bytes = SettingsFile(StatePaths.default(), notes.append).load().max_file_bytes
     try:
-        corpus = load_corpus(corpus_paths(args), max_bytes=max_bytes)
+        corpus = load_corpus(corpus_paths(args), max_bytes=max_bytes, fields=corpus_fields(args))
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
     for warning in [*notes, *([] if quiet else corpus.warnings)]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from interpol_tui.analysis.kinds import plural_list, type_label
 from interpol_tui.commands.common import add_report_arguments, analyse, emit_report, load
 
 NAME = "entities"
-HELP = "list people, organisations, places and operations with their canonical names"
+HELP = f"list {plural_list()} with their canonical names"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         for doc in corpus.documents
         for span in results[doc.id].entities
     ]
+    if not args.json:  # the table names types as the browser does; JSON keeps the contract's
+        records = [{**record, "type": type_label(str(record["type"]))} for record in records]
     return emit_report(
         args,
         corpus,

@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from interpol_tui.commands.common import add_report_arguments, analyse, emit_report, load
+from interpol_tui.analysis.quotations import quotations_of
+from interpol_tui.commands.common import (
+    add_report_arguments,
+    analyse,
+    emit_json,
+    emit_report,
+    load,
+)
 
 NAME = "quotes"
 HELP = "list the quotations with their speakers"
@@ -42,8 +49,8 @@ def _record(quote: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Print every quotation as a table or JSON, grouped or exported when asked."""
-    from interpol_tui.analysis.quotations import by_speaker, corpus_quotations, of_speaker
-    from interpol_tui.commands.common import CommandError, emit_json, print_table, safe
+    from interpol_tui.analysis.corpus_quotes import by_speaker, corpus_quotations, of_speaker
+    from interpol_tui.commands.common import CommandError, print_table, safe
 
     corpus = load(args)
     results = analyse(args, corpus)
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         if not quotations:
             raise CommandError(f"no quotations by {args.speaker!r} in this corpus")
     if args.format:
-        from interpol_tui.commands.quote_export import render_quotations
+        from interpol_tui.report.quote_export import render_quotations
 
         sys.stdout.write(render_quotations(quotations, args.format))
         return 0
@@ -86,17 +93,37 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plain(args: argparse.Namespace, corpus: Any, results: Any) -> int:
-    records = [
-        {
-            "doc": doc.id,
-            "text": quote.text,
-            "speaker": quote.speaker,
-            "start": quote.start,
-            "end": quote.end,
-            "group": quote.group,
-        }
+    """Every quotation as the ``quotes`` contract lists them (DESIGN.md)."""
+    quotations = [
+        (doc, quotation)
         for doc in corpus.documents
-        for quote in results[doc.id].quotes
+        for quotation in quotations_of(results[doc.id].quotes)
+    ]
+    if args.json:
+        # One record per quoted paragraph, as the field annotates quotations: each
+        # record's text is its paragraph's quoted words without the marks
+        # (``text == release[start:end]``); the paragraphs of one quotation share
+        # ``group`` and its speaker, and ``paragraphs`` says how many it has.
+        emit_json(
+            [
+                {
+                    "doc": doc.id,
+                    "text": part.text,
+                    "speaker": quotation.speaker,
+                    "start": part.start,
+                    "end": part.end,
+                    "group": part.group,
+                    "paragraphs": len(quotation.parts),
+                }
+                for doc, quotation in quotations
+                for part in quotation.parts
+            ]
+        )
+        return 0
+    # The table counts quotations as the browser does: one row per quotation.
+    records = [
+        {"doc": doc.id, "text": quotation.text, "speaker": quotation.speaker}
+        for doc, quotation in quotations
     ]
     return emit_report(
         args,

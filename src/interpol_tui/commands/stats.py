@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interpol_tui.analysis.kinds import type_label
 from interpol_tui.commands.common import add_corpus_argument, add_json_argument, load
 
 if TYPE_CHECKING:
@@ -39,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from interpol_tui.analysis.aggregate import corpus_statistics
-    from interpol_tui.analysis.export import render, statistics_json
     from interpol_tui.commands.common import CommandError, analyse, emit_json, safe
+    from interpol_tui.report.export import render, statistics_json
 
     if args.json and args.format:
         raise CommandError("give either --json or --format, not both")
@@ -73,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_report(statistics: Statistics) -> None:
-    from interpol_tui.analysis.export import series_label
     from interpol_tui.commands.common import print_table
+    from interpol_tui.report.export import series_label
 
     recurring = statistics.recurring
     print_table(
@@ -96,7 +97,7 @@ def _print_report(statistics: Statistics) -> None:
     print()
     print_table(
         ["type", "entity", "releases", "mentions"],
-        [[e.type, e.canonical, e.releases, e.mentions] for e in statistics.entities],
+        [[type_label(e.type), e.canonical, e.releases, e.mentions] for e in statistics.entities],
         max_widths=[12, 50, 8, 8],
     )
     inferred = [d for d in statistics.dates.values() if d.inferred]

@@ -14,8 +14,8 @@ from textual.binding import BindingType
 from interpol_tui.ui.messages import DocumentSelected
 
 if TYPE_CHECKING:
+    from interpol_tui.analysis.corpus_quotes import QuotationIndex
     from interpol_tui.analysis.model import DocumentAnalysis
-    from interpol_tui.analysis.quotations import QuotationIndex
     from interpol_tui.ui.main_screen import MainScreen
 
 _GATHERED: dict[int, tuple[Mapping[str, DocumentAnalysis], QuotationIndex]] = {}
@@ -98,7 +98,7 @@ def open_corpus_time(screen: MainScreen) -> None:
         if choice is None:
             return
         documents = screen.query_one(DocumentList)
-        documents.set_filter(choice.doc_ids)
+        documents.set_filter(choice.doc_ids, name="period")
         if choice.period is not None and choice.doc_ids is not None:
             message = f"{len(choice.doc_ids):,} release(s) of {choice.period}"
             screen.notify(message, timeout=3, markup=False)

@@ -7,47 +7,38 @@ citations and in-release find are tested without a terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from interpol_tui.analysis.kinds import KINDS
 from interpol_tui.analysis.model import (
     HIGHLIGHT_KINDS,
     DocumentAnalysis,
     EntitySpan,
     HighlightKind,
-    Quote,
 )
-from interpol_tui.analysis.quotations import format_citation, group_quotes
+from interpol_tui.analysis.quotations import Quotation, format_citation, quotations_of
 from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.sanitize import strip_controls
 
-KIND_LABELS: Final[dict[HighlightKind, str]] = {
-    "person": "Person",
-    "organization": "Organisation",
-    "location": "Place",
-    "operation": "Operation",
-    "figure": "Figure",
-    "date": "Date",
-    "quote": "Quote",
-}
-"""How the legend and the help name each highlight kind."""
+KIND_LABELS: Final[dict[HighlightKind, str]] = {kind.name: kind.label for kind in KINDS}
+"""How the legend and the help name each highlight kind (from the registry)."""
 
-KIND_CSS: Final[dict[HighlightKind, str]] = {
-    # Only the theme's text-* colours: each theme computes them to stay legible
-    # on its own background. Seven kinds, six colours: the quote is told apart
-    # by italics and a faint tint rather than a seventh hue.
-    "person": "color: $text-warning; text-style: bold;",
-    "organization": "color: $text-primary; text-style: bold;",
-    "location": "color: $text-success; text-style: underline;",
-    "operation": "color: $text-accent; text-style: bold underline;",
-    "figure": "color: $text-error; text-style: bold;",
-    "date": "color: $text-secondary;",
-    "quote": "text-style: italic; background: $primary 10%;",
-}
-"""The style rules of every kind, shared by the reader and its legend."""
+KIND_CSS: Final[dict[HighlightKind, str]] = {kind.name: kind.style for kind in KINDS}
+"""The style rules of every kind, shared by the reader and its legend (from the registry)."""
 
 UNDATED: Final = "undated"
+
+__all__ = [
+    "KIND_LABELS",
+    "Highlight",
+    "Quotation",
+    "citation",
+    "highlights_of",
+    "quotations_of",
+    "release_text",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,42 +66,6 @@ def kind_priority(kind: str) -> int:
         return len(HIGHLIGHT_KINDS) - HIGHLIGHT_KINDS.index(kind)  # type: ignore[arg-type]
     except ValueError:
         return len(HIGHLIGHT_KINDS) + 1
-
-
-@dataclass(frozen=True, slots=True)
-class Quotation:
-    """One quotation as a reader sees it: one or more quoted paragraphs and their speaker."""
-
-    parts: tuple[Quote, ...]
-
-    @property
-    def start(self) -> int:
-        """Offset of the first quoted character."""
-        return self.parts[0].start
-
-    @property
-    def end(self) -> int:
-        """Offset just past the last quoted character."""
-        return self.parts[-1].end
-
-    @property
-    def speaker(self) -> str | None:
-        """The canonical speaker, if analysis found one for any paragraph."""
-        return next((part.speaker for part in self.parts if part.speaker), None)
-
-    @property
-    def text(self) -> str:
-        """The quoted words on one line (paragraphs joined by a space)."""
-        return " ".join(" ".join(part.text.split()) for part in self.parts)
-
-
-def quotations_of(quotes: Sequence[Quote]) -> list[Quotation]:
-    """Group quoted paragraphs into quotations.
-
-    Consecutive quotes that share a ``group`` number are one quotation that
-    runs over several paragraphs (analysis numbers quotations 0, 1, 2… per release).
-    """
-    return [Quotation(parts) for parts in group_quotes(quotes)]
 
 
 def citation(quotation: Quotation, document: Document) -> str:

@@ -16,6 +16,7 @@ from textual.widgets import Static
 from interpol_tui.analysis.compare import Comparison
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.ui.annotations import KIND_LABELS
+from interpol_tui.ui.nav_keys import KeyedScroll
 
 PLURALS: dict[EntityType, str] = {
     "person": "People",
@@ -86,7 +87,7 @@ class CompareScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """One scrollable view of the comparison."""
-        with VerticalScroll() as box:
+        with KeyedScroll() as box:
             box.border_title = "Two releases compared"
             box.border_subtitle = "esc: close"
             yield Static(comparison_view(self.comparison), id="comparison")

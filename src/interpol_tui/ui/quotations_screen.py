@@ -15,9 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuotationIndex, corpus_quotations
 from interpol_tui.analysis.model import DocumentAnalysis
-from interpol_tui.analysis.quotations import CorpusQuotation, QuotationIndex, corpus_quotations
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui.nav_keys import KeyedOptionList
 
 BATCH = 25
 """Quotations drawn at first; more are added as the cursor nears the end (exports take all)."""
@@ -95,7 +96,7 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
             box.border_subtitle = "type: filter · ↓ list · enter: open · y: copy · x: export"
             yield Input(placeholder="speaker or words…", id="quotations-filter")
             yield Static("", id="quotations-status", markup=False)
-            yield OptionList(id="quotations-list", markup=False)
+            yield KeyedOptionList(id="quotations-list", markup=False)
 
     def on_mount(self) -> None:
         """List everything (gathered first if need be); the filter has the focus."""
@@ -207,7 +208,7 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     @work(thread=True, exclusive=True, group="quotations-export")
     def export_to(self, path: Path, quotations: list[CorpusQuotation]) -> None:
         """Write the export atomically and say where."""
-        from interpol_tui.commands.quote_export import write_quotations
+        from interpol_tui.report.quote_export import write_quotations
 
         try:
             written = write_quotations(quotations, path)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from interpol_tui.analysis.timeline import Timeline
 from interpol_tui.ui.annotations import KIND_LABELS
+from interpol_tui.ui.nav_keys import KeyedOptionList
 
 
 def timeline_heading(timeline: Timeline) -> Text:
@@ -83,7 +84,7 @@ class TimelineScreen(ModalScreen[tuple[str, int] | None]):
             box.border_title = "Through time"
             box.border_subtitle = "enter: open the release · esc: close"
             yield Static("Gathering the releases…", id="timeline-heading", markup=False)
-            yield OptionList(markup=False)
+            yield KeyedOptionList(markup=False)
 
     def on_mount(self) -> None:
         """Keys go to the list; the timeline is built in a worker."""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from interpol_tui.analysis.quotations import CorpusQuotation, csl_json
+from interpol_tui.analysis.corpus_quotes import CorpusQuotation, csl_json
 
 QuoteFormat = Literal["csl", "csv", "md"]
 QUOTE_FORMATS: dict[str, QuoteFormat] = {".json": "csl", ".csv": "csv", ".md": "md"}
