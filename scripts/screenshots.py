@@ -111,6 +111,24 @@ SCENES: list[Scene] = [
         [statistics_ready, "s"],
         "A small terminal: the statistics fill the screen, in tabs",
     ),
+    Scene(
+        "across-quotations",
+        (120, 40),
+        [statistics_ready, "Q", *"stock"],
+        "Every quotation of the corpus by speaker, filtered as you type (Q)",
+    ),
+    Scene(
+        "across-compare",
+        (120, 40),
+        [statistics_ready, "j", "m", "j", "j", "j", "m", "C"],
+        "Two releases compared: like figures with the change, shared names (m, m, C)",
+    ),
+    Scene(
+        "across-timeline",
+        (120, 40),
+        [statistics_ready, "j", "j", "tab", *"e" * 8, "enter", "t"],
+        "An entity through time, from its card (t)",
+    ),
 ]
 """Every screenshot the README can use, in the order they are written."""
 

@@ -167,7 +167,11 @@ def hostile_corpus(seeds_dir: Path, tmp_path: Path) -> Path:
 def _argv(command: str, corpus: Path) -> list[str]:
     if command == "paths":
         return [command]
-    query = ["INTERPOL"] if command == "search" else []
+    query = {
+        "search": ["INTERPOL"],
+        "timeline": ["INTERPOL"],
+        "compare": ["pwned", "001_"],  # the hostile file's name against a seed
+    }.get(command, [])
     return [command, *query, "--corpus", str(corpus)]
 
 

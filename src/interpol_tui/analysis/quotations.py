@@ -8,6 +8,7 @@ quotations through :func:`quotations_of`, so they agree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -55,3 +56,21 @@ def quotations_of(quotes: Sequence[Quote]) -> list[Quotation]:
         else:
             result.append([quote])
     return [Quotation(tuple(parts)) for parts in result]
+
+
+_TRAILING_PAUSE = re.compile(r"[\s,;:–—-]+$")
+
+
+def trim_pause(words: str) -> str:
+    """Drop the comma or dash that ended a quote where the sentence went on ("…fatal," said)."""
+    return _TRAILING_PAUSE.sub("", words)
+
+
+def format_citation(words: str, speaker: str | None, title: str, date: str | None) -> str:
+    """``“<quote>” — <speaker>, <title> (<date>)``; an unknown speaker or date is left out."""
+    source = " ".join(title.split())
+    if speaker:
+        source = f"{speaker}, {source}"
+    if date:
+        source = f"{source} ({date})"
+    return f"“{trim_pause(words)}” — {source}"

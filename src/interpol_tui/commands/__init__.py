@@ -11,6 +11,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "quotes",
     "search",
     "stats",
+    "compare",
+    "timeline",
     "warnings",
     "paths",
 )

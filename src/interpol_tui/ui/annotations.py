@@ -18,7 +18,7 @@ from interpol_tui.analysis.model import (
     EntitySpan,
     HighlightKind,
 )
-from interpol_tui.analysis.quotations import Quotation, quotations_of
+from interpol_tui.analysis.quotations import Quotation, format_citation, quotations_of
 from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.sanitize import strip_controls
 
@@ -68,9 +68,6 @@ def kind_priority(kind: str) -> int:
         return len(HIGHLIGHT_KINDS) + 1
 
 
-_TRAILING_PAUSE = re.compile(r"[\s,;:–—-]+$")
-
-
 def citation(quotation: Quotation, document: Document) -> str:
     """Format ``quotation`` for the clipboard: ``“<quote>” — <speaker>, <title> (<date>)``.
 
@@ -78,13 +75,9 @@ def citation(quotation: Quotation, document: Document) -> str:
     and an unknown date drops the parentheses. A comma or other pause that ended
     the quote where the sentence went on ("…could prove fatal," said…) is dropped.
     """
-    words = _TRAILING_PAUSE.sub("", quotation.text)
-    source = " ".join(document.title.split())
-    if quotation.speaker:
-        source = f"{quotation.speaker}, {source}"
-    if document.date:
-        source = f"{source} ({document.date})"
-    return strip_controls(f"“{words}” — {source}")
+    return strip_controls(
+        format_citation(quotation.text, quotation.speaker, document.title, document.date)
+    )
 
 
 def release_text(document: Document) -> str:

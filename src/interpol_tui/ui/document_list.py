@@ -65,6 +65,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
         Binding("o", "cycle_sort", "Sort", id="list.sort"),
+        Binding("m", "mark_compare", "Mark to compare", show=False, id="list.compare_mark"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -113,6 +114,8 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         self.starred = False
         """True while the bookmarks filter is on (the pane's title says so)."""
         self._show_formats = False
+        self.compare_marks: tuple[str, ...] = ()
+        """Up to two releases marked (``m``) to compare, in the order marked."""
 
     # -- data -------------------------------------------------------------
     @property
@@ -257,6 +260,17 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         """Cycle the order: as loaded, newest first, by title."""
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
 
+    def action_mark_compare(self) -> None:
+        """Mark the release to compare (a third mark replaces the oldest), or unmark it."""
+        if self.current is None:
+            return
+        doc_id = self.current.id
+        marks = self.compare_marks
+        self.compare_marks = (
+            tuple(m for m in marks if m != doc_id) if doc_id in marks else (*marks, doc_id)[-2:]
+        )
+        self.refresh()
+
     def on_click(self, event: events.Click) -> None:
         """Move the cursor to the clicked row; a double click opens it."""
         offset = event.get_content_offset(self)
@@ -301,7 +315,11 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
             meta_style = base + (Style() if selected else self._foreground("document-list--meta"))
-            segments = [Segment("  ", base)]
+            mark = self.compare_marks.index(doc.id) + 1 if doc.id in self.compare_marks else 0
+            marker_style = (
+                Style(bold=True) if selected else self._foreground("document-list--marker")
+            )
+            segments = [Segment(f"{mark} ", base + marker_style) if mark else Segment("  ", base)]
             label = f" {doc.format}"
             room = width - 2 - cell_len(label)
             if self._show_formats and room > 0:

@@ -57,6 +57,7 @@ class EntityCard(ModalScreen[tuple[str, int] | EntityChosen | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", id="card.close"),
         Binding("l", "list_releases", "List its releases", id="card.list"),
+        Binding("t", "timeline", "Through time", id="card.timeline"),
     ]
 
     DEFAULT_CSS = """
@@ -130,7 +131,9 @@ class EntityCard(ModalScreen[tuple[str, int] | EntityChosen | None]):
             options.append(Option(prompt, id=f"{mentions[0].start}:{doc_id}"))
         with Vertical() as card:
             card.border_title = "Entity"
-            card.border_subtitle = "enter: open at mention · l: list its releases · esc: close"
+            card.border_subtitle = (
+                "enter: open at mention · l: list its releases · t: through time · esc: close"
+            )
             yield Static(self._heading(here, len(others)), id="card-heading", markup=False)
             yield KeyedOptionList(*options, markup=False)
 
@@ -148,6 +151,22 @@ class EntityCard(ModalScreen[tuple[str, int] | EntityChosen | None]):
         offset, _, doc_id = (event.option.id or "").partition(":")
         if doc_id and offset.isdigit():
             self.dismiss((doc_id, int(offset)))
+
+    def action_timeline(self) -> None:
+        """Show the entity through time; a release chosen there closes the card on it."""
+        from interpol_tui.analysis.timeline import entity_timeline
+        from interpol_tui.ui.timeline_screen import TimelineScreen
+
+        entity, corpus, analyses = self.entity, self.corpus, self.analyses
+
+        def chosen(choice: tuple[str, int] | None) -> None:
+            if choice is not None:
+                self.dismiss(choice)
+
+        view = TimelineScreen(
+            lambda: entity_timeline(entity.canonical, entity.type, corpus, analyses)
+        )
+        self.app.push_screen(view, chosen)
 
     def action_list_releases(self) -> None:
         """Close, and have the release list show only the releases that mention the entity."""

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 DEFAULT_NAME = "interpol-tui-figures.csv"
+PROMPT = "Export quantities and figures to (.csv or .md):"
 
 
 def default_export_path() -> Path:
@@ -39,14 +40,15 @@ class ExportDialog(ModalScreen[Path | None]):
     ExportDialog Label { color: $text-muted; }
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, prompt: str = PROMPT) -> None:
         super().__init__()
         self.path = path
+        self.prompt = prompt
 
     def compose(self) -> ComposeResult:
         """A hint and the path input."""
         with Vertical():
-            yield Label("Export quantities and figures to (.csv or .md):", markup=False)
+            yield Label(self.prompt, markup=False)
             yield Input(str(self.path), id="export-path")
             yield Label("enter: export   escape: cancel", markup=False)
 

@@ -64,6 +64,9 @@ class MainScreen(Screen[None]):
         Binding("s", "toggle_stats", "Stats", id="stats.toggle"),
         Binding("ctrl+p", "quick_open", "Quick open", id="search.quick_open", priority=True),
         Binding("slash", "search", "Search", id="search.fulltext"),
+        Binding("Q", "all_quotations", "All quotations", show=False, id="across.quotations"),
+        Binding("C", "compare", "Compare marked", show=False, id="across.compare"),
+        Binding("T", "corpus_time", "Releases through time", show=False, id="across.time"),
         Binding("b", "toggle_bookmark", "Bookmark", id="session.bookmark"),
         Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="session.bookmarks"),
         Binding("r", "reload", "Reload corpus", show=False, id="session.reload"),
@@ -408,12 +411,33 @@ class MainScreen(Screen[None]):
 
         FullTextSearch.open_for(self, self.search_indexer)
 
+    def action_all_quotations(self) -> None:
+        """List every quotation of the corpus by speaker."""
+        from interpol_tui.ui.across import open_quotations
+
+        open_quotations(self)
+
+    def action_compare(self) -> None:
+        """Compare the two releases marked with ``m``."""
+        from interpol_tui.ui.across import open_compare
+
+        open_compare(self)
+
+    def action_corpus_time(self) -> None:
+        """Chart the releases per month or year; choose a period to list it."""
+        from interpol_tui.ui.across import open_corpus_time
+
+        open_corpus_time(self)
+
 
 def help_sections() -> list[tuple[str, list[BindingType]]]:
     """The bindings of every part of the main screen, grouped for the help screen."""
+    from interpol_tui.ui.across import across_help_sections
+
     return [
         ("Everywhere", list(MainScreen.BINDINGS)),
         ("Release list", [*DocumentList.BINDINGS, *ListPane.BINDINGS]),
         ("Reader", list(Reader.BINDINGS)),
+        *across_help_sections(),
         ("Statistics", stats_bindings()),
     ]

@@ -1,0 +1,200 @@
+"""Opening the across-release views on a big corpus, from the cached analysis.
+
+Writes ``N`` synthetic releases (benchmarks/synthetic.py), analyses them once
+into a temporary cache, reads the analyses back from that cache (what the app
+does on a second start), then measures, each the median of ``--repeat`` runs:
+
+- the domain work alone: every quotation by speaker, one keystroke of the
+  quotation filter, two releases compared, the most mentioned person's and
+  organisation's timelines, releases per period;
+- each view opened headless at 120x40 (built, mounted and its first frame
+  drawn): quotations (``Q``), compare (``C``), timeline (``t``), corpus
+  through time (``T``);
+- for comparison, what a user would do instead: ``grep`` for the quote marks
+  of every release (quotations) and for one name (timeline).
+
+    python benchmarks/across_views.py [--n 10000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from statistics import median
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from synthetic import write_corpus  # noqa: E402
+
+
+def _median_ms(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    return median(times)
+
+
+def _row(label: str, ms: float, target: float | None = 100.0) -> None:
+    verdict = "" if target is None else ("  ok" if ms < target else f"  OVER {target:.0f} ms")
+    print(f"{label:<58} {ms:9.1f} ms{verdict}")
+
+
+async def _open_ms(app_class: type, make_view: Callable[[], object], repeat: int) -> float:
+    """Median time to build a view, push it and draw its first frame."""
+    app = app_class()
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            view = make_view()
+            await app.push_screen(view)
+            await pilot.pause()
+            times.append((time.perf_counter() - start) * 1000)
+            # A view's worker finishes before the next run, or it would slow the next figure.
+            await app.workers.wait_for_complete()
+            app.pop_screen()
+            await pilot.pause()
+    return median(times)
+
+
+def measure(folder: Path, repeat: int) -> None:
+    """Print every figure for the corpus in ``folder``."""
+    from textual.app import App
+
+    from interpol_tui.analysis.compare import compare_releases
+    from interpol_tui.analysis.corpus_quotes import QuotationIndex, corpus_quotations
+    from interpol_tui.analysis.pipeline import analyse_document
+    from interpol_tui.analysis.timeline import entity_timeline, releases_by_period
+    from interpol_tui.corpus.loader import load_corpus
+    from interpol_tui.state.cache import AnalysisCache
+    from interpol_tui.state.paths import StatePaths
+    from interpol_tui.ui.compare_screen import CompareScreen
+    from interpol_tui.ui.corpus_time import CorpusTimeScreen
+    from interpol_tui.ui.quotations_screen import QuotationsScreen
+    from interpol_tui.ui.timeline_screen import TimelineScreen
+
+    corpus = load_corpus([folder])
+    docs = corpus.documents
+    cache = AnalysisCache(StatePaths.default(), print)
+    start = time.perf_counter()
+    cache.load_or_analyse(corpus, analyse_document)
+    print(f"analysed {len(docs):,} releases in {time.perf_counter() - start:.1f} s (cached)")
+    start = time.perf_counter()
+    analyses = cache.load_or_analyse(corpus, analyse_document)
+    print(f"read back from the cache in {time.perf_counter() - start:.1f} s\n")
+
+    counts: Counter[tuple[str, str]] = Counter()
+    for analysis in analyses.values():
+        counts.update({(e.canonical, e.type) for e in analysis.entities})
+    person = next(k for k, _ in counts.most_common() if k[1] == "person")
+    organisation = next(k for k, _ in counts.most_common() if k[1] == "organization")
+    dates = {d.id: d.date for d in docs}
+    first, second = docs[0], docs[len(docs) // 2]
+    quotations = corpus_quotations(corpus, analyses)
+    index = QuotationIndex(quotations)
+    print(
+        f"{len(quotations):,} quotations; {person[0]} in {counts[person]:,} releases, "
+        f"{organisation[0]} in {counts[organisation]:,}\n"
+    )
+
+    print("domain work (no UI)")
+    _row(
+        "  every quotation, by speaker (the view's worker)",
+        _median_ms(lambda: QuotationIndex(corpus_quotations(corpus, analyses)), repeat),
+        None,
+    )
+    _row(
+        "  quotation filter, one keystroke ('secur')",
+        _median_ms(lambda: index.filter("secur"), repeat),
+    )
+    _row(
+        "  two releases compared",
+        _median_ms(lambda: compare_releases(first, second, analyses), repeat),
+    )
+    for name, type_ in (person, organisation):
+        _row(
+            f"  timeline of {name} ({counts[(name, type_)]:,} releases)",
+            _median_ms(lambda n=name, t=type_: entity_timeline(n, t, corpus, analyses), repeat),
+        )  # type: ignore[misc]
+    _row("  releases per period", _median_ms(lambda: releases_by_period(dates), repeat))
+
+    print("\nviews opened, headless 120x40 (built + first frame)")
+    from textual.screen import ModalScreen
+
+    views: list[tuple[str, Callable[[], object]]] = [
+        ("  an empty modal screen (the floor of this measure)", ModalScreen),
+        (
+            "  quotations (Q), first open: frame, gathering in a worker",
+            lambda: QuotationsScreen(corpus, analyses),
+        ),
+        (
+            "  quotations (Q), opened again (gathered once per analysis)",
+            lambda: QuotationsScreen(corpus, analyses, index),
+        ),
+        (
+            "  two releases compared (C)",
+            lambda: CompareScreen(compare_releases(first, second, analyses)),
+        ),
+        (
+            f"  timeline of {person[0]} (t)",
+            lambda: TimelineScreen(lambda: entity_timeline(*person, corpus, analyses)),
+        ),  # type: ignore[arg-type]
+        ("  releases through time (T)", lambda: CorpusTimeScreen(dates)),
+    ]
+    for label, make in views:
+        _row(label, asyncio.run(_open_ms(App, make, repeat)))
+
+    grep = shutil.which("grep")
+    if grep:
+        print("\nwhat a user would use instead")
+        for label, args in (
+            ("  grep -rc '“' (quote marks per release)", [grep, "-rc", "“", str(folder)]),
+            (
+                f"  grep -rl '{person[0]}' (releases naming them)",
+                [grep, "-rl", person[0], str(folder)],
+            ),
+        ):
+            _row(
+                label,
+                _median_ms(
+                    lambda a=args: subprocess.run(a, capture_output=True, check=False), repeat
+                ),
+                None,
+            )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the arguments, build the corpus and its cache in a temporary folder, measure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--n", type=int, default=10_000, help="releases (default 10,000)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument(
+        "--dir", type=Path, help="keep the corpus and its cache here (a second run reuses them)"
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="interpol-across-") as tmp:
+        root = args.dir or Path(tmp)
+        for var in ("XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+            os.environ[var] = str(root / var.lower())
+        folder = root / "corpus"
+        if not (folder.is_dir() and len(list(folder.iterdir())) == args.n):
+            write_corpus(folder, args.n)
+        measure(folder, max(args.repeat, 1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

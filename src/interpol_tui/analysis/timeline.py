@@ -1,0 +1,243 @@
+"""An entity through time: the releases that mention it, by month or year, its roles as they
+change ("Director-General", then "former Director-General"), and the figures cited beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from interpol_tui.analysis.chronology import ReleaseDate, release_dates
+from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, EntityType, Figure
+from interpol_tui.corpus.model import Corpus, Document
+
+Granularity = Literal["month", "year"]
+MONTHS_SPAN = 36
+"""A corpus of releases spanning at most this many months is charted by month, else by year."""
+TIME_MODIFIERS = ("former", "outgoing", "incoming", "acting", "interim", "then", "ex", "late")
+"""Words before a title that say when it was held ("former Director-General")."""
+RANK_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "chief", "senior"})
+"""Words that make a different title of the one they precede ("Vice President")."""
+_BEFORE_TITLE = re.compile(r"\b(" + "|".join(TIME_MODIFIERS) + r")[\s-]+$", re.IGNORECASE)
+_LINK = re.compile(r"^[\s,]*(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One release that mentions the entity."""
+
+    doc_id: str
+    title: str
+    date: ReleaseDate
+    mentions: int
+    first: int
+    """Offset of the first mention (to open the release there)."""
+    roles: tuple[str, ...]
+    """The roles the release gives the entity, as stated ("former Director-General")."""
+    figures: tuple[Figure, ...]
+    """Figures cited in the sentences that mention the entity."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpell:
+    """A role held across consecutive releases, from the first to the last that states it."""
+
+    role: str
+    first: str
+    last: str
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Everything the timeline view and ``timeline`` command show for one entity."""
+
+    name: str
+    type: EntityType
+    entries: tuple[TimelineEntry, ...]
+    """Oldest release first; undated last."""
+    granularity: Granularity
+    buckets: tuple[tuple[str, int], ...]
+    """Releases per month or year from the first to the last (empty periods kept), dated only."""
+    roles: tuple[RoleSpell, ...]
+
+    @property
+    def undated(self) -> int:
+        """Releases mentioning the entity that carry no date at all."""
+        return sum(1 for e in self.entries if e.date.iso is None)
+
+
+def stated_role(text: str, mention: EntitySpan) -> str | None:
+    """The mention's role with the word that dates it, when one stands right before the title.
+
+    "Former Director-General Mira Kallas" gives "former Director-General";
+    "Director-General Mira Kallas" gives "Director-General".
+    """
+    role = mention.role
+    if not role:
+        return None
+    window = text[max(mention.start - len(role) - 40, 0) : mention.start]
+    at = window.lower().rfind(role.lower())
+    if at < 0 or not _LINK.match(window[at + len(role) :]):
+        return role
+    modifier = _BEFORE_TITLE.search(window[:at])
+    if modifier is None:
+        return role
+    dated = " ".join(window[modifier.start() : at].split()).lower()  # "former ", "ex-"
+    return f"{dated}{'' if dated.endswith('-') else ' '}{role}"
+
+
+def find_entity(name: str, analyses: Iterable[DocumentAnalysis]) -> tuple[str, EntityType] | None:
+    """The canonical name and type ``name`` means: an exact canonical (any case), else the most
+    mentioned canonical containing it as a word, else as a substring."""
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return None
+    counts: Counter[tuple[str, EntityType]] = Counter()
+    for analysis in analyses:
+        counts.update((e.canonical, e.type) for e in analysis.entities)
+    for test in (
+        lambda c: c.casefold() == wanted,
+        lambda c: wanted in c.casefold().split(),
+        lambda c: wanted in c.casefold(),
+    ):
+        found = [(key, n) for key, n in counts.items() if test(key[0])]
+        if found:
+            return max(found, key=lambda item: item[1])[0]
+    return None
+
+
+def _figures_beside(analysis: DocumentAnalysis, mentions: Sequence[EntitySpan]) -> list[Figure]:
+    return [
+        f
+        for f in analysis.figures
+        if any(f.sentence_start <= m.start < f.sentence_start + len(f.sentence) for m in mentions)
+    ]
+
+
+def _period(iso: str, granularity: Granularity) -> str:
+    return iso[:7] if granularity == "month" and len(iso) >= 7 else iso[:4]
+
+
+def _periods(first: str, last: str, granularity: Granularity) -> list[str]:
+    if granularity == "year":
+        return [str(y) for y in range(int(first[:4]), int(last[:4]) + 1)]
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while (y, m) <= (int(last[:4]), int(last[5:7])):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def granularity_for(isos: Sequence[str]) -> Granularity:
+    """By month when the dates span at most :data:`MONTHS_SPAN` months and all have a month."""
+    if not isos or any(len(i) < 7 for i in isos):
+        return "year"
+    months = [int(i[:4]) * 12 + int(i[5:7]) for i in isos]
+    return "month" if max(months) - min(months) < MONTHS_SPAN else "year"
+
+
+def histogram(isos: Sequence[str], granularity: Granularity) -> list[tuple[str, int]]:
+    """How many dates fall in each period from the first to the last (empty periods kept)."""
+    if not isos:
+        return []
+    counts = Counter(_period(i, granularity) for i in isos)
+    keys = sorted(counts)
+    return [(p, counts.get(p, 0)) for p in _periods(keys[0], keys[-1], granularity)]
+
+
+def same_role(a: str, b: str) -> bool:
+    """True when two stated roles are one title ("INTERPOL Secretary General", "Secretary
+    General"); a role with a time word ("former …") is never the same as one without."""
+    a, b = a.casefold(), b.casefold()
+    if (a.split()[0] in TIME_MODIFIERS) != (b.split()[0] in TIME_MODIFIERS):
+        return False
+    short, long = sorted((a, b), key=len)
+    if not long.endswith(short):
+        return False
+    # "INTERPOL Secretary General" is the Secretary General; "Vice President" is not the President.
+    extra = long[: len(long) - len(short)].split()
+    return not extra or extra[-1] not in RANK_WORDS
+
+
+def _spells(entries: Sequence[TimelineEntry]) -> list[RoleSpell]:
+    # One role per dated release: the first it states, the one it introduces the entity with.
+    spells: list[RoleSpell] = []
+    for entry in entries:
+        if not entry.roles or entry.date.iso is None:
+            continue
+        role = entry.roles[0]
+        if spells and same_role(spells[-1].role, role):
+            fuller = max(spells[-1].role, role, key=len)
+            spells[-1] = RoleSpell(fuller, spells[-1].first, entry.date.label)
+        else:
+            spells.append(RoleSpell(role, entry.date.label, entry.date.label))
+    return spells
+
+
+def entity_timeline(
+    name: str,
+    type_: EntityType,
+    corpus: Corpus,
+    analyses: Mapping[str, DocumentAnalysis],
+) -> Timeline:
+    """The releases of ``corpus`` mentioning the entity (``name``, ``type_``) in time order."""
+    key = name.casefold()
+    found: list[tuple[Document, list[EntitySpan], DocumentAnalysis]] = []
+    for document in corpus.documents:
+        analysis = analyses.get(document.id)
+        if analysis is None:
+            continue
+        mentions = [
+            e for e in analysis.entities if e.type == type_ and e.canonical.casefold() == key
+        ]
+        if mentions:
+            found.append((document, mentions, analysis))
+    # Dates (stated or inferred) only for these releases: cheap on a large corpus.
+    dates = release_dates(Corpus(documents=tuple(d for d, _, _ in found)))
+    entries = []
+    for document, mentions, analysis in found:
+        roles = dict.fromkeys(r for m in mentions if (r := stated_role(document.text, m)))
+        entries.append(
+            TimelineEntry(
+                doc_id=document.id,
+                title=" ".join(document.title.split()),
+                date=dates[document.id],
+                mentions=len(mentions),
+                first=mentions[0].start,
+                roles=tuple(roles),
+                figures=tuple(_figures_beside(analysis, mentions)),
+            )
+        )
+    entries.sort(key=lambda e: e.date.sort_key)
+    isos = [e.date.iso for e in entries if e.date.iso]
+    granularity = granularity_for(isos)
+    return Timeline(
+        name=name,
+        type=type_,
+        entries=tuple(entries),
+        granularity=granularity,
+        buckets=tuple(histogram(isos, granularity)),
+        roles=tuple(_spells(entries)),
+    )
+
+
+def releases_by_period(
+    dates: Mapping[str, str | None],
+) -> tuple[Granularity, list[tuple[str, tuple[str, ...]]]]:
+    """The releases of each month or year from the first dated to the last (empty ones kept).
+
+    ``dates`` maps document ids to ISO dates (None: undated, left out).
+    """
+    isos = [iso for iso in dates.values() if iso]
+    granularity = granularity_for(isos)
+    members: dict[str, list[str]] = {}
+    for doc_id, iso in dates.items():
+        if iso:
+            members.setdefault(_period(iso, granularity), []).append(doc_id)
+    return granularity, [
+        (period, tuple(members.get(period, ()))) for period, _ in histogram(isos, granularity)
+    ]
