@@ -34,6 +34,7 @@ from interpol_tui.analysis.release import (
     name_words,
     split_names,
 )
+from interpol_tui.analysis.tokens import Token
 
 _ROMAN = re.compile(r"[IVXL]+")
 _CRIME_WORDS = frozenset({"criminal", "crime", "organized", "organised", "terrorist", "drug"})
@@ -182,8 +183,29 @@ def _learn_untitled(release: Release, known: Knowledge, chunk: Chunk, words: lis
         known.people.add(" ".join(words), None)  # "Lana Zaki Nusseibeh (United Arab Emirates)"
         return
     verbs = {t.text.lower() for t in (after, before) if t is not None}
-    if verbs & SPEECH_VERBS:
+    if verbs & SPEECH_VERBS or _described_person(release, chunk, before, after):
         known.people.add(" ".join(words), None)
+
+
+_PERSON_PREDICATES = frozenset({"who", "aged", "wanted", "based", "whose"})
+"""Words that open what is said of a person set off by commas ("…, Ana Ruiz, aged 41,")."""
+
+
+def _described_person(
+    release: Release, chunk: Chunk, before: Token | None, after: Token | None
+) -> bool:
+    """ "One of them, Ana Ruiz, was based in Peru", "the arrest of Li Wei, wanted for fraud".
+
+    A name set off by commas whose next words describe a person (an age, a
+    wanted notice, where they live, a relative clause) names a person.
+    """
+    comma = release.after(chunk)
+    if after is None or before is None or comma is None or comma.text != ",":
+        return False
+    if before.text not in (",", "of"):
+        return False
+    word = after.text.lower()
+    return word in _PERSON_PREDICATES or (before.text == "," and word in ("was", "is"))
 
 
 def _learn_title_then_name(release: Release, known: Knowledge, title: Chunk, name: Chunk) -> None:

@@ -100,7 +100,8 @@ Force Forces Unit Units Court Courts Tribunal Service Services Directorate Direc
 Authority Authorities Institute Institutes Foundation Bank Police Gendarmerie Guard Guards
 Army Navy University Association Federation Alliance Parliament Corporation Company Group
 Network Board Cabinet Government Administration Academy Inc Ltd Corps Command Registry
-Observatory Fund Community
+Observatory Fund Community Section Sections Division Divisions Lab Labs Laboratory
+Laboratories Embassy Embassies
     """.split()  # noqa: SIM905
 )
 # Words of other languages that make a name a police or security body as its first word

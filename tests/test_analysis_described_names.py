@@ -1,0 +1,51 @@
+"""People set off by commas and described, companies and platforms, sections and labs.
+
+Every sentence here was written for this test; each row fails when its rule is removed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interpol_tui.analysis.pipeline import analyse_text
+
+
+def _named(text: str, kind: str) -> list[str]:
+    return [e.text for e in analyse_text("x", text).entities if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ringleader, Oskar Lindqvist, was arrested at the airport.", ["Oskar Lindqvist"]),
+        ("Officers traced the courier, Mei Takahashi, based in Osaka.", ["Mei Takahashi"]),
+        (
+            "The extradition of Tomasz Wronski, wanted for armed robbery, followed.",
+            ["Tomasz Wronski"],
+        ),
+        ("A fourth suspect, Abebe Girma, aged 52, remains at large.", ["Abebe Girma"]),
+        # A place set off by commas is still a place.
+        ("In the capital, Port Louis, was the meeting.", []),
+    ],
+)
+def test_a_described_name_is_a_person(text: str, expected: list[str]) -> None:
+    assert _named(text, "person") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The scam pages were reported to PayPal and Mastercard within a day.",
+            ["PayPal", "Mastercard"],
+        ),
+        ("Follow the campaign on Instagram and YouTube.", ["Instagram", "YouTube"]),
+        ("Analysts at the Forensic Imaging Lab matched the prints.", ["Forensic Imaging Lab"]),
+        (
+            "The Asset Tracing Section of the ministry froze the accounts.",
+            ["Asset Tracing Section"],
+        ),
+    ],
+)
+def test_companies_platforms_sections_and_labs(text: str, expected: list[str]) -> None:
+    assert _named(text, "organization") == expected
