@@ -128,6 +128,8 @@ def _codename_start(tokens: list[Token], year: int) -> int | None:
         or lookup_place(" ".join(words)) is not None
     ):
         return None  # "In 2024", "May 2024", "INTERPOL 2024", "Paris 2024"
+    if begin > 0 and tokens[begin - 1].text == "Operation":
+        return begin - 1  # "Operation Safe Harbour Seas 2025": a long codename keeps its word
     return begin
 
 

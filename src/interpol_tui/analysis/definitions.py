@@ -56,6 +56,7 @@ def learn(release: Release) -> Knowledge:
             known.coined.append(loose)
         _learn_person(release, known, chunk)
         _learn_named_thing(release, known, chunk)
+        _learn_described_system(release, known, chunk)
         if previous is not None:
             _learn_title_then_name(release, known, previous, chunk)
             _learn_apposed_long_form(release, known, previous, chunk)
@@ -391,3 +392,39 @@ def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None
                 lexicon.learn("operations", codename[0], label.canonical)
     elif label is not None and label.type == "organization" and len(words) > 1:
         lexicon.learn("organisations", " ".join(words), label.canonical)
+
+
+_SYSTEM_NOUNS = frozenset(
+    """
+system systems tool tools platform platforms database databases network application
+applications app portal software
+    """.split()  # noqa: SIM905
+)
+"""What a name is said to be when it names a system ("CENcomm, the secure messaging tool")."""
+
+
+def _learn_described_system(release: Release, known: Knowledge, chunk: Chunk) -> None:
+    """ "Seahawk, the agency's secure messaging system", "used Argus and other tools".
+
+    A name the next words describe as a system, tool, platform or database
+    (after a comma and "the", or as one of "other systems") names a programme.
+    """
+    after = release.after(chunk)
+    if after is None or after.text not in (",", "and"):
+        return
+    words = release.words_after(chunk, 1, 6)
+    if after.text == "and":
+        described = len(words) >= 2 and words[0] == "other" and words[1] in _SYSTEM_NOUNS
+    else:
+        head = next((i for i, w in enumerate(words) if w in _SYSTEM_NOUNS), None)
+        described = (
+            bool(words)
+            and words[0] == "the"
+            and head is not None
+            and all(w.islower() or w.isupper() for w in words[1:head])
+        )
+    name = name_words(list(chunk.tokens))
+    if not described or not name or known.lexicon.classify(name) is not None:
+        return
+    if known.people.find(" ".join(name)) is None and not chunk.sentence_initial:
+        known.lexicon.learn("operations", " ".join(name), " ".join(name))

@@ -125,7 +125,7 @@ OPERATION_HEADS = frozenset(
     """
 Protocol Protocols Notice Notices Programme Programmes Program Programs Project Projects
 Initiative Initiatives Database Databases Report Goals Agenda Strategy Framework Platform
-Campaign Plan System Systems Mechanism Toolkit
+Campaign Plan System Systems Mechanism Toolkit Capability Capabilities Tool Tools Operation
     """.split()  # noqa: SIM905
 )
 # Lower-case nouns that follow a name and make it a programme ("I-Familia database").
