@@ -31,6 +31,13 @@ def _typed(text: str) -> list[tuple[str, str]]:
             "Border guards checked Argus Scanner and other tools at the crossing.",
             [("operation", "Argus Scanner")],
         ),
+        # "a new programme to ...": a programme described after a comma.
+        (
+            "Delegates backed Lumen, a new programme to modernise data exchange.",
+            [("operation", "Lumen")],
+        ),
+        # "a project manager": the noun is no head when another noun follows it.
+        ("Police thanked Joanna Kim, a project manager at the bureau.", []),
         # A person described after a comma is no system.
         (
             "“It works,” said Anna Berg, the project’s lead analyst, in Lyon.",
