@@ -49,3 +49,19 @@ def test_a_described_name_is_a_person(text: str, expected: list[str]) -> None:
 )
 def test_companies_platforms_sections_and_labs(text: str, expected: list[str]) -> None:
     assert _named(text, "organization") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Experts of the 1988 Committee briefed the 1988 Monitoring Team.",
+            ["1988 Committee", "1988 Monitoring Team"],
+        ),
+        ("The 2231 Group of Experts will report in June.", ["2231 Group of Experts"]),
+        # A head noun alone is no body: "the Police" after "Kenya Police Service".
+        ("The Kenya Police Service said the Police would act.", ["Kenya Police Service"]),
+    ],
+)
+def test_numbered_bodies_and_bare_heads(text: str, expected: list[str]) -> None:
+    assert _named(text, "organization") == expected

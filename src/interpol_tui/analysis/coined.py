@@ -171,3 +171,16 @@ def systems(text: str) -> list[Coined]:
     if "/" in text:
         matches += _SYSTEMS.finditer(text)
     return [(m.start(), m.end(), "operation", m.group()) for m in matches]
+
+
+_NUMBERED_BODY = re.compile(
+    r"(?<![\d/.,])\b\d{3,4}\s+(?:Sanctions\s+)?(?:Committee|Monitoring\s+Team|Working\s+Group"
+    r"|Group\s+of\s+Experts)\b"
+)
+
+
+def numbered_bodies(text: str) -> list[Coined]:
+    """Bodies named by a resolution's number ("the 1267 Committee", "the 1540 Group of Experts")."""
+    if "Committee" not in text and "Group" not in text and "Team" not in text:
+        return []
+    return [(m.start(), m.end(), "organization", m.group()) for m in _NUMBERED_BODY.finditer(text)]

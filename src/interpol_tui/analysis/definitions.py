@@ -10,7 +10,7 @@ import re
 
 from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.classify import Label, is_name_like
-from interpol_tui.analysis.coined import codenames, loose_definition, systems
+from interpol_tui.analysis.coined import codenames, loose_definition, numbered_bodies, systems
 from interpol_tui.analysis.names import (
     CODENAME_WORDS,
     HONORIFICS,
@@ -48,6 +48,7 @@ def learn(release: Release) -> Knowledge:
     known = Knowledge()
     previous: Chunk | None = None
     known.coined += systems(release.text) + codenames(release.text, release.tokens)
+    known.coined += numbered_bodies(release.text)
     for chunk in release.chunks:
         _learn_acronym(release, known, chunk)
         _learn_codename(release, known, chunk)
