@@ -65,3 +65,23 @@ def test_companies_platforms_sections_and_labs(text: str, expected: list[str]) -
 )
 def test_numbered_bodies_and_bare_heads(text: str, expected: list[str]) -> None:
     assert _named(text, "organization") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MARCH 3, 2021 - By Baltic Review\n\nPolice made arrests.", ["Baltic Review"]),
+        (
+            "Published Jan 3, 2019 9:00 AM by The Harbour Executive\n\nText.",
+            ["The Harbour Executive"],
+        ),
+        (
+            "(Nordic Daily News / Reuters - 3rd June, 2020) Police made arrests.",
+            ["Nordic Daily News", "Reuters"],
+        ),
+        # A byline naming a person is no outlet.
+        ("By Jane Smith\n\nPolice made arrests.", []),
+    ],
+)
+def test_news_outlets_in_bylines_and_credits(text: str, expected: list[str]) -> None:
+    assert _named(text, "organization") == expected

@@ -184,3 +184,27 @@ def numbered_bodies(text: str) -> list[Coined]:
     if "Committee" not in text and "Group" not in text and "Team" not in text:
         return []
     return [(m.start(), m.end(), "organization", m.group()) for m in _NUMBERED_BODY.finditer(text)]
+
+
+_MEDIA_HEADS = frozenset(
+    """
+News Review Times Post Journal Herald Daily Tribune Gazette Press Wire Today Magazine
+Executive Observer Chronicle Telegraph Express Monitor Insider
+    """.split()  # noqa: SIM905
+)
+"""Last words of a news outlet's name ("Eurasia Review", "The Maritime Executive")."""
+_NAME = r"(?:The\s+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}"
+_BYLINE = re.compile(rf"(?m)(?:^|\s)[Bb]y[ \t]+(?P<name>{_NAME})[ \t]*$")
+_CREDIT = re.compile(rf"\((?P<first>{_NAME})[ \t]*/[ \t]*(?P<second>{_NAME})[ \t]*[-–,]")
+
+
+def news_outlets(text: str) -> list[Coined]:
+    """Outlets credited in a byline ("By Baltic Review") or a wire credit ("(Daily News / AP -")."""
+    found: list[Coined] = []
+    for match in _BYLINE.finditer(text):
+        if match["name"].split()[-1] in _MEDIA_HEADS:
+            found.append((match.start("name"), match.end("name"), "organization", match["name"]))
+    for match in _CREDIT.finditer(text):
+        for group in ("first", "second"):
+            found.append((match.start(group), match.end(group), "organization", match[group]))
+    return found

@@ -10,7 +10,14 @@ import re
 
 from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.classify import Label, is_name_like
-from interpol_tui.analysis.coined import codenames, loose_definition, numbered_bodies, systems
+from interpol_tui.analysis.coined import (
+    codenames,
+    loose_definition,
+    news_outlets,
+    numbered_bodies,
+    systems,
+)
+from interpol_tui.analysis.described import learn_described_system
 from interpol_tui.analysis.names import (
     CODENAME_WORDS,
     HONORIFICS,
@@ -48,7 +55,7 @@ def learn(release: Release) -> Knowledge:
     known = Knowledge()
     previous: Chunk | None = None
     known.coined += systems(release.text) + codenames(release.text, release.tokens)
-    known.coined += numbered_bodies(release.text)
+    known.coined += numbered_bodies(release.text) + news_outlets(release.text)
     for chunk in release.chunks:
         _learn_acronym(release, known, chunk)
         _learn_codename(release, known, chunk)
@@ -57,7 +64,7 @@ def learn(release: Release) -> Knowledge:
             known.coined.append(loose)
         _learn_person(release, known, chunk)
         _learn_named_thing(release, known, chunk)
-        _learn_described_system(release, known, chunk)
+        learn_described_system(release, known, chunk)
         if previous is not None:
             _learn_title_then_name(release, known, previous, chunk)
             _learn_apposed_long_form(release, known, previous, chunk)
@@ -393,55 +400,3 @@ def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None
                 lexicon.learn("operations", codename[0], label.canonical)
     elif label is not None and label.type == "organization" and len(words) > 1:
         lexicon.learn("organisations", " ".join(words), label.canonical)
-
-
-_SYSTEM_NOUNS = frozenset(
-    """
-system systems tool tools platform platforms database databases network application
-applications app portal software programme program initiative project
-    """.split()  # noqa: SIM905
-)
-"""What a name is said to be when it names a system ("CENcomm, the secure messaging tool")."""
-_AFTER_SYSTEM_NOUN = frozenset(
-    "to for that which designed developed run launched used built created of in with".split()  # noqa: SIM905
-)
-"""Words that may follow the described noun ("a new programme to design ...")."""
-
-
-def _describes_system(release: Release, chunk: Chunk) -> bool:
-    """ ", the agency’s secure messaging system," ", a new programme to ...": after a comma."""
-    first = release.after(chunk, 1)
-    if first is None or first.text not in ("the", "a", "an"):
-        return False
-    for offset in range(2, 8):
-        token = release.after(chunk, offset)
-        if token is None or (token.kind != "word" and token.text not in ("’", "'")):
-            return False
-        if token.text in _SYSTEM_NOUNS:
-            nxt = release.after(chunk, offset + 1)
-            return nxt is None or nxt.kind != "word" or nxt.text in _AFTER_SYSTEM_NOUN
-        if not (token.text.islower() or token.text.isupper() or token.text in ("s", "’", "'")):
-            return False
-    return False
-
-
-def _learn_described_system(release: Release, known: Knowledge, chunk: Chunk) -> None:
-    """ "Seahawk, the agency's secure messaging system", "used Argus and other tools".
-
-    A name the next words describe as a system, tool, platform, database or
-    programme (after a comma and "the"/"a", or as one of "other systems")
-    names a programme.
-    """
-    after = release.after(chunk)
-    if after is None or after.text not in (",", "and"):
-        return
-    if after.text == "and":
-        words = release.words_after(chunk, 1, 2)
-        described = len(words) == 2 and words[0] == "other" and words[1] in _SYSTEM_NOUNS
-    else:
-        described = _describes_system(release, chunk)
-    name = name_words(list(chunk.tokens))
-    if not described or not name or known.lexicon.classify(name) is not None:
-        return
-    if known.people.find(" ".join(name)) is None and not chunk.sentence_initial:
-        known.lexicon.learn("operations", " ".join(name), " ".join(name))
