@@ -85,3 +85,19 @@ def test_numbered_bodies_and_bare_heads(text: str, expected: list[str]) -> None:
 )
 def test_news_outlets_in_bylines_and_credits(text: str, expected: list[str]) -> None:
     assert _named(text, "organization") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A crime area defined in brackets is no body, nor is its acronym.
+        ("Fakes breach Intellectual Property Rights (IPR) law. IPR crime grows.", []),
+        # With a body's head, the same words name a unit.
+        (
+            "The Organized Crime Unit (OCU) said so. The OCU acted.",
+            ["Organized Crime Unit", "OCU", "OCU"],
+        ),
+    ],
+)
+def test_crime_areas_defined_in_brackets(text: str, expected: list[str]) -> None:
+    assert _named(text, "organization") == expected

@@ -25,6 +25,7 @@ from interpol_tui.analysis.names import (
     ORG_HEADS,
     ORG_NOUNS,
     SPEECH_VERBS,
+    TOPIC_WORDS,
 )
 from interpol_tui.analysis.organisations import (
     ORGANISATION_ALIASES,
@@ -109,6 +110,8 @@ def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
             if acronym_matches(acronym, long_words[cut:]):
                 long_form = " ".join(long_words[cut:])
                 label = known.lexicon.classify(long_words[cut:])
+                if label is None and TOPIC_WORDS.intersection(long_words[cut:]):
+                    break  # "Trafficking in Human Beings (THB)": a crime area, no body
                 canonical = label.canonical if label else long_form
                 noun = release.after(chunk, 3)
                 if label is None and noun is not None and noun.text in OPERATION_NOUNS:

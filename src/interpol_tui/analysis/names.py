@@ -147,6 +147,14 @@ Charter Act Statement Communiqué Pact Memorandum
     """.split()  # noqa: SIM905
 )
 
+TOPIC_WORDS = frozenset(
+    """
+Trafficking Smuggling Exploitation Fraud Laundering Abuse Rights Crime Crimes Terrorism
+Corruption Counterfeiting Piracy Poaching Cybercrime Extremism Radicalisation Radicalization
+    """.split()  # noqa: SIM905
+)
+"""Words of a crime area or a topic: a long form made of them, with no body's head
+("Trafficking in Human Beings (THB)", "Intellectual Property Rights (IPR)"), is no body."""
 NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
 """Prepositions after a name's head ("Agenda for ...", "Directorate of INTERPOL")."""
 CONNECTORS = frozenset(
