@@ -24,19 +24,27 @@ _LONGEST_CAPTION = 60
 """Words: a paragraph longer than this is running text, whatever it says."""
 
 
+_PHOTO_HINTS = (
+    "ictur", "hoto", "n here", "s here", "e here", "left", "L-R", "l-r", "mage", "eft to"
+)  # fmt: skip
+"""Cheap case-sensitive substrings one of which every match of :data:`_PHOTO_WORDS` holds."""
+
+
 def caption_spans(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) of each paragraph of ``text`` that is a photo caption."""
+    rough = text.split("\n\n")  # paragraphs, near enough to tell repeats cheaply
+    if len(set(rough)) == len(rough) and not any(hint in text for hint in _PHOTO_HINTS):
+        return []  # the common case, decided without reading each paragraph
     spans = paragraphs(text)
+    bodies = [text[start:end] for start, end in spans]
     seen: dict[str, int] = {}
-    for start, end in spans:
-        key = " ".join(text[start:end].split())
-        seen[key] = seen.get(key, 0) + 1
+    for body in bodies:
+        seen[body] = seen.get(body, 0) + 1
     captions = []
-    for start, end in spans:
-        body = text[start:end]
-        words = body.split()
-        if len(words) > _LONGEST_CAPTION or len(words) < 3:
+    for (start, end), body in zip(spans, bodies, strict=True):
+        words = body.count(" ") + 1
+        if words > _LONGEST_CAPTION or words < 3:
             continue
-        if seen[" ".join(words)] > 1 or _PHOTO_WORDS.search(body):
+        if seen[body] > 1 or _PHOTO_WORDS.search(body):
             captions.append((start, end))
     return captions

@@ -201,9 +201,13 @@ _CREDIT = re.compile(rf"\((?P<first>{_NAME})[ \t]*/[ \t]*(?P<second>{_NAME})[ \t
 def news_outlets(text: str) -> list[Coined]:
     """Outlets credited in a byline ("By Baltic Review") or a wire credit ("(Daily News / AP -")."""
     found: list[Coined] = []
-    for match in _BYLINE.finditer(text):
-        if match["name"].split()[-1] in _MEDIA_HEADS:
-            found.append((match.start("name"), match.end("name"), "organization", match["name"]))
+    if "by " in text or "By " in text:
+        for match in _BYLINE.finditer(text):
+            if match["name"].split()[-1] in _MEDIA_HEADS:
+                name = match["name"]
+                found.append((match.start("name"), match.end("name"), "organization", name))
+    if " / " not in text and "/" not in text:
+        return found
     for match in _CREDIT.finditer(text):
         for group in ("first", "second"):
             found.append((match.start(group), match.end(group), "organization", match[group]))
