@@ -101,3 +101,21 @@ def test_news_outlets_in_bylines_and_credits(text: str, expected: list[str]) -> 
 )
 def test_crime_areas_defined_in_brackets(text: str, expected: list[str]) -> None:
     assert _named(text, "organization") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Help came from companies including Stripeline, Vantor Pay and Qubit Labs.",
+            ["Stripeline", "Vantor Pay", "Qubit Labs"],
+        ),
+        (
+            "The takedown was aided by the cybersecurity firm Nordsec Analytics.",
+            ["Nordsec Analytics"],
+        ),
+        ("Tech firms such as Orbix and Kelvo joined the task force.", ["Orbix", "Kelvo"]),
+    ],
+)
+def test_companies_named_as_such(text: str, expected: list[str]) -> None:
+    assert _named(text, "organization") == expected

@@ -212,3 +212,30 @@ def news_outlets(text: str) -> list[Coined]:
         for group in ("first", "second"):
             found.append((match.start(group), match.end(group), "organization", match[group]))
     return found
+
+
+_WORD = r"[A-Z](?:[\w&’'-]|\.(?=\w))*"  # "U.S.", "Qubit": a full stop only inside
+_COMPANY = rf"{_WORD}(?:[ \t]{_WORD}){{0,2}}"
+_COMPANY_LIST = re.compile(
+    rf"\b(?:companies|firms|businesses|platforms|providers)[ \t]+(?:including|such[ \t]+as|like)"
+    rf"[ \t]+(?P<list>{_COMPANY}(?:,[ \t]*{_COMPANY})*(?:,?[ \t]+and[ \t]+{_COMPANY})?)"
+)
+_FIRM_NAMED = re.compile(
+    rf"\bthe[ \t]+(?:[a-z-]+[ \t]+){{0,2}}(?:firm|company|start-up|startup)[ \t]+"
+    rf"(?P<name>{_COMPANY})"
+)
+_LIST_ITEM = re.compile(_COMPANY)
+
+
+def companies(text: str) -> list[Coined]:
+    """Companies named as such: "companies including A, B and C", "the security firm X"."""
+    if "compan" not in text and "firm" not in text and "platforms" not in text:
+        return []
+    found: list[Coined] = []
+    for match in _COMPANY_LIST.finditer(text):
+        base = match.start("list")
+        for item in _LIST_ITEM.finditer(match["list"]):
+            found.append((base + item.start(), base + item.end(), "organization", item.group()))
+    for match in _FIRM_NAMED.finditer(text):
+        found.append((match.start("name"), match.end("name"), "organization", match["name"]))
+    return found

@@ -12,6 +12,7 @@ from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.classify import Label, is_name_like
 from interpol_tui.analysis.coined import (
     codenames,
+    companies,
     loose_definition,
     news_outlets,
     numbered_bodies,
@@ -57,6 +58,7 @@ def learn(release: Release) -> Knowledge:
     previous: Chunk | None = None
     known.coined += systems(release.text) + codenames(release.text, release.tokens)
     known.coined += numbered_bodies(release.text) + news_outlets(release.text)
+    known.coined += companies(release.text)
     for chunk in release.chunks:
         _learn_acronym(release, known, chunk)
         _learn_codename(release, known, chunk)
