@@ -12,7 +12,6 @@ import pytest
 from bad_corpus import BAD_FILES, HOSTILE, SIZE_LIMIT, build_bad_corpus
 
 from interpol_tui.analysis import pipeline
-from interpol_tui.corpus.model import Document
 from interpol_tui.state import Bookmarks, SettingsFile, StatePaths
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList
@@ -189,13 +188,13 @@ async def test_reopening_skips_analysis_unless_no_cache(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    real = pipeline.analyse_document
+    real = pipeline.analyse_text
 
-    def counting(document: Document) -> object:
-        calls.append(document.id)
-        return real(document)
+    def counting(doc_id: str, text: str) -> object:
+        calls.append(doc_id)
+        return real(doc_id, text)
 
-    monkeypatch.setattr(pipeline, "analyse_document", counting)
+    monkeypatch.setattr(pipeline, "analyse_text", counting)
     # --no-cache analyses everything (and refreshes the cache); then nothing is analysed.
     for use_cache, expected in ((False, 5), (True, 0)):
         calls.clear()

@@ -10,11 +10,22 @@ from textual.widgets._header import HeaderTitle
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.reader import Reader
+from interpol_tui.ui.stats_pane import StatsPane
 
 
 async def _loaded(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the corpus, its analysis and the statistics tabs are all in place.
+
+    Under load the tabs are built, and the commands they enable published, some
+    frames after the workers end: a test counting footer updates must start after that.
+    """
+    stats = pilot.app.screen.query_one(StatsPane)
+    for _ in range(500):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if stats.built and not any(worker.is_running for worker in pilot.app.workers):
+            break
+    await pilot.pause(0.1)
 
 
 async def test_the_header_and_the_scroll_range_follow_the_cursor(seeds_dir: Path) -> None:

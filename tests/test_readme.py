@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from textual.binding import Binding
 
 from interpol_tui.commands import COMMAND_MODULES
+from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.help_screen import key_label
 from interpol_tui.ui.main_screen import help_sections
 
@@ -67,3 +69,66 @@ def test_screenshots_referenced_exist() -> None:
         svg = ROOT / image
         assert svg.is_file(), image
         assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def _key_table_keys() -> list[str]:
+    """Every key written in the first column of the README's key tables."""
+    section = README.split("## Keys", 1)[1].split("\n## ", 1)[0]
+    reading = README.split("## Reading a release", 1)[1].split("\n## ", 1)[0]
+    keys: list[str] = []
+    for line in (section + reading).splitlines():
+        if not line.startswith("| `"):
+            continue
+        first = line.split(" | ", 1)[0]
+        keys += re.findall(r"`([^`]+)`", first)
+    return keys
+
+
+def test_every_key_in_the_readme_tables_is_bound() -> None:
+    bound = {
+        key_label(key.strip())
+        for _, bindings in help_sections()
+        for binding in bindings
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    }
+    bound.add(InterpolApp.COMMAND_PALETTE_BINDING)  # the app's own, not a pane's
+    keys = _key_table_keys()
+    assert len(keys) > 30
+    assert [key for key in keys if key not in bound] == []
+
+
+def _format_examples() -> tuple[dict[str, str], str]:
+    """The example files of the Formats section (name -> text) and its ``docs`` output."""
+    section = README.split("## Formats it reads", 1)[1].split("\n## ", 1)[0]
+    files = {
+        name: body + "\n"
+        for name, body in re.findall(r"^`([\w.]+)`\n\n```\w+\n(.*?)\n```", section, re.M | re.S)
+    }
+    console = re.search(
+        r"```console\n\$ interpol-tui docs --corpus kestrel/\n(.*?)\n```", section, re.S
+    )
+    assert console is not None
+    return files, console.group(1)
+
+
+def test_the_format_examples_read_as_the_readme_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from interpol_tui.cli import main
+
+    files, shown = _format_examples()
+    assert set(files) == {
+        "kestrel.txt",
+        "kestrel.md",
+        "kestrel.html",
+        "export.jsonl",
+        "export.json",
+        "export.csv",
+    }
+    folder = tmp_path / "kestrel"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert main(["docs", "--corpus", str(folder)]) == 0
+    assert capsys.readouterr().out.rstrip("\n") == shown

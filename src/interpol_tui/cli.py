@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_browser(args: argparse.Namespace) -> int:
-    from interpol_tui.commands.common import corpus_paths
+    from interpol_tui.commands.common import corpus_fields, corpus_paths
     from interpol_tui.corpus.loader import CorpusPathError, check_paths
 
     paths = corpus_paths(args)
@@ -50,9 +50,10 @@ def _run_browser(args: argparse.Namespace) -> int:
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
     from interpol_tui.ui.app import InterpolApp
+    from interpol_tui.ui.leaving import run_and_leave
 
-    InterpolApp(corpus_paths=paths, use_cache=not args.no_cache).run()
-    return 0
+    app = InterpolApp(corpus_paths=paths, use_cache=not args.no_cache, fields=corpus_fields(args))
+    return run_and_leave(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,23 +15,48 @@ from interpol_tui.corpus.sanitize import strip_controls
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.model import DocumentAnalysis
+    from interpol_tui.corpus.formats.fields import FieldMap
     from interpol_tui.corpus.model import Corpus
+    from interpol_tui.state.snapshot import CorpusSnapshot
 
 
 class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
 
 
+def _field_map(spec: str) -> FieldMap:
+    from interpol_tui.corpus.formats.fields import FieldSpecError, parse_fields
+
+    try:
+        return parse_fields(spec)
+    except FieldSpecError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the repeatable ``--corpus PATH`` option."""
+    """Add the repeatable ``--corpus PATH`` option, and ``--fields`` for records files."""
     parser.add_argument(
         "--corpus",
         action="append",
         type=Path,
         metavar="PATH",
-        help="a folder (read recursively) or file of releases; may repeat "
-        "(default: the bundled corpus)",
+        help="a folder (read recursively) or file of releases: text, Markdown, HTML, "
+        "JSON Lines, JSON or CSV; may repeat (default: the bundled corpus)",
     )
+    parser.add_argument(
+        "--fields",
+        type=_field_map,
+        metavar="ROLE=FIELD,…",
+        help="the fields of JSON Lines, JSON and CSV records that hold a release's title, "
+        "date, text, url and id, e.g. title=headline,text=body "
+        "(default: the usual names: title/headline, date/published, text/body/content, …)",
+    )
+
+
+def corpus_fields(args: argparse.Namespace) -> FieldMap | None:
+    """The record fields named with ``--fields``, or None for the usual names."""
+    fields: FieldMap | None = getattr(args, "fields", None)
+    return fields
 
 
 def add_json_argument(parser: argparse.ArgumentParser) -> None:
@@ -43,22 +70,69 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
     add_json_argument(parser)
 
 
-def analyse(args: argparse.Namespace, corpus: Corpus) -> dict[str, DocumentAnalysis]:
-    """Analyse ``corpus``, reusing the app's analysis cache unless ``--no-cache`` was given.
+def analyse(args: argparse.Namespace, corpus: Corpus) -> Mapping[str, DocumentAnalysis]:
+    """Analyse ``corpus`` through the corpus snapshot, unless ``--no-cache`` was given.
 
-    The CLI and the browser share one cache, so a report on a large corpus the
-    browser has opened before costs no analysis.
+    The CLI and the browser share one snapshot, so a report on a large corpus
+    the browser has opened before costs no analysis; what is missing is
+    analysed in worker processes.
     """
-    from interpol_tui.analysis.pipeline import analyse_document
-    from interpol_tui.state.cache import AnalysisCache
-    from interpol_tui.state.paths import StatePaths
+    from interpol_tui.state.reopen import analyse as analyse_corpus
 
     def warn(message: str) -> None:
         print(f"warning: {safe(message)}", file=sys.stderr)
 
-    cache = AnalysisCache(StatePaths.default(), warn)
     use_cache = not getattr(args, "no_cache", False)
-    return cache.load_or_analyse(corpus, analyse_document, use_cache=use_cache)
+    return analyse_corpus(corpus, _snapshot(corpus.roots), reuse=use_cache, warn=warn)
+
+
+def _snapshot(roots: Sequence[Path]) -> CorpusSnapshot:
+    """The corpus snapshot of ``roots`` (one object per corpus for the whole command)."""
+    from interpol_tui.state.paths import StatePaths
+    from interpol_tui.state.reading import corpus_key
+    from interpol_tui.state.snapshot import CorpusSnapshot
+
+    paths = StatePaths.default()
+    key = (str(paths.cache_dir), corpus_key(roots))
+    if key not in _SNAPSHOTS:
+
+        def warn(message: str) -> None:
+            print(f"warning: {safe(message)}", file=sys.stderr)
+
+        _SNAPSHOTS[key] = CorpusSnapshot.for_corpus(paths, roots, warn)
+    return _SNAPSHOTS[key]
+
+
+_SNAPSHOTS: dict[tuple[str, str], CorpusSnapshot] = {}
+
+
+def replay_report(args: argparse.Namespace, corpus: Corpus, options: Sequence[str]) -> bool:
+    """Print the stored output of this report if the corpus is unchanged; True if printed.
+
+    ``options`` are whatever changes the output. Not with ``--no-cache``.
+    """
+    from interpol_tui.state.reports import report_key, stored_report
+
+    if getattr(args, "no_cache", False):
+        return False
+    text = stored_report(_snapshot(corpus.roots), report_key(corpus, options))
+    if text is None:
+        return False
+    sys.stdout.write(text)
+    return True
+
+
+@contextlib.contextmanager
+def recording_report(corpus: Corpus, options: Sequence[str]) -> Iterator[None]:
+    """Print what the body prints, and store it for :func:`replay_report`."""
+    from interpol_tui.state.reports import report_key, store_report
+
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        yield
+    text = captured.getvalue()
+    sys.stdout.write(text)
+    store_report(_snapshot(corpus.roots), report_key(corpus, options), text)
 
 
 def emit_report(
@@ -97,14 +171,24 @@ def corpus_paths(args: argparse.Namespace) -> list[Path]:
 
 def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
     """Load the corpus named by ``args``; warnings go to stderr, a bad path is an error."""
-    from interpol_tui.corpus.loader import CorpusPathError, load_corpus
+    from interpol_tui.corpus.loader import CorpusPathError
     from interpol_tui.state import SettingsFile, StatePaths
+    from interpol_tui.state.reopen import open_corpus
 
     # The size limit is a setting; settings problems are warnings like any other.
     notes: list[str] = []
     max_bytes = SettingsFile(StatePaths.default(), notes.append).load().max_file_bytes
-    try:
-        corpus = load_corpus(corpus_paths(args), max_bytes=max_bytes)
+    paths = corpus_paths(args)
+    use_cache = not getattr(args, "no_cache", False)
+    try:  # through the snapshot: unchanged files are not read and cleaned again
+        opened = open_corpus(
+            paths,
+            _snapshot(paths),
+            max_bytes=max_bytes,
+            reuse=use_cache,
+            fields=corpus_fields(args),
+        )
+        corpus = opened.corpus
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
     for warning in [*notes, *([] if quiet else corpus.warnings)]:

@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
                     "chars": doc.chars,
                     "warnings": list(doc.warnings),
                     "title_source": doc.title_source,
+                    "format": doc.format,
+                    "url": doc.url,
                 }
                 for doc in corpus.documents
             ]

@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interpol_tui.analysis.kinds import type_label
 from interpol_tui.commands.common import add_corpus_argument, add_json_argument, load
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.aggregate import Statistics
+    from interpol_tui.corpus.model import Corpus
 
 NAME = "stats"
 HELP = "figures cited across releases, side by side, and how many releases name each entity"
@@ -36,17 +38,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the cross-release statistics as a table, JSON, CSV or Markdown."""
-    import json
-
-    from interpol_tui.analysis.aggregate import corpus_statistics
-    from interpol_tui.commands.common import CommandError, analyse, emit_json, safe
-    from interpol_tui.report.export import render, statistics_json
+    from interpol_tui.commands.common import CommandError, recording_report, replay_report
 
     if args.json and args.format:
         raise CommandError("give either --json or --format, not both")
     if args.output is not None and not (args.json or args.format):
         raise CommandError("--output needs --json or --format")
     corpus = load(args)
+    if args.output is not None:
+        return _report(args, corpus)
+    # An unchanged corpus prints the report it printed before, without grouping again.
+    options = [NAME, "json" if args.json else str(args.format or "table")]
+    if replay_report(args, corpus, options):
+        return 0
+    with recording_report(corpus, options):
+        return _report(args, corpus)
+
+
+def _report(args: argparse.Namespace, corpus: Corpus) -> int:
+    import json
+
+    from interpol_tui.analysis.aggregate import corpus_statistics
+    from interpol_tui.commands.common import CommandError, analyse, emit_json, safe
+    from interpol_tui.report.export import render, statistics_json
+
     statistics = corpus_statistics(corpus, analyse(args, corpus))
     if args.output is not None:
         from interpol_tui.state.storage import atomic_write_bytes
@@ -96,7 +111,7 @@ def _print_report(statistics: Statistics) -> None:
     print()
     print_table(
         ["type", "entity", "releases", "mentions"],
-        [[e.type, e.canonical, e.releases, e.mentions] for e in statistics.entities],
+        [[type_label(e.type), e.canonical, e.releases, e.mentions] for e in statistics.entities],
         max_widths=[12, 50, 8, 8],
     )
     inferred = [d for d in statistics.dates.values() if d.inferred]

@@ -9,6 +9,9 @@ from interpol_tui.corpus.model import Corpus
 from interpol_tui.search.fulltext import FullTextIndex
 from interpol_tui.search.titles import TitleIndex
 
+ON_DISK_FROM = 20_000
+"""Releases from which the full-text index lives in a temporary file, not in memory."""
+
 
 @dataclass(frozen=True)
 class SearchIndexes:
@@ -38,7 +41,7 @@ def build_indexes(
     titles = TitleIndex.from_documents(corpus.documents)
     if cancelled is not None and cancelled():
         return None
-    fulltext = FullTextIndex()
+    fulltext = FullTextIndex(on_disk=len(corpus.documents) >= ON_DISK_FROM)
     if not fulltext.add(corpus.documents, names or None, cancelled):
         fulltext.close()
         return None

@@ -51,6 +51,11 @@ class StatePaths:
         """Analysed corpora, keyed by file content and program version."""
         return self.cache_dir / "analysis"
 
+    @property
+    def snapshot_dir(self) -> Path:
+        """Corpus snapshots: each corpus's cleaned releases and their analysis (SQLite)."""
+        return self.cache_dir / "snapshots"
+
     def describe(self) -> dict[str, Path]:
         """Every folder and file by name, for ``interpol-tui paths``."""
         return {
@@ -61,4 +66,5 @@ class StatePaths:
             "positions": self.positions_file,
             "cache_dir": self.cache_dir,
             "analysis_cache": self.analysis_cache_dir,
+            "snapshots": self.snapshot_dir,
         }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
@@ -12,6 +14,12 @@ from textual.screen import Screen
 from interpol_tui import __version__
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from interpol_tui.corpus.formats.fields import FieldMap
+
+SWITCH_INTERVAL = 0.001
+"""Seconds a thread may hold the GIL while another waits (Python's default is 0.005)."""
 
 
 class InterpolApp(App[None]):
@@ -22,10 +30,17 @@ class InterpolApp(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+k"
     """``ctrl+p`` is quick-open (DESIGN.md); the app's priority palette key would shadow it."""
 
-    def __init__(self, corpus_paths: list[Path], *, use_cache: bool = True) -> None:
+    def __init__(
+        self, corpus_paths: list[Path], *, use_cache: bool = True, fields: FieldMap | None = None
+    ) -> None:
         super().__init__()
+        # Worker threads hand the GIL back to the UI thread after 1 ms, not 5:
+        # a key then waits at most that long for a busy worker.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
+        self.fields = fields
+        """The record fields named with ``--fields`` (None: the usual names)."""
         self.sub_title = f"v{__version__}"
         self.preferences = Preferences()
         """Saved settings (theme, panes, highlights, size limit) and state warnings."""
@@ -37,21 +52,33 @@ class InterpolApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The three-pane browser."""
-        return MainScreen(self.corpus_paths)
+        return MainScreen(self.corpus_paths, fields=self.fields)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Offer every enabled key command of the screen and the focused pane in the palette too."""
         yield from super().get_system_commands(screen)
+        from interpol_tui.ui.reader_keys import WHY_DISABLED
+
         offered: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not (active.enabled and binding.description and binding.id):
+            if not (binding.description and binding.id):
                 continue
             if binding.id in offered:  # one entry per command, not per key
                 continue
             offered.add(binding.id)
+            # The key as the key bar writes it ("?", "/", "^p"), not its name ("question_mark").
+            key = self.get_key_display(binding)
+            if not active.enabled:  # listed, and chosen it says why it cannot act now
+                reason = WHY_DISABLED.get(binding.action, "Not available here now.")
+
+                def explain(reason: str = reason) -> None:
+                    self.notify(reason, severity="warning", timeout=3, markup=False)
+
+                yield SystemCommand(f"{binding.description} (not now)", f"Key: {key}", explain)
+                continue
 
             def run(node: DOMNode = active.node, action: str = binding.action) -> None:
                 self.call_later(self.run_action, action, node)
 
-            yield SystemCommand(binding.description, f"Key: {binding.key}", run)
+            yield SystemCommand(binding.description, f"Key: {key}", run)

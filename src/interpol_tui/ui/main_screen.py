@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widget import Widget
+from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
+from interpol_tui.ui.key_bar import KeyBar
+from interpol_tui.ui.list_pane import ListPane
 from interpol_tui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -38,10 +42,14 @@ from interpol_tui.ui.session import ReadingSession
 from interpol_tui.ui.stats_layout import (
     apply_stats_layout,
     focus_after_toggle,
+    keep_focus_in_view,
     make_room_to_read,
     stays_visible,
 )
 from interpol_tui.ui.stats_pane import StatsPane, stats_bindings
+
+if TYPE_CHECKING:
+    from interpol_tui.corpus.formats.fields import FieldMap
 
 NARROW_WIDTH = 100
 """Below this many columns the statistics pane starts hidden (``s`` shows it)."""
@@ -61,36 +69,48 @@ class MainScreen(Screen[None]):
         Binding("r", "reload", "Reload corpus", show=False, id="session.reload"),
         Binding("w", "warnings", "Warnings", show=False, id="session.warnings"),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("q", "back_or_quit", "Back / quit", show=False, id="quit.q"),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
 
     AUTO_FOCUS = "#documents"
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, without repainting the whole screen on each change: the panes whose
+    ``:focus`` style changes repaint themselves, and a full repaint made ``tab`` slow."""
 
     stats_visible: reactive[bool] = reactive(True)
     """Whether the statistics pane is shown."""
     loading: reactive[bool] = reactive(True)
     """True while a worker is reading the corpus."""
 
-    def __init__(self, corpus_paths: list[Path]) -> None:
+    def __init__(self, corpus_paths: list[Path], fields: FieldMap | None = None) -> None:
         super().__init__()
         self.corpus_paths = corpus_paths
+        self.fields = fields
+        """Which fields of records files hold title, date, text (``--fields``)."""
         self.corpus: Corpus | None = None
-        self.analyses: dict[str, DocumentAnalysis] = {}
+        self.analyses: Mapping[str, DocumentAnalysis] = {}
         """Spans of every release by document id, once the analysis worker is done."""
         self.search_indexer = SearchIndexer(self)
         self.session = ReadingSession(self)
+        self.session.prefetch_listing()
+        self._early: Corpus | None = None
         self._first_frame = threading.Event()
         """Set once the first frame is drawn; the load worker waits for it."""
+        self._listed = threading.Event()
+        """Set once a frame with the listed corpus is drawn; checking the files waits for it."""
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, a progress bar while loading, and the footer."""
         yield Header()
         with Horizontal(id="panes"):
-            yield DocumentList(id="documents")
+            yield ListPane(id="list-pane")
             yield ReaderPane(id="reading")
             yield StatsPane(id="stats")
         yield ProgressBar(id="loading", show_eta=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start loading; keep the first frame cheap."""
@@ -102,6 +122,9 @@ class MainScreen(Screen[None]):
         # The first layout pass can hide and blur the list; focus it once laid out.
         self.call_after_refresh(self.query_one(DocumentList).focus)
         self.call_after_refresh(self._first_frame.set)
+        self._early = self.session.early_listing()  # read already: listed once laid out
+        if self._early is not None:
+            self.call_after_refresh(self.post_message, CorpusLoaded(self._early))
         self.load_corpus()  # started now (so tests can wait for it), reads after the frame
 
     # -- loading ----------------------------------------------------------
@@ -109,7 +132,9 @@ class MainScreen(Screen[None]):
     def load_corpus(self) -> None:
         """Read and clean the corpus off the UI thread."""
         self._wait_for_first_frame()
-        from interpol_tui.corpus.loader import CorpusPathError, load_corpus
+        from interpol_tui.corpus.loader import CorpusPathError
+        from interpol_tui.corpus.pool import Cancelled
+        from interpol_tui.state.reopen import same_listing
 
         worker = get_current_worker()
 
@@ -117,25 +142,38 @@ class MainScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))
 
-        try:
-            corpus = load_corpus(
-                self.corpus_paths,
-                max_bytes=self.session.max_file_bytes,
-                progress=progress,
-                cancelled=lambda: worker.is_cancelled,
-            )
+        shown = self.session.last_listing()  # listed at once; the files are checked next
+        if shown is not None:
+            if shown is not self._early:  # not posted on mount
+                self._listed.clear()
+                self.post_message(CorpusLoaded(shown))
+            self._wait_for(self._listed)
+        try:  # through the snapshot: an unchanged file is not read again
+            corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled, self.fields)
+        except Cancelled:
+            return
         except (CorpusPathError, OSError) as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", timeout=10, markup=False
             )
             corpus = Corpus(documents=(), warnings=(str(error),))
-        if not worker.is_cancelled:
+        if worker.is_cancelled:
+            return
+        if shown is None or not same_listing(shown, corpus):
+            self._listed.clear()
             self.post_message(CorpusLoaded(corpus))
+            # Until the list is drawn (and analysis and indexing have started).
+            self._wait_for(self._listed)
+        self.session.confirm_snapshot()
 
     def _wait_for_first_frame(self) -> None:
         # In the worker: loading would compete with the first frame for the GIL.
+        self._wait_for(self._first_frame)
+
+    @staticmethod
+    def _wait_for(event: threading.Event) -> None:
         worker = get_current_worker()
-        while not self._first_frame.wait(0.02) and not worker.is_cancelled:
+        while not event.wait(0.02) and not worker.is_cancelled:
             pass
 
     def on_load_progress(self, message: LoadProgress) -> None:
@@ -144,11 +182,17 @@ class MainScreen(Screen[None]):
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         """Show the loaded corpus in every pane."""
+        if self.corpus is not None:  # r: say what the reload found
+            from interpol_tui.ui.reload_report import reload_summary
+
+            self.notify(reload_summary(self.corpus, message.corpus), timeout=4, markup=False)
         self.corpus = message.corpus
         self.loading = False
         self.analyses = {}
+        self.call_after_refresh(self._listed.set)
+        # Started now, working once the frame that shows the list is drawn.
         self.analyse(message.corpus)
-        self.search_indexer.index(message.corpus)
+        self.search_indexer.index(message.corpus, after=self._listed)
         documents = self.query_one(DocumentList)
         keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
         documents.set_documents(message.corpus.documents, keep)
@@ -164,14 +208,19 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, corpus: Corpus) -> None:
         """Find the entities, figures and quotations of every release off the UI thread."""
+        from interpol_tui.corpus.pool import Cancelled
+
         worker = get_current_worker()
+        self._wait_for(self._listed)
 
         @ThrottledProgress
         def progress(done: int, total: int) -> None:
             self.post_message(AnalysisProgress(done, total))
 
-        try:  # through the cache: an unchanged corpus is not analysed again
+        try:  # through the snapshot: an unchanged release is not analysed again
             analyses = self.session.analyse(corpus, progress, lambda: worker.is_cancelled)
+        except Cancelled:
+            return
         except Exception as error:  # a bug in analysis must not take the browser down
             self.app.call_from_thread(
                 self.notify, f"Analysis failed: {error}", severity="error", markup=False
@@ -236,11 +285,26 @@ class MainScreen(Screen[None]):
             return
         from interpol_tui.ui.entity_card import EntityCard  # imported when first needed
 
-        card = EntityCard(message.entity, message.doc_id, self.corpus, self.analyses)
+        card = EntityCard(message.entity, message.doc_id, self.corpus, self._mentioning(message))
         self.app.push_screen(card, self._open_mention)
 
-    def _open_mention(self, choice: tuple[str, int] | None) -> None:
-        if choice is not None:
+    def _mentioning(self, message: EntityCardRequested) -> Mapping[str, DocumentAnalysis]:
+        """The analyses the entity card must look through: those naming the entity, if known."""
+        from interpol_tui.state.stored import StoredAnalyses
+
+        analyses = self.analyses
+        if not isinstance(analyses, StoredAnalyses):
+            return analyses
+        entity = message.entity
+        found = analyses.mentioning(entity.type, entity.canonical)
+        if found is None:  # not indexed yet: every analysis is read
+            return analyses
+        return {doc_id: analyses[doc_id] for doc_id in dict.fromkeys([*found, message.doc_id])}
+
+    def _open_mention(self, choice: tuple[str, int] | EntityChosen | None) -> None:
+        if isinstance(choice, EntityChosen):
+            self.post_message(choice)  # "l": list the releases that mention it
+        elif choice is not None:
             self.post_message(DocumentSelected(*choice))
             # Queued after the message, so the release is open when the mark moves.
             self.call_later(self.query_one(Reader).mark_entity_at, choice[1])
@@ -252,11 +316,15 @@ class MainScreen(Screen[None]):
             self.stats_visible = False
         # After the layout has given the reader its size back, or it scrolls blind.
         self.call_after_refresh(self.post_message, DocumentSelected(message.doc_id, message.offset))
+        # Then mark the figure itself, once the release is open (queued after the message).
+        self.call_after_refresh(
+            self.call_later, self.query_one(Reader).mark_figure_at, message.start
+        )
 
     @on(EntityChosen)
     def _list_mentioning(self, message: EntityChosen) -> None:
         documents = self.query_one(DocumentList)
-        documents.set_filter(message.doc_ids)
+        self.query_one(ListPane).show_entity(message.name, message.doc_ids)
         if message.name is not None and message.doc_ids is not None:
             count = len(message.doc_ids)
             self.notify(f"{count} release(s) mention {message.name}", timeout=3, markup=False)
@@ -272,6 +340,7 @@ class MainScreen(Screen[None]):
         """Re-place the statistics pane for the new width."""
         self.stats_visible = stays_visible(self, self.stats_visible)
         apply_stats_layout(self, self.stats_visible)
+        keep_focus_in_view(self)
 
     def action_toggle_stats(self) -> None:
         """Show or hide the statistics pane."""
@@ -300,8 +369,26 @@ class MainScreen(Screen[None]):
         return self.session.check_action(action)
 
     def on_unmount(self) -> None:
-        """Save the reading position on the way out."""
+        """Stop the worker processes and save the reading position on the way out."""
+        from interpol_tui.corpus.pool import terminate_all
+
+        terminate_all()
         self.session.save_now()
+
+    def action_back(self) -> None:
+        """Escape: clear the list's filter, else give the list the focus back."""
+        from interpol_tui.ui.back import go_back
+
+        go_back(self)
+
+    def action_back_or_quit(self) -> None:
+        """q: back to the whole release list, as escape does; from there, quit."""
+        from interpol_tui.ui.back import go_back, is_home
+
+        if is_home(self):
+            self.app.exit()
+        else:
+            go_back(self)
 
     def action_help(self) -> None:
         """Show every key."""
@@ -326,7 +413,7 @@ def help_sections() -> list[tuple[str, list[BindingType]]]:
     """The bindings of every part of the main screen, grouped for the help screen."""
     return [
         ("Everywhere", list(MainScreen.BINDINGS)),
-        ("Release list", list(DocumentList.BINDINGS)),
+        ("Release list", [*DocumentList.BINDINGS, *ListPane.BINDINGS]),
         ("Reader", list(Reader.BINDINGS)),
         ("Statistics", stats_bindings()),
     ]

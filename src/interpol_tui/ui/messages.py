@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.message import Message
 
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
@@ -63,7 +65,7 @@ class AnalysisProgress(Message):
 class AnalysisReady(Message):
     """The analysis worker finished: the spans of every release, by document id."""
 
-    def __init__(self, analyses: dict[str, DocumentAnalysis]) -> None:
+    def __init__(self, analyses: Mapping[str, DocumentAnalysis]) -> None:
         self.analyses = analyses
         super().__init__()
 

@@ -7,6 +7,7 @@ to an index built before analysis finished) is handled here.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from typing import TYPE_CHECKING
@@ -46,14 +47,18 @@ class SearchIndexer:
         else:
             self._waiting.append(callback)
 
-    def index(self, corpus: Corpus) -> None:
-        """Start indexing a newly loaded ``corpus`` (replacing any previous indexes)."""
+    def index(self, corpus: Corpus, after: threading.Event | None = None) -> None:
+        """Start indexing a newly loaded ``corpus`` (replacing any previous indexes).
+
+        With ``after``, the worker starts at once but waits for that event
+        (the frame that lists the corpus) before working.
+        """
         self._generation += 1
         self.indexes = None
         self._analyses = None
         generation = self._generation
         self._screen.run_worker(
-            lambda: self._build(corpus, generation),
+            lambda: self._build(corpus, generation, after),
             name="search-index",
             group="search",
             thread=True,
@@ -67,11 +72,13 @@ class SearchIndexer:
             self._add_names(self.indexes, analyses)
 
     # -- workers ------------------------------------------------------------
-    def _build(self, corpus: Corpus, generation: int) -> None:
+    def _build(self, corpus: Corpus, generation: int, after: threading.Event | None) -> None:
         from interpol_tui.analysis.searchable import names_by_doc
         from interpol_tui.search.indexes import build_indexes
 
         worker = get_current_worker()
+        while after is not None and not after.wait(0.02) and not worker.is_cancelled:
+            pass
         analyses = self._analyses  # may arrive while we build: then names are added after
         try:
             names = names_by_doc(analyses.values()) if analyses else None

@@ -1,0 +1,218 @@
+"""Releases whose clean text stays in the corpus snapshot until something reads it.
+
+A :class:`StoredDocument` is a :class:`Document` in every way that matters to
+the rest of the program, but its ``text`` is fetched from the snapshot (a
+few recent ones kept), so that a 100,000-release corpus lists its titles
+without holding every text in memory, and no text is held twice.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from interpol_tui.analysis.model import DocumentAnalysis
+from interpol_tui.corpus.model import Document
+from interpol_tui.state import codec
+from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
+
+RECENT_TEXTS = 64
+"""Texts kept in memory after being read (the reader asks for its text on every line)."""
+RECENT_ANALYSES = 64
+"""Analyses kept decoded after being read."""
+
+
+class SnapshotTexts:
+    """Clean texts read from a snapshot, the most recent kept; the file itself as a fallback."""
+
+    def __init__(
+        self, snapshot: CorpusSnapshot, reread: Callable[[str], str | None] | None = None
+    ) -> None:
+        self.snapshot = snapshot
+        self._reread = reread
+        self._recent: OrderedDict[str, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def text(self, doc_id: str) -> str:
+        """The clean text of ``doc_id`` (empty if neither the snapshot nor the file has it)."""
+        with self._lock:
+            found = self._recent.get(doc_id)
+            if found is not None:
+                self._recent.move_to_end(doc_id)
+                return found
+        text = self.snapshot.text(doc_id)
+        if text is None and self._reread is not None:
+            text = self._reread(doc_id)  # the snapshot was removed or damaged meanwhile
+        if text is None:
+            return ""
+        with self._lock:
+            self._recent[doc_id] = text
+            while len(self._recent) > RECENT_TEXTS:
+                self._recent.popitem(last=False)
+        return text
+
+
+class StoredDocument(Document):
+    """A release listed from its snapshot record; its text is read when first needed."""
+
+    __slots__ = ("_chars", "_path", "_texts")
+
+    def __init__(self, record: FileRecord, texts: SnapshotTexts, path: Path | None = None) -> None:
+        # Not Document.__init__: it would assign ``text``, which is read here instead.
+        values = {
+            "id": record.doc_id,
+            "_path": path if path is not None else record.path,
+            "title": record.title,
+            "date": record.date,
+            "dateline": record.dateline,
+            "warnings": record.warnings,
+            "title_source": record.title_source,
+            "sha256": record.sha256,
+            "format": record.format,
+            "url": record.url,
+            "_chars": record.chars,
+            "_texts": texts,
+        }
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    @property  # type: ignore[override]
+    def path(self) -> Path:
+        """The release's file (made a Path when first asked: listing 100,000 needs none)."""
+        path: Path | str = object.__getattribute__(self, "_path")
+        if isinstance(path, str):
+            path = Path(path)
+            object.__setattr__(self, "_path", path)
+        return path
+
+    @property  # type: ignore[override]
+    def text(self) -> str:
+        """The clean text, from the snapshot."""
+        texts: SnapshotTexts = object.__getattribute__(self, "_texts")
+        return texts.text(self.id)
+
+    @property
+    def chars(self) -> int:
+        """Length of the clean text, known without reading it."""
+        chars: int = object.__getattribute__(self, "_chars")
+        return chars
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return (self.id, self.path, self.sha256, self.chars) == (
+            other.id,
+            other.path,
+            other.sha256,
+            other.chars,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.sha256))
+
+    def __repr__(self) -> str:
+        return f"StoredDocument(id={self.id!r}, title={self.title!r}, chars={self.chars})"
+
+
+def encode_analysis(analysis: DocumentAnalysis, text: str) -> bytes:
+    """The stored form of an analysis: the codec's JSON, compressed."""
+    data = json.dumps(codec.encode(analysis, text), ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(data.encode("utf-8"), 1)
+
+
+def decode_analysis(doc_id: str, data: bytes, text: str) -> DocumentAnalysis | None:
+    """Rebuild a stored analysis, or None when the data cannot be trusted."""
+    try:
+        return codec.decode(doc_id, json.loads(zlib.decompress(data)), text)
+    except (zlib.error, ValueError, codec.CodecError):
+        return None
+
+
+class StoredAnalyses(Mapping[str, DocumentAnalysis]):
+    """Doc id -> analysis, each decoded from the snapshot when asked for (recent ones kept).
+
+    Analyses that could not be stored (no usable snapshot) are kept compressed
+    in memory; one whose stored form is damaged is made again on the spot.
+    """
+
+    def __init__(self, documents: Sequence[Document], snapshot: CorpusSnapshot | None) -> None:
+        self._documents = {document.id: document for document in documents}
+        self._snapshot = snapshot
+        self._memory: dict[str, bytes] = {}
+        self.failed: set[str] = set()
+        """Releases whose analysis raised: they have an empty analysis."""
+        self._recent: OrderedDict[str, DocumentAnalysis] = OrderedDict()
+        self._lock = threading.Lock()
+        self._mentions: dict[tuple[str, str], list[str]] = {}
+        self._indexed: set[str] = set()
+
+    def mentioning(self, entity_type: str, canonical: str) -> list[str] | None:
+        """Ids of the releases that name this entity (case-folded), in corpus order.
+
+        Known once every analysis has been read once (the search indexer reads
+        them all); None before that.
+        """
+        with self._lock:
+            if len(self._indexed) < len(self._documents):
+                return None
+            found = set(self._mentions.get((entity_type, canonical.casefold()), ()))
+        return [doc_id for doc_id in self._documents if doc_id in found]
+
+    def _index(self, analysis: DocumentAnalysis) -> None:
+        with self._lock:
+            if analysis.doc_id in self._indexed:
+                return
+            self._indexed.add(analysis.doc_id)
+            keys = {(entity.type, entity.canonical.casefold()) for entity in analysis.entities}
+            for key in keys:
+                self._mentions.setdefault(key, []).append(analysis.doc_id)
+
+    def keep(self, rows: list[tuple[str, str, bytes]]) -> None:
+        """Store freshly made (doc id, file hash, stored form) rows, then empty ``rows``."""
+        if not rows:
+            return
+        if self._snapshot is None or not self._snapshot.save_analyses(rows):
+            self._memory.update((doc_id, data) for doc_id, _, data in rows)
+        rows.clear()
+
+    def __getitem__(self, doc_id: str) -> DocumentAnalysis:
+        document = self._documents[doc_id]
+        with self._lock:
+            found = self._recent.get(doc_id)
+            if found is not None:
+                self._recent.move_to_end(doc_id)
+                return found
+        found = self._load(document)
+        self._index(found)
+        with self._lock:
+            self._recent[doc_id] = found
+            while len(self._recent) > RECENT_ANALYSES:
+                self._recent.popitem(last=False)
+        return found
+
+    def _load(self, document: Document) -> DocumentAnalysis:
+        if document.id in self.failed:
+            return DocumentAnalysis(document.id)
+        data = self._memory.get(document.id)
+        if data is None and self._snapshot is not None:
+            data = self._snapshot.analysis_data(document.id, document.sha256)
+        found = decode_analysis(document.id, data, document.text) if data else None
+        if found is None:  # damaged or lost since it was stored: made again, here
+            from interpol_tui.analysis.pipeline import analyse_text
+
+            try:
+                found = analyse_text(document.id, document.text)
+            except Exception:  # the same bug the worker met: an empty analysis
+                self.failed.add(document.id)
+                found = DocumentAnalysis(document.id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
