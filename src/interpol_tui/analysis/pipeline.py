@@ -17,6 +17,7 @@ from interpol_tui.analysis.captions import caption_spans
 from interpol_tui.analysis.dates import find_dates
 from interpol_tui.analysis.entities import EntityResult, find_entities
 from interpol_tui.analysis.figures import find_figures
+from interpol_tui.analysis.headline import headline_of
 from interpol_tui.analysis.model import DateSpan, DocumentAnalysis, Figure, Quote
 from interpol_tui.analysis.names import OPERATION_HEADS
 from interpol_tui.analysis.overlap import Claims
@@ -201,8 +202,7 @@ def analyse_text(doc_id: str, text: str, title: str = "") -> DocumentAnalysis:
 
 def analyse_document(doc: Document) -> DocumentAnalysis:
     """Analyse one document: its body, and its headline as a zone of its own."""
-    headline = doc.title if doc.title_source == "headline" else ""
-    return analyse_text(doc.id, doc.text, headline)
+    return analyse_text(doc.id, doc.text, headline_of(doc))
 
 
 def analyse_corpus(
