@@ -42,10 +42,10 @@ async def test_the_browser_says_a_release_could_not_be_analysed(
 ) -> None:
     real_text = pipeline.analyse_text
 
-    def raising(doc_id: str, text: str) -> DocumentAnalysis:  # where the browser analyses
-        if doc_id == FAILING:
+    def raising(doc_id: str, text: str, headline: str = "") -> DocumentAnalysis:
+        if doc_id == FAILING:  # where the browser analyses
             raise RecursionError("maximum recursion depth exceeded")
-        return real_text(doc_id, text)
+        return real_text(doc_id, text, headline)
 
     monkeypatch.setattr(pipeline, "analyse_text", raising)
     app = InterpolApp([seeds_dir])

@@ -190,9 +190,9 @@ async def test_reopening_skips_analysis_unless_no_cache(
     calls: list[str] = []
     real = pipeline.analyse_text
 
-    def counting(doc_id: str, text: str) -> object:
+    def counting(doc_id: str, text: str, headline: str = "") -> object:
         calls.append(doc_id)
-        return real(doc_id, text)
+        return real(doc_id, text, headline)
 
     monkeypatch.setattr(pipeline, "analyse_text", counting)
     # --no-cache analyses everything (and refreshes the cache); then nothing is analysed.

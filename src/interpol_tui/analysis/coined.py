@@ -128,6 +128,8 @@ def _codename_start(tokens: list[Token], year: int) -> int | None:
         or lookup_place(" ".join(words)) is not None
     ):
         return None  # "In 2024", "May 2024", "INTERPOL 2024", "Paris 2024"
+    if begin > 0 and tokens[begin - 1].text == "Operation":
+        return begin - 1  # "Operation Safe Harbour Seas 2025": a long codename keeps its word
     return begin
 
 
@@ -169,3 +171,71 @@ def systems(text: str) -> list[Coined]:
     if "/" in text:
         matches += _SYSTEMS.finditer(text)
     return [(m.start(), m.end(), "operation", m.group()) for m in matches]
+
+
+_NUMBERED_BODY = re.compile(
+    r"(?<![\d/.,])\b\d{3,4}\s+(?:Sanctions\s+)?(?:Committee|Monitoring\s+Team|Working\s+Group"
+    r"|Group\s+of\s+Experts)\b"
+)
+
+
+def numbered_bodies(text: str) -> list[Coined]:
+    """Bodies named by a resolution's number ("the 1267 Committee", "the 1540 Group of Experts")."""
+    if "Committee" not in text and "Group" not in text and "Team" not in text:
+        return []
+    return [(m.start(), m.end(), "organization", m.group()) for m in _NUMBERED_BODY.finditer(text)]
+
+
+_MEDIA_HEADS = frozenset(
+    """
+News Review Times Post Journal Herald Daily Tribune Gazette Press Wire Today Magazine
+Executive Observer Chronicle Telegraph Express Monitor Insider
+    """.split()  # noqa: SIM905
+)
+"""Last words of a news outlet's name ("Eurasia Review", "The Maritime Executive")."""
+_NAME = r"(?:The\s+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}"
+_BYLINE = re.compile(rf"(?m)(?:^|\s)[Bb]y[ \t]+(?P<name>{_NAME})[ \t]*$")
+_CREDIT = re.compile(rf"\((?P<first>{_NAME})[ \t]*/[ \t]*(?P<second>{_NAME})[ \t]*[-–,]")
+
+
+def news_outlets(text: str) -> list[Coined]:
+    """Outlets credited in a byline ("By Baltic Review") or a wire credit ("(Daily News / AP -")."""
+    found: list[Coined] = []
+    if "by " in text or "By " in text:
+        for match in _BYLINE.finditer(text):
+            if match["name"].split()[-1] in _MEDIA_HEADS:
+                name = match["name"]
+                found.append((match.start("name"), match.end("name"), "organization", name))
+    if " / " not in text and "/" not in text:
+        return found
+    for match in _CREDIT.finditer(text):
+        for group in ("first", "second"):
+            found.append((match.start(group), match.end(group), "organization", match[group]))
+    return found
+
+
+_WORD = r"[A-Z](?:[\w&’'-]|\.(?=\w))*"  # "U.S.", "Qubit": a full stop only inside
+_COMPANY = rf"{_WORD}(?:[ \t]{_WORD}){{0,2}}"
+_COMPANY_LIST = re.compile(
+    rf"\b(?:companies|firms|businesses|platforms|providers)[ \t]+(?:including|such[ \t]+as|like)"
+    rf"[ \t]+(?P<list>{_COMPANY}(?:,[ \t]*{_COMPANY})*(?:,?[ \t]+and[ \t]+{_COMPANY})?)"
+)
+_FIRM_NAMED = re.compile(
+    rf"\bthe[ \t]+(?:[a-z-]+[ \t]+){{0,2}}(?:firm|company|start-up|startup)[ \t]+"
+    rf"(?P<name>{_COMPANY})"
+)
+_LIST_ITEM = re.compile(_COMPANY)
+
+
+def companies(text: str) -> list[Coined]:
+    """Companies named as such: "companies including A, B and C", "the security firm X"."""
+    if "compan" not in text and "firm" not in text and "platforms" not in text:
+        return []
+    found: list[Coined] = []
+    for match in _COMPANY_LIST.finditer(text):
+        base = match.start("list")
+        for item in _LIST_ITEM.finditer(match["list"]):
+            found.append((base + item.start(), base + item.end(), "organization", item.group()))
+    for match in _FIRM_NAMED.finditer(text):
+        found.append((match.start("name"), match.end("name"), "organization", match["name"]))
+    return found

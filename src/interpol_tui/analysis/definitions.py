@@ -10,7 +10,15 @@ import re
 
 from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.classify import Label, is_name_like
-from interpol_tui.analysis.coined import codenames, loose_definition, systems
+from interpol_tui.analysis.coined import (
+    codenames,
+    companies,
+    loose_definition,
+    news_outlets,
+    numbered_bodies,
+    systems,
+)
+from interpol_tui.analysis.described import learn_described_system
 from interpol_tui.analysis.names import (
     CODENAME_WORDS,
     HONORIFICS,
@@ -18,6 +26,7 @@ from interpol_tui.analysis.names import (
     ORG_HEADS,
     ORG_NOUNS,
     SPEECH_VERBS,
+    TOPIC_WORDS,
 )
 from interpol_tui.analysis.organisations import (
     ORGANISATION_ALIASES,
@@ -34,6 +43,7 @@ from interpol_tui.analysis.release import (
     name_words,
     split_names,
 )
+from interpol_tui.analysis.tokens import Token
 
 _ROMAN = re.compile(r"[IVXL]+")
 _CRIME_WORDS = frozenset({"criminal", "crime", "organized", "organised", "terrorist", "drug"})
@@ -47,6 +57,8 @@ def learn(release: Release) -> Knowledge:
     known = Knowledge()
     previous: Chunk | None = None
     known.coined += systems(release.text) + codenames(release.text, release.tokens)
+    known.coined += numbered_bodies(release.text) + news_outlets(release.text)
+    known.coined += companies(release.text)
     for chunk in release.chunks:
         _learn_acronym(release, known, chunk)
         _learn_codename(release, known, chunk)
@@ -55,6 +67,7 @@ def learn(release: Release) -> Knowledge:
             known.coined.append(loose)
         _learn_person(release, known, chunk)
         _learn_named_thing(release, known, chunk)
+        learn_described_system(release, known, chunk)
         if previous is not None:
             _learn_title_then_name(release, known, previous, chunk)
             _learn_apposed_long_form(release, known, previous, chunk)
@@ -99,6 +112,8 @@ def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
             if acronym_matches(acronym, long_words[cut:]):
                 long_form = " ".join(long_words[cut:])
                 label = known.lexicon.classify(long_words[cut:])
+                if label is None and TOPIC_WORDS.intersection(long_words[cut:]):
+                    break  # "Trafficking in Human Beings (THB)": a crime area, no body
                 canonical = label.canonical if label else long_form
                 noun = release.after(chunk, 3)
                 if label is None and noun is not None and noun.text in OPERATION_NOUNS:
@@ -182,8 +197,29 @@ def _learn_untitled(release: Release, known: Knowledge, chunk: Chunk, words: lis
         known.people.add(" ".join(words), None)  # "Lana Zaki Nusseibeh (United Arab Emirates)"
         return
     verbs = {t.text.lower() for t in (after, before) if t is not None}
-    if verbs & SPEECH_VERBS:
+    if verbs & SPEECH_VERBS or _described_person(release, chunk, before, after):
         known.people.add(" ".join(words), None)
+
+
+_PERSON_PREDICATES = frozenset({"who", "aged", "wanted", "based", "whose"})
+"""Words that open what is said of a person set off by commas ("…, Ana Ruiz, aged 41,")."""
+
+
+def _described_person(
+    release: Release, chunk: Chunk, before: Token | None, after: Token | None
+) -> bool:
+    """ "One of them, Ana Ruiz, was based in Peru", "the arrest of Li Wei, wanted for fraud".
+
+    A name set off by commas whose next words describe a person (an age, a
+    wanted notice, where they live, a relative clause) names a person.
+    """
+    comma = release.after(chunk)
+    if after is None or before is None or comma is None or comma.text != ",":
+        return False
+    if before.text not in (",", "of"):
+        return False
+    word = after.text.lower()
+    return word in _PERSON_PREDICATES or (before.text == "," and word in ("was", "is"))
 
 
 def _learn_title_then_name(release: Release, known: Knowledge, title: Chunk, name: Chunk) -> None:

@@ -313,11 +313,17 @@ class _Labeller:
     def spans(self) -> tuple[EntitySpan, ...]:
         """Return the labelled spans, sorted, with suffix forms linked to long forms."""
         self._link_suffixes()
-        ordered = sorted(self.found, key=lambda f: (f.start, -f.end))
+        ordered = sorted(
+            (f for f in self.found if not self._bare_head(f)), key=lambda f: (f.start, -f.end)
+        )
         return tuple(
             EntitySpan(f.start, f.end, self.text[f.start : f.end], f.type, f.canonical, f.role)
             for f in ordered
         )
+
+    def _bare_head(self, found: _Found) -> bool:
+        """ "the Police", "the Council": a head noun alone names no one body for certain."""
+        return found.type == "organization" and self.text[found.start : found.end] in ORG_HEADS
 
     def _link_suffixes(self) -> None:
         """ "General Assembly" after "INTERPOL General Assembly" is the same body."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from interpol_tui.analysis.counted import (
     CHANGE_WORDS,
@@ -16,6 +16,7 @@ from interpol_tui.analysis.counted import (
     sentence_subject,
 )
 from interpol_tui.analysis.dates import NUMBER_LABELS
+from interpol_tui.analysis.ellipsis import ELLIPSIS, elliptical
 from interpol_tui.analysis.lexicons import (
     ATTENDEE_NOUNS,
     CURRENCY_CODES,
@@ -32,6 +33,7 @@ from interpol_tui.analysis.number_reader import START_FORMS, Core, may_start_num
 from interpol_tui.analysis.numbers import (
     TENS,
     UNITS,
+    parse_digits,
     word_value,
 )
 from interpol_tui.analysis.overlap import Claims
@@ -41,7 +43,8 @@ from interpol_tui.analysis.tokens import Token
 
 # "between 2 and 5 tonnes": one figure, the upper bound, qualified by "between".
 _RANGE_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<q>between)\s+(?:[A-Z]{3}\s+|[$€£])?[\d.,]+(?:\s+[mb]illion|bn|m)?"
+    r"(?:^|(?<=\W))(?P<q>between)\s+(?:[A-Z]{3}\s+|[$€£])?(?P<low>[\d.,]+)"
+    r"(?:\s*(?P<scale>[mb]illion|bn|m))?"
     r"\s+and\s+(?:[A-Z]{3}\s*|[$€£])?$",
     re.IGNORECASE,
 )
@@ -171,11 +174,20 @@ def find_figures(
             continue
         figure = _build(text, tokens, core, sentences, periods)
         if figure is not None and figures and figure.start <= figures[-1].start:
-            figures.pop()  # the lower bound of a range this figure now spans
+            figure = _with_low(figure, figures.pop())  # the range's lower end, now spanned
+        if figure is not None and figure.counts == ELLIPSIS:
+            figure = replace(figure, counts=figures[-1].counts) if figures else None
         if figure is not None:
             figures.append(figure)
             resume = core.last + 1
     return figures
+
+
+def _with_low(figure: Figure, lower: Figure) -> Figure:
+    """ "between 2 and 5 tonnes": the figure of 5 keeps 2 as its range's lower end."""
+    if lower.value < figure.value and lower.unit in (None, figure.unit):
+        return replace(figure, low=lower.value)
+    return figure
 
 
 @dataclass
@@ -188,6 +200,8 @@ class _Extent:
     kind: str
     after: int
     """Index of the first token after the number and its unit."""
+    low: float | None = None
+    """A range's lower end, read from "between 2 and" before the number."""
 
 
 def _currency_before(tokens: list[Token], core: Core, extent: _Extent) -> None:
@@ -236,7 +250,17 @@ def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:
     if word == "over" and before_q and before_q[0].endswith("ly"):
         return None  # "spread widely over 20 countries": a place, not a hedge
     extent.start -= len(head_text) - match.start()
+    if "low" in match.groupdict() and match["low"]:
+        extent.low = _range_low(match["low"], match["scale"])
     return word
+
+
+def _range_low(digits: str, scale: str | None) -> float | None:
+    """ "2", "10 billion": a range's lower end as written (a scale only if it has one)."""
+    value = parse_digits(digits)
+    if value is None or scale is None:
+        return value
+    return value * (1e9 if scale.lower() in ("billion", "bn") else 1e6)
 
 
 def _counted_from(tokens: list[Token], kind: str, index: int) -> int:
@@ -347,7 +371,9 @@ def _build(
     phrase = _phrase(text, tokens, core, extent, words, sentence.start)
     kind = extent.kind
     if not phrase and kind == "count":
-        return None  # a bare number with nothing counted is not a cited figure
+        if not elliptical(tokens, core):
+            return None  # a bare number with nothing counted is not a cited figure
+        phrase = ELLIPSIS  # "Three have been sentenced": the things counted just before
     end = extent.end
     if words and skip == extent.after:
         end = max(end, tokens[phrase_end - 1].end)
@@ -378,7 +404,19 @@ def _build(
         sentence_start=sentence.start,
         period=period_for(in_sentence, extent.start),
         kind=kind,
+        low=_scaled_low(extent.low, core.value, text[extent.start : end]),
     )
+
+
+def _scaled_low(low: float | None, value: float, span: str) -> float | None:
+    """ "between 10 and 15 million": the lower end shares the upper end's scale word."""
+    if low is None or low >= value:
+        return None
+    if low * 1000 <= value:  # the lower end was written without the scale word
+        for word, factor in (("billion", 1e9), ("million", 1e6)):
+            if word in span.lower() and low * factor < value:
+                return low * factor
+    return low
 
 
 _DURATION_NOUNS = frozenset({"hours", "days", "weeks", "months", "years"})

@@ -45,6 +45,10 @@ class DateSpan:
     """Normalised form where one can be given: ``2015-07``, ``2017``."""
 
 
+FIGURE_ZONES: tuple[str, ...] = ("body", "headline", "caption")
+"""Where a figure is printed: the running text, the headline, or a photo caption."""
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A numeric figure cited in the text ("nearly eight billion times")."""
@@ -66,6 +70,12 @@ class Figure:
     """The period the text gives ("2023", "past 10 months"), or None."""
     kind: str = "count"
     """``count``, ``money``, ``percent``, ``factor``, ``duration``…"""
+    low: float | None = None
+    """A range's lower end ("between EUR 3,000 and EUR 6,000": 3000; ``value`` is 6000)."""
+    zone: str = "body"
+    """Where it is printed: one of :data:`FIGURE_ZONES`. A ``headline`` figure's
+    offsets point into ``Document.title`` (and its sentence is the title); the
+    others point into ``Document.text``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +100,5 @@ class DocumentAnalysis:
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateSpan, ...] = ()
+    headline_figures: tuple[Figure, ...] = ()
+    """Figures of the headline (``zone == "headline"``); offsets into ``Document.title``."""

@@ -100,7 +100,8 @@ Force Forces Unit Units Court Courts Tribunal Service Services Directorate Direc
 Authority Authorities Institute Institutes Foundation Bank Police Gendarmerie Guard Guards
 Army Navy University Association Federation Alliance Parliament Corporation Company Group
 Network Board Cabinet Government Administration Academy Inc Ltd Corps Command Registry
-Observatory Fund Community
+Observatory Fund Community Section Sections Division Divisions Lab Labs Laboratory
+Laboratories Embassy Embassies
     """.split()  # noqa: SIM905
 )
 # Words of other languages that make a name a police or security body as its first word
@@ -124,7 +125,7 @@ OPERATION_HEADS = frozenset(
     """
 Protocol Protocols Notice Notices Programme Programmes Program Programs Project Projects
 Initiative Initiatives Database Databases Report Goals Agenda Strategy Framework Platform
-Campaign Plan System Systems Mechanism Toolkit
+Campaign Plan System Systems Mechanism Toolkit Capability Capabilities Tool Tools Operation
     """.split()  # noqa: SIM905
 )
 # Lower-case nouns that follow a name and make it a programme ("I-Familia database").
@@ -146,6 +147,14 @@ Charter Act Statement Communiqué Pact Memorandum
     """.split()  # noqa: SIM905
 )
 
+TOPIC_WORDS = frozenset(
+    """
+Trafficking Smuggling Exploitation Fraud Laundering Abuse Rights Crime Crimes Terrorism
+Corruption Counterfeiting Piracy Poaching Cybercrime Extremism Radicalisation Radicalization
+    """.split()  # noqa: SIM905
+)
+"""Words of a crime area or a topic: a long form made of them, with no body's head
+("Trafficking in Human Beings (THB)", "Intellectual Property Rights (IPR)"), is no body."""
 NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
 """Prepositions after a name's head ("Agenda for ...", "Directorate of INTERPOL")."""
 CONNECTORS = frozenset(

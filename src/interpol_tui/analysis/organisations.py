@@ -57,6 +57,26 @@ KNOWN_ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Bundeskriminalamt": ("Bundeskriminalamt",),
     "United Nations Environment Programme": ("UNEP",),
     "United Nations Development Programme": ("UNDP",),
+    # Companies and platforms releases name as partners, payment channels or places of
+    # contact ("follow us on Facebook"): one-word names no shape rule can tell from a word.
+    "Microsoft": ("Microsoft",),
+    "Google": ("Google",),
+    "Meta": ("Meta Platforms",),
+    "Facebook": ("Facebook",),
+    "Instagram": ("Instagram",),
+    "WhatsApp": ("WhatsApp",),
+    "Twitter": ("Twitter",),
+    "YouTube": ("YouTube", "Youtube"),
+    "TikTok": ("TikTok",),
+    "LinkedIn": ("LinkedIn",),
+    "Telegram Messenger": ("Telegram Messenger",),
+    "PayPal": ("PayPal",),
+    "Visa": ("Visa Inc", "Visa Europe"),
+    "Mastercard": ("Mastercard", "MasterCard"),
+    "Western Union": ("Western Union",),
+    "Reuters": ("Reuters",),
+    "Sputnik": ("Sputnik",),
+    "BBC": ("BBC",),
 }
 ORGANISATION_ALIASES: dict[str, str] = {
     form: canonical for canonical, forms in KNOWN_ORGANISATIONS.items() for form in forms

@@ -9,13 +9,17 @@ finding is one function and one line in :data:`COMPONENTS`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from interpol_tui.analysis.captions import caption_spans
 from interpol_tui.analysis.dates import find_dates
 from interpol_tui.analysis.entities import EntityResult, find_entities
 from interpol_tui.analysis.figures import find_figures
+from interpol_tui.analysis.headline import headline_of
 from interpol_tui.analysis.model import DateSpan, DocumentAnalysis, Figure, Quote
+from interpol_tui.analysis.names import OPERATION_HEADS
 from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.periods import Period, find_periods
 from interpol_tui.analysis.proportions import fill_factor_counts, find_proportions
@@ -60,8 +64,15 @@ def _periods(release: ReleaseText, found: Found) -> None:
             found.claims.claim(period.start, period.end)
 
 
+_NAMES_THAT_HOLD_NUMBERS = frozenset({"operation", "organization"})
+"""Entity types whose names may hold a number that is no figure ("Operation 30 Days at Sea")."""
+
+
 def _entities(release: ReleaseText, found: Found) -> None:
     found.entities = find_entities(release.text, release.tokens)
+    for span in found.entities.spans:
+        if span.type in _NAMES_THAT_HOLD_NUMBERS:
+            found.claims.claim(span.start, span.end)
 
 
 def _figures(release: ReleaseText, found: Found) -> None:
@@ -110,24 +121,88 @@ COMPONENTS: tuple[Component, ...] = (
 """The components in the order they run, which is also their overlap priority."""
 
 
-def analyse_text(doc_id: str, text: str) -> DocumentAnalysis:
-    """Analyse clean ``text``; every span points into it."""
+HEADLINE_COMPONENTS: tuple[Component, ...] = tuple(
+    component
+    for component in COMPONENTS
+    if component.name in ("dates", "periods", "figures", "proportions", "factor counts")
+)
+"""What runs on a headline: its figures (and the dates and periods that are no figures)."""
+
+
+def _run(text: str, components: tuple[Component, ...]) -> Found:
     release = ReleaseText(text, tokenize(text), SentenceIndex(text))
     found = Found(Claims(len(text)))
-    for component in COMPONENTS:
+    for component in components:
         component.run(release, found)
+    return found
+
+
+def _zoned(figures: list[Figure], text: str) -> tuple[Figure, ...]:
+    """Mark the figures printed in a photo caption (``zone == "caption"``)."""
+    captions = caption_spans(text)
+    if not captions:
+        return tuple(figures)
+    return tuple(
+        replace(f, zone="caption") if any(a <= f.start < b for a, b in captions) else f
+        for f in figures
+    )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+_NAME_OPENERS = frozenset({"Operation", "Operations", *OPERATION_HEADS})
+"""A word that opens a name: the capitalised word after it keeps its capital."""
+
+
+def _sentence_case(title: str) -> str:
+    """ "Police Seize 40 kg, Arrest 9 Suspects" read as "police seize 40 kg, arrest 9 suspects".
+
+    A Title Case headline capitalises every word, which the body's rules read as
+    a name ("Phase 2", "Storm Makers 2"); lower-casing the capitalised words (not
+    acronyms such as USD) keeps every offset, since the length does not change.
+    """
+    words = re.findall(r"[A-Za-z]{4,}", title)
+    capitalised = sum(word[0].isupper() and not word.isupper() for word in words)
+    if len(words) < 3 or capitalised * 10 < len(words) * 6:
+        return title
+    folded = _CAPITALISED.sub(lambda m: _fold(title, m), title)
+    return folded if len(folded) == len(title) else title
+
+
+def _fold(title: str, match: re.Match[str]) -> str:
+    """Lower-case a capitalised word, except a name's first word ("Operation Lionfish 4")."""
+    before = title[: match.start()].split()
+    if before and before[-1] in _NAME_OPENERS:
+        return match.group()
+    return match.group().lower()
+
+
+def headline_figures(title: str) -> tuple[Figure, ...]:
+    """The figures of a headline, ``zone == "headline"``; offsets point into ``title``."""
+    if not title.strip():
+        return ()
+    found = _run(_sentence_case(title), HEADLINE_COMPONENTS)
+    return tuple(
+        replace(figure, zone="headline", text=title[figure.start : figure.end], sentence=title)
+        for figure in found.figures
+    )
+
+
+def analyse_text(doc_id: str, text: str, title: str = "") -> DocumentAnalysis:
+    """Analyse clean ``text`` (and its headline ``title``); spans point into them."""
+    found = _run(text, COMPONENTS)
     return DocumentAnalysis(
         doc_id=doc_id,
         entities=found.entities.spans if found.entities is not None else (),
-        figures=tuple(found.figures),
+        figures=_zoned(found.figures, text),
         quotes=tuple(found.quotes),
         dates=tuple(found.dates),
+        headline_figures=headline_figures(title) if title else (),
     )
 
 
 def analyse_document(doc: Document) -> DocumentAnalysis:
-    """Analyse one document."""
-    return analyse_text(doc.id, doc.text)
+    """Analyse one document: its body, and its headline as a zone of its own."""
+    return analyse_text(doc.id, doc.text, headline_of(doc))
 
 
 def analyse_corpus(

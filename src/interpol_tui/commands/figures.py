@@ -21,7 +21,11 @@ def _number(value: float) -> int | float:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print every figure as a table or JSON."""
+    """Print every figure as a table or JSON, a release's headline figures first.
+
+    A headline figure (``zone`` "headline") has ``start``/``end`` in the title and
+    the title as its sentence; every other figure's offsets point into the text.
+    """
     corpus = load(args)
     results = analyse(args, corpus)
     records = [
@@ -34,13 +38,15 @@ def run(args: argparse.Namespace) -> int:
             "counts": figure.counts,
             "period": figure.period,
             "kind": figure.kind,
+            "zone": figure.zone,
+            "low": None if figure.low is None else _number(figure.low),
             "start": figure.start,
             "end": figure.end,
             "sentence": figure.sentence,
             "sentence_start": figure.sentence_start,
         }
         for doc in corpus.documents
-        for figure in results[doc.id].figures
+        for figure in (*results[doc.id].headline_figures, *results[doc.id].figures)
     ]
     return emit_report(
         args,

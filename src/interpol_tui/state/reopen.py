@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from interpol_tui.analysis.headline import headline_of
 from interpol_tui.corpus.formats import format_for
 from interpol_tui.corpus.formats.fields import FieldMap
 from interpol_tui.corpus.loader import (
@@ -258,13 +259,13 @@ def confirm(
 # -- analysis -------------------------------------------------------------------
 
 
-def _analyse_job(job: tuple[str, str]) -> tuple[str, bytes | None, str | None]:
+def _analyse_job(job: tuple[str, str, str]) -> tuple[str, bytes | None, str | None]:
     """Analyse one release (in a worker process): (id, stored form, or why it failed)."""
     from interpol_tui.analysis.pipeline import analyse_text
 
-    doc_id, text = job
+    doc_id, text, headline = job
     try:
-        return doc_id, encode_analysis(analyse_text(doc_id, text), text), None
+        return doc_id, encode_analysis(analyse_text(doc_id, text, headline), text), None
     except Exception as error:  # a bug on one release must not stop the corpus
         return doc_id, None, f"{type(error).__name__}: {error}"
 
@@ -287,7 +288,7 @@ def analyse(
     stored = snapshot.analysed() if snapshot is not None and usable and reuse else {}
     missing = [d for d in corpus.documents if stored.get(d.id) != d.sha256 or not d.sha256]
     analyses = StoredAnalyses(corpus.documents, snapshot if usable else None)
-    jobs = [(document.id, document.text) for document in missing]
+    jobs = [(document.id, document.text, headline_of(document)) for document in missing]
     hashes = {document.id: document.sha256 for document in missing}
     pending: list[tuple[str, str, bytes]] = []
     for doc_id, data, error in run_pooled(

@@ -205,10 +205,10 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
             data = self._snapshot.analysis_data(document.id, document.sha256)
         found = decode_analysis(document.id, data, document.text) if data else None
         if found is None:  # damaged or lost since it was stored: made again, here
-            from interpol_tui.analysis.pipeline import analyse_text
+            from interpol_tui.analysis.pipeline import analyse_document
 
             try:
-                found = analyse_text(document.id, document.text)
+                found = analyse_document(document)
             except Exception:  # the same bug the worker met: an empty analysis
                 self.failed.add(document.id)
                 found = DocumentAnalysis(document.id)

@@ -1,0 +1,50 @@
+"""Find the photo captions of a release's clean text, as paragraph offset ranges.
+
+A scraped page keeps a photo's caption as a paragraph of its own: often twice
+(the image's alternative text, then the caption under it), or with words that
+point at the picture ("pictured", "such as here in Manila", "from left").
+Figures in a caption repeat or illustrate the running text, so they are marked
+``zone == "caption"`` rather than counted as new figures of the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interpol_tui.analysis.sentences import paragraphs
+
+_PHOTO_WORDS = re.compile(
+    r"\b(?:pictured|photographed|(?:seen|shown) here|such as (?:this one )?here"
+    r"|including this (?:suspect|officer|man|woman|vehicle|shipment|one)"
+    r"|(?:from )?left to right|\(l-r\)|\(from left\)|photo(?:graph)?\s*(?:credit)?\s*:"
+    r"|\(photo\b|image\s*:)",
+    re.IGNORECASE,
+)
+_LONGEST_CAPTION = 60
+"""Words: a paragraph longer than this is running text, whatever it says."""
+
+
+_PHOTO_HINTS = (
+    "ictur", "hoto", "n here", "s here", "e here", "left", "L-R", "l-r", "mage", "eft to"
+)  # fmt: skip
+"""Cheap case-sensitive substrings one of which every match of :data:`_PHOTO_WORDS` holds."""
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each paragraph of ``text`` that is a photo caption."""
+    rough = text.split("\n\n")  # paragraphs, near enough to tell repeats cheaply
+    if len(set(rough)) == len(rough) and not any(hint in text for hint in _PHOTO_HINTS):
+        return []  # the common case, decided without reading each paragraph
+    spans = paragraphs(text)
+    bodies = [text[start:end] for start, end in spans]
+    seen: dict[str, int] = {}
+    for body in bodies:
+        seen[body] = seen.get(body, 0) + 1
+    captions = []
+    for (start, end), body in zip(spans, bodies, strict=True):
+        words = body.count(" ") + 1
+        if words > _LONGEST_CAPTION or words < 3:
+            continue
+        if seen[body] > 1 or _PHOTO_WORDS.search(body):
+            captions.append((start, end))
+    return captions
