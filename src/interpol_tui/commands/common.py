@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interpol_tui.commands.table import print_table
 from interpol_tui.corpus.sanitize import strip_controls
 
 if TYPE_CHECKING:
@@ -20,16 +21,46 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
 
 
-def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the repeatable ``--corpus PATH`` option."""
+CORPUS_AFTER = "corpus_after_command"
+"""Where a subcommand's ``--corpus`` values go until :func:`merge_corpus_options` runs."""
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """Add the repeatable ``--corpus PATH`` option and ``--no-cache``.
+
+    Both are accepted before and after the command with one meaning. A
+    subparser's defaults would overwrite what the main parser read, so the
+    subcommand's copies default to "absent" (``SUPPRESS``) and its ``--corpus``
+    values are kept apart, to be added to the main parser's by
+    :func:`merge_corpus_options`.
+    """
     parser.add_argument(
         "--corpus",
         action="append",
         type=Path,
         metavar="PATH",
+        dest="corpus" if top_level else CORPUS_AFTER,
+        default=None if top_level else argparse.SUPPRESS,
         help="a folder (read recursively) or file of releases; may repeat "
         "(default: the bundled corpus)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="analyse from scratch, ignoring (and refreshing) the analysis cache",
+    )
+
+
+def merge_corpus_options(args: argparse.Namespace) -> argparse.Namespace:
+    """Join the ``--corpus`` paths given before and after the command, in the order typed."""
+    after: list[Path] = getattr(args, CORPUS_AFTER, None) or []
+    if hasattr(args, CORPUS_AFTER):
+        delattr(args, CORPUS_AFTER)
+    before: list[Path] = getattr(args, "corpus", None) or []
+    args.corpus = [*before, *after] or None
+    args.no_cache = bool(getattr(args, "no_cache", False))
+    return args
 
 
 def add_json_argument(parser: argparse.ArgumentParser) -> None:
@@ -68,20 +99,26 @@ def emit_report(
     columns: Sequence[tuple[str, int]],
     noun: str,
     labels: dict[str, str] | None = None,
+    group_digits: Sequence[str] = (),
 ) -> int:
     """Print ``records`` as JSON with ``--json``, else as a table of ``columns``.
 
     ``columns`` names the record fields the table shows, each with its widest
     width (headed by the field's name, or its entry in ``labels``); the table
-    ends with a count of ``noun``s over the corpus.
+    ends with a count of ``noun``s over the corpus; the integers of the fields
+    in ``group_digits`` get thousands separators.
     """
     if args.json:
-        emit_json(list(records))
+        emit_json(list(records), corpus)
         return 0
+    headers = [(labels or {}).get(name, name) for name, _ in columns]
     print_table(
-        [(labels or {}).get(name, name) for name, _ in columns],
+        headers,
         [[record[name] for name, _ in columns] for record in records],
         max_widths=[width for _, width in columns],
+        group_digits=[
+            h for h, (name, _) in zip(headers, columns, strict=True) if name in group_digits
+        ],
     )
     print(f"\n{len(records)} {noun}(s) in {len(corpus.documents)} release(s)")
     return 0
@@ -117,39 +154,59 @@ def safe(text: str) -> str:
     return strip_controls(text)
 
 
-def emit_json(value: Any) -> None:
-    """Print ``value`` as one JSON document on stdout."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+def real_ids(corpus: Corpus) -> dict[str, str]:
+    """The real relative path of each release whose id shows escaped control characters.
+
+    Ids are the display form (``\\x1b`` for ESC) so that a terminal never
+    receives a file name's escape sequence; JSON encodes any character safely,
+    so there a script gets the path it can open.
+    """
+    from interpol_tui.corpus.sanitize import visible_controls
+
+    found: dict[str, str] = {}
+    for doc in corpus.documents:
+        if "\\" not in doc.id:
+            continue  # nothing was escaped (every escape starts with a backslash)
+        for root in corpus.roots:
+            base = root if root.is_dir() else root.parent
+            try:
+                relative = doc.path.relative_to(base).as_posix()
+            except ValueError:
+                continue
+            if doc.id == visible_controls(relative):
+                found[doc.id] = relative
+            elif doc.id == f"{visible_controls(base.name)}/{visible_controls(relative)}":
+                found[doc.id] = f"{base.name}/{relative}"
+            else:
+                continue
+            break
+    return {shown: real for shown, real in found.items() if shown != real}
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return safe(str(value)).replace("\n", " ")
+def _with_real_ids(value: Any, ids: dict[str, str]) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: ids.get(item, item)
+            if key == "doc" and isinstance(item, str)
+            else _with_real_ids(item, ids)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_with_real_ids(item, ids) for item in value]
+    return value
 
 
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+def json_text(value: Any, corpus: Corpus | None = None) -> str:
+    """``value`` as one indented JSON document (ending in a newline).
+
+    With ``corpus``, every ``doc`` field names its release by its real path
+    (see :func:`real_ids`), not the escaped form tables show.
+    """
+    ids = real_ids(corpus) if corpus is not None else {}
+    value = _with_real_ids(value, ids) if ids else value
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def print_table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    *,
-    max_widths: Sequence[int] | None = None,
-) -> None:
-    """Print an aligned plain-text table (no colour, safe for pipes and logs)."""
-    cells = [[_cell(v) for v in row] for row in rows]
-    limits = list(max_widths) if max_widths else [60] * len(headers)
-    widths = [
-        min(max([len(h), *(len(r[i]) for r in cells)]), limits[i]) for i, h in enumerate(headers)
-    ]
-    line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
-    print(line.rstrip())
-    for row in cells:
-        print("  ".join(_fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+def emit_json(value: Any, corpus: Corpus | None = None) -> None:
+    """Print ``value`` as one JSON document on stdout (``doc`` fields as in :func:`json_text`)."""
+    sys.stdout.write(json_text(value, corpus))

@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
                     "title_source": doc.title_source,
                 }
                 for doc in corpus.documents
-            ]
+            ],
+            corpus,
         )
         return 0
     print_table(

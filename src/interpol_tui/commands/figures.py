@@ -56,4 +56,5 @@ def run(args: argparse.Namespace) -> int:
             ("text", 44),
         ],
         "figure",
+        group_digits=("value",),
     )

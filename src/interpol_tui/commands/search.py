@@ -45,17 +45,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the best matches as a table or JSON."""
     from interpol_tui.commands.common import emit_json, print_table, safe
+    from interpol_tui.commands.table import plain_decimal
 
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
     corpus = load(args)
     records = _title_records(corpus, args) if args.title else _text_records(corpus, args)
     if args.json:
-        emit_json(records)
+        emit_json(records, corpus)
         return 0
     print_table(
         ["doc", "score", "title", "snippet"],
-        [[r["doc"], f"{r['score']:.3g}", r["title"], r["snippet"] or ""] for r in records],
+        [
+            [r["doc"], plain_decimal(float(r["score"])), r["title"], r["snippet"] or ""]
+            for r in records
+        ],
         max_widths=[30, 9, 50, 70],
     )
     print(f"\n{len(records)} result(s) for “{safe(args.query)}”")

@@ -36,11 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the cross-release statistics as a table, JSON, CSV or Markdown."""
-    import json
-
     from interpol_tui.analysis.aggregate import corpus_statistics
     from interpol_tui.analysis.export import render, statistics_json
-    from interpol_tui.commands.common import CommandError, analyse, emit_json, safe
+    from interpol_tui.commands.common import CommandError, analyse, emit_json, json_text, safe
 
     if args.json and args.format:
         raise CommandError("give either --json or --format, not both")
@@ -52,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         from interpol_tui.state.storage import atomic_write_bytes
 
         if args.json:
-            text = json.dumps(statistics_json(statistics), ensure_ascii=False, indent=2) + "\n"
+            text = json_text(statistics_json(statistics), corpus)
         else:
             text = render(statistics, args.format)
         target = args.output.expanduser().resolve()
@@ -63,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {safe(str(target))}", file=sys.stderr)
         return 0
     if args.json:
-        emit_json(statistics_json(statistics))
+        emit_json(statistics_json(statistics), corpus)
         return 0
     if args.format:
         sys.stdout.write(render(statistics, args.format))
