@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interpol_tui.commands.table import print_table
+from interpol_tui.commands.table import print_table as print_table
 from interpol_tui.corpus.sanitize import strip_controls
 
 if TYPE_CHECKING:

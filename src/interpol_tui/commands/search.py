@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from interpol_tui.commands.common import (
     CommandError,
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     print_table(
         ["doc", "score", "title", "snippet"],
         [
-            [r["doc"], plain_decimal(float(r["score"])), r["title"], r["snippet"] or ""]
+            [r["doc"], plain_decimal(cast(float, r["score"])), r["title"], r["snippet"] or ""]
             for r in records
         ],
         max_widths=[30, 9, 50, 70],
