@@ -63,6 +63,7 @@ class DocumentList(ScrollView, can_focus=True):
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
         Binding("o", "cycle_sort", "Sort", id="list.sort"),
+        Binding("x", "screen.export_list", "Export", id="list.export"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -70,6 +71,7 @@ class DocumentList(ScrollView, can_focus=True):
         "document-list--meta",
         "document-list--cursor",
         "document-list--marker",
+        "document-list--read",
     }
 
     DEFAULT_CSS = """
@@ -85,6 +87,7 @@ class DocumentList(ScrollView, can_focus=True):
         color: $block-cursor-foreground;
     }
     DocumentList > .document-list--marker { color: $accent; text-style: bold; }
+    DocumentList > .document-list--read { color: $text-muted; text-style: none; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -97,6 +100,7 @@ class DocumentList(ScrollView, can_focus=True):
         self._all: list[Document] = []
         self._rows: list[Document] = []
         self._markers: frozenset[str] = frozenset()
+        self._read: frozenset[str] = frozenset()
         self._filter: frozenset[str] | None = None
 
     # -- data -------------------------------------------------------------
@@ -120,6 +124,11 @@ class DocumentList(ScrollView, can_focus=True):
     def set_markers(self, doc_ids: frozenset[str]) -> None:
         """Mark these releases (bookmarks) with a symbol in the list."""
         self._markers = doc_ids
+        self.refresh()
+
+    def set_read(self, doc_ids: frozenset[str]) -> None:
+        """Draw these releases (read already) with a plain, dimmer title than unread ones."""
+        self._read = doc_ids
         self.refresh()
 
     def set_filter(self, doc_ids: frozenset[str] | None) -> None:
@@ -240,7 +249,12 @@ class DocumentList(ScrollView, can_focus=True):
             base += self.get_component_rich_style("document-list--cursor")
         marker = "★ " if doc.id in self._markers else "  "
         if part == 0:
-            text_style = base + self.get_component_rich_style("document-list--title")
+            if doc.id not in self._read:
+                text_style = base + self.get_component_rich_style("document-list--title")
+            elif index == self.cursor:  # the cursor's colours stay; the weight says "read"
+                text_style = base
+            else:
+                text_style = base + self.get_component_rich_style("document-list--read")
             segments = [
                 Segment(marker, base + self.get_component_rich_style("document-list--marker")),
                 Segment(fit(doc.title, width - 2), text_style),

@@ -1,4 +1,4 @@
-"""Ask where to export the statistics; the file's extension picks CSV or Markdown."""
+"""Ask where to export a table; the file's extension picks the format (CSV, Markdown...)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from textual.widgets import Input, Label
 DEFAULT_NAME = "interpol-tui-figures.csv"
 
 
-def default_export_path() -> Path:
-    """Where an export goes unless the user says otherwise: the home folder."""
-    return Path.home() / DEFAULT_NAME
+def default_export_path(name: str = DEFAULT_NAME) -> Path:
+    """Where an export goes unless the user says otherwise: ``name`` in the home folder."""
+    return Path.home() / name
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -39,14 +39,17 @@ class ExportDialog(ModalScreen[Path | None]):
     ExportDialog Label { color: $text-muted; }
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self, path: Path, prompt: str = "Export quantities and figures to (.csv or .md):"
+    ) -> None:
         super().__init__()
         self.path = path
+        self.prompt = prompt
 
     def compose(self) -> ComposeResult:
         """A hint and the path input."""
         with Vertical():
-            yield Label("Export quantities and figures to (.csv or .md):", markup=False)
+            yield Label(self.prompt, markup=False)
             yield Input(str(self.path), id="export-path")
             yield Label("enter: export   escape: cancel", markup=False)
 

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui import release_actions
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
 from interpol_tui.ui.messages import (
@@ -33,6 +34,7 @@ from interpol_tui.ui.messages import (
 from interpol_tui.ui.progress import ThrottledProgress
 from interpol_tui.ui.reader import Reader
 from interpol_tui.ui.reader_pane import ReaderPane
+from interpol_tui.ui.release_actions import RELEASE_BINDINGS
 from interpol_tui.ui.search_indexing import SearchIndexer
 from interpol_tui.ui.session import ReadingSession
 from interpol_tui.ui.stats_layout import (
@@ -62,6 +64,7 @@ class MainScreen(Screen[None]):
         Binding("w", "warnings", "Warnings", show=False, id="session.warnings"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
+        *RELEASE_BINDINGS,
     ]
 
     AUTO_FOCUS = "#documents"
@@ -228,6 +231,7 @@ class MainScreen(Screen[None]):
         if documents.current is None or documents.current.id != message.doc_id:
             documents.select_id(message.doc_id)
         self.open_document(message.doc_id, message.offset)
+        self.session.document_opened(message.doc_id)
         self.query_one(Reader).focus()
 
     @on(EntityCardRequested)
@@ -302,6 +306,27 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Save the reading position on the way out."""
         self.session.save_now()
+
+    # -- the open release (ui.release_actions) ----------------------------
+    def action_toggle_read(self) -> None:
+        """Mark the open release unread, or read again."""
+        self.session.toggle_read()
+
+    def action_edit_release(self) -> None:
+        """Open the release's file in $VISUAL or $EDITOR."""
+        release_actions.open_release(self, "edit")
+
+    def action_page_release(self) -> None:
+        """Read the release's file in $PAGER."""
+        release_actions.open_release(self, "read")
+
+    def action_copy_path(self) -> None:
+        """Copy the release's file path."""
+        release_actions.copy_path(self)
+
+    def action_export_list(self) -> None:
+        """Export the release list as shown (order and filter) to CSV, JSON or Markdown."""
+        release_actions.export_list(self)
 
     def action_help(self) -> None:
         """Show every key."""
