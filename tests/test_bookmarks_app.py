@@ -12,8 +12,8 @@ import pytest
 from bad_corpus import BAD_FILES, HOSTILE, SIZE_LIMIT, build_bad_corpus
 
 from interpol_tui.analysis import pipeline
-from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.loader import load_corpus
+from interpol_tui.corpus.model import Document
 from interpol_tui.state import Bookmarks, ReleaseIndex, SettingsFile, StatePaths
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList

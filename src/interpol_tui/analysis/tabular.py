@@ -35,6 +35,8 @@ def _plain(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return "; ".join(_plain(item) for item in value)
     if isinstance(value, float) and math.isfinite(value):
         return format(Decimal(repr(value)), "f")  # 0.00000162, never 1.62e-06
     return str(value)
