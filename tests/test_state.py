@@ -353,3 +353,17 @@ def test_positions_file_with_wrong_shapes_is_tolerated(paths: StatePaths) -> Non
         3,
     )
     assert positions.offset("c.txt") is None and positions.offset("d.txt") is None
+
+
+def test_releases_passed_at_their_top_are_not_kept(paths: StatePaths) -> None:
+    ids = [f"{i}.txt" for i in range(50)]
+    positions = positions_of(paths, *ids)
+    positions.record("7.txt", 300)
+    for doc_id in ids:  # moving down a list previews each release at its top
+        if doc_id != "7.txt":
+            positions.record(doc_id, 0)
+        positions.save()
+    saved = json.loads(paths.positions_file.read_text())["releases"]
+    assert sorted(record["id"] for record in saved.values()) == ["49.txt", "7.txt"]
+    again = positions_of(paths, *ids)
+    assert (again.last, again.offset("7.txt")) == ("49.txt", 300)

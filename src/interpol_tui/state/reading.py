@@ -171,6 +171,29 @@ class ReadMarks(ReleaseMarks):
         super().__init__(paths.read_marks_file, warn)
 
 
+def _drop_stale_tops(releases: dict[str, Any]) -> None:
+    """Keep a release read at its top (offset 0) only while it is its corpus's last one.
+
+    A release opens at the top anyway; the record is needed only to say which
+    release was read last. Without this, moving through a long list would
+    fill the file with a record per release passed.
+    """
+    newest: dict[object, tuple[float, str]] = {}
+    tops: list[str] = []
+    for key, record in releases.items():
+        if isinstance(record, dict) and record.get("offset") == 0:
+            tops.append(key)
+            at = record.get("at")
+            when = float(at) if isinstance(at, int | float) else 0.0
+            root = record.get("root")
+            if root not in newest or when >= newest[root][0]:
+                newest[root] = (when, key)
+    keep = {key for _, key in newest.values()}
+    for key in tops:
+        if key not in keep:
+            del releases[key]
+
+
 class ReadingPositions(_StateFile):
     """Where the user was in each release, and which release of a corpus was read last."""
 
@@ -246,6 +269,7 @@ class ReadingPositions(_StateFile):
                     releases.pop(stale, None)  # found by its hint: now under its new key
                 releases.pop(key, None)  # re-insert: dict order is recency
                 releases[key] = record
+            _drop_stale_tops(releases)
             excess = len(releases) - MAX_POSITIONS
             for key in list(releases)[: max(excess, 0)]:
                 del releases[key]
