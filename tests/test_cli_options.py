@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +162,19 @@ def test_report_commands_work_without_a_terminal(
 ) -> None:
     assert main(["docs", "--corpus", str(lyon)]) == 0
     assert "lyon.txt" in capsys.readouterr().out
+
+
+def test_the_installed_browser_piped_exits_2_at_once(lyon: Path) -> None:
+    """`interpol-tui | cat`: one sentence on stderr, nothing on stdout, no spinning."""
+    script = shutil.which("interpol-tui", path=str(Path(sys.executable).parent))
+    assert script is not None
+    result = subprocess.run(
+        [script, "--corpus", str(lyon)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,  # hang guard: it used to spin for minutes
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("interpol-tui: error: the browser needs a terminal")

@@ -349,9 +349,12 @@ class MainScreen(Screen[None]):
 
 def help_sections() -> list[tuple[str, list[BindingType]]]:
     """The bindings of every part of the main screen, grouped for the help screen."""
+    from interpol_tui.ui.search_screen import FullTextSearch  # imported when help opens
+
     return [
         ("Everywhere", list(MainScreen.BINDINGS)),
         ("Release list", list(DocumentList.BINDINGS)),
         ("Reader", list(Reader.BINDINGS)),
         ("Statistics", stats_bindings()),
+        ("Search (/)", list(FullTextSearch.BINDINGS)),
     ]
