@@ -22,8 +22,11 @@ def corpus_key(roots: Iterable[Path]) -> str:
 
 
 def release_key(document: Document) -> str:
-    """The key of ``document``'s records: the hash of its file's bytes."""
-    # A Document made without a hash (only in tests or tools) is named by its id.
+    """The key of ``document``'s records: the hash of its file's bytes.
+
+    A Document made without a hash (only in tests or tools) is named by its id.
+    :class:`ReleaseIndex` inlines this for speed.
+    """
     return document.sha256 or f"id:{document.id}"
 
 
@@ -33,12 +36,15 @@ class ReleaseIndex:
     def __init__(self, documents: Iterable[Document], roots: Iterable[Path]) -> None:
         self.root = corpus_key(roots)
         """The corpus hint written into new records."""
-        self._key_of: dict[str, str] = {}
-        self._ids_of: dict[str, list[str]] = {}
-        for document in documents:
-            key = release_key(document)
-            self._key_of[document.id] = key
-            self._ids_of.setdefault(key, []).append(document.id)
+        # Comprehensions, not a loop: this runs on the UI thread for every corpus loaded.
+        self._key_of: dict[str, str] = {d.id: d.sha256 or f"id:{d.id}" for d in documents}
+        self._id_of = {key: doc_id for doc_id, key in self._key_of.items()}
+        self._copies: dict[str, list[str]] = {}
+        """Keys held by several releases (copies of one file), with all their ids."""
+        if len(self._id_of) < len(self._key_of):
+            for doc_id, key in self._key_of.items():
+                self._copies.setdefault(key, []).append(doc_id)
+            self._copies = {key: ids for key, ids in self._copies.items() if len(ids) > 1}
 
     @classmethod
     def of(cls, corpus: Corpus, roots: Iterable[Path] | None = None) -> ReleaseIndex:
@@ -49,10 +55,17 @@ class ReleaseIndex:
         """The key of release ``doc_id``, or None when it is not in this corpus."""
         return self._key_of.get(doc_id)
 
+    def ids(self, key: str) -> list[str]:
+        """The releases of this corpus with ``key`` (none, one, or several copies)."""
+        if key in self._copies:
+            return list(self._copies[key])
+        doc_id = self._id_of.get(key)
+        return [] if doc_id is None else [doc_id]
+
     def same_release(self, doc_id: str) -> list[str]:
         """``doc_id`` and every other copy of the same file in this corpus."""
         key = self._key_of.get(doc_id)
-        return list(self._ids_of.get(key, [doc_id])) if key is not None else [doc_id]
+        return self.ids(key) if key is not None else [doc_id]
 
     def hint(self, doc_id: str) -> dict[str, Any]:
         """A new record for ``doc_id``: its id and corpus, to find it should its content change."""
@@ -67,10 +80,10 @@ class ReleaseIndex:
         """
         found: dict[str, str] = {}
         for key in records:
-            for doc_id in self._ids_of.get(key, ()):
+            for doc_id in self.ids(key):
                 found[doc_id] = key
         for key, record in records.items():
-            if key in self._ids_of or not isinstance(record, dict):
+            if key in self._id_of or not isinstance(record, dict):
                 continue
             hinted = record.get("id")
             if (
