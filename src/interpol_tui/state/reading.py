@@ -50,6 +50,7 @@ class _StateFile:
     def __init__(self, path: Path, warn: Warn, migration: Migration) -> None:
         self._file = JsonFile(path, warn)
         self._migration = migration
+        self._converting = False
         self.index = ReleaseIndex((), ())
         """The corpus the records are resolved against (set by ``load``)."""
 
@@ -65,14 +66,23 @@ class _StateFile:
         if self._migrate(copy.deepcopy(data)).get("corpora") == data["corpora"]:
             return _fresh(data)  # nothing of it belongs to this corpus: leave the file be
         back_up(self._file.path)
-        return _fresh(self.update(lambda data: data))
+        self._converting = True
+        try:
+            return _fresh(self.update(lambda data: data))
+        finally:
+            self._converting = False
 
     def update(self, change: Any) -> Any:
-        """Locked read-modify-write; version-1 records are converted on the way."""
+        """Locked read-modify-write (converting version-1 records when :meth:`read` asks).
+
+        Records that could not be converted stay as they are; they are tried
+        again on the next :meth:`read`, not on every save (which can be every
+        second).
+        """
 
         def convert(saved: Any) -> dict[str, Any]:
             data = _fresh(saved)
-            if is_legacy(data):
+            if self._converting and is_legacy(data):
                 data = self._migrate(data)
             data["version"] = FORMAT_VERSION
             result: dict[str, Any] = change(data)
