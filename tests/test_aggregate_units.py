@@ -170,8 +170,8 @@ def test_statistics_of_a_small_corpus_and_entity_frequencies() -> None:
 
 
 def test_compact_values_keep_every_digit_and_abbreviate_words() -> None:
-    from interpol_tui.analysis.export import compact_value
     from interpol_tui.analysis.model import Figure
+    from interpol_tui.report.export import compact_value
 
     def figure(value: float, qualifier: str | None = None, unit: str | None = None) -> Figure:
         return Figure(0, 1, "x", value, unit, qualifier, "things", "x", 0)

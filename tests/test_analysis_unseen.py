@@ -31,9 +31,11 @@ from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.corpus.model import Corpus, Document
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
-ENTITY_F1 = 0.9
-FIGURE_F1 = 0.9
-FIELD_AGREEMENT = 0.9
+# Just under today's scores (entity F1 1.00, places 0.995; figures F1 0.996 with 2 of 124
+# fields wrong), so that any regression fails.
+ENTITY_F1 = {"person": 0.995, "organization": 0.995, "location": 0.99, "operation": 0.995}
+FIGURE_F1 = 0.99
+FIELD_AGREEMENT = 0.98
 
 
 def norm(text: str) -> str:
@@ -170,7 +172,7 @@ def score_quotes(data: Analysed) -> tuple[Score, list[str]]:
 @pytest.mark.parametrize("kind", ["person", "organization", "location", "operation"])
 def test_entity_f1_per_type(analysed: Analysed, kind: str) -> None:
     score = score_entities(analysed)[kind]
-    assert score.f1 >= ENTITY_F1, (score.f1, score.misses, score.extras)
+    assert score.f1 >= ENTITY_F1[kind], (score.f1, score.misses, score.extras)
 
 
 def test_figures_found_with_their_fields(analysed: Analysed) -> None:

@@ -111,6 +111,9 @@ def test_long_or_punctuated_run_is_not_a_heading() -> None:
         ("Sept. 3, 2019", "2019-09-03"),
         ("29 February 2016", "2016-02-29"),
         ("22 MARCH 2017", "2017-03-22"),
+        ("22/03/2017", "2017-03-22"),
+        ("03/22/2017", "2017-03-22"),
+        ("٢٢ March ٢٠١٧", "2017-03-22"),
     ],
 )
 def test_parse_date_formats(text: str, iso: str) -> None:
@@ -127,7 +130,8 @@ def test_parse_date_formats(text: str, iso: str) -> None:
         "32 March 2017",
         "March 2017",
         "22 Mars 2017",
-        "22/03/2017",
+        "31/02/2017",
+        "Resolution 71/19",
         "",
         "the 22 March meeting",
     ],

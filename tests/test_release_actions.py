@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from interpol_tui.analysis.tabular import render_rows, row_format_for
 from interpol_tui.cli import main
+from interpol_tui.report.tabular import render_rows, row_format_for
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.export_dialog import ExportDialog

@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, Quote
+from interpol_tui.analysis.searchable import names_by_doc, names_text
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.search.fulltext import FullTextIndex, merge_adjacent, parse_marked
-from interpol_tui.search.indexes import build_indexes, names_text
+from interpol_tui.search.indexes import build_indexes
 from interpol_tui.search.query import parse_query
 
 GLOBAL_COALITION = "002_c1b84d1ab1064721.txt"
@@ -156,10 +157,10 @@ def test_entity_names_are_searchable_once_added() -> None:
     indexes = build_indexes(Corpus(documents=docs))
     assert indexes is not None
     assert indexes.fulltext.search("Stock").hits == ()
-    indexes.add_names({"a": speaker})
+    indexes.add_names(names_by_doc([speaker]))
     assert [hit.doc_id for hit in indexes.fulltext.search("stock").hits] == ["a"]
     # Built with the analysis from the start: the same.
-    built = build_indexes(Corpus(documents=docs), {"a": speaker})
+    built = build_indexes(Corpus(documents=docs), names_by_doc([speaker]))
     assert built is not None
     assert [hit.doc_id for hit in built.fulltext.search("jurgen").hits] == ["a"]
     assert names_text(speaker).splitlines() == ["Jürgen Stock", "Secretary General"]

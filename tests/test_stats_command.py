@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from interpol_tui.analysis.export import CSV_COLUMNS
 from interpol_tui.cli import main
+from interpol_tui.report.export import CSV_COLUMNS
 
 MEMBERS = ["001_fdf3ecd901da1a00.txt", "003_876d9fa6a16443df.txt", "004_4c617bd0e601aa67.txt"]
 SEARCHES = ["001_fdf3ecd901da1a00.txt", "004_4c617bd0e601aa67.txt"]

@@ -16,6 +16,7 @@ from interpol_tui.analysis.chronology import (
 from interpol_tui.analysis.frequencies import EntityFrequency, entity_frequencies
 from interpol_tui.analysis.grouping import Fact, facts_of, group_facts, label_of
 from interpol_tui.analysis.model import DocumentAnalysis, Figure
+from interpol_tui.analysis.series_context import release_event
 from interpol_tui.corpus.model import Corpus
 
 Trend = Literal["rising", "falling", "steady", "mixed"]
@@ -162,7 +163,8 @@ def corpus_statistics(
             break
         analysis = analyses.get(doc.id)
         if analysis is not None:
-            facts.extend(facts_of(doc.id, analysis.figures))
+            release = release_event(doc.title, doc.text)
+            facts.extend(facts_of(doc.id, analysis.figures, release))
     groups = group_facts(facts)
     dates = release_dates(corpus)
     series = [

@@ -18,6 +18,7 @@ from itertools import pairwise
 from statistics import median
 from typing import Literal
 
+from interpol_tui.analysis.lexicons import MONTHS
 from interpol_tui.corpus.model import Corpus, Document
 
 DateMethod = Literal["stated", "text", "figures", "none"]
@@ -31,10 +32,7 @@ _COMPLETED_INTRO = {"in", "during", "throughout"}
 # "by 2030", "until 2030": targets, not evidence of when the text was written.
 _TARGET_INTRO = {"by", "until", "till", "before"}
 _PREPOSITIONS = {"in", "since", "during", "throughout", "of", "from", "on", "for", "and", "to"}
-_MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-}  # fmt: skip
+_MONTH_NAMES = frozenset(month.lower() for month in MONTHS)
 _FUTURE = re.compile(r"\b(will|shall|is expected to|plans? to)\b", re.IGNORECASE)
 
 

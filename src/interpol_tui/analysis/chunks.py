@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS
+from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS, WEEKDAYS_MONTHS
 from interpol_tui.analysis.places import lookup_place
 from interpol_tui.analysis.tokens import Token
 
@@ -95,75 +95,91 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
     Development" are single runs; ordinary words that open a sentence are dropped.
     """
     chunks: list[Chunk] = []
-    count = len(tokens)
     # Only capitalised words can open a run: find them in one pass, then grow runs.
     starts = [i for i, t in enumerate(tokens) if t.kind == "word" and t.text[0].isupper()]
     done = 0
     for i in starts:
         if i < done:
             continue
-        token = tokens[i]
         initial = _starts_sentence(tokens, i, text)
-        run = [token]
-        j = i + 1
-        while j < count:
-            nxt = tokens[j]
-            last = run[-1]
-            if not _adjacent(last, nxt):
-                break
-            if _is_name_token(nxt):
-                run.append(nxt)
-                j += 1
-                continue
-            # "(UN)" inside a name that goes on: "United Nations (UN) General Assembly".
-            if (
-                nxt.text == "("
-                and j + 3 < count
-                and tokens[j + 1].is_upper
-                and tokens[j + 2].text == ")"
-                and _adjacent(tokens[j + 2], tokens[j + 3])
-                and _is_name_token(tokens[j + 3])
-                and tokens[j + 3].text[0].isupper()
-            ):
-                run.extend(tokens[j : j + 4])
-                j += 4
-                continue
-            # Connectors and numbers only inside a name: "Agenda for Sustainable", "UN 2030 Agenda".
-            lookahead = j
-            while lookahead < count and (
-                (tokens[lookahead].text in CONNECTORS and tokens[lookahead].text.islower())
-                or tokens[lookahead].kind == "number"
-            ):
-                if not _adjacent(tokens[lookahead - 1], tokens[lookahead]):
-                    break
-                lookahead += 1
-            connectors = [t.text for t in tokens[j:lookahead]]
-            numbered = any(t.kind == "number" for t in tokens[j:lookahead])
-            if (
-                lookahead > j
-                # "Red Notice and 47 Purple Notices": a number joins only names ("UN 2030 Agenda").
-                and not (numbered and len(connectors) > 1)
-                and connectors
-                != ["and", "the"]  # two names: "the Thai Police and the Federal Police"
-                and lookahead < count
-                and lookahead - j <= 2
-                and _adjacent(tokens[lookahead - 1], tokens[lookahead])
-                and _is_name_token(tokens[lookahead])
-                and tokens[lookahead].text[0].isupper()
-            ):
-                run.extend(tokens[j:lookahead])
-                j = lookahead
-                continue
-            break
-        # Ordinary words that open a sentence are not part of a name.
-        while run and run[0].text in _ARTICLES and not _place_with_article(run):
-            run.pop(0)
-        if initial:
-            while run and _is_common_opener(run[0], len(run) == 1) and not _place_with_article(run):
-                run.pop(0)
-                while run and (run[0].text in CONNECTORS or run[0].kind != "word"):
-                    run.pop(0)
+        done = _grow(tokens, i)
+        run = _trim_openers(tokens[i:done], initial)
         if run:
-            chunks.append(Chunk(tuple(run), initial and run[0] is token, j - len(run)))
-        done = j
+            chunks.append(Chunk(tuple(run), initial and run[0] is tokens[i], done - len(run)))
     return chunks
+
+
+def _grow(tokens: list[Token], i: int) -> int:
+    """The index just after the run of name tokens that starts at ``tokens[i]``."""
+    j = i + 1
+    while j < len(tokens) and _adjacent(tokens[j - 1], tokens[j]):
+        if _is_name_token(tokens[j]):
+            j += 1
+            continue
+        step = _bracketed_acronym(tokens, j) or _bridge(tokens, j)
+        if not step:
+            break
+        j += step
+    return j
+
+
+def _capital_follows(tokens: list[Token], index: int) -> bool:
+    """True when ``tokens[index]`` is a capitalised name token right after the one before."""
+    return (
+        index < len(tokens)
+        and _adjacent(tokens[index - 1], tokens[index])
+        and _is_name_token(tokens[index])
+        and tokens[index].text[0].isupper()
+    )
+
+
+def _bracketed_acronym(tokens: list[Token], j: int) -> int:
+    """ "(UN)" inside a name that goes on: "United Nations (UN) General Assembly" (4 tokens)."""
+    if (
+        tokens[j].text == "("
+        and j + 3 < len(tokens)
+        and tokens[j + 1].is_upper
+        and tokens[j + 2].text == ")"
+        and _capital_follows(tokens, j + 3)
+    ):
+        return 4
+    return 0
+
+
+def _bridge(tokens: list[Token], j: int) -> int:
+    """Connectors and numbers inside a name ("Agenda for Sustainable", "UN 2030 Agenda")."""
+    lookahead = j
+    while lookahead < len(tokens) and (
+        (tokens[lookahead].text in CONNECTORS and tokens[lookahead].text.islower())
+        or tokens[lookahead].kind == "number"
+    ):
+        if not _adjacent(tokens[lookahead - 1], tokens[lookahead]):
+            break
+        lookahead += 1
+    bridge = tokens[j:lookahead]
+    connectors = [t.text for t in bridge]
+    numbered = any(t.kind == "number" for t in bridge)
+    if (
+        bridge
+        # "Red Notice and 47 Purple Notices": a number joins only names ("UN 2030 Agenda").
+        and not (numbered and len(connectors) > 1)
+        and connectors != ["and", "the"]  # two names: "the Thai Police and the Federal Police"
+        and len(bridge) <= 2
+        and _capital_follows(tokens, lookahead)
+        # "the District Court on Monday 12 May": a date after a connector ends the name.
+        and tokens[lookahead].text not in WEEKDAYS_MONTHS
+    ):
+        return len(bridge)
+    return 0
+
+
+def _trim_openers(run: list[Token], initial: bool) -> list[Token]:
+    """Drop ordinary words that open a sentence ("The", "Additionally"): they name nothing."""
+    while run and run[0].text in _ARTICLES and not _place_with_article(run):
+        run.pop(0)
+    if initial:
+        while run and _is_common_opener(run[0], len(run) == 1) and not _place_with_article(run):
+            run.pop(0)
+            while run and (run[0].text in CONNECTORS or run[0].kind != "word"):
+                run.pop(0)
+    return run

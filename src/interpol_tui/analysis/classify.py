@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
+from interpol_tui.analysis.dates import NUMBER_LABELS
+from interpol_tui.analysis.lexicons import ROLE_PLURALS, ROMAN_NUMERALS
 from interpol_tui.analysis.model import ENTITY_TYPES, EntityType
 from interpol_tui.analysis.names import (
+    BODY_WORDS,
     DOCUMENT_HEADS,
+    NAME_PARTICLES,
+    NAME_PREPOSITIONS,
     OPERATION_HEADS,
     ORG_HEADS,
     ORG_LEADING_HEADS,
@@ -16,9 +22,10 @@ from interpol_tui.analysis.names import (
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_canonical
 from interpol_tui.analysis.places import lookup_place
 
-_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
 _AGENCY_PROGRAMMES = frozenset({"Programme", "Program"})
 _ENTITY_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
+Table = Literal["acronyms", "operations", "organisations"]
+"""The tables of names a release teaches its :class:`Lexicon`."""
 DOCUMENT = "document"
 """Not an entity: the name of a resolution or declaration ("Vienna Declaration")."""
 
@@ -39,7 +46,7 @@ class Label:
 def head_word(words: list[str]) -> str:
     """The head of a name: the last word before its first connector ("Agenda for ...")."""
     for index, word in enumerate(words):
-        if index and word in _PREPOSITIONS:
+        if index and word in NAME_PREPOSITIONS:
             return words[index - 1]
     return words[-1]
 
@@ -49,7 +56,7 @@ def is_name_like(words: list[str]) -> bool:
     if not words or len(words) > 5:
         return False
     for word in words:
-        if word.islower() and word not in ("de", "da", "del", "van", "von", "der", "bin", "al"):
+        if word.islower() and word not in NAME_PARTICLES:
             return False
         if (
             word in ORG_HEADS
@@ -57,9 +64,13 @@ def is_name_like(words: list[str]) -> bool:
             or word in DOCUMENT_HEADS
             or word in WEEKDAYS_MONTHS
             or word in ORGANISATION_ALIASES
-            or (word.isupper() and len(word) > 2 and word not in ("II", "III", "IV"))
+            or (word.isupper() and len(word) > 2 and word not in ROMAN_NUMERALS)
         ):
             return False
+    if words[0].lower() in NUMBER_LABELS:
+        return False  # "Chapter VII", "Phase II": a label and its number
+    if words[-1].lower() in ROLE_PLURALS:
+        return False  # "Enforcement Officers", "National Members": a group, not a name
     return not (len(words) == 1 and words[0] in TITLE_FIRST_WORDS)
 
 
@@ -74,14 +85,19 @@ class Lexicon:
         self.operations: dict[str, str] = {}
         """Folded name (or alias) -> canonical, for operations and programmes."""
         self._cache: dict[tuple[str, bool], Label | None] = {}
+        self._tables: dict[Table, dict[str, str]] = {
+            "acronyms": self.acronyms,
+            "operations": self.operations,
+            "organisations": self.organisations,
+        }
 
-    def learn(self, table: str, name: str, canonical: str, replace: bool = False) -> None:
+    def learn(self, table: Table, name: str, canonical: str, replace: bool = False) -> None:
         """Remember ``name`` in ``table`` (``acronyms``, ``operations``, ``organisations``).
 
         Acronyms are kept as written; other names are folded. The first
         definition wins unless ``replace``.
         """
-        entries: dict[str, str] = getattr(self, table)
+        entries = self._tables[table]
         key = name if table == "acronyms" else name.casefold()
         if (replace or key not in entries) and entries.get(key) != canonical:
             entries[key] = canonical
@@ -97,6 +113,16 @@ class Lexicon:
 
     def _classify(self, words: list[str], all_caps: bool) -> Label | None:
         name = " ".join(words)
+        # Names the release taught first, then what the words themselves say.
+        return (
+            self._known(name)
+            or _by_leading_word(words, name)
+            or _by_head(words, name)
+            or _as_place(name, len(words), all_caps)
+        )
+
+    def _known(self, name: str) -> Label | None:
+        """A name every release knows, or one this release has defined or used."""
         folded = name.casefold()
         if name in ORGANISATION_ALIASES:
             return Label("organization", ORGANISATION_ALIASES[name])
@@ -108,26 +134,52 @@ class Lexicon:
             return Label("operation", self.operations[folded])
         if folded in self.organisations:
             return Label("organization", self.organisations[folded])
-        if len(words) > 1 and words[0] in ("Operation", "Operations"):
-            return Label("operation", "Operation " + " ".join(words[1:]))
-        if len(words) > 1 and words[0] in ("Project", "Programme", "Program", "Initiative"):
-            return Label("operation", name)
-        head = head_word(words)
-        if len(words) > 1 and head in DOCUMENT_HEADS:
-            return Label(DOCUMENT, name)
-        if len(words) > 2 and head in _AGENCY_PROGRAMMES and words[0] in ("United", "UN"):
-            # "United Nations Environment Programme": a UN programme is an agency.
-            return Label("organization", expand_canonical(name))
-        if len(words) > 1 and head in OPERATION_HEADS:
-            return Label("operation", name)
-        if (
-            len(words) > 1
-            and (head in ORG_HEADS or (words[0] in ORG_LEADING_HEADS and words[1] == "of"))
-            and not (len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police")
-        ):
-            return Label("organization", expand_canonical(name))
-        if len(words) <= 6 and (all_caps or not name.isupper() or len(name) <= 4):
-            place = lookup_place(name)
-            if place is not None:
-                return Label("location", place[0])
         return None
+
+
+_OPERATION_LEADS = frozenset({"Operation", "Operations"})
+_PROGRAMME_LEADS = frozenset({"Project", "Programme", "Program", "Initiative"})
+
+
+def _by_leading_word(words: list[str], name: str) -> Label | None:
+    """ "Operation Pangea", "Project Stadia": a name its first word makes an operation."""
+    if len(words) < 2:
+        return None
+    if words[0] in _OPERATION_LEADS:
+        return Label("operation", "Operation " + " ".join(words[1:]))
+    if words[0] in _PROGRAMME_LEADS:
+        return Label("operation", name)
+    return None
+
+
+def _by_head(words: list[str], name: str) -> Label | None:
+    """A document, programme or body by its head word ("Vienna Declaration", "... Unit")."""
+    if len(words) < 2:
+        return None
+    head = head_word(words)
+    if head in DOCUMENT_HEADS:
+        return Label(DOCUMENT, name)
+    if len(words) > 2 and head in _AGENCY_PROGRAMMES and words[0] in ("United", "UN"):
+        # "United Nations Environment Programme": a UN programme is an agency.
+        return Label("organization", expand_canonical(name))
+    if head in OPERATION_HEADS:
+        return Label("operation", name)
+    body = (
+        head in ORG_HEADS
+        or (words[0] in ORG_LEADING_HEADS and words[1] == "of")
+        or words[0] in BODY_WORDS  # "Guardia Civil": the head noun comes first
+    )
+    # "Chief Police" is no body: a title before the head.
+    titled = len(words) == 2 and words[0] in TITLE_FIRST_WORDS and head == "Police"
+    if body and not titled:
+        return Label("organization", expand_canonical(name))
+    return None
+
+
+def _as_place(name: str, length: int, all_caps: bool) -> Label | None:
+    """A country, city or region the gazetteer knows (an all-capitals word only in capitals)."""
+    if length <= 6 and (all_caps or not name.isupper() or len(name) <= 4):
+        place = lookup_place(name)
+        if place is not None:
+            return Label("location", place[0])
+    return None

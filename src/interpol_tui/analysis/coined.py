@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from interpol_tui.analysis.chunks import Chunk
+from interpol_tui.analysis.classify import Table
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import (
     OPERATION_HEADS,
@@ -20,7 +21,7 @@ from interpol_tui.analysis.names import (
     WEEKDAYS_MONTHS,
 )
 from interpol_tui.analysis.places import lookup_place
-from interpol_tui.analysis.release import Release
+from interpol_tui.analysis.release import Knowledge, Release
 from interpol_tui.analysis.tokens import Token
 
 Coined = tuple[int, int, EntityType, str]
@@ -29,10 +30,12 @@ Coined = tuple[int, int, EntityType, str]
 _LOOSE_ACRONYM = re.compile(r"[a-z]?[A-Z][A-Za-z0-9]*[A-Z0-9]s?")
 _MAX_LEAD = 8
 """Lower-case and capitalised words tried before a run that does not spell its acronym."""
-# Systems written with digits or slashes that no capitalised run can hold.
-_SYSTEMS = re.compile(r"(?<![\w-])I-24/7(?![\w/])")
-# "iARMS", "eCRIS": a lower-case letter before capitals names a system or tool.
-_PREFIXED = re.compile(r"[ei][A-Z]{3,}(?![\w-])")
+# Systems written with digits and a slash that no capitalised run can hold: capitals, a
+# hyphen and a ratio ("I-24/7", "K-9/11").
+_SYSTEMS = re.compile(r"(?<![\w-])[A-Z]{1,3}-\d{1,2}/\d{1,2}(?![\w/])")
+# "iARMS", "eCRIS", "mSTAR": one lower-case letter before four capitals or more names a
+# system or tool (three are a common word: "mRNA").
+_PREFIXED = re.compile(r"[a-z][A-Z]{4,}(?![\w-])")
 _YEAR_IN_TEXT = re.compile(r"(?:19[89]\d|20[0-4]\d)\b")
 
 
@@ -51,7 +54,7 @@ def _spells(acronym: str, words: list[str]) -> bool:
     return position == len(letters) and len(letters) >= 2
 
 
-def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
+def loose_definition(release: Release, known: Knowledge, chunk: Chunk) -> Coined | None:
     """Learn "Long name with lower-case words (ACR)" when the run alone does not spell ACR."""
     tokens = release.tokens
     opening = release.after(chunk)
@@ -61,13 +64,13 @@ def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
     if not (short and closing and closing.text == ")"):
         return None
     acronym = short.text
-    if acronym in release.lexicon.acronyms:
+    if acronym in known.lexicon.acronyms:
         return None
     if acronym.istitle() and len(acronym) > 3 and len(chunk.tokens) >= 3:
         # "Norwegian Agency for Development Cooperation (Norad)": a short name, not initials.
-        label = release.lexicon.classify([t.text for t in chunk.tokens])
+        label = known.lexicon.classify([t.text for t in chunk.tokens])
         if label is not None and label.type == "organization":
-            release.lexicon.learn("acronyms", acronym, label.canonical)
+            known.lexicon.learn("acronyms", acronym, label.canonical)
         return None
     if not _LOOSE_ACRONYM.fullmatch(acronym):
         return None
@@ -83,11 +86,13 @@ def loose_definition(release: Release, chunk: Chunk) -> Coined | None:
         run = tokens[begin:last]
         if not run[0].is_capitalised or not _spells(acronym, [t.text for t in run]):
             continue
-        return _define(release, run, acronym, release.after(chunk, 3))
+        return _define(release, known, run, acronym, release.after(chunk, 3))
     return None
 
 
-def _define(release: Release, run: list[Token], acronym: str, noun: Token | None) -> Coined:
+def _define(
+    release: Release, known: Knowledge, run: list[Token], acronym: str, noun: Token | None
+) -> Coined:
     words = [t.text for t in run]
     long_form = " ".join(words)
     head = words[-1]
@@ -97,10 +102,10 @@ def _define(release: Release, run: list[Token], acronym: str, noun: Token | None
         kind, canonical = "operation", f"{long_form} {noun.text}"
     elif head in OPERATION_HEADS:
         kind = "operation"
-    table = "operations" if kind == "operation" else "organisations"
-    release.lexicon.learn(table, long_form, canonical)
-    release.lexicon.learn(table, canonical, canonical)
-    release.lexicon.learn("acronyms", acronym, canonical, replace=True)
+    table: Table = "operations" if kind == "operation" else "organisations"
+    known.lexicon.learn(table, long_form, canonical)
+    known.lexicon.learn(table, canonical, canonical)
+    known.lexicon.learn("acronyms", acronym, canonical, replace=True)
     return (run[0].start, run[-1].end, kind, canonical)
 
 
@@ -161,6 +166,6 @@ def systems(text: str) -> list[Coined]:
         for m in _PREFIXED.finditer(text)
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")
     ]
-    if "24/7" in text:
+    if "/" in text:
         matches += _SYSTEMS.finditer(text)
     return [(m.start(), m.end(), "operation", m.group()) for m in matches]

@@ -24,6 +24,8 @@ _RATE_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "ye
 def is_plural(word: str) -> bool:
     """Guess whether an English noun is plural ("victims", "people"; not "access")."""
     lower = word.lower()
+    if "-" in lower:
+        lower = lower.rsplit("-", 1)[-1]  # "police-officers": its last part
     if lower in PLURAL_NOUNS:
         return True
     if lower in NOT_PLURAL or len(lower) < 3:
@@ -72,7 +74,11 @@ def noun_phrase(tokens: list[Token], index: int) -> tuple[list[Token], int]:
         j += 1
     while j < len(tokens) and len(words) < _MAX_WORDS:
         token = tokens[j]
-        if not _is_content_word(token):
+        # "two contaminated containers", "two organized crime groups": a participle
+        # before a noun describes it.
+        if not _is_content_word(token) and not (
+            token.text.endswith("ed") and _adjective_participle(tokens, j)
+        ):
             break
         if words and token.start - words[-1].end > 1:
             break  # a line break or double space: not one phrase
@@ -130,8 +136,8 @@ def refine(phrase: str, sentence: str, before: list[Token], attendee_before: boo
         phrase = f"database {phrase}"
     if head in ATTENDEE_NOUNS and any(word in lower_sentence for word in _MEETING_WORDS):
         phrase = "delegates"
-    if phrase == "countries" and attendee_before:
-        phrase = "countries attending"
+    if attendee_before and phrase and " " not in phrase and is_plural(phrase):
+        phrase = f"{phrase} attending"  # "delegates from 90 countries", "experts from 12 agencies"
     return phrase
 
 
@@ -151,6 +157,10 @@ _CHANGE_VERBS = {
     "declined": "decrease",
     "decline": "decrease",
 }
+
+
+CHANGE_WORDS = frozenset(_CHANGE_VERBS) | {"down", "up", "rising", "falling", "reached"}
+"""Words before "to"/"from" and a number that the number is a level of ("fell to 31")."""
 
 
 def _phrase_before(tokens: list[Token], end: int, floor: int) -> list[Token]:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 
+from interpol_tui.analysis.lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from interpol_tui.analysis.model import DateSpan
-from interpol_tui.corpus.dates import MONTHS
+from interpol_tui.analysis.overlap import Claims
+from interpol_tui.corpus.dates import MONTHS as MONTH_NUMBERS
 
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
+_FULL_MONTHS = "|".join(MONTHS)
+_MONTH_NAMES = _FULL_MONTHS + "|" + "|".join(MONTH_ABBREVIATIONS)
+_WEEKDAYS = "|".join(WEEKDAYS)
 _MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _RANGE_DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
-_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WEEKDAY = rf"(?:(?:{_WEEKDAYS}),?\s+)?"
 
 # Longest forms first; month names are capitalised so "may" the verb is never a date.
 _DATES = (
@@ -26,15 +27,12 @@ _DATES = (
 # A month alone is a date after a word that introduces a time ("in March", "between May").
 _MONTH_ALONE = re.compile(
     r"\b(?:in|In|since|Since|until|between|from|From|by|during|During|and|to)\s+"
-    r"(?P<date>(?:(?:early|mid|late)[- ])?(?P<month>January|February|March|April|May|June|July|"
-    r"August|September|October|November|December))\b(?!\s+\d)"
+    rf"(?P<date>(?:(?:early|mid|late)[- ])?(?P<month>{_FULL_MONTHS}))\b(?!\s+\d)"
 )
 # Anchors: patterns that start with a plain character scan fast; the full date
 # patterns then run only in a small window around each anchor.
 _MONTH_ANCHOR = re.compile(rf"(?:{_MONTH_NAMES})(?![a-z])")
-_WEEKDAY_ANCHOR = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])(?!,?\s+\d)"
-)
+_WEEKDAY_ANCHOR = re.compile(rf"(?:{_WEEKDAYS})(?![a-z])(?!,?\s+\d)")
 _YEAR_ANCHOR = re.compile(r"(?:1[89]|20)\d\d")
 _WINDOW = 40
 _DECADE_AFTER = re.compile(r"0s\b")
@@ -50,6 +48,7 @@ case code page pages item annex rule regulation decision act law phase
 _COUNT_CUES = frozenset(
     ["some", "about", "around", "over", "nearly", "almost", "approximately", "than", "to", "least"]
 )
+_YEAR_PREPOSITIONS = frozenset({"for", "of", "since", "during", "until", "throughout"})
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 
@@ -59,7 +58,7 @@ def _iso(year: str | None, month: str | None, day: str | None) -> str | None:
         return None
     if month is None:
         return year
-    number = MONTHS[month.lower().rstrip(".")]
+    number = MONTH_NUMBERS[month.lower().rstrip(".")]
     if day is None:
         return f"{year}-{number:02d}"
     return f"{year}-{number:02d}-{int(day):02d}"
@@ -76,6 +75,8 @@ def is_year_used_as_date(text: str, start: int, end: int) -> bool:
     before = previous_word(text, start)
     if before in NUMBER_LABELS or before in _COUNT_CUES:
         return False
+    if before in _YEAR_PREPOSITIONS and text[start - 1 : start] == " ":
+        return True  # "the review for 2022 shows": counts this size are written "2,000"
     after = _NEXT_WORD.match(text, end)
     if after:
         word = after.group(1)
@@ -85,45 +86,79 @@ def is_year_used_as_date(text: str, start: int, end: int) -> bool:
     return True
 
 
+class _Dates:
+    """The dates of one text, found pass by pass; the first pass to claim a span keeps it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[DateSpan] = []
+        self.claims = Claims(len(text))
+
+    def add(self, start: int, end: int, iso: str | None) -> None:
+        if self.claims.free(start, end):
+            self.claims.claim(start, end)
+            self.spans.append(DateSpan(start, end, self.text[start:end], iso))
+
+    def months(self) -> None:
+        """ "22 March 2024", "March 22", "July 2015", "in March"."""
+        text = self.text
+        for anchor in _MONTH_ANCHOR.finditer(text):
+            if anchor.start() and text[anchor.start() - 1].isalpha():
+                continue
+            low, high = max(0, anchor.start() - _WINDOW), min(len(text), anchor.end() + _WINDOW)
+            for pattern in _DATES:
+                for match in pattern.finditer(text, low, high):
+                    if match.start() <= anchor.start() < match.end():
+                        groups = match.groupdict()
+                        iso = _iso(groups.get("year"), groups["month"], groups.get("day"))
+                        self.add(match.start(), match.end(), iso)
+            for match in _MONTH_ALONE.finditer(text, low, anchor.end()):
+                self.add(match.start("date"), match.end("date"), None)
+
+    def weekdays(self) -> None:
+        """ "on Tuesday", "since Monday": a weekday introduced as a time."""
+        for anchor in _WEEKDAY_ANCHOR.finditer(self.text):
+            if previous_word(self.text, anchor.start()) in _WEEKDAY_INTRODUCERS:
+                self.add(anchor.start(), anchor.end(), None)
+
+    def years(self) -> None:
+        """ "In 2017", "the 1990s", "2019-2021"; not "2000 officers" or "Resolution 2178"."""
+        text = self.text
+        for anchor in _YEAR_ANCHOR.finditer(text):
+            start, end = anchor.span()
+            if (start and text[start - 1] in "0123456789.,/") or self.claims.overlaps(
+                start, start + 1
+            ):
+                continue
+            if (decade := _DECADE_AFTER.match(text, end - 1)) and text[end - 1] == "0":
+                self.add(start, decade.end(), None)
+                continue
+            after = text[end : end + 2]
+            if (
+                after[:1].isdigit()
+                or after[:1] == "/"
+                or (after[:1] in ",." and after[1:].isdigit())
+            ):
+                continue
+            span_range = _RANGE_AFTER.match(text, end)
+            if span_range and previous_word(text, start) not in NUMBER_LABELS:
+                self.add(start, span_range.end(), anchor.group())
+            elif is_year_used_as_date(text, start, end):
+                self.add(start, end, anchor.group())
+
+
+def _number_goes_on(after: str) -> bool:
+    """ "20231", "2023/24", "2023,5", "2023.5": the four digits are part of a longer number."""
+    return after[:1].isdigit() or after[:1] == "/" or (after[:1] in ",." and after[1:].isdigit())
+
+
+_WEEKDAY_INTRODUCERS = frozenset({"on", "last", "next", "this", "since", "by"})
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """Return every date and year-as-date in ``text``, sorted and non-overlapping."""
-    spans: list[DateSpan] = []
-    taken = bytearray(len(text) + 1)
-
-    def add(start: int, end: int, iso: str | None) -> None:
-        if not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            spans.append(DateSpan(start, end, text[start:end], iso))
-
-    for anchor in _MONTH_ANCHOR.finditer(text):
-        if anchor.start() and text[anchor.start() - 1].isalpha():
-            continue
-        low, high = max(0, anchor.start() - _WINDOW), min(len(text), anchor.end() + _WINDOW)
-        for pattern in _DATES:
-            for match in pattern.finditer(text, low, high):
-                if match.start() <= anchor.start() < match.end():
-                    groups = match.groupdict()
-                    iso = _iso(groups.get("year"), groups["month"], groups.get("day"))
-                    add(match.start(), match.end(), iso)
-        for match in _MONTH_ALONE.finditer(text, low, anchor.end()):
-            add(match.start("date"), match.end("date"), None)
-    for anchor in _WEEKDAY_ANCHOR.finditer(text):
-        if previous_word(text, anchor.start()) in ("on", "last", "next", "this", "since", "by"):
-            add(anchor.start(), anchor.end(), None)
-    for anchor in _YEAR_ANCHOR.finditer(text):
-        start, end = anchor.span()
-        if (start and text[start - 1] in "0123456789.,/") or taken[start]:
-            continue
-        if (decade := _DECADE_AFTER.match(text, end - 1)) and text[end - 1] == "0":
-            add(start, decade.end(), None)
-            continue
-        after = text[end : end + 2]
-        if after[:1].isdigit() or after[:1] == "/" or (after[:1] in ",." and after[1:].isdigit()):
-            continue
-        span_range = _RANGE_AFTER.match(text, end)
-        if span_range and previous_word(text, start) not in NUMBER_LABELS:
-            add(start, span_range.end(), anchor.group())
-        elif is_year_used_as_date(text, start, end):
-            add(start, end, anchor.group())
-    spans.sort(key=lambda span: span.start)
-    return spans
+    dates = _Dates(text)
+    dates.months()
+    dates.weekdays()
+    dates.years()
+    return sorted(dates.spans, key=lambda span: span.start)

@@ -12,10 +12,12 @@ from interpol_tui.analysis.names import (
     DEPARTMENT_WORDS,
     DOCUMENT_HEADS,
     HONORIFICS,
+    NAME_PREPOSITIONS,
     ORG_HEADS,
 )
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, initials
+from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.people import PeopleRegistry, match_title
 from interpol_tui.analysis.places import (
     COMPASS_WORDS,
@@ -24,6 +26,7 @@ from interpol_tui.analysis.places import (
     lookup_place,
 )
 from interpol_tui.analysis.release import (
+    Knowledge,
     Release,
     name_after_department,
     name_part,
@@ -33,7 +36,7 @@ from interpol_tui.analysis.release import (
 from interpol_tui.analysis.tokens import Token
 
 _LONGEST_NAME = 12
-_PREPOSITIONS = frozenset({"of", "for", "on", "in", "against", "to"})
+_JOINABLE = frozenset({"organization", "operation"})
 """Tokens in the longest name tried inside a run (runs can join several names)."""
 
 
@@ -57,16 +60,17 @@ class EntityResult:
 class _Labeller:
     """Second pass: label every name run of a release and link short forms to long ones."""
 
-    def __init__(self, release: Release) -> None:
+    def __init__(self, release: Release, known: Knowledge) -> None:
         self.release = release
+        self.known = known
         self.text = release.text
         self.tokens = release.tokens
         self.chunks = release.chunks
-        self.lexicon = release.lexicon
-        self.people = release.people
+        self.lexicon = known.lexicon
+        self.people = known.people
         self.found: list[_Found] = []
         self._spans: set[tuple[int, int]] = set()
-        self._covered = bytearray(len(release.text) + 1)
+        self._claims = Claims(len(release.text))
 
     # -- pass 2: labelling ----------------------------------------------------
 
@@ -74,7 +78,7 @@ class _Labeller:
         """Label every chunk, then link short forms to the long forms of this release."""
         for start, end, canonical in operation_lists(self.tokens):
             self._add(start, end, "operation", canonical)
-        for start, end, kind, canonical in self.release.coined:
+        for start, end, kind, canonical in self.known.coined:
             if not self._taken(start, end):
                 # "iARMS" defined earlier in the release shares its long form's name.
                 self._add(start, end, kind, self.lexicon.acronyms.get(canonical, canonical))
@@ -88,11 +92,11 @@ class _Labeller:
         if (start, end) in self._spans:
             return
         self._spans.add((start, end))
-        self._covered[start:end] = b"\x01" * (end - start)
+        self._claims.claim(start, end)
         self.found.append(_Found(start, end, kind, canonical, role))
 
     def _taken(self, start: int, end: int) -> bool:
-        return any(self._covered[start:end])
+        return self._claims.overlaps(start, end)
 
     def _label_chunk(self, chunk: Chunk) -> None:
         tokens = list(chunk.tokens)
@@ -112,7 +116,7 @@ class _Labeller:
                     self._add(chunk.start, after.end, head_kind, table[key])
                     return
         label = self.lexicon.classify(words, all_caps=joined.isupper())
-        if label is not None and label.type == "organization" and self._two_bodies(tokens):
+        if label is not None and label.type in _JOINABLE and self._two_names(tokens, label.type):
             return
         kind = label.entity if label is not None else None
         if label is not None and kind in ("organization", "operation"):
@@ -126,17 +130,18 @@ class _Labeller:
             no_places=(label is not None and label.type == DOCUMENT) or words[-1] in DOCUMENT_HEADS,
         )
 
-    def _two_bodies(self, tokens: list[Token]) -> bool:
-        """ "Royal Thai Police and Brazilian Federal Police": two bodies, labelled apart."""
+    def _two_names(self, tokens: list[Token], kind: str) -> bool:
+        """ "Royal Thai Police and Brazilian Federal Police", "Project Wisdom and Project Leaf":
+        two names of one kind joined by "and", labelled apart."""
         for index, token in enumerate(tokens):
             if token.text != "and" or not 0 < index < len(tokens) - 1:
                 continue
             left, right = tokens[:index], tokens[index + 1 :]
             sides = [self.lexicon.classify(name_words(side)) for side in (left, right)]
-            if all(side is not None and side.type == "organization" for side in sides):
+            if all(side is not None and side.type == kind for side in sides):
                 for side, part in zip(sides, (left, right), strict=True):
-                    assert side is not None
-                    self._add(part[0].start, part[-1].end, "organization", side.canonical)
+                    assert side is not None and side.entity is not None
+                    self._add(part[0].start, part[-1].end, side.entity, side.canonical)
                 return True
         return False
 
@@ -180,7 +185,7 @@ class _Labeller:
             rest = words[end:]
             if rest and is_name_like(rest[:1]):
                 honorific = words[end - 1] in HONORIFICS
-                role = None if honorific else role_of(self.release, words, index, end)
+                role = None if honorific else role_of(self.release, self.known, words, index, end)
                 position = end
                 for name in split_names(rest):
                     name_tokens = tokens[position : position + len(name)]
@@ -328,7 +333,7 @@ class _Labeller:
                     and n.endswith(" " + found.canonical)
                     # "Directorate of INTERPOL" is no longer form of INTERPOL.
                     and n[: -len(found.canonical) - 1].removesuffix(" the").rsplit(" ", 1)[-1]
-                    not in _PREPOSITIONS
+                    not in NAME_PREPOSITIONS
                 ]
                 # "Brazil’s Federal Police" is not the Australian Federal Police.
                 owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")
@@ -352,7 +357,7 @@ def _department(words: list[str]) -> bool:
 def find_entities(text: str, tokens: list[Token]) -> EntityResult:
     """Return the entity spans of ``text`` (tokens from :func:`tokenize`) and its people."""
     release = Release(text, tokens)
-    learn(release)
-    labeller = _Labeller(release)
+    known = learn(release)
+    labeller = _Labeller(release, known)
     labeller.label()
-    return EntityResult(labeller.spans(), release.people)
+    return EntityResult(labeller.spans(), known.people)

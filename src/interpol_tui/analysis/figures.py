@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from interpol_tui.analysis.counted import (
+    CHANGE_WORDS,
     canonical_phrase,
     counts_from_context,
     noun_phrase,
@@ -19,35 +20,25 @@ from interpol_tui.analysis.lexicons import (
     ATTENDEE_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
-    CURRENCY_WORDS,
     MEASURE_UNITS,
+    QUALIFIER_BEFORE,
     QUALIFIERS,
-    TIME_UNITS,
+    UNIT_PHRASE_LENGTHS,
+    UNIT_PHRASES,
 )
 from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.names import OPERATION_HEADS, ORG_HEADS
+from interpol_tui.analysis.number_reader import START_FORMS, Core, may_start_number, read_core
 from interpol_tui.analysis.numbers import (
-    SCALES,
-    SHORT_SCALES,
     TENS,
     UNITS,
-    combine_words,
-    fold_value,
-    parse_digits,
     word_value,
 )
+from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.periods import Period, period_for
 from interpol_tui.analysis.sentences import SentenceIndex
 from interpol_tui.analysis.tokens import Token
 
-_DURATION_WORD = re.compile(
-    r"(?P<number>[a-z]+(?:-[a-z]+)?)-(?P<unit>second|minute|hour|day|week|month|year)s?"
-    r"(?:-long|-old)?",
-    re.IGNORECASE,
-)
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
-    re.IGNORECASE,
-)
 # "between 2 and 5 tonnes": one figure, the upper bound, qualified by "between".
 _RANGE_BEFORE = re.compile(
     r"(?:^|(?<=\W))(?P<q>between)\s+(?:[A-Z]{3}\s+|[$€£])?[\d.,]+(?:\s+[mb]illion|bn|m)?"
@@ -55,123 +46,27 @@ _RANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_WORDS = frozenset(q.split(" ")[0] for q in QUALIFIERS) | {"in", "by", "to"}
-_START_WORDS = frozenset(UNITS) | frozenset(TENS) | {"a", "an"}
-_START_FORMS = _START_WORDS | {w.capitalize() for w in _START_WORDS} | {"A", "An"}
 
 
-def _may_start_number(token: Token) -> bool:
-    """A cheap test before reading: digits, a number word, "a"/"an", "-fold" or "four-day"."""
-    kind = token.kind
-    if kind == "number":
-        return True
-    if kind != "word":
-        return False
-    lower = token.text.lower()
-    return (
-        lower in _START_WORDS
-        or lower.endswith("fold")
-        or ("-" in lower and lower.partition("-")[0] in _START_WORDS)
-    )
-
-
-_NUMBER_WORDS_SKIP = frozenset({"one", "zero"})
-"""Spelled "one" is mostly a pronoun or rhetoric ("just one officer"), not a statistic."""
-
-
-@dataclass
-class _Core:
-    """A number being read: its token range, value and what was found around it."""
-
-    first: int
-    last: int
-    value: float
-    kind: str = "count"
-    unit: str | None = None
-    counts_hint: str | None = None
-
-
-def _read_core(tokens: list[Token], i: int) -> _Core | None:
-    """Read the number starting at ``tokens[i]``, with its scale words; None if none starts."""
-    token = tokens[i]
-    lower = token.text.lower()
-    if token.kind == "number":
-        value = parse_digits(token.text)
-        if value is None:
-            return None
-        core = _Core(i, i, value)
-    elif token.kind == "word":
-        fold = fold_value(lower)
-        if fold is not None and lower not in SCALES:
-            return _Core(i, i, fold, kind="factor")
-        duration = _DURATION_WORD.fullmatch(token.text)
-        if duration and word_value(duration["number"]) is not None:
-            number = float(word_value(duration["number"]) or 0)
-            unit = TIME_UNITS[duration["unit"].lower()]
-            return _Core(i, i, number, kind="duration", counts_hint=unit)
-        if lower in ("a", "an") and i + 1 < len(tokens):
-            nxt = tokens[i + 1].text.lower()
-            if nxt in SCALES and nxt != "hundred":
-                core = _Core(i, i + 1, float(SCALES[nxt]))
-                return _extend_scale(tokens, core)
-            fold = fold_value(nxt)
-            if fold is not None and nxt not in SCALES:
-                return _Core(i, i + 1, fold, kind="factor")
-            return None
-        if word_value(lower) is None or (
-            lower in _NUMBER_WORDS_SKIP and not _scale_follows(tokens, i)
-        ):
-            return None
-        j = i
-        words = [lower]
-        while j + 1 < len(tokens) and (
-            word_value(tokens[j + 1].text) is not None
-            or tokens[j + 1].text.lower() in ("hundred", "thousand")
-        ):
-            j += 1
-            words.append(tokens[j].text.lower())
-        combined = combine_words(words)
-        if combined is None:
-            return None
-        core = _Core(i, j, combined)
-    else:
-        return None
-    return _extend_scale(tokens, core)
-
-
-def _scale_follows(tokens: list[Token], i: int) -> bool:
-    return i + 1 < len(tokens) and tokens[i + 1].text.lower() in SCALES
-
-
-def _extend_scale(tokens: list[Token], core: _Core) -> _Core:
-    """Multiply by "million"/"billion" or an attached "m"/"bn" after the number."""
-    j = core.last + 1
-    if j < len(tokens):
-        word = tokens[j].text.lower()
-        if (word in SCALES and word != "hundred") or (
-            word == "hundred" and tokens[core.last].kind == "word"
-        ):
-            core.value *= SCALES[word]
-            core.last = j
-        elif word in SHORT_SCALES and tokens[j].start == tokens[core.last].end:
-            core.value *= SHORT_SCALES[word]
-            core.last = j
-    return core
-
-
-def _excluded_number(text: str, tokens: list[Token], core: _Core) -> bool:
+def _excluded_number(text: str, tokens: list[Token], core: Core) -> bool:
     """Labels, fractions, ordinals, times and numbers inside names are not figures."""
     first, last = tokens[core.first], tokens[core.last]
     if first.kind == "number":
         before = text[max(0, first.start - 1) : first.start]
         after = text[last.end : last.end + 2]
-        if before in ("/", ":", "#", "-", "–") or after[:1] in ("/", ":") or after[:1].isalpha():
+        glued_unit = core.last + 1 < len(tokens) and _glued_unit(last, tokens[core.last + 1])
+        if before in ("/", ":", "#", "-", "–") or after[:1] in ("/", ":"):
             return True
+        if after[:1].isalpha() and not glued_unit:
+            return True  # "3G", "B2B": a number inside a word
         if re.match(r"\s*/\s*\d", text[last.end : last.end + 6]) or re.search(
             r"\d\s*/\s*$", text[max(0, first.start - 6) : first.start]
         ):
             return True  # "71/19", "1 / 3": a resolution number or a counter
         if core.first > 0 and tokens[core.first - 1].text.lower().rstrip(".") in NUMBER_LABELS:
             return True
+        if _names_a_body(tokens, core.last + 1):
+            return True  # "the 1267 Committee", "the 1540 Group": a number in a name
         if core.first > 0:
             # "Resolution 2178", "Phase 2", "Storm Makers 2": a number naming something;
             # not "Approximately 30%" or "In 2017" at the start of a sentence.
@@ -187,11 +82,24 @@ def _excluded_number(text: str, tokens: list[Token], core: _Core) -> bool:
     return False
 
 
-def _anaphoric(tokens: list[Token], core: _Core) -> bool:
+def _glued_unit(number: Token, word: Token) -> bool:
+    """ "54kg", "12km": a unit of measure written straight after the digits."""
+    return word.start == number.end and word.text.lower() in MEASURE_UNITS
+
+
+def _names_a_body(tokens: list[Token], index: int) -> bool:
+    """True when ``tokens[index]`` is a capitalised head of a body or programme ("Committee")."""
+    if index >= len(tokens):
+        return False
+    word = tokens[index].text
+    return word[:1].isupper() and (word in ORG_HEADS or word in OPERATION_HEADS)
+
+
+def _anaphoric(tokens: list[Token], core: Core) -> bool:
     """ "the two organizations" (named before) and "two in three" are not counts."""
     first, last = core.first, core.last
     after = tokens[last + 1].text if last + 1 < len(tokens) else ""
-    if after in ("in", "out"):
+    if after in ("in", "out") and core.value <= 10:  # "31 in 2023" is no proportion
         gap = 2 if after == "in" else 3
         if last + gap < len(tokens) and (after == "in" or tokens[last + 2].text == "of"):
             following = tokens[last + gap]
@@ -199,14 +107,29 @@ def _anaphoric(tokens: list[Token], core: _Core) -> bool:
                 return True  # "nine out of ten", "two in three": a proportion (proportions.py)
     if first >= 2 and tokens[first - 1].text == "in" and word_value(tokens[first - 2].text):
         return True  # "three" in "one in three firearms": the denominator of a proportion
-    return (
+    # "the four organizations", "these two countries": a spelled number after a definite
+    # determiner points back at things named before; digits ("the 196 members") count,
+    # and so do things defined right after ("the five priorities agreed in Vienna").
+    if not (
         first > 0
         and first == last
-        and tokens[first].text in ("two", "three")
-        and tokens[first - 1].text.lower() in ("the", "both", "these", "those")
-    )
+        and tokens[first].kind == "word"
+        and (word_value(tokens[first].text) or 0) >= 2
+        and tokens[first - 1].text.lower() in _DEFINITE
+    ):
+        return False
+    _words, end = noun_phrase(tokens, last + 1)
+    then = [t.text for t in tokens[end : end + 2]]
+    if then and then[0] in _RELATIVES:
+        return False  # "the three pillars that ..."
+    # "the five priorities agreed by ministers": a participle and its complement.
+    participle = len(then) == 2 and then[0].endswith("ed") and then[0].islower()
+    return not (participle and then[1] in _PARTICIPLE_LINKS)
 
 
+_DEFINITE = frozenset({"the", "both", "these", "those"})
+_RELATIVES = frozenset({"that", "which", "who", "whose", "listed", "set", "named"})
+_PARTICIPLE_LINKS = frozenset({"by", "in", "at", "under", "during"})
 _PROPORTION_WORDS = frozenset({"every", *UNITS, *TENS})
 
 
@@ -218,32 +141,30 @@ def find_figures(
     text: str,
     tokens: list[Token],
     sentences: SentenceIndex,
-    excluded: list[tuple[int, int]],
+    claims: Claims,
     periods: list[Period],
 ) -> list[Figure]:
-    """Return the figures in ``text``; numbers inside ``excluded`` spans (dates) are skipped.
+    """Return the figures in ``text``; a number that starts inside a claimed span is skipped.
 
     ``tokens`` are the text's tokens and ``periods`` its period phrases, both
-    computed once by the caller.
+    computed once by the caller; ``claims`` holds what earlier components found
+    (dates, period phrases).
     """
-    blocked = bytearray(len(text) + 1)
-    for start, end in excluded:
-        blocked[start:end] = b"\x01" * (end - start)
     figures: list[Figure] = []
     # A coarse filter in one comprehension (the hot loop), the exact test after it.
     coarse = [
         i
         for i, t in enumerate(tokens)
         if t.kind == "number"
-        or (t.kind == "word" and (t.text in _START_FORMS or "-" in t.text))
+        or (t.kind == "word" and (t.text in START_FORMS or "-" in t.text))
         or t.text.endswith("fold")
     ]
     resume = 0
     for i in coarse:
         token = tokens[i]
-        if i < resume or blocked[token.start] or not _may_start_number(token):
+        if i < resume or claims.covers(token.start) or not may_start_number(token):
             continue
-        core = _read_core(tokens, i)
+        core = read_core(tokens, i)
         if core is not None and token.text in ("a", "an") and i and tokens[i - 1].text == "half":
             core.first, core.value = i - 1, core.value / 2  # "half a million dollars"
         if core is None or _excluded_number(text, tokens, core) or _anaphoric(tokens, core):
@@ -257,142 +178,207 @@ def find_figures(
     return figures
 
 
-def _build(
-    text: str,
-    tokens: list[Token],
-    core: _Core,
-    sentences: SentenceIndex,
-    periods: list[Period],
-) -> Figure | None:
-    sentence = sentences.at(tokens[core.first].start)
-    start = tokens[core.first].start
-    end = tokens[core.last].end
-    unit = core.unit
-    kind = core.kind
-    # Currency before: "USD 60 million", "US$ 5", "$5", "€3m".
+@dataclass
+class _Extent:
+    """A figure's span, unit and kind as the words around its number extend them."""
+
+    start: int
+    end: int
+    unit: str | None
+    kind: str
+    after: int
+    """Index of the first token after the number and its unit."""
+
+
+def _currency_before(tokens: list[Token], core: Core, extent: _Extent) -> None:
+    """ "USD 60 million", "US$ 5", "$5", "€3m": a currency code or sign before the number."""
     k = core.first - 1
-    if k >= 0 and tokens[k].text in CURRENCY_SIGNS:
-        unit = CURRENCY_SIGNS[tokens[k].text]
+    if k < 0:
+        return
+    text = tokens[k].text
+    if text in CURRENCY_SIGNS:
+        extent.unit = CURRENCY_SIGNS[text]
         if k >= 1 and tokens[k - 1].text == "US" and tokens[k - 1].end == tokens[k].start:
             k -= 1
-        start = tokens[k].start
-        kind = "money"
-        k -= 1
-    elif k >= 0 and tokens[k].text in CURRENCY_CODES:
-        unit = tokens[k].text
-        start = tokens[k].start
-        kind = "money"
-        k -= 1
-    after = core.last + 1
-    if after < len(tokens):
-        nxt = tokens[after].text.lower()
-        if tokens[after].text == "%":
-            unit, kind, end, after = "%", "percent", tokens[after].end, after + 1
-        elif nxt == "percent" or (
-            nxt == "per" and after + 1 < len(tokens) and tokens[after + 1].text == "cent"
-        ):
-            last = after if nxt == "percent" else after + 1
-            unit, kind, end, after = "%", "percent", tokens[last].end, last + 1
-        elif nxt in CURRENCY_WORDS and unit is None:
-            unit, kind, end, after = CURRENCY_WORDS[nxt], "money", tokens[after].end, after + 1
-        elif (
-            nxt == "cubic"
-            and after + 1 < len(tokens)
-            and tokens[after + 1].text.lower() in ("metres", "meters")
-        ):
-            unit, kind, end, after = "m3", "measure", tokens[after + 1].end, after + 2
-        elif nxt in MEASURE_UNITS and unit is None:
-            # "1.2 tonnes of cocaine": the unit is "t", what is counted comes after "of".
-            unit, kind, end, after = MEASURE_UNITS[nxt], "measure", tokens[after].end, after + 1
-    qualifier = None
-    head_text = text[max(sentence.start, start - 40) : start]
-    match = _QUALIFIER_BEFORE.search(head_text) or _RANGE_BEFORE.search(head_text)
-    if match:
-        word = match["q"].lower()
-        before_q = head_text[: match.start()].rstrip().split(" ")[-1:]
-        spatial = word == "over" and before_q and before_q[0].endswith("ly")
-        if not spatial:
-            qualifier = word
-            start -= len(head_text) - match.start()
-    # What is counted.
-    skip = after
-    if (
-        kind in ("money", "measure", "percent")
-        and skip < len(tokens)
-        and tokens[skip].text.lower() in ("in", "of")
-    ):
-        skip += 1
-        if skip < len(tokens) and tokens[skip].text.lower() in ("the", "these", "those", "all"):
-            skip += 1  # "30% of the victims"
-        if (
-            skip + 1 < len(tokens)
-            and tokens[skip].text.endswith("ed")
-            and tokens[skip].text.islower()
-        ):
-            skip += 1  # "70% of identified victims"
-    elif (
-        skip + 1 < len(tokens)
-        and tokens[skip].text.lower() == "worth"
-        and tokens[skip + 1].text.lower() == "of"
-    ):
-        skip += 2
-    words, phrase_end = noun_phrase(tokens, skip)
-    phrase = canonical_phrase(words, sentence.start)
-    if core.counts_hint:
-        phrase = f"{phrase} {core.counts_hint}".strip()
-    elif kind in ("money", "percent") and not words:
+    elif text in CURRENCY_CODES:
+        extent.unit = text
+    else:
+        return
+    extent.start, extent.kind = tokens[k].start, "money"
+
+
+def _unit_after(tokens: list[Token], extent: _Extent) -> None:
+    """ "12%", "5 per cent", "3 million euros", "1.2 tonnes", "40 cubic metres": the unit."""
+    index = extent.after
+    if index >= len(tokens) or tokens[index].text.lower() not in _UNIT_FIRST_WORDS:
+        return  # most figures are plain counts: decided with one look
+    for length in UNIT_PHRASE_LENGTHS:
+        words = tuple(t.text.lower() for t in tokens[index : index + length])
+        phrase = UNIT_PHRASES.get(words) if len(words) == length else None
+        if phrase is None or (phrase.bare_only and extent.unit is not None):
+            continue
+        extent.unit, extent.kind = phrase.unit, phrase.kind
+        extent.end, extent.after = tokens[index + length - 1].end, index + length
+        return
+
+
+_UNIT_FIRST_WORDS = frozenset(words[0] for words in UNIT_PHRASES)
+
+
+def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:
+    """The qualifier before the figure ("more than", "between 2 and"), moving its start."""
+    head_text = text[max(sentence_start, extent.start - 40) : extent.start]
+    match = QUALIFIER_BEFORE.search(head_text) or _RANGE_BEFORE.search(head_text)
+    if not match:
+        return None
+    word = match["q"].lower()
+    before_q = head_text[: match.start()].rstrip().split(" ")[-1:]
+    if word == "over" and before_q and before_q[0].endswith("ly"):
+        return None  # "spread widely over 20 countries": a place, not a hedge
+    extent.start -= len(head_text) - match.start()
+    return word
+
+
+def _counted_from(tokens: list[Token], kind: str, index: int) -> int:
+    """Where the counted noun phrase starts: after "of the" in "30% of the victims"."""
+
+    def lower(i: int) -> str:
+        return tokens[i].text.lower() if i < len(tokens) else ""
+
+    if kind in ("money", "measure", "percent") and lower(index) in ("in", "of"):
+        index += 1
+        if lower(index) in ("the", "these", "those", "all"):
+            index += 1  # "30% of the victims"
+        word = tokens[index].text if index + 1 < len(tokens) else ""
+        if word.endswith("ed") and word.islower():
+            index += 1  # "70% of identified victims"
+    elif lower(index) == "worth" and lower(index + 1) == "of":
+        index += 2
+    return index
+
+
+def _phrase_from_context(
+    text: str, tokens: list[Token], core: Core, extent: _Extent, sentence_start: int
+) -> str:
+    """What an amount, share or measure with no noun after it counts, from its sentence."""
+    if extent.kind in ("money", "percent"):
         lead = core.first
-        while lead > 0 and tokens[lead - 1].start >= start:
+        while lead > 0 and tokens[lead - 1].start >= extent.start:
             lead -= 1
-        context, prefix = counts_from_context(tokens, lead, kind, sentence.start)
+        context, prefix = counts_from_context(tokens, lead, extent.kind, sentence_start)
         if context:
-            phrase = prefix + canonical_phrase(context, sentence.start)
-        else:
-            phrase = "amount" if kind == "money" else "share"
-    elif kind == "measure" and not words:
-        # "Seizures of methamphetamine ... reached a record 190 tonnes": the subject.
-        dash = text.rfind(" – ", sentence.start, start)  # after a dateline ("BANGKOK – ")
-        floor = sentence.start if dash == -1 else dash + 3
-        subject = sentence_subject(tokens, floor, core.first)
-        phrase = canonical_phrase(subject, floor) if subject else ""
-    if not phrase and kind == "count":
-        return None  # a bare number with nothing counted is not a cited figure
-    if words and skip == after:
-        end = max(end, tokens[phrase_end - 1].end)
-    if words and words[-1].text.lower() in {"hours", "days", "weeks", "months", "years"}:
-        kind = "duration" if kind == "count" else kind
-    before_tokens = [
-        t for t in tokens[max(0, core.first - 12) : core.first] if t.start >= sentence.start
-    ]
-    attendee = (
+            return prefix + canonical_phrase(context, sentence_start)
+        return "amount" if extent.kind == "money" else "share"
+    # "Seizures of methamphetamine ... reached a record 190 tonnes": the subject.
+    dash = text.rfind(" – ", sentence_start, extent.start)  # after a dateline ("BANGKOK – ")
+    floor = sentence_start if dash == -1 else dash + 3
+    subject = sentence_subject(tokens, floor, core.first)
+    return canonical_phrase(subject, floor) if subject else ""
+
+
+_MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "more", "higher", "larger", "greater", "that"})
+
+
+def _next_text(tokens: list[Token], index: int) -> str:
+    return tokens[index].text.lower() if index < len(tokens) else ""
+
+
+def _after_change(tokens: list[Token], first: int) -> bool:
+    """ "fell to 31", "down from 40", "rose from 95": a number a change verb reaches."""
+    if first < 2 or tokens[first - 1].text not in ("to", "from"):
+        return False
+    return tokens[first - 2].text.lower() in CHANGE_WORDS
+
+
+def _attendee_before(before_tokens: list[Token]) -> bool:
+    """ "delegates from 90 countries": the count is of attendees' countries."""
+    return (
         len(before_tokens) >= 2
         and before_tokens[-1].text.lower() == "from"
         and before_tokens[-2].text.lower() in ATTENDEE_NOUNS
     )
+
+
+def _periods_in(periods: list[Period], start: int, end: int) -> list[Period]:
+    first = bisect_left(periods, start, key=lambda p: p.start)
+    inside: list[Period] = []
+    for period in periods[first:]:
+        if period.start >= end:
+            break
+        if period.end <= end:
+            inside.append(period)
+    return inside
+
+
+def _phrase(
+    text: str, tokens: list[Token], core: Core, extent: _Extent, words: list[Token], floor: int
+) -> str:
+    """What the figure counts: its noun phrase, else what its sentence says."""
+    phrase = canonical_phrase(words, floor)
+    if core.counts_hint:
+        return f"{phrase} {core.counts_hint}".strip()
+    if not words and extent.kind in ("money", "percent", "measure"):
+        return _phrase_from_context(text, tokens, core, extent, floor)
+    if not phrase and extent.kind == "count" and _after_change(tokens, core.first):
+        # "Homicides fell to 31 in 2023, down from 40": the sentence's subject is counted.
+        subject = sentence_subject(tokens, floor, core.first)
+        return canonical_phrase(subject, floor) if subject else ""
+    return phrase
+
+
+def _build(
+    text: str,
+    tokens: list[Token],
+    core: Core,
+    sentences: SentenceIndex,
+    periods: list[Period],
+) -> Figure | None:
+    sentence = sentences.at(tokens[core.first].start)
+    extent = _Extent(
+        tokens[core.first].start, tokens[core.last].end, core.unit, core.kind, core.last + 1
+    )
+    _currency_before(tokens, core, extent)
+    _unit_after(tokens, extent)
+    qualifier = _qualify(text, sentence.start, extent)
+    skip = _counted_from(tokens, extent.kind, extent.after)
+    words, phrase_end = noun_phrase(tokens, skip)
+    if words and "\n" in text[tokens[skip - 1].end : words[0].start]:
+        words = []  # "5926\n\nViews": a noun on the next line is no counted noun
+    phrase = _phrase(text, tokens, core, extent, words, sentence.start)
+    kind = extent.kind
+    if not phrase and kind == "count":
+        return None  # a bare number with nothing counted is not a cited figure
+    end = extent.end
+    if words and skip == extent.after:
+        end = max(end, tokens[phrase_end - 1].end)
+    if words and words[-1].text.lower() in _DURATION_NOUNS:
+        kind = "duration" if kind == "count" else kind
+    before_tokens = [
+        t for t in tokens[max(0, core.first - 12) : core.first] if t.start >= sentence.start
+    ]
     sentence_text = text[sentence.start : sentence.end]
-    phrase = refine(phrase, sentence_text, before_tokens, attendee)
+    phrase = refine(phrase, sentence_text, before_tokens, _attendee_before(before_tokens))
+    if phrase == "times" and _next_text(tokens, phrase_end) not in _MULTIPLIER_FOLLOWERS:
+        return None  # "arrested four times": occasions; "four times the amount" multiplies
     suffix, after_rate = rate_suffix(tokens, phrase_end)
     if suffix and words:
         phrase += suffix
         kind = "rate"
         end = tokens[after_rate - 1].end
-    first = bisect_left(periods, sentence.start, key=lambda p: p.start)
-    in_sentence = []
-    for period in periods[first:]:
-        if period.start >= sentence.end:
-            break
-        if period.end <= sentence.end:
-            in_sentence.append(period)
+    in_sentence = _periods_in(periods, sentence.start, sentence.end)
     return Figure(
-        start=start,
+        start=extent.start,
         end=end,
-        text=text[start:end],
+        text=text[extent.start : end],
         value=core.value,
-        unit=unit,
+        unit=extent.unit,
         qualifier=qualifier,
         counts=phrase,
         sentence=sentence_text,
         sentence_start=sentence.start,
-        period=period_for(in_sentence, start),
+        period=period_for(in_sentence, extent.start),
         kind=kind,
     )
+
+
+_DURATION_NOUNS = frozenset({"hours", "days", "weeks", "months", "years"})

@@ -21,7 +21,17 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from interpol_tui.analysis.lexicons import FUNCTION_WORDS, QUALIFIERS
 from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.numbers import SCALES, TENS, UNITS
+from interpol_tui.analysis.series_context import (
+    figure_complement,
+    figure_event,
+    figure_subject,
+    like_complements,
+    like_events,
+    like_subjects,
+)
 
 MAX_RATIO = 10.0
 """Values further apart than this factor are never the same quantity."""
@@ -42,18 +52,13 @@ AMBIGUOUS_DISCOUNT = 0.6
 """Phrase evidence kept when one release uses the phrase for two different figures."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_STOPWORDS = frozenset(
-    """a an the of in on at for to by from with and or its their our his her this that these
-    those some about over more than nearly almost around approximately up under less least
-    most each every per cent which who whom whose is are was were be been has have had it as
-    into across through within between among also other such all any not no only just very
-    we they he she you i us them said say says including""".split()  # noqa: SIM905
+_STOPWORDS = (
+    FUNCTION_WORDS
+    | {word for qualifier in QUALIFIERS for word in qualifier.split(" ")}
+    | {"any", "cent", "other", "very"}
 )
-_NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion trillion dozen""".split()  # noqa: SIM905
-)
+"""Words that carry no meaning in a counted phrase or its context."""
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 
 
 @lru_cache(maxsize=65536)
@@ -104,6 +109,12 @@ class Fact:
     doc_id: str
     figure: Figure
     repeats: tuple[Figure, ...] = ()
+    event: str | None = None
+    """The operation or meeting the figure is tied to (series_context), None when standing."""
+    subject: str | None = None
+    """Whose counted things they are, when the text says ("the EU's"), else None."""
+    complement: str | None = None
+    """What the counted noun is of ("cases of fraud" -> "fraud"), else None."""
 
     @property
     def key(self) -> str:
@@ -132,8 +143,12 @@ def _same_fact(a: Figure, b: Figure) -> bool:
     return phrase_similarity(phrase_key(a.counts), phrase_key(b.counts)) >= 0.7
 
 
-def facts_of(doc_id: str, figures: Sequence[Figure]) -> list[Fact]:
-    """Merge the figures of one release that state the same fact twice."""
+def facts_of(doc_id: str, figures: Sequence[Figure], release: str | None = None) -> list[Fact]:
+    """Merge the figures of one release that state the same fact twice.
+
+    ``release`` is the event the release is about (:func:`release_event`): the
+    event of figures that count its attendance or refer to "the operation".
+    """
     clusters: list[list[Figure]] = []
     for figure in sorted(figures, key=lambda f: f.start):
         for cluster in clusters:
@@ -148,8 +163,24 @@ def facts_of(doc_id: str, figures: Sequence[Figure]) -> list[Fact]:
         primary = max(
             cluster, key=lambda f: (len(phrase_key(f.counts).split()), len(f.text), -f.start)
         )
-        facts.append(Fact(doc_id, primary, tuple(f for f in cluster if f is not primary)))
+        repeats = tuple(f for f in cluster if f is not primary)
+        facts.append(Fact(doc_id, primary, repeats, *_context_of(primary, release, doc_id)))
     return facts
+
+
+def _context_of(
+    figure: Figure, release: str | None, doc_id: str
+) -> tuple[str | None, str | None, str | None]:
+    """The figure's event, subject and complement (series_context)."""
+    at = figure.start - figure.sentence_start
+    if not 0 <= at <= len(figure.sentence):
+        at = max(figure.sentence.find(figure.text), 0)
+    length = len(figure.text)
+    return (
+        figure_event(figure, at, release, doc_id),
+        figure_subject(figure.sentence, at, length),
+        figure_complement(figure.sentence, at, length),
+    )
 
 
 def _ambiguous_uses(facts: Sequence[Fact], keys: Sequence[str]) -> set[tuple[str, str]]:
@@ -197,7 +228,18 @@ class _Scorer:
         a, b = self.facts[i].figure, self.facts[j].figure
         if self.facts[i].doc_id == self.facts[j].doc_id or a.value <= 0 or b.value <= 0:
             return False
+        if not self.like_context(i, j):
+            return False  # the same noun counted at different events is no series
         return max(a.value, b.value) / min(a.value, b.value) <= MAX_RATIO
+
+    def like_context(self, i: int, j: int) -> bool:
+        """Like events and compatible subjects (series_context)."""
+        a, b = self.facts[i], self.facts[j]
+        return (
+            like_events(a.event, b.event)
+            and like_subjects(a.subject, b.subject)
+            and like_complements(a.complement, b.complement)
+        )
 
     def context(self, i: int, j: int) -> float:
         a, b = self.contexts[i], self.contexts[j]
@@ -300,13 +342,15 @@ def _by_exact_phrase(
 
     A figure whose release uses its phrase ambiguously stands alone.
     """
-    by_key: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str | None, str | None, str | None], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
     for member in members:
         if (facts[member].doc_id, keys[member]) in ambiguous:
             groups.append([member])
         else:
-            by_key[keys[member]].append(member)
+            # One series per phrase, event and subject (editions of one event share a key).
+            fact = facts[member]
+            by_key[(keys[member], fact.event, fact.subject, fact.complement)].append(member)
     for indexes in by_key.values():
         indexes.sort(key=lambda i: facts[i].figure.value)
         current: list[int] = []

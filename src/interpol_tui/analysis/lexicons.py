@@ -2,40 +2,33 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_ABBREVIATIONS: tuple[str, ...] = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+WEEKDAYS: tuple[str, ...] = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+
 # Words before a number that hedge it, longest first so "more than" wins over "than".
 QUALIFIERS: tuple[str, ...] = (
-    "well in excess of",
-    "in excess of",
-    "a little over",
-    "a little more than",
-    "just over",
-    "just under",
-    "more than",
-    "less than",
-    "fewer than",
-    "greater than",
-    "upwards of",
-    "as many as",
-    "as much as",
-    "as few as",
-    "close to",
-    "at least",
-    "at most",
-    "up to",
-    "an estimated",
-    "approximately",
-    "nearly",
-    "almost",
-    "around",
-    "about",
-    "roughly",
-    "some",
-    "over",
-    "under",
-    "below",
-    "above",
-    "circa",
+    "well in excess of", "in excess of", "a little over", "a little more than", "just over",
+    "just under", "more than", "less than", "fewer than", "greater than", "upwards of",
+    "as many as", "as much as", "as few as", "close to", "at least", "at most", "up to",
+    "an estimated", "approximately", "nearly", "almost", "around", "about", "roughly", "some",
+    "over", "under", "below", "above", "circa",
+)  # fmt: skip
+QUALIFIER_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
+    re.IGNORECASE,
 )
+"""A qualifier that ends the text before a number ("... more than ")."""
 
 # Currency codes and signs, mapped to an ISO code.
 CURRENCY_CODES = frozenset(
@@ -57,6 +50,12 @@ CURRENCY_WORDS = {
     "yen": "JPY",
 }
 
+LENGTH_UNITS = {
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "feet": "ft", "foot": "ft",
+    "kilometres": "km", "kilometers": "km", "km": "km", "miles": "mi", "centimetres": "cm",
+}  # fmt: skip
+"""Units of length, also after "cubic" or "square" ("40 cubic metres" -> m3)."""
+
 MEASURE_UNITS = {
     "kilograms": "kg",
     "kilogrammes": "kg",
@@ -70,12 +69,43 @@ MEASURE_UNITS = {
     "tons": "t",
     "litres": "L",
     "liters": "L",
-    "kilometres": "km",
-    "kilometers": "km",
-    "km": "km",
     "hectares": "ha",
+    "ton": "t",
+    "kilogramme": "kg",
+    "kilo": "kg",
+    "litre": "L",
+    "liter": "L",
+    "kilometre": "km",
+    **LENGTH_UNITS,
 }
 """Units of measure after a number ("1.2 tonnes of cocaine") -> symbol."""
+SINGLE_UNITS = frozenset(
+    "tonne ton kilogram kilogramme kilo gram litre liter metre meter kilometre".split()  # noqa: SIM905
+)
+"""Units one of which is written "a tonne", "a kilogram" ("over a tonne of cocaine")."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPhrase:
+    """The unit that words after a number give it ("per cent" -> ``%``, ``percent``)."""
+
+    unit: str
+    kind: str
+    bare_only: bool = False
+    """Only for a number with no unit yet ("USD 5 million dollars" keeps USD)."""
+
+
+UNIT_PHRASES: dict[tuple[str, ...], UnitPhrase] = {
+    ("%",): UnitPhrase("%", "percent"),
+    ("percent",): UnitPhrase("%", "percent"),
+    ("per", "cent"): UnitPhrase("%", "percent"),
+    **{("cubic", word): UnitPhrase(f"{unit}3", "measure") for word, unit in LENGTH_UNITS.items()},
+    **{("square", word): UnitPhrase(f"{unit}2", "measure") for word, unit in LENGTH_UNITS.items()},
+    **{(word,): UnitPhrase(code, "money", True) for word, code in CURRENCY_WORDS.items()},
+    **{(word,): UnitPhrase(unit, "measure", True) for word, unit in MEASURE_UNITS.items()},
+}
+"""Words after a number (lower case) -> its unit; the longest phrase wins."""
+UNIT_PHRASE_LENGTHS = tuple(sorted({len(words) for words in UNIT_PHRASES}, reverse=True))
 
 TIME_UNITS = {
     "second": "seconds",
@@ -93,7 +123,7 @@ TIME_UNITS = {
 PLURAL_NOUNS = frozenset(
     """
 people police personnel staff children women men data media criteria livestock cattle fish
-aircraft police-officers
+aircraft
     """.split()  # noqa: SIM905
 )
 NOT_PLURAL = frozenset(
@@ -113,7 +143,7 @@ until about as than and or but nor so yet if while when where which who whom who
 are was were be been being has have had do does did will would can could may might must
 shall should it they we he she you i them us him there here not no also alone only just
 each every per all both either neither such including include includes included say said
-says according while whereas
+says according while whereas last next
     """.split()  # noqa: SIM905
 )
 
@@ -132,6 +162,10 @@ officers delegations
     """.split()  # noqa: SIM905
 )
 """People who attend a meeting; counted in a meeting's context they are "delegates"."""
+ROLE_PLURALS = ATTENDEE_NOUNS | frozenset(
+    "members agents staff investigators prosecutors judges analysts leaders heads".split()  # noqa: SIM905
+)
+"""Plural nouns of people by role: a capitalised run that ends in one names no person."""
 
 SEARCH_VERBS = {
     "queried": "searches",
@@ -158,23 +192,4 @@ NOUN_SYNONYMS = {
 SEARCH_NOUNS = frozenset({"searches", "checks", "hits", "matches", "queries", "records"})
 """Nouns that, in a sentence about databases, count database operations."""
 
-ROMAN_NUMERALS = frozenset(
-    [
-        "II",
-        "III",
-        "IV",
-        "V",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "X",
-        "XI",
-        "XII",
-        "XIII",
-        "XIV",
-        "XV",
-        "XVI",
-        "XX",
-    ]
-)
+ROMAN_NUMERALS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XX".split())  # noqa: SIM905

@@ -7,24 +7,17 @@ UI renders these spans and never re-parses text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-EntityType = Literal["person", "organization", "location", "operation"]
-ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "location", "operation")
+from interpol_tui.analysis.kinds import KINDS
 
-HighlightKind = Literal[
-    "person", "organization", "location", "operation", "figure", "date", "quote"
-]
-"""Every kind of span the reader can highlight (the legend's entries)."""
-HIGHLIGHT_KINDS: tuple[HighlightKind, ...] = (
-    "person",
-    "organization",
-    "location",
-    "operation",
-    "figure",
-    "date",
-    "quote",
-)
+EntityType = str
+"""One of :data:`ENTITY_TYPES` (declared in the registry, ``analysis/kinds.py``)."""
+ENTITY_TYPES: tuple[EntityType, ...] = tuple(kind.name for kind in KINDS if kind.entity)
+
+HighlightKind = str
+"""One of :data:`HIGHLIGHT_KINDS`."""
+HIGHLIGHT_KINDS: tuple[HighlightKind, ...] = tuple(kind.name for kind in KINDS)
+"""Every kind of span the reader can highlight (the legend's entries), in legend order."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+from interpol_tui.analysis.lexicons import MONTHS, WEEKDAYS
+
+ABBREVIATED_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
+"""Honorifics also written with a full stop ("Dr. Andreas"), which then ends no sentence."""
+HONORIFICS = (
+    frozenset({"Miss", "Sir", "Dame", "Mx", "Lord", "Lady"})
+    | ABBREVIATED_HONORIFICS
+    | {f"{word}." for word in ABBREVIATED_HONORIFICS}
+)
+"""Words of courtesy before a name: the name they introduce carries no role."""
+
 # Titles that stand before a person's name, as capitalised word sequences.
 # Plural forms introduce several names ("Secretaries General A and B").
 TITLES: frozenset[tuple[str, ...]] = frozenset(
@@ -26,8 +37,7 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
     Inspector General|Inspector|Chief Inspector|Superintendent|Chief Superintendent
     Detective|Detective Inspector|Detective Superintendent|Commander|Colonel|Lieutenant Colonel
     Major General|Brigadier General|Lieutenant General|Lieutenant|Captain|Sergeant|Officer
-    Special Agent|Agent|Coordinator|Spokesperson|Spokesman|Spokeswoman|Professor|Prof
-    Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Mx|Dr.|Mr.|Mrs.|Ms.|Prof.
+    Special Agent|Agent|Coordinator|Spokesperson|Spokesman|Spokeswoman|Professor
     Representative|Regional Representative|Country Representative|Resident Representative
     Executive Secretary|Permanent Secretary|Principal Secretary|Cabinet Secretary
     Deputy Head|Acting Director|Acting Head|Regional Director|Programme Manager|Manager
@@ -35,14 +45,21 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
     Detective Chief Inspector|Detective Sergeant|Deputy Inspector General|Chief Justice
     Attorney|Magistrate|Admiral|Vice Admiral
     Rear Admiral|Vice Chair|Vice-Chair|Deputy Chief|Undersecretary|Under-Secretary
+    Lt-Gen|Lt Gen|Lieutenant-General|Maj-Gen|Maj Gen|Major-General|Brig-Gen|Brig Gen|Brigadier
+    Lt-Col|Lt Col|Lieutenant-Colonel|Col|Gen|General|Capt|Sgt|Insp|Supt|Cmdr|Cdr|Adm|Cpl|Corporal
+    Constable|Senior Constable|Sergeant Major|Warrant Officer|Police Major|Police Colonel
     """.replace("\n", "|").split("|")
     if title.strip()
-)
+) | {(word,) for word in HONORIFICS}
+RANK_MODIFIERS = frozenset({"Senior", "Acting", "Principal", "Interim", "First", "Second"})
+"""Words before a title that keep it a title ("Senior Sergeant", "Acting Commissioner")."""
+TITLES = TITLES | {
+    (*lead, modifier, *title)
+    for lead in ((), ("Detective",), ("Police",))  # "Detective Senior Sergeant"
+    for modifier in RANK_MODIFIERS
+    for title in TITLES
+}
 TITLE_FIRST_WORDS = frozenset(title[0] for title in TITLES)
-HONORIFICS = frozenset(
-    {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Mx", "Lord", "Lady"}
-    | {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof."}
-)
 LEADER_TITLES = (
     "secretary general",
     "secretary-general",
@@ -83,14 +100,22 @@ Force Forces Unit Units Court Courts Tribunal Service Services Directorate Direc
 Authority Authorities Institute Institutes Foundation Bank Police Gendarmerie Guard Guards
 Army Navy University Association Federation Alliance Parliament Corporation Company Group
 Network Board Cabinet Government Administration Academy Inc Ltd Corps Command Registry
-Observatory Fund
+Observatory Fund Community
+    """.split()  # noqa: SIM905
+)
+# Words of other languages that make a name a police or security body as its first word
+# ("Guardia Civil", "Guardia di Finanza", "Policía Nacional", "Polizia di Stato").
+BODY_WORDS = frozenset(
+    """
+Guardia Guarda Policía Policia Polícia Polizia Polizei Politie Polisi Gendarmería Gendarmeria
+Carabinieri Garda Bundespolizei Militsiya Politia Poliisi Policie Policja
     """.split()  # noqa: SIM905
 )
 # Heads that begin a name followed by "of" ("Office of the Special Representative ...").
 ORG_LEADING_HEADS = frozenset(
     """
 Office Ministry Department Bureau Council Court Commission Committee Secretariat
-Directorate Agency Organization Organisation League Federation Union Bank
+Directorate Agency Organization Organisation League Federation Union Bank Community
     """.split()  # noqa: SIM905
 )
 
@@ -106,9 +131,11 @@ Campaign Plan System Systems Mechanism Toolkit
 OPERATION_NOUNS = frozenset(
     """
 database databases report notice notices programme program project initiative platform
-protocol system campaign
+protocol system campaign operation
     """.split()  # noqa: SIM905
 )
+CODENAME_WORDS = frozenset({"codenamed", "code-named", "codename", "code-name"})
+"""Words before a name that make it an operation ("an operation codenamed Blue Amber")."""
 # Lower-case nouns that follow a name and make it a body ("Vulnerable Communities unit").
 ORG_NOUNS = frozenset({"unit", "units", "directorate", "division", "taskforce", "squad"})
 # Names of documents: places inside them are not mentioned as places ("Vienna Declaration").
@@ -119,30 +146,14 @@ Charter Act Statement Communiqué Pact Memorandum
     """.split()  # noqa: SIM905
 )
 
+NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
+"""Prepositions after a name's head ("Agenda for ...", "Directorate of INTERPOL")."""
 CONNECTORS = frozenset(
     {"of", "for", "and", "the", "to", "on", "de", "du", "des", "la", "&", "di", "del", "della"}
 )
 """Lower-case words allowed inside a capitalised name ("Office of the Special Representative")."""
-NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "do",
-        "dos",
-        "van",
-        "von",
-        "der",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-    }
-)
+NAME_PARTICLES = frozenset("de da del della di do dos van von der bin ibn al el la le".split())  # noqa: SIM905
+"""Lower-case particles inside a person's name ("Amado Philip de Andrés", "Ali bin Hassan")."""
 
 # Capitalised words that open sentences and are not names.
 SENTENCE_WORDS = frozenset(
@@ -157,12 +168,7 @@ Last Next New I You My Your Please Photo Image Video Read See Find Learn Click S
 Follow Related
     """.split()  # noqa: SIM905
 )
-WEEKDAYS_MONTHS = frozenset(
-    """
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-June July August September October November December
-    """.split()  # noqa: SIM905
-)
+WEEKDAYS_MONTHS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 # Words of the departments in titles ("Director of Organized and Emerging Crime"):
 # where such a run ends, the person's name begins.

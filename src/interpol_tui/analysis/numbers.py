@@ -33,6 +33,7 @@ _FOLD = re.compile(r"(?P<number>.+?)-?fold", re.IGNORECASE)
 
 def parse_digits(text: str) -> float | None:
     """Return the value of "1,000", "4.5" or "43,000"; None when it is not such a number."""
+    text = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if not _DIGITS.fullmatch(text):
         return None
     return float(text.replace(",", ""))

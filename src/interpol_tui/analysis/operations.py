@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from interpol_tui.analysis.names import CODENAME_WORDS
 from interpol_tui.analysis.tokens import Token
 
 # A capitalised "Operation X" is a name found with the other names; these open lists.
-_LIST_WORDS = frozenset({"operations", "Operations", "operation", "codenamed", "code-named"})
+_LIST_WORDS = frozenset({"operations", "Operations", "operation"}) | CODENAME_WORDS
 _QUOTE_MARKS = frozenset("‘’“”'\"")
 
 
@@ -48,7 +49,8 @@ def operation_lists(tokens: list[Token]) -> list[tuple[int, int, str]]:
             if end == position:
                 break
             name = " ".join(t.text for t in tokens[position:end])
-            found.append((tokens[position].start, tokens[end - 1].end, f"Operation {name}"))
+            canonical = name if name.startswith("Operation ") else f"Operation {name}"
+            found.append((tokens[position].start, tokens[end - 1].end, canonical))
             position = _skip_brackets(tokens, end)
             if not plural or position >= len(tokens):
                 break

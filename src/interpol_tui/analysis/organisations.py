@@ -52,11 +52,8 @@ KNOWN_ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Hezbollah": ("Hezbollah",),
     "Hamas": ("Hamas",),
     "National Central Bureaus": ("NCB", "NCBs"),
-    # National forces whose names carry no English head noun.
-    "Guardia di Finanza": ("Guardia di Finanza",),
-    "Guardia Civil": ("Guardia Civil",),
+    # One-word national forces (longer names are read by their body word: names.BODY_WORDS).
     "Carabinieri": ("Carabinieri",),
-    "Policía Nacional": ("Policía Nacional",),
     "Bundeskriminalamt": ("Bundeskriminalamt",),
     "United Nations Environment Programme": ("UNEP",),
     "United Nations Development Programme": ("UNDP",),

@@ -37,7 +37,20 @@ class Person:
 
 
 def match_title(words: list[str], index: int) -> int:
-    """Return the end index of the longest title starting at ``words[index]``, or ``index``."""
+    """Return the end index of the longest title starting at ``words[index]``, or ``index``.
+
+    Titles in a row are one ("Police Chief Lt-Gen Win Zaw Moe": a post, then a rank).
+    """
+    end = _one_title(words, index)
+    while end > index and end < len(words) - 1:
+        more = _one_title(words, end)
+        if more == end:
+            break
+        end = more
+    return end
+
+
+def _one_title(words: list[str], index: int) -> int:
     if words[index] not in TITLE_FIRST_WORDS:
         return index
     for length in range(min(_MAX_TITLE_WORDS, len(words) - index), 0, -1):
@@ -161,25 +174,23 @@ chair minister prime deputy organization organisation police world
 )
 
 
+_SPECIFIC_TITLES = (
+    *(t for t in LEADER_TITLES if t not in _GENERIC_TITLES and "-" not in t),
+    "director",
+    "minister",
+)
+"""Titles a nominal mention may name, most specific first ("director general" before
+"director")."""
+_GENERIC_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_GENERIC_TITLES)) + r")\b")
+
+
 def _title_in(words: str) -> str:
-    for title in (
-        "secretary general",
-        "secretary-general",
-        "director general",
-        "executive director",
-        "prime minister",
-        "president",
-        "commissioner",
-        "director",
-        "minister",
-        "chair",
-    ):
+    words = words.replace("-", " ")
+    for title in _SPECIFIC_TITLES:
         if title in words:
             return title
-    for title in ("head", "chief", "leader", "boss"):
-        if re.search(rf"\b{title}\b", words):
-            return title
-    return ""
+    generic = _GENERIC_TITLE.search(words)
+    return generic.group() if generic else ""
 
 
 NOMINAL = re.compile(

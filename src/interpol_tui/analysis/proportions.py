@@ -11,9 +11,10 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from interpol_tui.analysis.counted import canonical_phrase, is_plural, noun_phrase
-from interpol_tui.analysis.lexicons import QUALIFIERS
+from interpol_tui.analysis.lexicons import QUALIFIER_BEFORE, QUALIFIERS
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.numbers import parse_digits, word_value
+from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.sentences import SentenceIndex
 from interpol_tui.analysis.tokens import Token
 
@@ -25,10 +26,6 @@ _CHANGES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "
 _SHARE_FOLLOWERS = frozenset(
     {"of", "were", "was", "are", "is", "have", "has", "had", "since", "compared"}
     | {"in", "from", "to", "by", ",", ".", ";", ":", ")", "–"}
-)
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$",
-    re.IGNORECASE,
 )
 _COPULAS = frozenset({"were", "was", "are", "is"})
 _CLAUSE_BREAKS = frozenset({"has", "have", "had", "was", "were", "is", "are", "said", "that"})
@@ -47,12 +44,8 @@ def _read(tokens: list[Token], i: int) -> tuple[int, float, str] | None:
     lower = tokens[i].text.lower()
     if lower in _CHANGES:
         return i, _CHANGES[lower], "factor"
-    nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
     if lower == "half":
-        previous = tokens[i - 1].text.lower() if i else ""
-        if previous not in _ORDINALS and (nxt == "of" or previous in _QUALIFIER_ENDS):
-            return i, 0.5, "fraction"  # "about half", "half of the tablets"; not "first half"
-        return None
+        return _read_half(tokens, i)
     if "-" in lower:  # "three-quarters", "two-thirds"
         head, _, tail = lower.partition("-")
         numerator = _number(Token(head, 0, 0, "word"))
@@ -62,22 +55,45 @@ def _read(tokens: list[Token], i: int) -> tuple[int, float, str] | None:
     numerator = 1.0 if lower in ("a", "an") else _number(tokens[i])
     if numerator is None or i + 1 >= len(tokens):
         return None
+    nxt = tokens[i + 1].text.lower()
     if nxt in _DENOMINATORS and nxt != "half":
-        after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else "."
-        by = i > 0 and tokens[i - 1].text.lower() == "by"
-        plural_ok = nxt.endswith("s") == (numerator > 1)
-        if plural_ok and (after in _SHARE_FOLLOWERS or by):
-            return i + 1, numerator / _DENOMINATORS[nxt], "fraction"
-        return None
+        return _read_share(tokens, i, numerator)
+    return _read_ratio(tokens, i, numerator)
+
+
+def _read_half(tokens: list[Token], i: int) -> tuple[int, float, str] | None:
+    """ "about half", "half of the tablets"; not "the first half"."""
+    previous = tokens[i - 1].text.lower() if i else ""
+    nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if previous not in _ORDINALS and (nxt == "of" or previous in _QUALIFIER_ENDS):
+        return i, 0.5, "fraction"
+    return None
+
+
+def _read_share(tokens: list[Token], i: int, numerator: float) -> tuple[int, float, str] | None:
+    """ "a third were pills", "two fifths of", "by a quarter"; not "a third country"."""
+    denominator = tokens[i + 1].text.lower()
+    after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else "."
+    by = i > 0 and tokens[i - 1].text.lower() == "by"
+    plural_ok = denominator.endswith("s") == (numerator > 1)
+    if plural_ok and (after in _SHARE_FOLLOWERS or by):
+        return i + 1, numerator / _DENOMINATORS[denominator], "fraction"
+    return None
+
+
+def _read_ratio(tokens: list[Token], i: int, numerator: float) -> tuple[int, float, str] | None:
+    """ "one in five", "nine out of ten", "one in every four"."""
+    nxt = tokens[i + 1].text.lower()
     if nxt == "out" and i + 3 < len(tokens) and tokens[i + 2].text == "of":
         nxt, i = "in", i + 1  # "nine out of ten" reads as "nine in ten"
-    if nxt == "in" and i + 2 < len(tokens) and tokens[i].text.lower() not in ("a", "an"):
-        k = i + 2
-        if tokens[k].text.lower() == "every" and k + 1 < len(tokens):
-            k += 1
-        denominator = _number(tokens[k])
-        if denominator and denominator > numerator and numerator <= 10:
-            return k, numerator / denominator, "fraction"
+    if nxt != "in" or i + 2 >= len(tokens) or tokens[i].text.lower() in ("a", "an"):
+        return None
+    k = i + 2
+    if tokens[k].text.lower() == "every" and k + 1 < len(tokens):
+        k += 1
+    denominator = _number(tokens[k])
+    if denominator and denominator > numerator and numerator <= 10:
+        return k, numerator / denominator, "fraction"
     return None
 
 
@@ -176,9 +192,9 @@ def fill_factor_counts(figures: list[Figure], tokens: list[Token]) -> list[Figur
 
 
 def find_proportions(
-    text: str, tokens: list[Token], sentences: SentenceIndex, taken: list[tuple[int, int]]
+    text: str, tokens: list[Token], sentences: SentenceIndex, claims: Claims
 ) -> list[Figure]:
-    """Return proportion and change figures not overlapping the ``taken`` spans."""
+    """Return proportion and change figures that overlap no span in ``claims``."""
     found: list[Figure] = []
     for offset, kind in _candidates(text):
         index = bisect_left(tokens, offset, key=_start)
@@ -194,12 +210,12 @@ def find_proportions(
             continue
         last, value, kind = read
         start, end = token.start, tokens[last].end
-        if any(s < end and start < e for s, e in taken):
+        if claims.overlaps(start, end):
             continue
         sentence = sentences.at(start)
         qualifier = None
         head = max(sentence.start, start - 40)
-        match = _QUALIFIER_BEFORE.search(text[head:start])
+        match = QUALIFIER_BEFORE.search(text[head:start])
         if match:
             qualifier = match["q"].lower()
             start = head + match.start()

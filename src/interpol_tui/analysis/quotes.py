@@ -67,12 +67,23 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 _MARKS = re.compile(r"[“”‘\"']")
 
 
-def find_segments(text: str) -> list[_Segment]:
-    """Return quoted passages; a paragraph left open continues in the next one that reopens."""
-    segments: list[_Segment] = []
-    group = -1
-    open_group = False
-    for para_start, para_end in paragraphs(text):
+class _SegmentReader:
+    """Reads the quotation marks of a text paragraph by paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.segments: list[_Segment] = []
+        self.group = -1
+        self.open_group = False
+        """True when the previous paragraph ended inside a quotation."""
+
+    def emit(self, begin: int, stop: int, opened_at: int, close_at: int | None) -> None:
+        start, end = _trimmed(self.text, begin, stop)
+        if end > start:
+            self.segments.append(_Segment(start, end, opened_at, close_at, self.group))
+
+    def paragraph(self, para_start: int, para_end: int) -> None:
+        text = self.text
         current: int | None = None  # offset just after the opening mark
         opened_at = 0
         resume = para_start  # marks inside a single-quoted passage are skipped
@@ -82,38 +93,40 @@ def find_segments(text: str) -> list[_Segment]:
                 continue
             if current is None:
                 if _is_open(text, i, _DOUBLE_OPEN):
-                    if not (open_group and i == para_start):
-                        group += 1
+                    if not (self.open_group and i == para_start):
+                        self.group += 1
                     current, opened_at = i + 1, i
                 elif _is_open(text, i, _SINGLE_OPEN):
-                    close = _single_close(text, i + 1, para_end)
-                    if close is not None:
-                        group += 1
-                        start, end = _trimmed(text, i + 1, close)
-                        if end > start:
-                            segments.append(_Segment(start, end, i, close, group))
-                        resume = close + 1
-                open_group = False
+                    resume = self._single(i, para_end, resume)
+                self.open_group = False
             elif _is_close(text, i, _DOUBLE_CLOSE):
-                start, end = _trimmed(text, current, i)
-                if end > start:
-                    segments.append(_Segment(start, end, opened_at, i, group))
+                self.emit(current, i, opened_at, i)
                 current = None
             elif text[i] == _DOUBLE_OPEN:
                 # A new opening mark before any closing one: the quotation went on
                 # into a new (glued) paragraph with its closing mark left out.
-                start, end = _trimmed(text, current, i)
-                if end > start:
-                    segments.append(_Segment(start, end, opened_at, None, group))
+                self.emit(current, i, opened_at, None)
                 current, opened_at = i + 1, i
         if current is not None:
-            start, end = _trimmed(text, current, para_end)
-            if end > start:
-                segments.append(_Segment(start, end, opened_at, None, group))
-            open_group = True
-        else:
-            open_group = False
-    return segments
+            self.emit(current, para_end, opened_at, None)
+        self.open_group = current is not None
+
+    def _single(self, i: int, para_end: int, resume: int) -> int:
+        """A single-quoted passage opening at ``i``; returns where reading resumes."""
+        close = _single_close(self.text, i + 1, para_end)
+        if close is None:
+            return resume
+        self.group += 1
+        self.emit(i + 1, close, i, close)
+        return close + 1
+
+
+def find_segments(text: str) -> list[_Segment]:
+    """Return quoted passages; a paragraph left open continues in the next one that reopens."""
+    reader = _SegmentReader(text)
+    for para_start, para_end in paragraphs(text):
+        reader.paragraph(para_start, para_end)
+    return reader.segments
 
 
 def _single_close(text: str, start: int, stop: int) -> int | None:
@@ -198,6 +211,12 @@ class _Speakers:
         sentence = self.sentences.at(open_at)
         start = sentence.start
         window = self.text[start:open_at]
+        introduced = self.text[:open_at].rstrip()
+        if not window.strip() and introduced.endswith(":"):
+            # "Jane Doe, Director of ..., said:" closing the paragraph before the quotation.
+            start = self.sentences.at(len(introduced) - 1).start
+            open_at = len(introduced)
+            window = self.text[start:open_at]
         verbs = [m for m in _WORD.finditer(window) if m.group().lower() in SPEECH_VERBS]
         if not verbs and "according to" not in window.lower():
             return None
@@ -234,9 +253,18 @@ class _Speakers:
         return None
 
 
+_CLAUSE_MARK = re.compile(r"[,.;:!?“”]")
+_INITIAL_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|St)$")
+
+
 def _clause_end(window: str, start: int) -> int:
-    match = re.search(r"[,.;:!?“”]", window[start:])
-    return start + match.start() if match else len(window)
+    """Where the clause from ``start`` ends; the point of an initial ("Ronald K. Noble") or of
+    "Dr." does not end it."""
+    for match in _CLAUSE_MARK.finditer(window, start):
+        if match.group() == "." and _INITIAL_BEFORE.search(window, 0, match.start()):
+            continue
+        return match.start()
+    return len(window)
 
 
 def find_quotes(

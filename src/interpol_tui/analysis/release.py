@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from interpol_tui.analysis.chunks import Chunk, find_chunks
-from interpol_tui.analysis.classify import Lexicon
+from interpol_tui.analysis.classify import Lexicon, is_name_like
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import (
     DEPARTMENT_WORDS,
@@ -72,22 +72,34 @@ def name_after_department(words: list[str], start: int) -> int | None:
         if place is not None and place[1] != SUBDIVISION:
             break  # "Vice-President for Africa Ingrid Rossi"; not "NCB Goran Ishikawa"
         begin -= 1
-    if len(words) - begin < 2 or begin <= start + 1:
+    if len(words) - begin < 2 or begin <= start + 1 or not is_name_like(words[begin:]):
         return None
     return begin
 
 
+class Knowledge:
+    """What the first pass learnt from a release: its names, people and coined names.
+
+    Written by :func:`definitions.learn` only; the labelling pass reads it (and
+    records where people are mentioned).
+    """
+
+    def __init__(self) -> None:
+        self.lexicon = Lexicon()
+        self.people = PeopleRegistry()
+        self.coined: list[tuple[int, int, EntityType, str]] = []
+        """Names found outside the capitalised runs, labelled before them."""
+
+
 class Release:
-    """The state shared by the definition and labelling passes over one release."""
+    """One release as entity finding reads it: text, tokens and name runs (never changed)."""
+
+    __slots__ = ("chunks", "text", "tokens")
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
         self.chunks: list[Chunk] = find_chunks(text, tokens)
-        self.lexicon = Lexicon()
-        self.people = PeopleRegistry()
-        self.coined: list[tuple[int, int, EntityType, str]] = []
-        """Names found outside the capitalised runs, labelled before them."""
 
     def after(self, chunk: Chunk, offset: int = 0) -> Token | None:
         """The token ``offset`` places after ``chunk`` (0: the next one), or None."""

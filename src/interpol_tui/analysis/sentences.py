@@ -6,13 +6,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from interpol_tui.analysis.lexicons import MONTH_ABBREVIATIONS
+from interpol_tui.analysis.names import ABBREVIATED_HONORIFICS
+
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """
-mr mrs ms dr prof st no nos vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov
-dec gen col lt sgt capt insp supt det rev hon jr sr inc ltd co corp dept est approx fig
+st no nos vs etc e.g i.e gen col lt sgt capt insp supt det rev hon jr sr inc ltd co corp
+dept est approx fig
     """.split()  # noqa: SIM905
-)
+) | {word.lower() for word in (*ABBREVIATED_HONORIFICS, *MONTH_ABBREVIATIONS)}
 # A sentence ends at . ! ? (and any closing quote marks after it) followed by
 # white space and something that can open a sentence.
 _END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ])")

@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from interpol_tui.analysis.names import ABBREVIATED_HONORIFICS
+
+# Numbers are ASCII digits (an English release's figures); groups of three digits after a
+# space, a no-break or a thin space are one number ("1 533 cases", "30 000 parcels").
+# Initialisms written with points are one word ("U.S. Marshals Service", "U.N.").
 # Words keep inner hyphens ("Al-Raisi", "ninety-nine", "I-Familia") and inner
 # apostrophes followed by two letters or more ("Da’esh", "O'Brien"), so a
 # possessive "’s" stays a token of its own ("INTERPOL" + "’s"). The word
 # pattern consumes whole runs of letters at a time: it is the hottest loop.
 _TOKEN = re.compile(
-    r"(?P<number>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*)"
+    r"(?P<number>[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,])|[0-9]+(?:[.,][0-9]+)*)"
+    r"|(?P<word>[A-Z]\.(?:[A-Z]\.)+|[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*)"
     r"|(?P<punct>\S)"
 )
 
@@ -59,7 +64,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-_ABBREVIATED = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "St"})
+_ABBREVIATED = ABBREVIATED_HONORIFICS | {"St"}
 # Single capitals that take a point in names ("K. Shanmugam"); not I, V or X, which end
 # sentences as numerals ("Operation Haechi V. Officers ...").
 _INITIALS = frozenset("ABCDEFGHJKLMNOPQRSTUWYZ")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from interpol_tui.analysis.kinds import plural_list
 from interpol_tui.commands.common import add_report_arguments, analyse, emit_report, load
 
 NAME = "entities"
-HELP = "list people, organisations, places and operations with their canonical names"
+HELP = f"list {plural_list()} with their canonical names"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from interpol_tui.commands.common import CommandError, json_text, real_ids, safe
 
 if TYPE_CHECKING:
-    from interpol_tui.analysis.tabular import Record
     from interpol_tui.corpus.model import Corpus
+    from interpol_tui.report.tabular import Record
 
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +49,7 @@ def emit_rows(
     JSON keeps every field of each record; CSV and Markdown the ``columns``.
     ``doc`` is the real path of a release in every format, as in ``--json``.
     """
-    from interpol_tui.analysis.tabular import render_rows
+    from interpol_tui.report.tabular import render_rows
 
     check_export_arguments(args)
     if not (args.json or args.format):

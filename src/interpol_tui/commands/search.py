@@ -94,9 +94,9 @@ def _title_records(corpus: Corpus, args: argparse.Namespace) -> list[dict[str, o
 
 
 def _text_records(corpus: Corpus, args: argparse.Namespace) -> list[dict[str, object]]:
+    from interpol_tui.analysis.searchable import names_by_doc
     from interpol_tui.commands.common import analyse, safe
     from interpol_tui.search.fulltext import FullTextIndex
-    from interpol_tui.search.indexes import names_by_doc
 
     names = None
     if args.names:

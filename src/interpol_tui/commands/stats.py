@@ -37,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the cross-release statistics as a table, JSON, CSV or Markdown."""
     from interpol_tui.analysis.aggregate import corpus_statistics
-    from interpol_tui.analysis.export import render, statistics_json
     from interpol_tui.commands.common import CommandError, analyse, emit_json, json_text, safe
+    from interpol_tui.report.export import render, statistics_json
 
     if args.json and args.format:
         raise CommandError("give either --json or --format, not both")
@@ -71,8 +71,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_report(statistics: Statistics) -> None:
-    from interpol_tui.analysis.export import series_label
     from interpol_tui.commands.common import print_table
+    from interpol_tui.report.export import series_label
 
     recurring = statistics.recurring
     print_table(

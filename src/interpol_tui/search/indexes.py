@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.search.fulltext import FullTextIndex
 from interpol_tui.search.titles import TitleIndex
@@ -18,42 +17,29 @@ class SearchIndexes:
     titles: TitleIndex
     fulltext: FullTextIndex
 
-    def add_names(self, analyses: Mapping[str, DocumentAnalysis]) -> None:
-        """Make the entity names found by analysis searchable ("Stock" finds Jürgen Stock)."""
-        self.fulltext.set_names(names_by_doc(analyses.values()))
+    def add_names(self, names: Mapping[str, str]) -> None:
+        """Make the names analysis found searchable ("Stock" finds Jürgen Stock).
 
-
-def names_text(analysis: DocumentAnalysis) -> str:
-    """The names a release mentions or quotes, canonical and as written, one per line."""
-    names: dict[str, None] = {}
-    for entity in analysis.entities:
-        names[entity.canonical] = None
-        names[entity.text] = None
-        if entity.role:
-            names[entity.role] = None
-    for quote in analysis.quotes:
-        if quote.speaker:
-            names[quote.speaker] = None
-    return "\n".join(name for name in names if name)
-
-
-def names_by_doc(analyses: Iterable[DocumentAnalysis]) -> dict[str, str]:
-    """Map each analysed doc id to its :func:`names_text`."""
-    return {analysis.doc_id: names_text(analysis) for analysis in analyses}
+        ``names`` maps a doc id to its names, one per line (plain strings: search does
+        not import analysis).
+        """
+        self.fulltext.set_names(names)
 
 
 def build_indexes(
     corpus: Corpus,
-    analyses: Mapping[str, DocumentAnalysis] | None = None,
+    names: Mapping[str, str] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SearchIndexes | None:
-    """Index ``corpus`` for quick-open and full-text search; None if cancelled."""
+    """Index ``corpus`` (and doc id -> ``names``) for quick-open and full-text search.
+
+    None if cancelled.
+    """
     titles = TitleIndex.from_documents(corpus.documents)
     if cancelled is not None and cancelled():
         return None
     fulltext = FullTextIndex()
-    names = names_by_doc(analyses.values()) if analyses else None
-    if not fulltext.add(corpus.documents, names, cancelled):
+    if not fulltext.add(corpus.documents, names or None, cancelled):
         fulltext.close()
         return None
     fulltext.optimize()

@@ -1,10 +1,10 @@
 """A cache of the analysed corpus, so reopening an unchanged corpus skips re-analysis.
 
 One file per corpus under the user cache dir, in a folder named by a
-fingerprint of the program (its version and the source of the corpus and
-analysis code), holding each release's analysis keyed by the hash of the
-release file's bytes. A changed file is re-analysed alone; a new program
-version starts a new folder and the old ones are removed.
+fingerprint of the program (its version and the declared
+``analysis.version.ANALYSIS_VERSION``), holding each release's analysis keyed
+by the hash of the release file's bytes. A changed file is re-analysed alone; a
+new program or analysis version starts a new folder and the old ones are removed.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import json
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from interpol_tui import __version__
 from interpol_tui.analysis.model import DocumentAnalysis
+from interpol_tui.analysis.version import ANALYSIS_VERSION
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import codec
 from interpol_tui.state.paths import StatePaths
@@ -31,19 +31,10 @@ Progress = Callable[[int, int], None]
 """Called with (releases done, releases in all)."""
 
 
-@cache
 def program_fingerprint() -> str:
-    """Hash of the app version and the code that turns files into analyses."""
-    digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
-    package = Path(__file__).resolve().parent.parent
-    for folder in ("corpus", "analysis"):
-        for source in sorted((package / folder).rglob("*.py")):
-            digest.update(source.relative_to(package).as_posix().encode())
-            try:
-                digest.update(source.read_bytes())
-            except OSError:
-                continue
-    return digest.hexdigest()[:16]
+    """Hash of the app version, the cache format and the declared analysis version."""
+    key = f"{__version__}/{CACHE_FORMAT}/{ANALYSIS_VERSION}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def document_key(document: Document) -> str:

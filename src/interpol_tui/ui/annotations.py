@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from interpol_tui.analysis.kinds import KINDS
 from interpol_tui.analysis.model import (
     HIGHLIGHT_KINDS,
     DocumentAnalysis,
@@ -21,30 +22,11 @@ from interpol_tui.analysis.model import (
 from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.sanitize import strip_controls
 
-KIND_LABELS: Final[dict[HighlightKind, str]] = {
-    "person": "Person",
-    "organization": "Organisation",
-    "location": "Place",
-    "operation": "Operation",
-    "figure": "Figure",
-    "date": "Date",
-    "quote": "Quote",
-}
-"""How the legend and the help name each highlight kind."""
+KIND_LABELS: Final[dict[HighlightKind, str]] = {kind.name: kind.label for kind in KINDS}
+"""How the legend and the help name each highlight kind (from the registry)."""
 
-KIND_CSS: Final[dict[HighlightKind, str]] = {
-    # Only the theme's text-* colours: each theme computes them to stay legible
-    # on its own background. Seven kinds, six colours: the quote is told apart
-    # by italics and a faint tint rather than a seventh hue.
-    "person": "color: $text-warning; text-style: bold;",
-    "organization": "color: $text-primary; text-style: bold;",
-    "location": "color: $text-success; text-style: underline;",
-    "operation": "color: $text-accent; text-style: bold underline;",
-    "figure": "color: $text-error; text-style: bold;",
-    "date": "color: $text-secondary;",
-    "quote": "text-style: italic; background: $primary 10%;",
-}
-"""The style rules of every kind, shared by the reader and its legend."""
+KIND_CSS: Final[dict[HighlightKind, str]] = {kind.name: kind.style for kind in KINDS}
+"""The style rules of every kind, shared by the reader and its legend (from the registry)."""
 
 UNDATED: Final = "undated"
 

@@ -9,17 +9,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from interpol_tui.analysis.frequencies import EntityFrequency
+from interpol_tui.analysis.kinds import KINDS
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.quantity_table import bar, clip
 
 MAX_ENTITY_ROWS = 2000
 """Entities listed at most, most widely mentioned first."""
-TYPE_LABELS = {
-    "person": "person",
-    "organization": "organisation",
-    "location": "place",
-    "operation": "operation",
-}
+TYPE_LABELS = {kind.name: kind.noun for kind in KINDS if kind.entity}
+"""The Type column's word for each entity type (from the registry)."""
 
 
 class EntityTable(DataTable[Text]):

@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable
 
 from interpol_tui.analysis.aggregate import Statistics
-from interpol_tui.analysis.export import FigureRow, figure_rows, stated_value
+from interpol_tui.report.export import FigureRow, figure_rows, stated_value
 from interpol_tui.ui.quantity_table import clip, figure_chosen
 
 FigureSort = Literal["value", "quantity", "release"]

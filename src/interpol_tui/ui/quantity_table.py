@@ -24,8 +24,8 @@ from interpol_tui.analysis.aggregate import (
     Statistics,
     format_value,
 )
-from interpol_tui.analysis.export import compact_value, stated_value
 from interpol_tui.analysis.model import Figure
+from interpol_tui.report.export import compact_value, stated_value
 from interpol_tui.ui.messages import FigureChosen
 
 SPARK = "▁▂▃▄▅▆▇█"

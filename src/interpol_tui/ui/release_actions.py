@@ -16,8 +16,8 @@ from textual.binding import Binding, BindingType
 from interpol_tui.corpus.sanitize import visible_controls
 
 if TYPE_CHECKING:
-    from interpol_tui.analysis.tabular import Record
     from interpol_tui.corpus.model import Document
+    from interpol_tui.report.tabular import Record
     from interpol_tui.search.fulltext import SearchResults
     from interpol_tui.ui.main_screen import MainScreen
 
@@ -145,7 +145,7 @@ def ask_and_export(
 def _write(
     app: App[object], records: Sequence[Record], columns: Sequence[str], noun: str, path: Path
 ) -> None:
-    from interpol_tui.analysis.tabular import row_format_for, write_rows
+    from interpol_tui.report.tabular import row_format_for, write_rows
 
     try:
         written = write_rows(records, columns, path)

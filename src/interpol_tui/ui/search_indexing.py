@@ -68,12 +68,14 @@ class SearchIndexer:
 
     # -- workers ------------------------------------------------------------
     def _build(self, corpus: Corpus, generation: int) -> None:
+        from interpol_tui.analysis.searchable import names_by_doc
         from interpol_tui.search.indexes import build_indexes
 
         worker = get_current_worker()
         analyses = self._analyses  # may arrive while we build: then names are added after
         try:
-            indexes = build_indexes(corpus, analyses, lambda: worker.is_cancelled)
+            names = names_by_doc(analyses.values()) if analyses else None
+            indexes = build_indexes(corpus, names, lambda: worker.is_cancelled)
         except Exception as error:  # a failing index must not take the browser down
             self._on_ui(self._screen.notify, f"Search index failed: {error}", severity="error")
             return
@@ -91,8 +93,10 @@ class SearchIndexer:
             callback()
 
     def _add_names(self, indexes: SearchIndexes, analyses: Mapping[str, DocumentAnalysis]) -> None:
+        from interpol_tui.analysis.searchable import names_by_doc
+
         self._screen.run_worker(
-            lambda: indexes.add_names(analyses),
+            lambda: indexes.add_names(names_by_doc(analyses.values())),
             name="search-names",
             group="search-names",
             thread=True,

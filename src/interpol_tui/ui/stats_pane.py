@@ -395,7 +395,7 @@ class StatsPane(Vertical):
     @work(thread=True, exclusive=True, group="stats-export")
     def export_to(self, path: Path) -> None:
         """Write the export atomically (CSV or Markdown by the extension) and say where."""
-        from interpol_tui.analysis.export import format_for, write_export
+        from interpol_tui.report.export import format_for, write_export
 
         statistics = self.statistics
         if statistics is None:

@@ -1,7 +1,7 @@
 """Rows of a report (the release list, search results) as CSV, JSON or Markdown, written safely.
 
 The browser's exports and the CLI's ``--format``/``--output`` share it, as
-:mod:`interpol_tui.analysis.export` is shared for the statistics.
+:mod:`interpol_tui.report.export` is shared for the statistics.
 """
 
 from __future__ import annotations
