@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hang import guard
 
 from interpol_tui.corpus.seeds import bundled_seeds
 
@@ -41,3 +43,10 @@ def gold() -> dict[str, Any]:
 def seeds_dir() -> Path:
     """The bundled corpus."""
     return bundled_seeds()
+
+
+@pytest.fixture
+def hang_guard() -> Iterator[None]:
+    """Fail the test if it runs for minutes instead of hanging the suite (see tests/hang.py)."""
+    with guard():
+        yield

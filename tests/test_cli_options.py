@@ -132,7 +132,7 @@ def test_the_browser_takes_both_options(lyon: Path, monkeypatch: pytest.MonkeyPa
     started: list[tuple[list[Path], bool]] = []
 
     class FakeApp:
-        def __init__(self, corpus_paths: list[Path], *, use_cache: bool) -> None:
+        def __init__(self, corpus_paths: list[Path], *, use_cache: bool, **_: Any) -> None:
             started.append((corpus_paths, use_cache))
 
         def run(self) -> None:
@@ -178,3 +178,21 @@ def test_the_installed_browser_piped_exits_2_at_once(lyon: Path) -> None:
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith("interpol-tui: error: the browser needs a terminal")
+
+
+@pytest.mark.parametrize("placement", ["before", "after"])
+def test_fields_before_or_after_the_command_means_the_same(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, placement: str
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"name": "Customs officers meet in Nice", "text": "NICE, France – Officers from 12 '
+        'countries met in Nice on Monday to share data."}\n',
+        encoding="utf-8",
+    )
+    option = ["--fields", "title=name"]
+    argv = ["docs", "--json", "--corpus", str(feed)]
+    argv = [*option, *argv] if placement == "before" else [*argv, *option]
+    assert main(argv) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["title"] == "Customs officers meet in Nice"

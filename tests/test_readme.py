@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from textual.binding import Binding
 
 from interpol_tui.commands import COMMAND_MODULES
@@ -67,3 +68,39 @@ def test_screenshots_referenced_exist() -> None:
         svg = ROOT / image
         assert svg.is_file(), image
         assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def _format_examples() -> tuple[dict[str, str], str]:
+    """The example files of the Formats section (name -> text) and its ``docs`` output."""
+    section = README.split("## Formats it reads", 1)[1].split("\n## ", 1)[0]
+    files = {
+        name: body + "\n"
+        for name, body in re.findall(r"^`([\w.]+)`\n\n```\w+\n(.*?)\n```", section, re.M | re.S)
+    }
+    console = re.search(
+        r"```console\n\$ interpol-tui docs --corpus kestrel/\n(.*?)\n```", section, re.S
+    )
+    assert console is not None
+    return files, console.group(1)
+
+
+def test_the_format_examples_read_as_the_readme_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from interpol_tui.cli import main
+
+    files, shown = _format_examples()
+    assert set(files) == {
+        "kestrel.txt",
+        "kestrel.md",
+        "kestrel.html",
+        "export.jsonl",
+        "export.json",
+        "export.csv",
+    }
+    folder = tmp_path / "kestrel"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert main(["docs", "--corpus", str(folder)]) == 0
+    assert capsys.readouterr().out.rstrip("\n") == shown

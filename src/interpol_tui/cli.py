@@ -49,7 +49,7 @@ def _has_terminal() -> bool:
 
 
 def _run_browser(args: argparse.Namespace) -> int:
-    from interpol_tui.commands.common import corpus_paths
+    from interpol_tui.commands.common import corpus_fields, corpus_paths
     from interpol_tui.corpus.loader import CorpusPathError, check_paths
 
     paths = corpus_paths(args)
@@ -67,7 +67,7 @@ def _run_browser(args: argparse.Namespace) -> int:
         )
     from interpol_tui.ui.app import InterpolApp
 
-    InterpolApp(corpus_paths=paths, use_cache=not args.no_cache).run()
+    InterpolApp(corpus_paths=paths, use_cache=not args.no_cache, fields=corpus_fields(args)).run()
     return 0
 
 

@@ -10,6 +10,9 @@ from interpol_tui.analysis.tokens import Token
 
 _ARTICLES = frozenset({"The", "A", "An"})
 _MAX_GAP = 1  # tokens of a name are separated by one space at most
+_MAX_RUN_TOKENS = 24
+"""A run is cut here: the longest names hold about 15 tokens, and the passes over a
+run try each of its cuts, so an unbounded one ("United Nations (UN)" repeated) was quadratic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,26 +48,40 @@ def _adjacent(left: Token, right: Token) -> bool:
     return 0 <= right.start - left.end <= _MAX_GAP
 
 
+_OPENERS = ("“", '"', "‘", "'", "(", "–", "—", ":")
+"""Tokens that can stand between a sentence start and its first word."""
+_MAX_DATELINE_CHARS = 80
+
+
 def _starts_sentence(tokens: list[Token], index: int, text: str) -> bool:
-    if index == 0:
-        return True
-    previous = tokens[index - 1]
-    between = text[previous.end : tokens[index].start]
-    if "\n" in between:
-        return True
-    if previous.text in ("–", "—") and _after_dateline(text, previous.start):
-        return True
-    if previous.text in ("“", '"', "‘", "'", "(", "–", "—", ":"):
-        return index < 2 or _starts_sentence(tokens, index - 1, text) or previous.text == ":"
-    return previous.text in (".", "!", "?", "”", ";")
+    # A loop, not recursion: a thousand quote marks or dashes in a row must not
+    # raise RecursionError. Each step looks one opener further back.
+    while index > 0:
+        previous = tokens[index - 1]
+        between = text[previous.end : tokens[index].start]
+        if "\n" in between:
+            return True
+        if previous.text in ("–", "—") and _after_dateline(text, previous.start):
+            return True
+        if previous.text not in _OPENERS:
+            return previous.text in (".", "!", "?", "”", ";")
+        if index < 2 or previous.text == ":":
+            return True
+        index -= 1
+    return True
 
 
 def _after_dateline(text: str, dash: int) -> bool:
     """True for the dash of a dateline ("VIENNA, Austria – New ..."): the lede starts after it."""
-    line_start = text.rfind("\n", 0, dash) + 1
+    # Look back no further than a dateline's length: a line of many dashes
+    # would otherwise be rescanned to its start for each one.
+    lowest = max(dash - _MAX_DATELINE_CHARS, 0)
+    line_start = text.rfind("\n", lowest, dash) + 1
+    if line_start == 0 and lowest > 0:
+        return False
     head = text[line_start:dash]
     return (
-        len(head) < 80
+        len(head) < _MAX_DATELINE_CHARS
         and "." not in head
         and any(len(word) > 2 and word.isupper() for word in head.replace(",", " ").split())
     )
@@ -112,7 +129,7 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
 def _grow(tokens: list[Token], i: int) -> int:
     """The index just after the run of name tokens that starts at ``tokens[i]``."""
     j = i + 1
-    while j < len(tokens) and _adjacent(tokens[j - 1], tokens[j]):
+    while j < len(tokens) and j - i < _MAX_RUN_TOKENS and _adjacent(tokens[j - 1], tokens[j]):
         if _is_name_token(tokens[j]):
             j += 1
             continue

@@ -356,7 +356,7 @@ def _build(
     before_tokens = [
         t for t in tokens[max(0, core.first - 12) : core.first] if t.start >= sentence.start
     ]
-    sentence_text = text[sentence.start : sentence.end]
+    sentence_text = sentences.text_of(sentence)  # shared by its figures
     phrase = refine(phrase, sentence_text, before_tokens, _attendee_before(before_tokens))
     if phrase == "times" and _next_text(tokens, phrase_end) not in _MULTIPLIER_FOLLOWERS:
         return None  # "arrested four times": occasions; "four times the amount" multiplies

@@ -150,13 +150,18 @@ def facts_of(doc_id: str, figures: Sequence[Figure], release: str | None = None)
     event of figures that count its attendance or refer to "the operation".
     """
     clusters: list[list[Figure]] = []
+    # Only figures of one value, unit and kind can state one fact: comparing each
+    # with every cluster made a release of thousands of distinct figures quadratic.
+    by_value: dict[tuple[float, str | None, str], list[list[Figure]]] = defaultdict(list)
     for figure in sorted(figures, key=lambda f: f.start):
-        for cluster in clusters:
+        candidates = by_value[(figure.value, figure.unit, figure.kind)]
+        for cluster in candidates:
             if _same_fact(cluster[0], figure):
                 cluster.append(figure)
                 break
         else:
             clusters.append([figure])
+            candidates.append(clusters[-1])
     facts = []
     for cluster in clusters:
         # The fullest phrase speaks for the fact ("195 member countries" over "195 countries").

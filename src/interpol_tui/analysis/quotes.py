@@ -19,6 +19,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _PRONOUNS = frozenset({"he", "she", "they"})
 _MIN_QUOTE_WORDS = 3
 """Shorter quoted words with no speaker are scare quotes ("a million ‘hits’")."""
+_SPEAKER_REACH = 400
+"""Characters before an opening mark searched for its speaker (real cues are within 210)."""
 
 
 @dataclass
@@ -76,6 +78,9 @@ class _SegmentReader:
         self.group = -1
         self.open_group = False
         """True when the previous paragraph ended inside a quotation."""
+        self._para_start = 0
+        self._closes: _SingleCloses | None = None
+        """Where single quotations of the paragraph can close (built when one opens)."""
 
     def emit(self, begin: int, stop: int, opened_at: int, close_at: int | None) -> None:
         start, end = _trimmed(self.text, begin, stop)
@@ -87,6 +92,7 @@ class _SegmentReader:
         current: int | None = None  # offset just after the opening mark
         opened_at = 0
         resume = para_start  # marks inside a single-quoted passage are skipped
+        self._para_start, self._closes = para_start, None
         for mark in _MARKS.finditer(text, para_start, para_end):
             i = mark.start()
             if i < resume:
@@ -113,7 +119,9 @@ class _SegmentReader:
 
     def _single(self, i: int, para_end: int, resume: int) -> int:
         """A single-quoted passage opening at ``i``; returns where reading resumes."""
-        close = _single_close(self.text, i + 1, para_end)
+        if self._closes is None:
+            self._closes = _SingleCloses(self.text, self._para_start, para_end)
+        close = self._closes.find(self.text, i + 1)
         if close is None:
             return resume
         self.group += 1
@@ -129,16 +137,37 @@ def find_segments(text: str) -> list[_Segment]:
     return reader.segments
 
 
-def _single_close(text: str, start: int, stop: int) -> int | None:
-    straight = text[start - 1] == "'"
-    for i in range(start, stop):
-        closes = i + 1 >= len(text) or not text[i + 1].isalpha()
-        mark = text[i] == _SINGLE_CLOSE or (straight and text[i] == "'")
-        if mark and closes and not text[i - 1].isspace():
-            return i
-        if text[i] == _DOUBLE_OPEN:
-            return None
-    return None
+class _SingleCloses:
+    """Where single-quoted passages of one paragraph can close, found in one pass.
+
+    An opening mark with no closing one used to scan to the paragraph's end,
+    so a paragraph of unclosed ones was quadratic; now each looks its closing
+    mark up by bisection.
+    """
+
+    def __init__(self, text: str, start: int, stop: int) -> None:
+        self.curly: list[int] = []
+        self.straight: list[int] = []
+        self.double_opens: list[int] = []
+        for match in re.finditer("[’'“]", text[start:stop]):
+            i = start + match.start()
+            char = text[i]
+            if char == _DOUBLE_OPEN:
+                self.double_opens.append(i)
+            elif (i + 1 >= len(text) or not text[i + 1].isalpha()) and not text[i - 1].isspace():
+                (self.curly if char == _SINGLE_CLOSE else self.straight).append(i)
+
+    def find(self, text: str, start: int) -> int | None:
+        """The closing mark of the passage opened just before ``start``, or None."""
+        candidates = [self.curly]
+        if text[start - 1] == "'":
+            candidates.append(self.straight)
+        found = [c[k] for c in candidates if (k := bisect_left(c, start)) < len(c)]
+        close = min(found, default=None)
+        k = bisect_left(self.double_opens, start)
+        if k < len(self.double_opens) and (close is None or self.double_opens[k] < close):
+            return None  # a double quotation opens first
+        return close
 
 
 class _Speakers:
@@ -209,7 +238,9 @@ class _Speakers:
     def before(self, open_at: int) -> str | None:
         """Speaker named before the opening mark: "Prime Minister Modi said, “"."""
         sentence = self.sentences.at(open_at)
-        start = sentence.start
+        # A speaker is named close before the quotation; reading back to the
+        # sentence start for each quotation made a long one quadratic.
+        start = max(sentence.start, open_at - _SPEAKER_REACH)
         window = self.text[start:open_at]
         introduced = self.text[:open_at].rstrip()
         if not window.strip() and introduced.endswith(":"):

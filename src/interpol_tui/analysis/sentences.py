@@ -17,8 +17,13 @@ dept est approx fig
     """.split()  # noqa: SIM905
 ) | {word.lower() for word in (*ABBREVIATED_HONORIFICS, *MONTH_ABBREVIATIONS)}
 # A sentence ends at . ! ? (and any closing quote marks after it) followed by
-# white space and something that can open a sentence.
-_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ])")
+# white space and something that can open a sentence. It cannot backtrack: a
+# match starts only where a run of stops starts, and every run is taken whole
+# (possessive: a shorter one would be followed by a stop or a closer, never by
+# the white space the look-ahead wants), so a run of 40,000 dots is one attempt.
+_END = re.compile(r"(?<![.!?])[.!?]++[”’\"')\]]*+(?=\s++[“‘\"'(\[]?[A-Z0-9À-Þ])")
+MAX_SENTENCE_CHARS = 1000
+"""Longest sentence (press-release sentences stay under 500 characters); longer runs are cut."""
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
@@ -46,20 +51,41 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or (("." in word) and len(word) <= 5)
 
 
+def _add_bounded(found: list[Sentence], text: str, start: int, end: int) -> None:
+    """Add the sentence ``text[start:end]``, cut at white space into pieces of MAX_SENTENCE_CHARS.
+
+    A run with no sentence end (a list of figures, a table flattened to one line)
+    is not one sentence: every figure and quotation in it would copy and search
+    all of it, which makes a long one quadratic.
+    """
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+        cut = limit if cut < 0 else cut
+        found.append(Sentence(start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        found.append(Sentence(start, end))
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences that never cross a paragraph boundary."""
+    """Split ``text`` into sentences that never cross a paragraph boundary.
+
+    No sentence is longer than :data:`MAX_SENTENCE_CHARS`.
+    """
     found: list[Sentence] = []
     for para_start, para_end in paragraphs(text):
         start = para_start
         for match in _END.finditer(text, para_start, para_end):
             if match.group().startswith(".") and _is_abbreviation(text, match.start()):
                 continue
-            found.append(Sentence(start, match.end()))
+            _add_bounded(found, text, start, match.end())
             start = match.end()
             while start < para_end and text[start].isspace():
                 start += 1
-        if start < para_end:
-            found.append(Sentence(start, para_end))
+        _add_bounded(found, text, start, para_end)
     return found
 
 
@@ -70,6 +96,14 @@ class SentenceIndex:
         self.text = text
         self.sentences = split_sentences(text)
         self._starts = [s.start for s in self.sentences]
+        self._texts: dict[int, str] = {}
+
+    def text_of(self, sentence: Sentence) -> str:
+        """The text of ``sentence``, one string shared by every caller (figures keep it)."""
+        found = self._texts.get(sentence.start)
+        if found is None:
+            found = self._texts[sentence.start] = self.text[sentence.start : sentence.end]
+        return found
 
     def at(self, offset: int) -> Sentence:
         """Return the sentence containing ``offset`` (or the nearest one before it)."""

@@ -14,6 +14,7 @@ from interpol_tui.corpus.sanitize import strip_controls
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.model import DocumentAnalysis
+    from interpol_tui.corpus.formats.fields import FieldMap
     from interpol_tui.corpus.model import Corpus
 
 
@@ -25,30 +26,49 @@ CORPUS_AFTER = "corpus_after_command"
 """Where a subcommand's ``--corpus`` values go until :func:`merge_corpus_options` runs."""
 
 
-def add_corpus_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
-    """Add the repeatable ``--corpus PATH`` option and ``--no-cache``.
+def _field_map(spec: str) -> FieldMap:
+    from interpol_tui.corpus.formats.fields import FieldSpecError, parse_fields
 
-    Both are accepted before and after the command with one meaning. A
+    try:
+        return parse_fields(spec)
+    except FieldSpecError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """Add the repeatable ``--corpus PATH`` option, ``--fields`` and ``--no-cache``.
+
+    They are accepted before and after the command with one meaning. A
     subparser's defaults would overwrite what the main parser read, so the
     subcommand's copies default to "absent" (``SUPPRESS``) and its ``--corpus``
     values are kept apart, to be added to the main parser's by
     :func:`merge_corpus_options`.
     """
+    absent: dict[str, Any] = {} if top_level else {"default": argparse.SUPPRESS}
     parser.add_argument(
         "--corpus",
         action="append",
         type=Path,
         metavar="PATH",
         dest="corpus" if top_level else CORPUS_AFTER,
-        default=None if top_level else argparse.SUPPRESS,
-        help="a folder (read recursively) or file of releases; may repeat "
-        "(default: the bundled corpus)",
+        help="a folder (read recursively) or file of releases: text, Markdown, HTML, "
+        "JSON Lines, JSON or CSV; may repeat (default: the bundled corpus)",
+        **absent,
+    )
+    parser.add_argument(
+        "--fields",
+        type=_field_map,
+        metavar="ROLE=FIELD,…",
+        help="the fields of JSON Lines, JSON and CSV records that hold a release's title, "
+        "date, text, url and id, e.g. title=headline,text=body "
+        "(default: the usual names: title/headline, date/published, text/body/content, …)",
+        **absent,
     )
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        default=False if top_level else argparse.SUPPRESS,
         help="analyse from scratch, ignoring (and refreshing) the analysis cache",
+        **absent,
     )
 
 
@@ -60,7 +80,14 @@ def merge_corpus_options(args: argparse.Namespace) -> argparse.Namespace:
     before: list[Path] = getattr(args, "corpus", None) or []
     args.corpus = [*before, *after] or None
     args.no_cache = bool(getattr(args, "no_cache", False))
+    args.fields = getattr(args, "fields", None)
     return args
+
+
+def corpus_fields(args: argparse.Namespace) -> FieldMap | None:
+    """The record fields named with ``--fields``, or None for the usual names."""
+    fields: FieldMap | None = getattr(args, "fields", None)
+    return fields
 
 
 def add_json_argument(parser: argparse.ArgumentParser) -> None:
@@ -141,7 +168,7 @@ def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
     notes: list[str] = []
     max_bytes = SettingsFile(StatePaths.default(), notes.append).load().max_file_bytes
     try:
-        corpus = load_corpus(corpus_paths(args), max_bytes=max_bytes)
+        corpus = load_corpus(corpus_paths(args), max_bytes=max_bytes, fields=corpus_fields(args))
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
     for warning in [*notes, *([] if quiet else corpus.warnings)]:

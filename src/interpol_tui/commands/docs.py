@@ -18,7 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_export_arguments(parser)
 
 
-COLUMNS = ("doc", "title", "date", "dateline", "chars", "warnings", "title_source")
+COLUMNS = (
+    "doc", "title", "date", "dateline", "chars", "warnings", "title_source", "format", "url",
+)  # fmt: skip
 """The fields of each record, in the order CSV and Markdown give them."""
 
 
@@ -38,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
             "chars": doc.chars,
             "warnings": list(doc.warnings),
             "title_source": doc.title_source,
+            "format": doc.format,
+            "url": doc.url,
         }
         for doc in corpus.documents
     ]

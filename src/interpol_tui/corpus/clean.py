@@ -207,20 +207,23 @@ def _unwrap(content: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     filled = _WRAP_FILLED * width
     if sum(n >= filled for n in lengths) * 2 < len(lengths):
         return content
-    joined: list[tuple[str, bool]] = []
+    # Each paragraph is kept as its pieces plus the tail its tests look at, and
+    # joined once at the end: adding each line to a growing string was quadratic.
+    joined: list[tuple[list[str], bool]] = []
+    tail = ""
     for line, blank_before in content:
-        last = joined[-1][0] if joined else ""
-        open_end = bool(last) and not blank_before and last[-1] not in _SENTENCE_END
-        tail = last[-_WRAP_MAX_CHARS:]
+        open_end = bool(tail) and not blank_before and tail[-1] not in _SENTENCE_END
         # The first line is the headline candidate: a filled line is not enough there.
         filled_line = len(tail) >= filled and len(joined) > 1
         goes_on = filled_line or tail.rsplit(" ", 1)[-1] in _OPEN_WORDS
         if open_end and (goes_on or line[0].islower()):
-            glue = "" if last.endswith("-") and last[-2:-1].isalpha() else " "
-            joined[-1] = (last + glue + line, joined[-1][1])
+            glue = "" if tail.endswith("-") and tail[-2:-1].isalpha() else " "
+            joined[-1][0].extend((glue, line))
+            tail = (tail + glue + line)[-_WRAP_MAX_CHARS:]
         else:
-            joined.append((line, blank_before))
-    return joined
+            joined.append(([line], blank_before))
+            tail = line[-_WRAP_MAX_CHARS:]
+    return [("".join(pieces), blank_before) for pieces, blank_before in joined]
 
 
 def _lede_dateline(lede: list[str]) -> str | None:

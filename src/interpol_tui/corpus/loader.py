@@ -9,16 +9,25 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from interpol_tui.corpus.decode import BinaryFileError, decode_text
+from interpol_tui.corpus.formats import (
+    FORMATS,
+    SUFFIXES,
+    format_for,
+    is_saved_page_assets,
+    reader,
+)
+from interpol_tui.corpus.formats.base import CONTROLS_REMOVED, build_document, open_regular
+from interpol_tui.corpus.formats.fields import FieldMap
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.sanitize import has_controls, one_line, strip_controls, visible_controls
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+TEXT_SUFFIXES = SUFFIXES
+"""The suffixes of every format read (corpus.formats), not only text."""
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Largest file read: far above any real release (the seeds are 2–5 KB)."""
 
@@ -94,7 +103,7 @@ def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
         kept = []
         for name in sorted(dirs):
             path = Path(folder) / name
-            if name.startswith("."):
+            if name.startswith(".") or is_saved_page_assets(Path(folder), name):
                 continue
             if path.is_symlink() and _is_loop(path, root):
                 warnings.append(f"{_relative(path, root)}: symbolic link loop, skipped")
@@ -168,15 +177,11 @@ def _unique_ids(sources: list[SourceFile], many_roots: bool) -> list[SourceFile]
 
 def _read_limited(path: Path, max_bytes: int) -> bytes | str:
     """Return the bytes of regular file ``path``, or why they were not read."""
-    if not stat_module.S_ISREG(os.stat(path).st_mode):
-        # A FIFO or device named like a release would block or never end.
-        return "not a regular file, skipped"
-    # O_NONBLOCK: should it have become a FIFO since the check, opening must not hang.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as handle:
+    opened = open_regular(path)
+    if isinstance(opened, str):
+        return opened
+    with opened as handle:
         info = os.fstat(handle.fileno())
-        if not stat_module.S_ISREG(info.st_mode):
-            return "not a regular file, skipped"
         if info.st_size > max_bytes:
             return f"{info.st_size:,} bytes is over the {max_bytes:,}-byte limit, skipped"
         data = handle.read(max_bytes + 1)
@@ -190,8 +195,9 @@ def load_source(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     name = source.doc_id
     if source.path.is_symlink() and (problem := _link_problem(source.path)):
         return f"{name}: {problem}"
+    fmt = format_for(source.path) or FORMATS[0]  # a file given by name is read as text
     try:
-        data = _read_limited(source.path, max_bytes)
+        data = _read_limited(source.path, max_bytes * fmt.size_factor)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return f"{name}: cannot read file ({reason}), skipped"
@@ -205,27 +211,45 @@ def load_source(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         return f"{name}: binary file, not text, skipped"
     notes = [decode_warning] if decode_warning else []
     if has_controls(raw):
-        notes.append("terminal control characters removed")
-    # Imported here: the browser reads files in a worker after its first frame.
-    from interpol_tui.corpus.clean import clean_release
-
-    cleaned = clean_release(raw, fallback_title=one_line(strip_controls(source.path.stem)))
-    # Tabs would reach the terminal raw in one-line widgets; they mean nothing in a release.
-    text = cleaned.text.replace("\t", " ")
-    if not text.strip():
-        return f"{name}: no article text after cleaning, skipped"
-    return Document(
-        id=source.doc_id,
+        notes.append(CONTROLS_REMOVED)
+    extracted = reader(fmt).extract(raw)
+    if isinstance(extracted, str):
+        return f"{name}: {extracted}"
+    if fmt.size_factor > 1 and len(extracted.body) > max_bytes:
+        # The page may be larger than a release; its article may not.
+        return f"{name}: article text over the {max_bytes:,}-byte limit, skipped"
+    return build_document(
+        extracted,
+        doc_id=name,
         path=source.path,
-        title=one_line(cleaned.title) or one_line(strip_controls(source.path.stem)) or name,
-        date=cleaned.date,
-        dateline=one_line(cleaned.dateline) if cleaned.dateline else None,
-        text=text,
-        # One warning per file: the notes joined, so the file is named once.
-        warnings=(f"{name}: {'; '.join(notes)}",) if notes else (),
-        title_source=cleaned.title_source,
-        sha256=hashlib.sha256(data).hexdigest(),
+        fmt=fmt.name,
+        fallback_title=one_line(strip_controls(source.path.stem)),
+        notes=notes,
+        # Text is analysed as read, so its bytes key the cache; other formats by their text.
+        sha256=hashlib.sha256(data).hexdigest() if fmt.name == "text" else None,
     )
+
+
+def load_file(
+    source: SourceFile,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: FieldMap | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Document], list[str]]:
+    """Every release in one file (a records file holds many), and the warnings about them."""
+    fmt = format_for(source.path)
+    if fmt is not None and fmt.records:
+        from interpol_tui.corpus.formats.records import read_records
+
+        if source.path.is_symlink() and (problem := _link_problem(source.path)):
+            return [], [f"{source.doc_id}: {problem}"]
+        # Each record is held to the limit of a text release; the file is streamed.
+        read = reader(fmt).records
+        return read_records(
+            source.path, source.doc_id, read, fmt.name, max_bytes, fields or FieldMap(), cancelled
+        )
+    result = load_source(source, max_bytes)
+    return ([], [result]) if isinstance(result, str) else ([result], list(result.warnings))
 
 
 def load_corpus(
@@ -234,8 +258,12 @@ def load_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    fields: FieldMap | None = None,
 ) -> Corpus:
-    """Load every release under ``paths`` (folders are read recursively)."""
+    """Load every release under ``paths`` (folders are read recursively).
+
+    ``fields`` names the fields of records files (JSON Lines, JSON, CSV).
+    """
     roots = tuple(Path(p) for p in paths)
     sources, warnings = discover(roots)
     documents: list[Document] = []
@@ -243,12 +271,9 @@ def load_corpus(
     for done, source in enumerate(sources, start=1):
         if cancelled is not None and cancelled():
             break
-        result = load_source(source, max_bytes)
-        if isinstance(result, str):
-            warnings.append(result)
-        else:
-            documents.append(result)
-            warnings.extend(result.warnings)
+        found, notes = load_file(source, max_bytes, fields, cancelled)
+        documents.extend(found)
+        warnings.extend(notes)
         if progress is not None:
             progress(done, total)
     return Corpus(documents=tuple(documents), warnings=tuple(warnings), roots=roots)

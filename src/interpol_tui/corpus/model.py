@@ -15,7 +15,8 @@ class Document:
     """
 
     id: str
-    """Stable id: the path relative to the corpus root, with ``/`` separators."""
+    """Stable id: the path relative to the corpus root, with ``/`` separators; a
+    record of a JSON Lines, JSON or CSV file adds ``#N`` (its number, or its id)."""
     path: Path
     title: str
     date: str | None
@@ -24,9 +25,17 @@ class Document:
     text: str
     warnings: tuple[str, ...] = ()
     title_source: str = "headline"
-    """Where the title came from: ``headline``, ``caption``, ``first_sentence`` or ``filename``."""
+    """Where the title came from: ``headline``, ``caption``, ``first_sentence`` or
+    ``filename``; or, where the file stated it, ``metadata`` (HTML), ``front_matter``
+    or ``heading`` (Markdown), ``field`` (a record)."""
     sha256: str = ""
-    """Hash of the raw file bytes, used to key caches."""
+    """Hash of the raw file bytes (or, for formats read through a parser, of the
+    clean text), used to key caches."""
+    format: str = "text"
+    """The format it was read from: ``text``, ``markdown``, ``html``, ``jsonl``, ``json``
+    or ``csv`` (:data:`interpol_tui.corpus.formats.FORMATS`)."""
+    url: str | None = None
+    """The release's web address, where the file states one."""
 
     @property
     def chars(self) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from interpol_tui.corpus.model import Document
+from interpol_tui.search.hits import hit_spans, snippet_window, term_pattern
 from interpol_tui.search.query import ParsedQuery, QueryError, parse_query
 
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -33,6 +34,18 @@ INSERT INTO releases(releases, rank) VALUES ('rank', 'bm25(8.0, 1.0, 4.0)');
 BATCH = 500
 """Documents inserted between cancellation checks."""
 SNIPPET_TOKENS = 24
+SNIPPET_CHARS = 300
+"""Longest snippet shown (24 words are about 160 characters of prose)."""
+LONG_BODY = 16_000
+"""Bodies longer than this get their snippet and hits from search.hits: FTS5's snippet()
+and highlight() are quadratic in a row's hits (a 512 KB release of one word: 1 s)."""
+_AROUND = 6
+"""Words before the first hit in our own snippets."""
+_BODY = "SELECT body FROM releases WHERE rowid = ?"
+_HIGHLIGHT = (
+    "SELECT highlight(releases, 1, ?, ?) FROM releases WHERE releases MATCH ? AND rowid = ?"
+)
+"""One release's body with every hit marked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +105,26 @@ def parse_marked(marked: str) -> Snippet:
             plain.append(part)
             position += len(part)
     return Snippet("".join(plain), tuple(marks))
+
+
+def bounded(snippet: Snippet, limit: int = SNIPPET_CHARS) -> Snippet:
+    """``snippet`` cut to ``limit`` characters around its first hit.
+
+    FTS5 counts words, not characters: 24 words apart can be 40,000 dots.
+    """
+    if len(snippet.text) <= limit:
+        return snippet
+    first = snippet.marks[0][0] if snippet.marks else 0
+    start = max(min(first - limit // 4, len(snippet.text) - limit), 0)
+    end = start + limit
+    head, tail = ("…" if start else ""), ("…" if end < len(snippet.text) else "")
+    shift = len(head) - start
+    marks = tuple(
+        (max(a, start) + shift, min(b, end) + shift)
+        for a, b in snippet.marks
+        if a < end and b > start
+    )
+    return Snippet(head + snippet.text[start:end] + tail, marks)
 
 
 def _split_markers(marked: str) -> list[str]:
@@ -180,36 +213,58 @@ class FullTextIndex:
         if query is None:
             return SearchResults(None)
         sql = (
-            "SELECT rowid, -rank, snippet(releases, 1, ?, ?, '…', ?) "
+            "SELECT rowid, -rank, CASE WHEN length(body) <= ? "
+            "THEN snippet(releases, 1, ?, ?, '…', ?) END "
             "FROM releases WHERE releases MATCH ? ORDER BY rank LIMIT ?"
         )
         try:
             with self._lock:
                 rows = self._db.execute(
-                    sql, (_OPEN, _CLOSE, SNIPPET_TOKENS, query.match, limit)
+                    sql, (LONG_BODY, _OPEN, _CLOSE, SNIPPET_TOKENS, query.match, limit)
                 ).fetchall()
+                hits = tuple(
+                    SearchHit(self._docs[row][0], self._docs[row][1], score, snippet)
+                    for row, score, marked in rows
+                    if (snippet := self._snippet(query, row, marked)) is not None
+                )
         except sqlite3.Error as error:
             # Our parser should leave nothing FTS5 rejects; if it does, say so plainly.
             return SearchResults(
                 query, error=f"The search engine could not run this query ({error})."
             )
-        hits = tuple(
-            SearchHit(self._docs[row][0], self._docs[row][1], score, parse_marked(snippet))
-            for row, score, snippet in rows
-        )
         return SearchResults(query, hits, notes=query.notes)
+
+    def _snippet(self, query: ParsedQuery, row: int, marked: str | None) -> Snippet | None:
+        """FTS5's snippet, or for a long body one of our own (the lock is held)."""
+        if marked is not None:
+            return bounded(parse_marked(marked))
+        body, spans = self._long_hits(query, row)
+        text, marks = snippet_window(body, spans, _AROUND, SNIPPET_TOKENS)
+        return bounded(Snippet(text, marks))
+
+    def _long_hits(self, query: ParsedQuery, row: int) -> tuple[str, list[tuple[int, int]]]:
+        """The body of ``row`` and its hits, found in linear time (the lock is held)."""
+        found = self._db.execute(_BODY, (row,)).fetchone()
+        body = found[0] if found is not None else ""
+        pattern = term_pattern(query.terms, query.prefixed)
+        return body, hit_spans(body, pattern) if pattern is not None else []
 
     def locate(self, query: ParsedQuery, doc_id: str) -> HitLocation | None:
         """Where ``query`` first matches in the body of ``doc_id`` (None: only title or names)."""
         row = self._rows.get(doc_id)
         if row is None:
             return None
-        sql = (
-            "SELECT highlight(releases, 1, ?, ?) FROM releases WHERE releases MATCH ? AND rowid = ?"
-        )
         try:
             with self._lock:
-                found = self._db.execute(sql, (_OPEN, _CLOSE, query.match, row)).fetchone()
+                long = self._db.execute(
+                    "SELECT length(body) > ? FROM releases WHERE rowid = ?", (LONG_BODY, row)
+                ).fetchone()
+                if long is not None and long[0]:
+                    text, hits = self._long_hits(query, row)
+                    if not hits:
+                        return None
+                    return HitLocation(hits[0][0], text[slice(*hits[0])], tuple(hits))
+                found = self._db.execute(_HIGHLIGHT, (_OPEN, _CLOSE, query.match, row)).fetchone()
         except sqlite3.Error:
             return None
         if found is None:

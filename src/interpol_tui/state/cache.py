@@ -48,6 +48,8 @@ class CacheReport:
 
     reused: int = 0
     analysed: int = 0
+    failed: int = 0
+    """Releases whose analysis raised (each named in one warning; they show no spans)."""
     saved: bool = False
     warnings: list[str] = field(default_factory=list)
 
@@ -127,6 +129,7 @@ class AnalysisCache:
         try:
             return analyse_one(document)
         except Exception as error:  # a bug on one release must not stop the corpus
+            self.report.failed += 1
             self._warn(f"{document.id}: analysis failed ({type(error).__name__}: {error})")
             return None
 

@@ -107,6 +107,9 @@ def decode(doc_id: str, data: Any, text: str) -> DocumentAnalysis:
     if not isinstance(data, dict):
         raise CodecError("analysis record is not an object")
     values: dict[str, tuple[Any, ...]] = {}
+    # The figures of one sentence share one string: a slice per figure made a
+    # release of many figures in long sentences cost hundreds of MB to read back.
+    sentences: dict[tuple[int, int], str] = {}
     try:
         for group in _groups():
             # Positions looked up once per group: this loop runs for every span of
@@ -124,8 +127,10 @@ def decode(doc_id: str, data: Any, text: str) -> DocumentAnalysis:
                 if text_at >= 0 and row[text_at] is None:
                     row[text_at] = text[row[start_at] : row[end_at]]
                 if sentence_at >= 0 and type(row[sentence_at]) is int:
-                    begin = row[sentence_start_at]
-                    row[sentence_at] = text[begin : begin + row[sentence_at]]
+                    key = (row[sentence_start_at], row[sentence_at])
+                    if key not in sentences:
+                        sentences[key] = text[key[0] : key[0] + key[1]]
+                    row[sentence_at] = sentences[key]
                 for index in tuple_at:
                     if type(row[index]) is list:
                         row[index] = tuple(row[index])

@@ -11,7 +11,6 @@ dropped), to be tried again when that corpus is opened.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -49,11 +48,17 @@ def back_up(path: Path) -> None:
         pass  # the conversion itself keeps what it cannot convert
 
 
-def _hash_file(path: Path) -> str | None:
+def _key_on_disk(root: Path, path: Path, doc_id: str) -> str | None:
+    """The key the loader gives release ``doc_id`` read from ``path`` (None when unreadable)."""
+    from interpol_tui.corpus.loader import SourceFile, load_file
+    from interpol_tui.state.release_keys import release_key
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        documents, _ = load_file(SourceFile(root, path, doc_id))
     except OSError:
         return None
+    found = next((doc for doc in documents if doc.id == doc_id), None)
+    return release_key(found) if found is not None else None
 
 
 def _lookup(legacy_key: str, index: ReleaseIndex) -> Lookup:
@@ -67,10 +72,12 @@ def _lookup(legacy_key: str, index: ReleaseIndex) -> Lookup:
             return index.key  # moved: same folder names, old place gone
 
     def from_disk(doc_id: str) -> str | None:
+        # Read as the loader reads it: the key of a Markdown or HTML release is
+        # not the hash of its bytes.
         for root in roots:
-            candidate = root / doc_id if root.is_dir() else root
+            base, candidate = (root, root / doc_id) if root.is_dir() else (root.parent, root)
             if candidate.name == Path(doc_id).name and candidate.is_file():
-                return _hash_file(candidate)
+                return _key_on_disk(base, candidate, doc_id)
         return None
 
     return from_disk

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
@@ -12,6 +13,9 @@ from textual.screen import Screen
 from interpol_tui import __version__
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from interpol_tui.corpus.formats.fields import FieldMap
 
 
 class InterpolApp(App[None]):
@@ -22,10 +26,14 @@ class InterpolApp(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+k"
     """``ctrl+p`` is quick-open (DESIGN.md); the app's priority palette key would shadow it."""
 
-    def __init__(self, corpus_paths: list[Path], *, use_cache: bool = True) -> None:
+    def __init__(
+        self, corpus_paths: list[Path], *, use_cache: bool = True, fields: FieldMap | None = None
+    ) -> None:
         super().__init__()
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
+        self.fields = fields
+        """The record fields named with ``--fields`` (None: the usual names)."""
         self.sub_title = f"v{__version__}"
         self.preferences = Preferences()
         """Saved settings (theme, panes, highlights, size limit) and state warnings."""
@@ -37,7 +45,7 @@ class InterpolApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The three-pane browser."""
-        return MainScreen(self.corpus_paths)
+        return MainScreen(self.corpus_paths, fields=self.fields)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Offer every enabled key command of the screen and the focused pane in the palette too."""

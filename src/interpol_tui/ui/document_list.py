@@ -102,6 +102,7 @@ class DocumentList(ScrollView, can_focus=True):
         self._markers: frozenset[str] = frozenset()
         self._read: frozenset[str] = frozenset()
         self._filter: frozenset[str] | None = None
+        self._show_formats = False
 
     # -- data -------------------------------------------------------------
     @property
@@ -119,6 +120,8 @@ class DocumentList(ScrollView, can_focus=True):
     def set_documents(self, documents: Sequence[Document], keep: str | None = None) -> None:
         """Show ``documents``; keep the cursor on release ``keep`` when it is among them."""
         self._all = list(documents)
+        # A corpus of one format needs no label on every row; a mixed one does.
+        self._show_formats = len({doc.format for doc in self._all}) > 1
         self._rebuild(keep)
 
     def set_markers(self, doc_ids: frozenset[str]) -> None:
@@ -261,13 +264,16 @@ class DocumentList(ScrollView, can_focus=True):
             ]
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
-            segments = [
-                Segment("  ", base),
-                Segment(
-                    fit(meta, width - 2),
-                    base + self.get_component_rich_style("document-list--meta"),
-                ),
-            ]
+            meta_style = base + self.get_component_rich_style("document-list--meta")
+            segments = [Segment("  ", base)]
+            label = f" {doc.format}"
+            room = width - 2 - cell_len(label)
+            if self._show_formats and room > 0:
+                # The format at the right end of the line, the meta cut to make room.
+                segments.append(Segment(set_cell_size(fit(meta, room), room), meta_style))
+                segments.append(Segment(label, meta_style))
+            else:
+                segments.append(Segment(fit(meta, width - 2), meta_style))
         strip = Strip(segments).crop_extend(0, width, base or Style())
         return strip
 

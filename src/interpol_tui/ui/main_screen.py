@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -45,6 +45,9 @@ from interpol_tui.ui.stats_layout import (
 )
 from interpol_tui.ui.stats_pane import StatsPane, stats_bindings
 
+if TYPE_CHECKING:
+    from interpol_tui.corpus.formats.fields import FieldMap
+
 NARROW_WIDTH = 100
 """Below this many columns the statistics pane starts hidden (``s`` shows it)."""
 
@@ -74,9 +77,11 @@ class MainScreen(Screen[None]):
     loading: reactive[bool] = reactive(True)
     """True while a worker is reading the corpus."""
 
-    def __init__(self, corpus_paths: list[Path]) -> None:
+    def __init__(self, corpus_paths: list[Path], fields: FieldMap | None = None) -> None:
         super().__init__()
         self.corpus_paths = corpus_paths
+        self.fields = fields
+        """Which fields of records files hold title, date, text (``--fields``)."""
         self.corpus: Corpus | None = None
         self.analyses: dict[str, DocumentAnalysis] = {}
         """Spans of every release by document id, once the analysis worker is done."""
@@ -126,6 +131,7 @@ class MainScreen(Screen[None]):
                 max_bytes=self.session.max_file_bytes,
                 progress=progress,
                 cancelled=lambda: worker.is_cancelled,
+                fields=self.fields,
             )
         except (CorpusPathError, OSError) as error:
             self.app.call_from_thread(

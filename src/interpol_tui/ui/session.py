@@ -131,9 +131,17 @@ class ReadingSession:
 
         cache = AnalysisCache(self.preferences.paths, self.preferences.warn)
         use_cache = bool(getattr(self.screen.app, "use_cache", True))
-        return cache.load_or_analyse(
+        analyses = cache.load_or_analyse(
             corpus, analyse_document, use_cache=use_cache, progress=progress, cancelled=cancelled
         )
+        if cache.report.failed:  # never silently: those releases show no highlights
+            self.screen.app.call_from_thread(
+                self.screen.notify,
+                f"{cache.report.failed} release(s) could not be analysed: press w to list them",
+                severity="warning",
+                markup=False,
+            )
+        return analyses
 
     def show_empty(self, corpus: Corpus) -> None:
         """Say that the corpus has no readable release, on a screen of its own."""
