@@ -179,7 +179,7 @@ async def test_quotations_panel_lists_and_jumps() -> None:
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         reader = app.query_one(Reader)
-        await pilot.press("q")
+        await pilot.press("quotation_mark")
         assert isinstance(app.screen, QuotesPanel)
         await pilot.press("down", "enter")
         await pilot.pause()

@@ -9,6 +9,7 @@ import pytest
 from textual.binding import Binding
 
 from interpol_tui.commands import COMMAND_MODULES
+from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.help_screen import key_label
 from interpol_tui.ui.main_screen import help_sections
 
@@ -68,6 +69,33 @@ def test_screenshots_referenced_exist() -> None:
         svg = ROOT / image
         assert svg.is_file(), image
         assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def _key_table_keys() -> list[str]:
+    """Every key written in the first column of the README's key tables."""
+    section = README.split("## Keys", 1)[1].split("\n## ", 1)[0]
+    reading = README.split("## Reading a release", 1)[1].split("\n## ", 1)[0]
+    keys: list[str] = []
+    for line in (section + reading).splitlines():
+        if not line.startswith("| `"):
+            continue
+        first = line.split(" | ", 1)[0]
+        keys += re.findall(r"`([^`]+)`", first)
+    return keys
+
+
+def test_every_key_in_the_readme_tables_is_bound() -> None:
+    bound = {
+        key_label(key.strip())
+        for _, bindings in help_sections()
+        for binding in bindings
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    }
+    bound.add(InterpolApp.COMMAND_PALETTE_BINDING)  # the app's own, not a pane's
+    keys = _key_table_keys()
+    assert len(keys) > 30
+    assert [key for key in keys if key not in bound] == []
 
 
 def _format_examples() -> tuple[dict[str, str], str]:

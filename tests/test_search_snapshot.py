@@ -11,7 +11,14 @@ from interpol_tui.ui.app import InterpolApp
 
 
 async def _loaded(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    """Wait for loading, analysis and the statistics (the panes behind the dialog)."""
+    from interpol_tui.ui.stats_pane import StatsPane
+
+    for _ in range(100):  # each worker starts the next: one wait is not enough under load
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if pilot.app.screen.query_one(StatsPane).statistics is not None:
+            break
     await pilot.pause()
 
 

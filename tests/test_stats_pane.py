@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
@@ -78,6 +79,10 @@ async def test_choosing_a_quantity_figure_opens_its_release_at_the_sentence(
         await pilot.pause()
         _assert_sentence_in_view(app, MEMBERS_2018, wanted)
         assert stats.display  # beside the reader there is room for both
+        reader = app.screen.query_one(Reader)
+        mark = reader.marks.mark  # the figure itself is marked, not only scrolled to
+        assert mark is not None and mark.kind == "figure"
+        assert reader.marks.span(mark) == (wanted.figure.start, wanted.figure.end)
         # z lets the pane fill the screen, and gives the other panes their place back.
         table.focus()
         await pilot.press("z")
@@ -200,3 +205,45 @@ async def test_export_writes_markdown_where_the_user_says(seeds_dir: Path, tmp_p
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Figures across releases")
     assert "| member countries | 3 | 192 (~2018) → 195 (~2022) → 196 (~2024) |" in text
+
+
+async def test_export_honours_the_figures_filter_and_counts_rows(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    from interpol_tui.ui.figure_table import FigureTable
+
+    app = InterpolApp(corpus_paths=[seeds_dir])
+    target = tmp_path / "members.csv"
+    async with app.run_test(size=(120, 40)) as pilot:
+        stats = await _ready(pilot)
+        table = stats.query_one(FigureTable)
+        table.filter_text = "member"
+        await pilot.pause(0.3)
+        expected = table.matching
+        assert 0 < expected < len(table.all_rows)
+        notes: list[str] = []
+        app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        stats.export_to(target)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + expected  # the header, then only the matching figures
+    assert all("member" in line.casefold() for line in lines[1:])
+    assert any(f"Exported {expected} figure(s) matching “member”" in note for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("nearly eight billion searches", 10, "nearly…"),  # never "nearly ei"
+        ("some 4.5 billion → nearly 8 billion", 19, "some 4.5 billion…"),
+        ("INTERPOL reaffirms support to Global Coalition", 20, "INTERPOL reaffirms…"),
+        ("Supercalifragilistic", 8, "Superca…"),  # one long word: cut inside it
+        ("fits", 4, "fits"),
+    ],
+)
+def test_clip_cuts_between_words(text: str, width: int, expected: str) -> None:
+    from interpol_tui.ui.quantity_table import clip
+
+    assert clip(text, width) == expected
+    assert len(clip(text, width)) <= width

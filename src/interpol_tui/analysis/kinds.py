@@ -55,3 +55,10 @@ def plural_list(entities_only: bool = True) -> str:
     """ "people, organisations, places and operations": the kinds as a phrase."""
     words = [k.plural for k in KINDS if k.entity or not entities_only]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def type_label(name: str) -> str:
+    """How a table cell names kind ``name`` ("organisation", "place"): the app's and the
+    CLI's plain tables say the same; JSON keeps the ``name`` (DESIGN.md's contract)."""
+    kind = BY_NAME.get(name)
+    return kind.noun if kind is not None else name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from interpol_tui.analysis.kinds import plural_list
+from interpol_tui.analysis.kinds import plural_list, type_label
 from interpol_tui.commands.common import add_report_arguments, analyse, emit_report, load
 
 NAME = "entities"
@@ -33,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         for doc in corpus.documents
         for span in results[doc.id].entities
     ]
+    if not args.json:  # the table names types as the browser does; JSON keeps the contract's
+        records = [{**record, "type": type_label(str(record["type"]))} for record in records]
     return emit_report(
         args,
         corpus,

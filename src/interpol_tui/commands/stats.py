@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interpol_tui.analysis.kinds import type_label
 from interpol_tui.commands.common import add_corpus_argument, add_json_argument, load
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def _print_report(statistics: Statistics) -> None:
     print()
     print_table(
         ["type", "entity", "releases", "mentions"],
-        [[e.type, e.canonical, e.releases, e.mentions] for e in statistics.entities],
+        [[type_label(e.type), e.canonical, e.releases, e.mentions] for e in statistics.entities],
         max_widths=[12, 50, 8, 8],
     )
     inferred = [d for d in statistics.dates.values() if d.inferred]

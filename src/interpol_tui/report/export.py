@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -170,12 +170,12 @@ def compact_value(figure: Figure) -> str:
     return value
 
 
-def statistics_csv(statistics: Statistics) -> str:
-    """One CSV row per figure, with its quantity, release, date and change."""
+def statistics_csv(statistics: Statistics, rows: Sequence[FigureRow] | None = None) -> str:
+    """One CSV row per figure (or per row of ``rows``), with its quantity, release, date, change."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in figure_rows(statistics):
+    for row in figure_rows(statistics) if rows is None else rows:
         occurrence, figure, quantity = row.occurrence, row.figure, row.quantity
         change = None if row.repeat else quantity.changes[row.index]
         writer.writerow(
@@ -199,11 +199,13 @@ def _md(text: object) -> str:
     return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def statistics_markdown(statistics: Statistics) -> str:
-    """The quantities table and the all-figures table as Markdown."""
+def statistics_markdown(statistics: Statistics, rows: Sequence[FigureRow] | None = None) -> str:
+    """The quantities table and the all-figures table as Markdown (only ``rows``, if given)."""
+    chosen = list(figure_rows(statistics)) if rows is None else list(rows)
+    counted = {id(row.quantity) for row in chosen}
     lines = ["# Figures across releases", "", "## Quantities", ""]
     lines += ["| What is counted | Releases | Values | Change | Trend |", "|---|---:|---|---|---|"]
-    for quantity in statistics.quantities:
+    for quantity in (q for q in statistics.quantities if id(q) in counted):
         changes = ", ".join(c.label for c in quantity.changes if c is not None)
         lines.append(
             f"| {_md(quantity.counts)} | {quantity.releases} | {_md(series_label(quantity))} "
@@ -211,16 +213,20 @@ def statistics_markdown(statistics: Statistics) -> str:
         )
     lines += ["", "## All figures", ""]
     lines += ["| Figure | Value | What is counted | Release | Date |", "|---|---:|---|---|---|"]
-    for row in figure_rows(statistics):
+    for row in chosen:
         title = statistics.titles.get(row.occurrence.doc_id, row.occurrence.doc_id)
         cells = (row.figure.text, stated_value(row.figure), row.quantity.counts, title)
         lines.append("| " + " | ".join(_md(c) for c in (*cells, row.occurrence.when)) + " |")
     return "\n".join(lines) + "\n"
 
 
-def render(statistics: Statistics, fmt: ExportFormat) -> str:
-    """The statistics in export format ``fmt``."""
-    return statistics_csv(statistics) if fmt == "csv" else statistics_markdown(statistics)
+def render(
+    statistics: Statistics, fmt: ExportFormat, rows: Sequence[FigureRow] | None = None
+) -> str:
+    """The statistics (only the figures ``rows``, when given) in export format ``fmt``."""
+    if fmt == "csv":
+        return statistics_csv(statistics, rows)
+    return statistics_markdown(statistics, rows)
 
 
 def format_for(path: Path, default: ExportFormat = "csv") -> ExportFormat:
@@ -233,11 +239,16 @@ def format_for(path: Path, default: ExportFormat = "csv") -> ExportFormat:
     return default
 
 
-def write_export(statistics: Statistics, path: Path, fmt: ExportFormat | None = None) -> Path:
-    """Write the statistics to ``path`` atomically; return the absolute path written."""
+def write_export(
+    statistics: Statistics,
+    path: Path,
+    fmt: ExportFormat | None = None,
+    rows: Sequence[FigureRow] | None = None,
+) -> Path:
+    """Write the statistics (only ``rows``, if given) to ``path`` atomically; return the path."""
     from interpol_tui.state.storage import atomic_write_bytes
 
     target = path.expanduser().resolve()
-    text = render(statistics, fmt or format_for(target))
+    text = render(statistics, fmt or format_for(target), rows)
     atomic_write_bytes(target, text.encode("utf-8"))
     return target

@@ -7,7 +7,7 @@ citations and in-release find are tested without a terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -17,8 +17,8 @@ from interpol_tui.analysis.model import (
     DocumentAnalysis,
     EntitySpan,
     HighlightKind,
-    Quote,
 )
+from interpol_tui.analysis.quotations import Quotation, quotations_of
 from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.sanitize import strip_controls
 
@@ -29,6 +29,16 @@ KIND_CSS: Final[dict[HighlightKind, str]] = {kind.name: kind.style for kind in K
 """The style rules of every kind, shared by the reader and its legend (from the registry)."""
 
 UNDATED: Final = "undated"
+
+__all__ = [
+    "KIND_LABELS",
+    "Highlight",
+    "Quotation",
+    "citation",
+    "highlights_of",
+    "quotations_of",
+    "release_text",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,49 +66,6 @@ def kind_priority(kind: str) -> int:
         return len(HIGHLIGHT_KINDS) - HIGHLIGHT_KINDS.index(kind)  # type: ignore[arg-type]
     except ValueError:
         return len(HIGHLIGHT_KINDS) + 1
-
-
-@dataclass(frozen=True, slots=True)
-class Quotation:
-    """One quotation as a reader sees it: one or more quoted paragraphs and their speaker."""
-
-    parts: tuple[Quote, ...]
-
-    @property
-    def start(self) -> int:
-        """Offset of the first quoted character."""
-        return self.parts[0].start
-
-    @property
-    def end(self) -> int:
-        """Offset just past the last quoted character."""
-        return self.parts[-1].end
-
-    @property
-    def speaker(self) -> str | None:
-        """The canonical speaker, if analysis found one for any paragraph."""
-        return next((part.speaker for part in self.parts if part.speaker), None)
-
-    @property
-    def text(self) -> str:
-        """The quoted words on one line (paragraphs joined by a space)."""
-        return " ".join(" ".join(part.text.split()) for part in self.parts)
-
-
-def quotations_of(quotes: Sequence[Quote]) -> list[Quotation]:
-    """Group quoted paragraphs into quotations.
-
-    Consecutive quotes that share a ``group`` number are one quotation that
-    runs over several paragraphs (analysis numbers quotations 0, 1, 2… per release).
-    """
-    result: list[list[Quote]] = []
-    for quote in sorted(quotes, key=lambda q: q.start):
-        previous = result[-1][-1] if result else None
-        if previous is not None and quote.group == previous.group:
-            result[-1].append(quote)
-        else:
-            result.append([quote])
-    return [Quotation(tuple(parts)) for parts in result]
 
 
 _TRAILING_PAUSE = re.compile(r"[\s,;:–—-]+$")

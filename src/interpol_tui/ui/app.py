@@ -50,16 +50,28 @@ class InterpolApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Offer every enabled key command of the screen and the focused pane in the palette too."""
         yield from super().get_system_commands(screen)
+        from interpol_tui.ui.reader_keys import WHY_DISABLED
+
         offered: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not (active.enabled and binding.description and binding.id):
+            if not (binding.description and binding.id):
                 continue
             if binding.id in offered:  # one entry per command, not per key
                 continue
             offered.add(binding.id)
+            # The key as the key bar writes it ("?", "/", "^p"), not its name ("question_mark").
+            key = self.get_key_display(binding)
+            if not active.enabled:  # listed, and chosen it says why it cannot act now
+                reason = WHY_DISABLED.get(binding.action, "Not available here now.")
+
+                def explain(reason: str = reason) -> None:
+                    self.notify(reason, severity="warning", timeout=3, markup=False)
+
+                yield SystemCommand(f"{binding.description} (not now)", f"Key: {key}", explain)
+                continue
 
             def run(node: DOMNode = active.node, action: str = binding.action) -> None:
                 self.call_later(self.run_action, action, node)
 
-            yield SystemCommand(binding.description, f"Key: {binding.key}", run)
+            yield SystemCommand(binding.description, f"Key: {key}", run)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar, Literal
 
 from rich.cells import cell_len, set_cell_size
@@ -16,6 +16,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from interpol_tui.corpus.model import Document
+from interpol_tui.ui.legible import LegibleStyles
+from interpol_tui.ui.list_query import fold
 from interpol_tui.ui.messages import DocumentHighlighted, DocumentSelected
 
 SortKey = Literal["corpus", "date", "title"]
@@ -51,7 +53,7 @@ def _sorted(documents: Sequence[Document], key: SortKey) -> list[Document]:
     return list(documents)
 
 
-class DocumentList(ScrollView, can_focus=True):
+class DocumentList(LegibleStyles, ScrollView, can_focus=True):
     """The corpus's releases, two lines each, with a cursor; only visible rows are rendered."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,6 +74,7 @@ class DocumentList(ScrollView, can_focus=True):
         "document-list--cursor",
         "document-list--marker",
         "document-list--read",
+        "document-list--match",
     }
 
     DEFAULT_CSS = """
@@ -81,13 +84,17 @@ class DocumentList(ScrollView, can_focus=True):
     }
     DocumentList > .document-list--title { text-style: bold; }
     DocumentList > .document-list--meta { color: $text-muted; }
-    DocumentList > .document-list--cursor { background: $surface-lighten-1; }
+    DocumentList > .document-list--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
     DocumentList:focus > .document-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
     }
     DocumentList > .document-list--marker { color: $accent; text-style: bold; }
     DocumentList > .document-list--read { color: $text-muted; text-style: none; }
+    DocumentList > .document-list--match { text-style: bold underline; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -101,7 +108,14 @@ class DocumentList(ScrollView, can_focus=True):
         self._rows: list[Document] = []
         self._markers: frozenset[str] = frozenset()
         self._read: frozenset[str] = frozenset()
-        self._filter: frozenset[str] | None = None
+        self._filters: dict[str, Callable[[Document], bool]] = {}
+        """Every filter in force by name (bookmarks, entity, typed text): a row passes all."""
+        self._kept: str | None = None
+        """The last release under the cursor: a filter that hid every row gives it back."""
+        self.marked_words: tuple[str, ...] = ()
+        """Folded words of the typed filter, underlined in the titles (as fzf marks matches)."""
+        self.starred = False
+        """True while the bookmarks filter is on (the pane's title says so)."""
         self._show_formats = False
 
     # -- data -------------------------------------------------------------
@@ -134,10 +148,32 @@ class DocumentList(ScrollView, can_focus=True):
         self._read = doc_ids
         self.refresh()
 
-    def set_filter(self, doc_ids: frozenset[str] | None) -> None:
-        """Show only these releases (None shows all)."""
-        self._filter = doc_ids
+    def set_filter(self, doc_ids: frozenset[str] | None, name: str = "bookmarks") -> None:
+        """Show only these releases (None lifts filter ``name``); other filters still apply."""
+        if name == "bookmarks":
+            self.starred = doc_ids is not None
+        if doc_ids is None:
+            self.set_match(name, None)
+        else:
+            self.set_match(name, lambda document: document.id in doc_ids)
+
+    def set_match(self, name: str, match: Callable[[Document], bool] | None) -> None:
+        """Show only the releases ``match`` accepts (None lifts filter ``name``)."""
+        if match is None:
+            if self._filters.pop(name, None) is None:
+                return
+        else:
+            self._filters[name] = match
         self._rebuild(self.current.id if self.current else None)
+
+    @property
+    def filtered(self) -> bool:
+        """True while some filter hides releases."""
+        return bool(self._filters)
+
+    def has_filter(self, name: str) -> bool:
+        """True while filter ``name`` is in force."""
+        return name in self._filters
 
     def select_id(self, doc_id: str) -> bool:
         """Move the cursor to release ``doc_id``; return False when it is not listed."""
@@ -148,9 +184,10 @@ class DocumentList(ScrollView, can_focus=True):
         return False
 
     def _rebuild(self, keep: str | None) -> None:
+        keep = keep or self._kept
         shown = self._all
-        if self._filter is not None:
-            shown = [d for d in shown if d.id in self._filter]
+        for match in self._filters.values():
+            shown = [d for d in shown if match(d)]
         self._rows = _sorted(shown, self.sort_key)
         self.virtual_size = Size(self.size.width, len(self._rows) * ROW_HEIGHT)
         if keep is None or not self.select_id(keep):
@@ -160,14 +197,15 @@ class DocumentList(ScrollView, can_focus=True):
 
     def _show_title(self) -> None:
         """Show the order in the pane's title, so the sort is always visible."""
-        self.border_title = f"{PANE_TITLE} · {SORT_LABELS[self.sort_key]}"
+        star = " ★" if self.starred else ""
+        self.border_title = f"{PANE_TITLE}{star} · {SORT_LABELS[self.sort_key]}"
         self._show_position()
 
     def _show_position(self) -> None:
         """Show where the cursor is, and how many releases a filter hides, under the pane."""
         shown = len(self._rows)
         position = f"{self.cursor + 1:,}/{shown:,}" if shown else "0"
-        if self._filter is not None:
+        if self._filters:
             position += f" · {len(self._all):,} in all"
         self.border_subtitle = position
 
@@ -176,12 +214,18 @@ class DocumentList(ScrollView, can_focus=True):
         """Keep the cursor on a row."""
         return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
 
+    def scroll_cursor_into_view(self) -> None:
+        """Scroll so that the cursor's row shows (after a resize, too)."""
+        region = Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT)
+        self.scroll_to_region(region, animate=False, force=True)
+
     def watch_cursor(self, old: int, new: int) -> None:
         """Scroll the cursor into view and tell the screen."""
-        self.scroll_to_region(Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, force=True)
+        self.scroll_cursor_into_view()
         self._show_position()
         self.refresh()
         if self.current is not None:
+            self._kept = self.current.id
             self.post_message(DocumentHighlighted(self.current.id))
 
     def watch_sort_key(self) -> None:
@@ -242,29 +286,31 @@ class DocumentList(ScrollView, can_focus=True):
         absolute = y + int(self.scroll_y)
         index, part = divmod(absolute, ROW_HEIGHT)
         if index >= len(self._rows):
-            if absolute == 0 and self._filter is not None:
+            if absolute == 0 and self._filters:
                 message = Segment(fit(" No release matches.", width), self.rich_style)
                 return Strip([message]).crop_extend(0, width, self.rich_style)
             return Strip.blank(width, self.rich_style)
         doc = self._rows[index]
         base = self.rich_style
-        if index == self.cursor:
+        selected = index == self.cursor
+        if selected:
+            # The whole row, both lines edge to edge, takes the cursor's colours;
+            # the title and meta styles add only their colour and bold, never a background.
             base += self.get_component_rich_style("document-list--cursor")
         marker = "★ " if doc.id in self._markers else "  "
         if part == 0:
-            if doc.id not in self._read:
-                text_style = base + self.get_component_rich_style("document-list--title")
-            elif index == self.cursor:  # the cursor's colours stay; the weight says "read"
-                text_style = base
-            else:
-                text_style = base + self.get_component_rich_style("document-list--read")
+            unread = doc.id not in self._read
+            title = self._foreground("document-list--title" if unread else "document-list--read")
+            marker_style = self._foreground("document-list--marker")
+            if selected:  # the cursor's colours stay; the weight says "read"
+                marker_style, title = Style(bold=True), Style(bold=unread)
             segments = [
-                Segment(marker, base + self.get_component_rich_style("document-list--marker")),
-                Segment(fit(doc.title, width - 2), text_style),
+                Segment(marker, base + marker_style),
+                *self._title_segments(fit(doc.title, width - 2), base + title),
             ]
         else:
             meta = " · ".join(x for x in (doc.date or "undated", doc.dateline) if x)
-            meta_style = base + self.get_component_rich_style("document-list--meta")
+            meta_style = base + (Style() if selected else self._foreground("document-list--meta"))
             segments = [Segment("  ", base)]
             label = f" {doc.format}"
             room = width - 2 - cell_len(label)
@@ -276,6 +322,37 @@ class DocumentList(ScrollView, can_focus=True):
                 segments.append(Segment(fit(meta, width - 2), meta_style))
         strip = Strip(segments).crop_extend(0, width, base or Style())
         return strip
+
+    def mark_words(self, words: tuple[str, ...]) -> None:
+        """Underline these (folded) words wherever a title shows them."""
+        if words != self.marked_words:
+            self.marked_words = words
+            self.refresh()
+
+    def _title_segments(self, title: str, style: Style) -> list[Segment]:
+        if not self.marked_words:
+            return [Segment(title, style)]
+        # Folded letter by letter, so positions stay the title's ("…" folds to "...").
+        folded = "".join(f if len(f := fold(c)) == 1 else c for c in title)
+        marked = [False] * len(title)
+        for word in self.marked_words:
+            start = folded.find(word)
+            while word and start >= 0:
+                marked[start : start + len(word)] = [True] * len(word)
+                start = folded.find(word, start + len(word))
+        match = style + self.get_component_rich_style("document-list--match", partial=True)
+        segments: list[Segment] = []
+        begin = 0
+        for position in range(1, len(title) + 1):
+            if position == len(title) or marked[position] != marked[begin]:
+                segments.append(Segment(title[begin:position], match if marked[begin] else style))
+                begin = position
+        return segments
+
+    def _foreground(self, component: str) -> Style:
+        """A component's colour and text style without its background (the row's stays)."""
+        style = self.get_component_rich_style(component)
+        return Style.from_color(style.color) + style.without_color
 
     def notify_style_update(self) -> None:
         """Theme changed: repaint with the new component styles."""

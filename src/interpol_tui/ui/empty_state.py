@@ -10,10 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.corpus.sanitize import visible_controls
+from interpol_tui.ui.key_bar import KeyBar
 
 SHOWN_WARNINGS = 12
 """Warnings listed on the screen itself; ``w`` lists them all."""
@@ -70,7 +71,7 @@ class EmptyCorpusScreen(Screen[str | None]):
         yield Header()
         # Short by construction (SHOWN_WARNINGS lines at most): no scrolling needed.
         yield Static(empty_corpus_text(self._paths, self._corpus, self._state), id="empty-message")
-        yield Footer()
+        yield KeyBar()
 
     def action_reload(self) -> None:
         """Close this screen and read the corpus again."""

@@ -19,6 +19,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.annotations import KIND_LABELS, mentions_of, releases_mentioning
+from interpol_tui.ui.messages import EntityChosen
+from interpol_tui.ui.nav_keys import KeyedOptionList
 
 CONTEXT = 40
 """Characters of text shown either side of a mention."""
@@ -46,11 +48,15 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-class EntityCard(ModalScreen[tuple[str, int] | None]):
-    """An entity's canonical name, role and mentions; returns the ``(doc_id, offset)`` chosen."""
+class EntityCard(ModalScreen[tuple[str, int] | EntityChosen | None]):
+    """An entity's name, role and mentions; returns the ``(doc_id, offset)`` chosen.
+
+    ``l`` returns an :class:`EntityChosen` instead: list the releases that mention it.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", id="card.close"),
+        Binding("l", "list_releases", "List its releases", id="card.list"),
     ]
 
     DEFAULT_CSS = """
@@ -77,6 +83,8 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
         self.doc_id = doc_id
         self.corpus = corpus
         self.analyses = analyses
+        self.doc_ids: frozenset[str] = frozenset({doc_id})
+        """Every release that mentions the entity (this one included)."""
 
     def _heading(self, here: list[EntitySpan], elsewhere: int) -> Text:
         entity = self.entity
@@ -105,6 +113,7 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
             for doc_id, mentions in releases_mentioning(self.entity, self.analyses.values())
             if doc_id != self.doc_id
         ]
+        self.doc_ids = frozenset({self.doc_id, *(doc_id for doc_id, _ in others)})
         heading = Option(Text("In this release", style="bold"), disabled=True)
         options: list[Option | None] = [heading]
         for mention in here:
@@ -121,9 +130,9 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
             options.append(Option(prompt, id=f"{mentions[0].start}:{doc_id}"))
         with Vertical() as card:
             card.border_title = "Entity"
-            card.border_subtitle = "enter: open at mention · esc: close"
+            card.border_subtitle = "enter: open at mention · l: list its releases · esc: close"
             yield Static(self._heading(here, len(others)), id="card-heading", markup=False)
-            yield OptionList(*options, markup=False)
+            yield KeyedOptionList(*options, markup=False)
 
     def on_mount(self) -> None:
         """Focus the list on the mention the card was opened from."""
@@ -140,6 +149,10 @@ class EntityCard(ModalScreen[tuple[str, int] | None]):
         if doc_id and offset.isdigit():
             self.dismiss((doc_id, int(offset)))
 
-    async def action_dismiss(self, result: tuple[str, int] | None = None) -> None:
+    def action_list_releases(self) -> None:
+        """Close, and have the release list show only the releases that mention the entity."""
+        self.dismiss(EntityChosen(self.entity.canonical, self.doc_ids))
+
+    async def action_dismiss(self, result: tuple[str, int] | EntityChosen | None = None) -> None:
         """Close without choosing."""
         self.dismiss(result)

@@ -9,21 +9,24 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from interpol_tui.analysis.frequencies import EntityFrequency
-from interpol_tui.analysis.kinds import KINDS
+from interpol_tui.analysis.kinds import KINDS, type_label
+from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import EntityChosen
+from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import bar, clip
 
 MAX_ENTITY_ROWS = 2000
 """Entities listed at most, most widely mentioned first."""
-TYPE_LABELS = {kind.name: kind.noun for kind in KINDS if kind.entity}
-"""The Type column's word for each entity type (from the registry)."""
+TYPE_LABELS = {kind.name: type_label(kind.name) for kind in KINDS if kind.entity}
+"""The Type column's word for each entity type (from the registry, as the CLI's tables)."""
 
 
-class EntityTable(DataTable[Text]):
+class EntityTable(LegibleStyles, DataTable[Text]):
     """One row per entity; ``enter`` lists the releases that mention it (again: all releases)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "List releases", id="stats.entity.filter"),
+        *TABLE_KEYS,
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -43,7 +46,7 @@ class EntityTable(DataTable[Text]):
         self.clear()
         for index, entity in enumerate(entities[:MAX_ENTITY_ROWS]):
             self.add_row(
-                Text(TYPE_LABELS.get(entity.type, entity.type), style="dim"),
+                Text(type_label(entity.type), style="dim"),
                 Text(clip(entity.canonical, 32)),
                 Text(str(entity.releases), justify="right"),
                 Text(str(entity.mentions), justify="right"),

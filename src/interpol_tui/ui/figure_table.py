@@ -14,6 +14,8 @@ from textual.widgets import DataTable
 
 from interpol_tui.analysis.aggregate import Statistics
 from interpol_tui.report.export import FigureRow, figure_rows, stated_value
+from interpol_tui.ui.legible import LegibleStyles
+from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import clip, figure_chosen
 
 FigureSort = Literal["value", "quantity", "release"]
@@ -52,12 +54,13 @@ def index_figures(statistics: Statistics) -> FigureIndex:
     return rows, [_haystack(row, statistics) for row in rows]
 
 
-class FigureTable(DataTable[Text]):
+class FigureTable(LegibleStyles, DataTable[Text]):
     """All figures with value, wording, quantity, date and release; ``o`` changes the order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Read figure", id="stats.figure.open"),
         Binding("o", "cycle_sort", "Sort", id="stats.figure.sort"),
+        *TABLE_KEYS,
     ]
 
     class Refilled(Message):
@@ -81,6 +84,8 @@ class FigureTable(DataTable[Text]):
         self._pending_refill: Timer | None = None
         self.matching = 0
         """Rows that pass the filter (more than :data:`MAX_ROWS` are not drawn)."""
+        self.filtered: list[FigureRow] = []
+        """Every row that passes the filter, in the order shown (what export writes)."""
 
     def on_mount(self) -> None:
         """Add the columns."""
@@ -121,6 +126,7 @@ class FigureTable(DataTable[Text]):
         haystacks = self.haystacks
         matches = [i for i in order if not needle or needle in haystacks[i]]
         self.matching = len(matches)
+        self.filtered = [self.all_rows[i] for i in matches] if needle else self.all_rows
         self.shown = [self.all_rows[i] for i in matches[:MAX_ROWS]]
         self.wide = self.size.width >= WIDE_FROM
         value_width, figure_width, quantity_width = (22, 34, 30) if self.wide else (16, 26, 20)

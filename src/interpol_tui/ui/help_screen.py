@@ -9,9 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from interpol_tui.ui.nav_keys import KeyedScroll
 
 _KEY_NAMES = {
     "ctrl+": "ctrl+",
@@ -21,6 +22,8 @@ _KEY_NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "space": "space",
+    "quotation_mark": '"',
+    "backslash": "\\",
 }
 
 
@@ -41,9 +44,14 @@ def bindings_table(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> Tab
     for title, bindings in sections:
         table.add_row(Text(""), Text(""))
         table.add_row(Text(title, style="bold underline"), Text(""))
+        listed: set[tuple[str, str]] = set()  # two tables may bind one key to one thing
         for binding in bindings:
-            if isinstance(binding, Binding) and binding.description:
-                table.add_row(Text(key_label(binding.key)), Text(binding.description))
+            if not (isinstance(binding, Binding) and binding.description):
+                continue
+            row = (key_label(binding.key), binding.description)
+            if row not in listed:
+                listed.add(row)
+                table.add_row(Text(row[0]), Text(row[1]))
     return table
 
 
@@ -68,7 +76,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Show the keys table."""
-        with VerticalScroll() as scroll:
+        with KeyedScroll() as scroll:
             scroll.border_title = "Keys"
             yield Static(bindings_table(self._sections))
 

@@ -10,9 +10,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widget import Widget
+from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
@@ -20,6 +21,8 @@ from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui import release_actions
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
+from interpol_tui.ui.key_bar import KeyBar
+from interpol_tui.ui.list_pane import ListPane
 from interpol_tui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -40,6 +43,7 @@ from interpol_tui.ui.session import ReadingSession
 from interpol_tui.ui.stats_layout import (
     apply_stats_layout,
     focus_after_toggle,
+    keep_focus_in_view,
     make_room_to_read,
     stays_visible,
 )
@@ -66,11 +70,17 @@ class MainScreen(Screen[None]):
         Binding("r", "reload", "Reload corpus", show=False, id="session.reload"),
         Binding("w", "warnings", "Warnings", show=False, id="session.warnings"),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("q", "back_or_quit", "Back / quit", show=False, id="quit.q"),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
         *RELEASE_BINDINGS,
     ]
 
     AUTO_FOCUS = "#documents"
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, without repainting the whole screen on each change: the panes whose
+    ``:focus`` style changes repaint themselves, and a full repaint made ``tab`` slow."""
 
     stats_visible: reactive[bool] = reactive(True)
     """Whether the statistics pane is shown."""
@@ -94,11 +104,11 @@ class MainScreen(Screen[None]):
         """Header, the three panes, a progress bar while loading, and the footer."""
         yield Header()
         with Horizontal(id="panes"):
-            yield DocumentList(id="documents")
+            yield ListPane(id="list-pane")
             yield ReaderPane(id="reading")
             yield StatsPane(id="stats")
         yield ProgressBar(id="loading", show_eta=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start loading; keep the first frame cheap."""
@@ -153,6 +163,10 @@ class MainScreen(Screen[None]):
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         """Show the loaded corpus in every pane."""
+        if self.corpus is not None:  # r: say what the reload found
+            from interpol_tui.ui.reload_report import reload_summary
+
+            self.notify(reload_summary(self.corpus, message.corpus), timeout=4, markup=False)
         self.corpus = message.corpus
         self.loading = False
         self.analyses = {}
@@ -249,8 +263,10 @@ class MainScreen(Screen[None]):
         card = EntityCard(message.entity, message.doc_id, self.corpus, self.analyses)
         self.app.push_screen(card, self._open_mention)
 
-    def _open_mention(self, choice: tuple[str, int] | None) -> None:
-        if choice is not None:
+    def _open_mention(self, choice: tuple[str, int] | EntityChosen | None) -> None:
+        if isinstance(choice, EntityChosen):
+            self.post_message(choice)  # "l": list the releases that mention it
+        elif choice is not None:
             self.post_message(DocumentSelected(*choice))
             # Queued after the message, so the release is open when the mark moves.
             self.call_later(self.query_one(Reader).mark_entity_at, choice[1])
@@ -262,11 +278,15 @@ class MainScreen(Screen[None]):
             self.stats_visible = False
         # After the layout has given the reader its size back, or it scrolls blind.
         self.call_after_refresh(self.post_message, DocumentSelected(message.doc_id, message.offset))
+        # Then mark the figure itself, once the release is open (queued after the message).
+        self.call_after_refresh(
+            self.call_later, self.query_one(Reader).mark_figure_at, message.start
+        )
 
     @on(EntityChosen)
     def _list_mentioning(self, message: EntityChosen) -> None:
         documents = self.query_one(DocumentList)
-        documents.set_filter(message.doc_ids)
+        self.query_one(ListPane).show_entity(message.name, message.doc_ids)
         if message.name is not None and message.doc_ids is not None:
             count = len(message.doc_ids)
             self.notify(f"{count} release(s) mention {message.name}", timeout=3, markup=False)
@@ -282,6 +302,7 @@ class MainScreen(Screen[None]):
         """Re-place the statistics pane for the new width."""
         self.stats_visible = stays_visible(self, self.stats_visible)
         apply_stats_layout(self, self.stats_visible)
+        keep_focus_in_view(self)
 
     def action_toggle_stats(self) -> None:
         """Show or hide the statistics pane."""
@@ -334,6 +355,21 @@ class MainScreen(Screen[None]):
         """Export the release list as shown (order and filter) to CSV, JSON or Markdown."""
         release_actions.export_list(self)
 
+    def action_back(self) -> None:
+        """Escape: clear the list's filter, else give the list the focus back."""
+        from interpol_tui.ui.back import go_back
+
+        go_back(self)
+
+    def action_back_or_quit(self) -> None:
+        """q: back to the whole release list, as escape does; from there, quit."""
+        from interpol_tui.ui.back import go_back, is_home
+
+        if is_home(self):
+            self.app.exit()
+        else:
+            go_back(self)
+
     def action_help(self) -> None:
         """Show every key."""
         from interpol_tui.ui.help_screen import HelpScreen
@@ -359,7 +395,7 @@ def help_sections() -> list[tuple[str, list[BindingType]]]:
 
     return [
         ("Everywhere", list(MainScreen.BINDINGS)),
-        ("Release list", list(DocumentList.BINDINGS)),
+        ("Release list", [*DocumentList.BINDINGS, *ListPane.BINDINGS]),
         ("Reader", list(Reader.BINDINGS)),
         ("Statistics", stats_bindings()),
         ("Search (/)", list(FullTextSearch.BINDINGS)),

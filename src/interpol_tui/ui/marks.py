@@ -21,7 +21,7 @@ from interpol_tui.ui.annotations import (
     quotations_of,
 )
 
-MarkKind = Literal["entity", "quote", "match"]
+MarkKind = Literal["entity", "quote", "match", "figure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class ReleaseMarks:
             "entity": [],
             "quote": [],
             "match": [],
+            "figure": [],
         }
         self._match_starts: list[int] = []
         self._match_longest = 0
@@ -91,10 +92,12 @@ class ReleaseMarks:
         self._longest = max((h.end - h.start for h in self._shown), default=0)
         entities = self.analysis.entities if self.analysis else ()
         self.entities = sorted((e for e in entities if e.type not in hidden), key=lambda e: e.start)
-        if self.mark is not None and self.mark.kind == "entity":
+        if self.mark is not None and self.mark.kind in ("entity", "figure"):
             self.mark = None  # its index pointed into the old list
         self._spans["entity"] = [(e.start, e.end) for e in self.entities]
         self._spans["quote"] = [(q.start, q.end) for q in self.quotations]
+        figures = self.analysis.figures if self.analysis else ()
+        self._spans["figure"] = [(f.start, f.end) for f in figures]
 
     def find(self, text: str, query: str, near: int = 0) -> int:
         """Find ``query`` in ``text``; mark the first match from ``near`` on (wrapping).

@@ -10,9 +10,10 @@ one release only follow, one row each.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
@@ -26,7 +27,9 @@ from interpol_tui.analysis.aggregate import (
 )
 from interpol_tui.analysis.model import Figure
 from interpol_tui.report.export import compact_value, stated_value
+from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import FigureChosen
+from interpol_tui.ui.nav_keys import TABLE_KEYS
 
 SPARK = "▁▂▃▄▅▆▇█"
 EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -39,13 +42,26 @@ COMPACT_BELOW = 60
 """Narrower than this many columns, the table shows only what is counted, value and change."""
 FULL_FROM = 110
 """From this many columns, the table shows whole phrases and changes in full."""
+MAX_COUNTED = 44
+"""The longest "what is counted" cell, however wide the table."""
 TREND_ARROWS = {"rising": "▲", "falling": "▼", "steady": "=", "mixed": "↕"}
 
 
 def clip(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` characters, marking the cut with an ellipsis."""
+    """Cut ``text`` to ``width`` characters at a word boundary, marking the cut with "…".
+
+    A cut never falls inside a word (nor so inside a number: "nearly 8 bi…" would
+    read as a figure) unless the first word alone is too long.
+    """
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[: width - 1]
+    if text[width - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–—-·→") + "…"
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -131,6 +147,8 @@ class TableLayout:
     """Changes as percentages only."""
     compact: bool
     """Three columns (counted, value, change) instead of five."""
+    release: int = 48
+    """Longest release title cell (``show`` cuts it to what the other columns leave)."""
 
 
 LAYOUTS = (
@@ -141,25 +159,39 @@ LAYOUTS = (
 )
 
 
-def layout_for(width: int) -> TableLayout:
-    """The layout for a table ``width`` columns wide."""
+def layout_for(width: int, values: int | None = None) -> TableLayout:
+    """The layout for a table ``width`` columns wide; "what is counted" takes the room left.
+
+    ``values`` is the longest value cell, when known: the room it leaves goes to the labels.
+    """
     if width < TINY_BELOW:
-        return LAYOUTS[0]
-    if width < COMPACT_BELOW:
-        return LAYOUTS[1]
-    return LAYOUTS[2] if width < FULL_FROM else LAYOUTS[3]
+        base, others = LAYOUTS[0], 0
+    elif width < COMPACT_BELOW:
+        base, others = LAYOUTS[1], 7  # the change column
+    elif width < FULL_FROM:
+        base, others = LAYOUTS[2], 9 + BAR_WIDTH + 2 + 30  # change, chart, a release's words
+    else:
+        base, others = LAYOUTS[3], 16 + BAR_WIDTH + 2 + 48
+    columns = 2 if base.name == "tiny" else 3 if base.compact else 5
+    # The scrollbar, each column's padding (one cell each side) and the value column.
+    value = base.figure if values is None else min(values, base.figure)
+    room = width - 2 - 2 * columns - value - others
+    return replace(base, counted=min(max(base.counted, room), MAX_COUNTED))
 
 
-class QuantityTable(DataTable[Text]):
+class QuantityTable(LegibleStyles, DataTable[Text]):
     """Quantities that several releases cite, release by release, then standalone figures."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Read figure", id="stats.quantity.open"),
+        *TABLE_KEYS,
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.row_items: list[QuantityRow] = []
+        self._rows: list[list[Text]] = []
+        self._fitted_width = 0
         self.statistics: Statistics | None = None
         self.columns_layout = LAYOUTS[-1]
         """The column layout in use (it follows the table's width)."""
@@ -167,7 +199,7 @@ class QuantityTable(DataTable[Text]):
     def show(self, statistics: Statistics) -> None:
         """Fill the table from ``statistics``, in the layout its width allows."""
         self.statistics = statistics
-        layout = self.columns_layout = layout_for(self.size.width)
+        layout = self.columns_layout = layout_for(self.size.width, _longest_value(statistics))
         cursor = self.cursor_row
         self.row_items = []
         self.clear(columns=True)
@@ -203,11 +235,12 @@ class QuantityTable(DataTable[Text]):
                 Text(clip(figure, layout.figure)),
                 Text(_when(occurrence), style="dim"),
                 Text(""),
-                Text(clip(title, 48)),
+                Text(clip(title, layout.release)),
             )
         if hidden > 0:
             note = f"{hidden:,} more not shown: the Figures tab lists every figure"
             self._add(QuantityRow(None), Text(note, style="italic"))
+        self._flush()
         if self.row_items:
             self.move_cursor(row=min(cursor, len(self.row_items) - 1))
 
@@ -239,19 +272,46 @@ class QuantityTable(DataTable[Text]):
                     else (change.label if change else "")
                 ),
                 Text(bar(figure.value, largest)),
-                Text(clip(titles.get(occurrence.doc_id, occurrence.doc_id), 48)),
+                Text(clip(titles.get(occurrence.doc_id, occurrence.doc_id), layout.release)),
             )
 
     def on_resize(self) -> None:
         """Change the column layout when the width crosses into another range."""
-        if self.statistics is not None and layout_for(self.size.width) is not self.columns_layout:
+        if self.statistics is None:
+            return
+        layout = layout_for(self.size.width, _longest_value(self.statistics))
+        refit = not layout.compact and self.size.width != self._fitted_width  # release titles
+        if layout != self.columns_layout or refit:
             self.show(self.statistics)
 
     def _add(self, item: QuantityRow, *cells: Text) -> None:
         columns = len(self.columns)
         padded = (*cells, *(Text("") for _ in range(columns - len(cells))))
-        self.add_row(*padded[:columns], key=str(len(self.row_items)))
+        self._rows.append(list(padded[:columns]))
         self.row_items.append(item)
+
+    def _flush(self) -> None:
+        """Add the rows built by ``show``, the release titles cut to the room the others leave.
+
+        Cut with an ellipsis between words, not by the pane's edge mid-word.
+        """
+        rows, self._rows = self._rows, []
+        columns = len(self.columns)
+        self._fitted_width = self.size.width
+        if columns == 5 and rows:
+            widths = [
+                max(cell_len(line) for row in rows for line in row[i].plain.split("\n"))
+                for i in range(4)
+            ]
+            headers = [cell_len(str(column.label)) for column in self.columns.values()]
+            used = 2 + 2 * columns + sum(max(w, h) for w, h in zip(widths, headers, strict=False))
+            room = max(self.size.width - used, 12)
+            for row in rows:
+                cell = row[4]
+                if cell_len(cell.plain) > room:
+                    row[4] = Text(clip(cell.plain, room), style=cell.style)
+        for index, row in enumerate(rows):
+            self.add_row(*row, key=str(index))
 
     @property
     def current(self) -> QuantityRow | None:
@@ -285,6 +345,14 @@ class QuantityTable(DataTable[Text]):
         occurrence = self.current_occurrence
         if occurrence is not None:
             self.post_message(figure_chosen(occurrence.doc_id, occurrence.figure))
+
+
+def _longest_value(statistics: Statistics) -> int:
+    """The longest value cell of the narrow layouts (trend arrows, compact figures)."""
+    trends = (len(trend_cell(q).plain) for q in statistics.recurring[:MAX_TABLE_ROWS])
+    shown = statistics.quantities[:MAX_TABLE_ROWS]
+    figures = (len(compact_value(o.figure)) for q in shown for o in q.occurrences)
+    return max((*trends, *figures), default=4)
 
 
 def _when(occurrence: Occurrence, short: bool = False) -> str:

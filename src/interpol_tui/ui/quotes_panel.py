@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from interpol_tui.ui.annotations import Quotation
+from interpol_tui.ui.nav_keys import KeyedOptionList
 
 UNATTRIBUTED = "unattributed"
 """What the panel shows for a quotation whose speaker analysis could not name."""
@@ -58,7 +59,7 @@ class QuotesPanel(ModalScreen[int | None]):
             Option(quotation_prompt(quotation, number), id=str(number - 1))
             for number, quotation in enumerate(self._quotations, start=1)
         ]
-        option_list = OptionList(*options, markup=False)
+        option_list = KeyedOptionList(*options, markup=False)
         option_list.border_title = f"Quotations ({len(options)})"
         option_list.border_subtitle = "enter: go to · esc: close"
         yield option_list

@@ -20,6 +20,7 @@ from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
 from interpol_tui.corpus.model import Document
 from interpol_tui.ui.annotations import KIND_CSS, Highlight, citation, release_text
 from interpol_tui.ui.clipboard import copy_text
+from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.marks import Mark, MarkKind, ReleaseMarks
 from interpol_tui.ui.messages import EntityCardRequested
 from interpol_tui.ui.reader_keys import DYNAMIC_ACTIONS, READER_BINDINGS
@@ -38,7 +39,7 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(LegibleStyles, ScrollView, can_focus=True):
     """Shows one release: a header (title, date, dateline) and its highlighted paragraphs."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -189,6 +190,14 @@ class Reader(ScrollView, can_focus=True):
         for index, entity in enumerate(self.marks.entities):
             if entity.start == offset:
                 self.move_mark(Mark("entity", index))
+                return True
+        return False
+
+    def mark_figure_at(self, start: int) -> bool:
+        """Make the figure starting at ``start`` current (after choosing it in the statistics)."""
+        for index, (begin, _) in enumerate(self.marks.spans("figure")):
+            if begin == start:
+                self.move_mark(Mark("figure", index))
                 return True
         return False
 

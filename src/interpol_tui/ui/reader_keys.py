@@ -14,6 +14,22 @@ DYNAMIC_ACTIONS: tuple[tuple[str, tuple[object, ...]], ...] = (
 )
 """The actions whose ``Reader.check_action`` answer depends on what the reader shows."""
 
+WHY_DISABLED: dict[str, str] = {
+    "step('entity', True)": "No entity is highlighted in this release.",
+    "step('entity', False)": "No entity is highlighted in this release.",
+    "step('quote', True)": "This release has no quotation.",
+    "step('quote', False)": "This release has no quotation.",
+    "step('match', True)": "Nothing to step through: find text first (ctrl+f).",
+    "step('match', False)": "Nothing to step through: find text first (ctrl+f).",
+    "entity_card": "No entity marked: press e to mark one first.",
+    "copy_quote": "No quotation marked: press ] to mark one first.",
+    "quotations": "This release has no quotation.",
+    "copy_selection": "No text selected: drag the mouse over some first.",
+    "copy_release": "No release is open.",
+    "find": "No release is open.",
+}
+"""Why each reader command can do nothing now (the palette says it when one is chosen)."""
+
 READER_BINDINGS: list[BindingType] = [
     Binding("j,down", "scroll_down", "Scroll down", show=False),
     Binding("k,up", "scroll_up", "Scroll up", show=False),
@@ -35,7 +51,8 @@ READER_BINDINGS: list[BindingType] = [
     Binding("y", "copy_quote", "Copy quote", id="reader.copy.quote"),
     Binding("Y", "copy_release", "Copy release", show=False, id="reader.copy.release"),
     Binding("ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy.selection"),
-    Binding("q", "quotations", "Quotations", id="reader.quotations"),
+    # q goes back / quits, as in newsboat and lazygit; " is the quotation mark.
+    Binding("quotation_mark", "quotations", "Quotations", id="reader.quotations"),
     Binding("ctrl+f", "find", "Find", id="reader.find"),
     Binding("n", "step('match', True)", "Next match", show=False, id="reader.find.next"),
     Binding("N", "step('match', False)", "Previous match", show=False, id="reader.find.prev"),

@@ -38,9 +38,25 @@ def apply_stats_layout(screen: Screen[Any], visible: bool) -> None:
 
 
 def stays_visible(screen: Screen[Any], visible: bool) -> bool:
-    """After a resize: a pane beside the reader hides when the terminal gets too narrow."""
+    """After a resize: a pane beside the reader hides when the terminal gets too narrow,
+    and comes back when it is wide again, unless the user hid it there (a saved choice)."""
     stats = screen.query_one(StatsPane)
-    return visible and (not fills_screen(screen) or screen.maximized is stats)
+    if fills_screen(screen):
+        return visible and screen.maximized is stats
+    session = getattr(screen, "session", None)
+    wanted = session is None or session.stats_shown(True)
+    return visible or wanted
+
+
+def keep_focus_in_view(screen: Screen[Any]) -> None:
+    """After a resize: focus a pane still shown, and keep the list's cursor on screen."""
+    from interpol_tui.ui.document_list import DocumentList
+
+    documents = screen.query_one(DocumentList)
+    focused = screen.focused
+    if focused is None or not focused.display or not all(n.display for n in focused.ancestors):
+        documents.focus()
+    documents.call_after_refresh(documents.scroll_cursor_into_view)
 
 
 def focus_after_toggle(screen: Screen[Any], visible: bool) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -19,6 +18,7 @@ from textual.worker import get_current_worker
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.messages import EntityChosen
+from interpol_tui.ui.stats_texts import corpus_totals, release_dates_table, sentence_text
 
 if TYPE_CHECKING:
     # The tables (DataTable, TabbedContent, the aggregation they show) are
@@ -29,63 +29,24 @@ if TYPE_CHECKING:
     from interpol_tui.ui.figure_table import FigureIndex
 
 TABS = ("tab-quantities", "tab-figures", "tab-entities", "tab-corpus")
-MAX_DATED_ROWS = 300
-"""Releases listed by date in the corpus tab at most."""
+TAB_LABELS = (
+    ("Quantities", "Figures", "Entities", "Corpus"),
+    ("Qty", "Figures", "Entities", "Corpus"),
+    ("Qty", "Figs", "Ents", "Corp"),
+)
+"""The tabs' names, longest first: the longest that fits is shown, so no tab is hidden."""
+
+
+def tab_labels(width: int) -> tuple[str, ...]:
+    """The longest set of tab names that fits ``width`` cells (each tab pads one cell a side)."""
+    for labels in TAB_LABELS:
+        if sum(len(label) + 2 for label in labels) <= width:
+            return labels
+    return TAB_LABELS[-1]
+
+
 FULL_SCREEN_BELOW = 100
 """Below this many columns the shown pane fills the screen (see ``stats_layout``)."""
-
-
-def corpus_totals(corpus: Corpus) -> Text:
-    """Describe a corpus in a few lines: releases, size, dates, warnings."""
-    docs = corpus.documents
-    dated = sorted(d.date for d in docs if d.date)
-    words = sum(len(d.text.split()) for d in docs)
-    text = Text()
-    text.append("Corpus\n", style="bold")
-    text.append(f"{len(docs):,} releases\n")
-    text.append(f"{words:,} words\n")
-    text.append(f"{len(dated):,} dated")
-    if dated:
-        text.append(f" ({dated[0]} – {dated[-1]})")
-    text.append("\n")
-    with_dateline = sum(1 for d in docs if d.dateline)
-    text.append(f"{with_dateline:,} with a dateline\n")
-    if corpus.warnings:
-        text.append(f"{len(corpus.warnings):,} warnings\n", style="bold")
-    return text
-
-
-def release_dates_table(statistics: Statistics) -> Table:
-    """The releases oldest first, each date marked when it was inferred, with its evidence."""
-    table = Table(box=None, show_header=False, padding=(0, 1), expand=True, title_justify="left")
-    table.title = Text("Releases by date", style="bold")
-    table.add_column("date", justify="right", no_wrap=True)
-    table.add_column("release", ratio=1)
-    dates = sorted(statistics.dates.values(), key=lambda d: d.sort_key)
-    if len(dates) > MAX_DATED_ROWS:
-        table.caption = Text(f"and {len(dates) - MAX_DATED_ROWS:,} more", style="dim")
-    for date in dates[:MAX_DATED_ROWS]:
-        release = Text(statistics.titles.get(date.doc_id, date.doc_id))
-        if date.inferred and date.evidence:
-            release.append(f"\ninferred from: {date.evidence}", style="dim")
-        table.add_row(Text(date.label, style="" if date.inferred else "bold"), release)
-    return table
-
-
-def sentence_text(occurrence: Occurrence, title: str, width: int = 80) -> Text:
-    """The sentence a figure comes from, the figure emphasised, under a one-line heading."""
-    from interpol_tui.ui.quantity_table import clip
-
-    figure = occurrence.figure
-    text = Text()
-    label = occurrence.date.label
-    text.append(f"{label} · {clip(title, max(width - len(label) - 3, 8))}\n", style="dim")
-    sentence = Text(" ".join(figure.sentence.split()))
-    at = sentence.plain.find(figure.text)
-    if at >= 0:
-        sentence.stylize("bold reverse", at, at + len(figure.text))
-    text.append_text(sentence)
-    return text
 
 
 class StatisticsReady(Message):
@@ -136,6 +97,8 @@ class StatsPane(Vertical):
         self.corpus: Corpus | None = None
         self.built = False
         """False until the tabs are composed (once the corpus is shown: start-up speed)."""
+        self.ready = False
+        """True once the composed tabs are mounted (``build`` awaits that)."""
         self._status = Text("Loading…")
         self._pending: StatisticsReady | None = None
 
@@ -144,11 +107,11 @@ class StatsPane(Vertical):
         if not self.built:
             yield Static(self._status, id="stats-placeholder", classes="stats--status")
             return
-        from textual.containers import VerticalScroll
         from textual.widgets import Input, TabbedContent, TabPane
 
         from interpol_tui.ui.entity_table import EntityTable
         from interpol_tui.ui.figure_table import FigureTable
+        from interpol_tui.ui.nav_keys import KeyedScroll
         from interpol_tui.ui.quantity_table import QuantityTable
 
         with TabbedContent(initial="tab-quantities", id="stats-tabs"):
@@ -163,7 +126,7 @@ class StatsPane(Vertical):
             with TabPane("Entities", id="tab-entities"):
                 yield Static("", id="entities-status", classes="stats--status")
                 yield EntityTable(id="entities")
-            with TabPane("Corpus", id="tab-corpus"), VerticalScroll(id="corpus-scroll"):
+            with TabPane("Corpus", id="tab-corpus"), KeyedScroll(id="corpus-scroll"):
                 yield Static("", id="stats-totals")
                 yield Static("", id="stats-dates")
 
@@ -179,6 +142,9 @@ class StatsPane(Vertical):
         await self.recompose()
         if not self.query("#stats-totals"):
             return  # the app is closing: the tabs were never mounted
+        self.ready = True
+        self._show_status(self._status)
+        self._fit_tab_labels()
         # Tabs change with keys (t, 1-4) so that tab moves between panes, not within one.
         for tabs in self.query("ContentTabs"):
             tabs.can_focus = False
@@ -187,6 +153,21 @@ class StatsPane(Vertical):
         if self._pending is not None:
             self.on_statistics_ready(self._pending)
             self._pending = None
+
+    def on_resize(self) -> None:
+        """Shorten the tabs' names when the pane is too narrow for them all."""
+        self._fit_tab_labels()
+
+    def _fit_tab_labels(self) -> None:
+        if not self.ready:
+            return
+        tabs = self._tabs()
+        for tab_id, label in zip(
+            TABS, tab_labels(self.scrollable_content_region.width), strict=True
+        ):
+            tab = tabs.get_tab(tab_id)
+            if str(tab.label) != label:
+                tab.label = label
 
     def _maximized_changed(self, maximized: object) -> None:
         # Escape un-maximizes before any binding sees it; in a narrow terminal
@@ -201,9 +182,9 @@ class StatsPane(Vertical):
         self.corpus = corpus
         status = f"{len(corpus.documents):,} releases · waiting for their analysis…"
         self._show_status(Text(status))
-        if self.built:
+        if self.ready:
             self.query_one("#stats-totals", Static).update(corpus_totals(corpus))
-        else:  # after the frame that shows the list: the release list comes first
+        elif not self.built:  # after the frame that shows the list: the release list comes first
             self.call_after_refresh(self.build)
 
     def show_analyses(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
@@ -232,13 +213,14 @@ class StatsPane(Vertical):
 
     def _show_status(self, status: Text) -> None:
         self._status = status
-        self.query_one("#quantities-status" if self.built else "#stats-placeholder", Static).update(
-            status
-        )
+        # While the tabs are being mounted neither line exists: build shows _status.
+        for line in self.query("#quantities-status" if self.ready else "#stats-placeholder"):
+            if isinstance(line, Static):
+                line.update(status)
 
     def on_statistics_ready(self, message: StatisticsReady) -> None:
         """Fill every table (once they are built)."""
-        if not self.built:
+        if not self.ready:
             self._pending = message
             return
         from interpol_tui.ui.entity_table import MAX_ENTITY_ROWS, EntityTable
@@ -335,7 +317,9 @@ class StatsPane(Vertical):
 
     # -- actions ----------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Export needs statistics to export."""
+        """Tabs need the tables built; export needs statistics to export."""
+        if action in ("next_tab", "show_tab", "filter_figures") and not self.ready:
+            return None
         if action == "export" and self.statistics is None:
             return None
         return True
@@ -347,7 +331,7 @@ class StatsPane(Vertical):
 
     def focus_tables(self) -> None:
         """Focus the main table of the tab shown."""
-        if not self.built:
+        if not self.ready:
             return
         active = self._tabs().active
         targets = {
@@ -396,18 +380,25 @@ class StatsPane(Vertical):
     def export_to(self, path: Path) -> None:
         """Write the export atomically (CSV or Markdown by the extension) and say where."""
         from interpol_tui.report.export import format_for, write_export
+        from interpol_tui.ui.figure_table import FigureTable
 
         statistics = self.statistics
         if statistics is None:
             return
+        table = self.query_one(FigureTable)
+        # The figures filter in force narrows the export too; the status says so.
+        needle = table.filter_text.strip()
+        rows = list(table.filtered) if needle else None
+        count = len(rows) if rows is not None else len(table.all_rows)
         try:
-            written = write_export(statistics, path)
+            written = write_export(statistics, path, rows=rows)
         except OSError as error:
             message = f"Could not export to {path}: {error.strerror or error}"
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         kind = "Markdown" if format_for(written) == "md" else "CSV"
-        message = f"Exported figures as {kind} to {written}"
+        which = f" matching “{needle}”" if needle else ""
+        message = f"Exported {count:,} figure(s){which} as {kind} to {written}"
         self.app.call_from_thread(self.notify, message, markup=False)
 
 

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Log
 
 from interpol_tui.corpus.sanitize import visible_controls
+from interpol_tui.ui.nav_keys import SCROLL_KEYS
 
 
 def warning_lines(corpus: Sequence[str], state: Sequence[str]) -> list[str]:
@@ -25,6 +26,12 @@ def warning_lines(corpus: Sequence[str], state: Sequence[str]) -> list[str]:
         lines.append(f"Settings, bookmarks and cache: {len(state):,} warning(s)")
         lines.extend(f"  {visible_controls(w)}" for w in state)
     return lines or ["No warnings: every file loaded cleanly."]
+
+
+class WarningsLog(Log):
+    """The warnings, one per line; scrolls with the same keys as the reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = SCROLL_KEYS
 
 
 class WarningsScreen(ModalScreen[None]):
@@ -49,7 +56,7 @@ class WarningsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A read-only log of the warnings (plain text: never markup)."""
-        log = Log(highlight=False, auto_scroll=False)
+        log = WarningsLog(highlight=False, auto_scroll=False)
         log.border_title = f"Warnings ({self._count:,})"
         log.border_subtitle = "esc: close"
         yield log

@@ -1,0 +1,69 @@
+"""The statistics pane's texts: corpus totals, releases by date, a figure's sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from interpol_tui.corpus.model import Corpus
+
+if TYPE_CHECKING:
+    from interpol_tui.analysis.aggregate import Occurrence, Statistics
+
+MAX_DATED_ROWS = 300
+"""Releases listed by date in the corpus tab at most."""
+
+
+def corpus_totals(corpus: Corpus) -> Text:
+    """Describe a corpus in a few lines: releases, size, dates, warnings."""
+    docs = corpus.documents
+    dated = sorted(d.date for d in docs if d.date)
+    words = sum(len(d.text.split()) for d in docs)
+    text = Text()
+    text.append("Corpus\n", style="bold")
+    text.append(f"{len(docs):,} releases\n")
+    text.append(f"{words:,} words\n")
+    text.append(f"{len(dated):,} dated")
+    if dated:
+        text.append(f" ({dated[0]} – {dated[-1]})")
+    text.append("\n")
+    with_dateline = sum(1 for d in docs if d.dateline)
+    text.append(f"{with_dateline:,} with a dateline\n")
+    if corpus.warnings:
+        text.append(f"{len(corpus.warnings):,} warnings\n", style="bold")
+    return text
+
+
+def release_dates_table(statistics: Statistics) -> Table:
+    """The releases oldest first, each date marked when it was inferred, with its evidence."""
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=True, title_justify="left")
+    table.title = Text("Releases by date", style="bold")
+    table.add_column("date", justify="right", no_wrap=True)
+    table.add_column("release", ratio=1)
+    dates = sorted(statistics.dates.values(), key=lambda d: d.sort_key)
+    if len(dates) > MAX_DATED_ROWS:
+        table.caption = Text(f"and {len(dates) - MAX_DATED_ROWS:,} more", style="dim")
+    for date in dates[:MAX_DATED_ROWS]:
+        release = Text(statistics.titles.get(date.doc_id, date.doc_id))
+        if date.inferred and date.evidence:
+            release.append(f"\ninferred from: {date.evidence}", style="dim")
+        table.add_row(Text(date.label, style="" if date.inferred else "bold"), release)
+    return table
+
+
+def sentence_text(occurrence: Occurrence, title: str, width: int = 80) -> Text:
+    """The sentence a figure comes from, the figure emphasised, under a one-line heading."""
+    from interpol_tui.ui.quantity_table import clip
+
+    figure = occurrence.figure
+    text = Text()
+    label = occurrence.date.label
+    text.append(f"{label} · {clip(title, max(width - len(label) - 3, 8))}\n", style="dim")
+    sentence = Text(" ".join(figure.sentence.split()))
+    at = sentence.plain.find(figure.text)
+    if at >= 0:
+        sentence.stylize("bold reverse", at, at + len(figure.text))
+    text.append_text(sentence)
+    return text
