@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from interpol_tui.state import Bookmarks, StatePaths
+from interpol_tui.corpus.loader import load_corpus
+from interpol_tui.state import Bookmarks, ReleaseIndex, StatePaths
 from interpol_tui.state.snapshot import CorpusSnapshot
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.main_screen import MainScreen
@@ -45,7 +46,8 @@ async def test_a_bookmark_in_a_corpus_path_that_is_not_utf8_is_saved_on_quit(
         await pilot.press("b")
         await pilot.press("ctrl+q")  # saving on the way out crashed in on_unmount
     assert app.return_code in (0, None)
-    assert Bookmarks(StatePaths.default(), [folder], pytest.fail).load() == {document.id}
+    index = ReleaseIndex.of(load_corpus([folder]))
+    assert Bookmarks(StatePaths.default(), pytest.fail).load(index) == {document.id}
 
 
 async def test_deeply_nested_state_and_cache_are_set_aside_and_the_app_starts(

@@ -12,7 +12,8 @@ import pytest
 from bad_corpus import BAD_FILES, HOSTILE, SIZE_LIMIT, build_bad_corpus
 
 from interpol_tui.analysis import pipeline
-from interpol_tui.state import Bookmarks, SettingsFile, StatePaths
+from interpol_tui.corpus.loader import load_corpus
+from interpol_tui.state import Bookmarks, ReleaseIndex, SettingsFile, StatePaths
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.empty_state import EmptyCorpusScreen
@@ -41,6 +42,12 @@ async def settle(app: InterpolApp, pilot: object) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
+def saved_bookmarks(folder: Path) -> frozenset[str]:
+    """The bookmarks on disk, as a new run on ``folder`` finds them."""
+    index = ReleaseIndex.of(load_corpus([folder]))
+    return Bookmarks(StatePaths.default(), pytest.fail).load(index)
+
+
 def main_screen(app: InterpolApp) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen)
@@ -57,7 +64,7 @@ async def test_bookmark_survives_a_restart(corpus: Path, isolated_dirs: Path) ->
         marked = main_screen(app).query_one(Reader).document
         assert marked is not None and marked.id.startswith("002_")
         assert main_screen(app).session.bookmarks.ids == {marked.id}
-    assert Bookmarks(StatePaths.default(), [corpus], pytest.fail).load() == {marked.id}
+    assert saved_bookmarks(corpus) == {marked.id}
 
     again = InterpolApp([corpus])
     async with again.run_test(size=SIZE) as pilot:
@@ -75,7 +82,7 @@ async def test_bookmark_survives_a_restart(corpus: Path, isolated_dirs: Path) ->
         await pilot.press("b")  # the open release is the bookmarked one: un-bookmark
         await settle(again, pilot)
         assert documents._markers == frozenset()
-    assert Bookmarks(StatePaths.default(), [corpus], pytest.fail).load() == frozenset()
+    assert saved_bookmarks(corpus) == frozenset()
     # Everything the app wrote is under the platformdirs folders, nowhere else.
     places = StatePaths.default()
     written = [path for path in isolated_dirs.rglob("*") if path.is_file()]
@@ -94,9 +101,7 @@ async def test_quitting_at_once_loses_no_change(corpus: Path) -> None:
         await pilot.press("b")
         app.theme = "gruvbox"
         await pilot.press("ctrl+q")
-    assert Bookmarks(StatePaths.default(), [corpus], pytest.fail).load() == {
-        "000_6946df92a9c960cd.txt"
-    }
+    assert saved_bookmarks(corpus) == {"000_6946df92a9c960cd.txt"}
     assert InterpolApp([corpus]).preferences.settings.theme == "gruvbox"
 
 

@@ -61,6 +61,15 @@ async def test_footer_is_rebuilt_only_when_the_reader_enables_or_disables_a_comm
     app = InterpolApp(corpus_paths=[seeds_dir])
     async with app.run_test(size=(120, 40)) as pilot:
         await _loaded(pilot)
+        # The statistics, computed in a worker the analysis starts, refresh the
+        # bindings once when they arrive: wait for them, or that counts here.
+        stats = app.screen.query_one(StatsPane)
+        for _ in range(200):  # hang guard
+            if stats.statistics is not None:
+                break
+            await _loaded(pilot)
+        assert stats.statistics is not None
+        await pilot.pause()
         reader = app.screen.query_one(Reader)
         published: list[object] = []
         app.screen.bindings_updated_signal.subscribe(reader, published.append)

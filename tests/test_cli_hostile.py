@@ -10,7 +10,7 @@ import pytest
 
 from interpol_tui.cli import main
 from interpol_tui.corpus.loader import load_corpus
-from interpol_tui.state import Bookmarks, StatePaths
+from interpol_tui.state import Bookmarks, ReleaseIndex, StatePaths
 
 RELEASE = (
     "Police meet in Lyon\n\n"
@@ -52,8 +52,11 @@ def test_reports_on_a_corpus_path_that_is_not_utf8(
 def test_a_bookmark_of_a_corpus_path_that_is_not_utf8_survives(tmp_path: Path) -> None:
     folder = _non_utf8_corpus(tmp_path)
     paths = StatePaths.default()
-    Bookmarks(paths, [folder], pytest.fail).toggle("a.txt")
-    assert Bookmarks(paths, [folder], pytest.fail).load() == {"a.txt"}
+    index = ReleaseIndex.of(load_corpus([folder]))
+    marks = Bookmarks(paths, pytest.fail)
+    marks.load(index)
+    marks.toggle("a.txt")
+    assert Bookmarks(paths, pytest.fail).load(index) == {"a.txt"}
 
 
 def test_an_empty_corpus_path_is_one_clear_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from interpol_tui.corpus.model import Document
 from interpol_tui.state import (
     Bookmarks,
     ReadingPositions,
+    ReleaseIndex,
     Settings,
     SettingsFile,
     StatePaths,
@@ -26,6 +28,30 @@ from interpol_tui.state.storage import JsonFile, atomic_write_bytes
 @pytest.fixture
 def paths() -> StatePaths:
     return StatePaths.default()
+
+
+def index(*ids: str, root: str = "/corpus") -> ReleaseIndex:
+    """A corpus of releases ``ids`` whose content hash is ``hash-<id>``."""
+    documents = [
+        Document(id=i, path=Path(root) / i, title=i, date=None, dateline=None, text=i,
+                 sha256=f"hash-{i}")
+        for i in ids
+    ]  # fmt: skip
+    return ReleaseIndex(documents, [Path(root)])
+
+
+def marks(paths: StatePaths, *ids: str, warn: Any = pytest.fail) -> Bookmarks:
+    """Bookmarks loaded for a corpus of ``ids`` under /corpus."""
+    bookmarks = Bookmarks(paths, warn)
+    bookmarks.load(index(*ids))
+    return bookmarks
+
+
+def positions_of(paths: StatePaths, *ids: str) -> ReadingPositions:
+    """Reading positions loaded for a corpus of ``ids`` under /corpus."""
+    positions = ReadingPositions(paths, pytest.fail)
+    positions.load(index(*ids))
+    return positions
 
 
 def test_paths_come_from_the_xdg_dirs(isolated_dirs: Path, paths: StatePaths) -> None:
@@ -110,11 +136,11 @@ def test_corrupt_bookmarks_are_kept_aside_and_new_ones_saved(paths: StatePaths) 
     paths.state_dir.mkdir(parents=True)
     paths.bookmarks_file.write_text('{"corpora": {"x": {"bookmarks": ["a.txt"]')
     warnings: list[str] = []
-    marks = Bookmarks(paths, [Path("/corpus")], warnings.append)
-    assert marks.load() == frozenset()
+    saved = marks(paths, "a.txt", "b.txt", warn=warnings.append)
+    assert saved.ids == frozenset()
     assert len(warnings) == 1
-    assert marks.toggle("b.txt") is True
-    assert Bookmarks(paths, [Path("/corpus")], pytest.fail).load() == {"b.txt"}
+    assert saved.toggle("b.txt") is True
+    assert marks(paths, "a.txt", "b.txt").ids == {"b.txt"}
     (aside,) = paths.state_dir.glob("bookmarks.json.corrupt-*")
     assert "a.txt" in aside.read_text()
 
@@ -137,13 +163,13 @@ def test_unreadable_file_that_cannot_be_moved_is_never_overwritten(
     monkeypatch.setattr(storage, "read_bounded", refuse)
     monkeypatch.setattr("interpol_tui.state.storage.set_aside", lambda path: no_rename(path, path))
     warnings: list[str] = []
-    marks = Bookmarks(paths, [Path("/corpus")], warnings.append)
-    assert marks.load() == frozenset()
+    saved = marks(paths, "a.txt", warn=warnings.append)
+    assert saved.ids == frozenset()
     assert warnings == [
         f"{paths.bookmarks_file} cannot be read (Permission denied); "
         "using defaults, and not saving over it"
     ]
-    marks.toggle("a.txt")
+    saved.toggle("a.txt")
     monkeypatch.undo()
     assert paths.bookmarks_file.read_text() == '{"corpora": {}}'
 
@@ -179,13 +205,46 @@ def test_failed_save_is_a_warning_not_a_crash(
     assert warnings == [f"{paths.settings_file}: not saved (No space left on device)"]
 
 
-def test_bookmarks_are_per_corpus(paths: StatePaths, tmp_path: Path) -> None:
-    one = Bookmarks(paths, [tmp_path / "one"], pytest.fail)
-    two = Bookmarks(paths, [tmp_path / "two"], pytest.fail)
+def test_bookmarks_are_per_release_content(paths: StatePaths) -> None:
+    one = Bookmarks(paths, pytest.fail)
+    one.load(index("a.txt", root="/one"))
     assert one.toggle("a.txt") is True
-    assert two.load() == frozenset()
+    # Another corpus with another a.txt (other content) does not see it.
+    two = Bookmarks(paths, pytest.fail)
+    assert two.load(ReleaseIndex([_doc("a.txt", "other")], [Path("/two")])) == frozenset()
+    # The same file in another folder is the same release.
+    assert Bookmarks(paths, pytest.fail).load(index("a.txt", root="/moved")) == {"a.txt"}
     assert one.toggle("a.txt") is False
-    assert Bookmarks(paths, [tmp_path / "one"], pytest.fail).load() == frozenset()
+    assert Bookmarks(paths, pytest.fail).load(index("a.txt", root="/one")) == frozenset()
+
+
+def _doc(doc_id: str, sha: str, root: str = "/corpus") -> Document:
+    return Document(doc_id, Path(root) / doc_id, doc_id, None, None, doc_id, sha256=sha)
+
+
+def test_an_edited_release_keeps_its_mark_by_its_path(paths: StatePaths) -> None:
+    before = Bookmarks(paths, pytest.fail)
+    before.load(ReleaseIndex([_doc("a.txt", "v1")], [Path("/corpus")]))
+    before.toggle("a.txt")
+    edited = ReleaseIndex([_doc("a.txt", "v2")], [Path("/corpus")])
+    after = Bookmarks(paths, pytest.fail)
+    assert after.load(edited) == {"a.txt"}
+    # Edited and moved at once: no key and no hint match, so nothing is claimed.
+    elsewhere = ReleaseIndex([_doc("a.txt", "v2", "/other")], [Path("/other")])
+    assert Bookmarks(paths, pytest.fail).load(elsewhere) == frozenset()
+    after.toggle("a.txt")  # off: the record found by its hint goes
+    after.toggle("a.txt")  # on again: now under the new content's key
+    saved = json.loads(paths.bookmarks_file.read_text())["releases"]
+    assert list(saved) == ["v2"]
+
+
+def test_copies_of_one_file_share_their_mark(paths: StatePaths) -> None:
+    twins = ReleaseIndex([_doc("a.txt", "same"), _doc("copy/a.txt", "same")], [Path("/c")])
+    saved = Bookmarks(paths, pytest.fail)
+    saved.load(twins)
+    assert saved.toggle("a.txt") is True
+    assert saved.ids == {"a.txt", "copy/a.txt"}
+    assert Bookmarks(paths, pytest.fail).load(twins) == {"a.txt", "copy/a.txt"}
 
 
 def test_corpus_key_ignores_order_and_relative_spelling(
@@ -195,24 +254,29 @@ def test_corpus_key_ignores_order_and_relative_spelling(
     assert corpus_key([Path("a"), Path("b")]) == corpus_key([tmp_path / "b", tmp_path / "a"])
 
 
+IDS = [f"doc{i}.txt" for i in range(24)]
+
+
 def _toggle_in_thread(paths: StatePaths, doc_id: str) -> None:
-    Bookmarks(paths, [Path("/corpus")], lambda w: None).toggle(doc_id)
+    marks(paths, *IDS, warn=lambda w: None).toggle(doc_id)
 
 
 def test_concurrent_bookmark_saves_from_threads_lose_nothing(paths: StatePaths) -> None:
-    ids = [f"doc{i}.txt" for i in range(24)]
-    threads = [threading.Thread(target=_toggle_in_thread, args=(paths, i)) for i in ids]
+    threads = [threading.Thread(target=_toggle_in_thread, args=(paths, i)) for i in IDS]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert Bookmarks(paths, [Path("/corpus")], pytest.fail).load() == set(ids)
+    assert marks(paths, *IDS).ids == set(IDS)
+
+
+PROCESS_IDS = [f"p{n}-{i}" for n in range(4) for i in range(15)]
 
 
 def _toggle_in_process(config: str, state: str, cache: str, doc_ids: list[str]) -> None:
     paths = StatePaths(Path(config), Path(state), Path(cache))
     for doc_id in doc_ids:
-        Bookmarks(paths, [Path("/corpus")], lambda w: None).toggle(doc_id)
+        marks(paths, *PROCESS_IDS, warn=lambda w: None).toggle(doc_id)
 
 
 def test_concurrent_bookmark_saves_from_processes_lose_nothing(paths: StatePaths) -> None:
@@ -227,66 +291,95 @@ def test_concurrent_bookmark_saves_from_processes_lose_nothing(paths: StatePaths
     for worker in workers:
         worker.join()
         assert worker.exitcode == 0
-    saved = Bookmarks(paths, [Path("/corpus")], pytest.fail).load()
-    assert saved == {f"p{n}-{i}" for n in range(4) for i in range(15)}
+    assert marks(paths, *PROCESS_IDS).ids == set(PROCESS_IDS)
     json.loads(paths.bookmarks_file.read_text())  # still one valid document
 
 
 def test_positions_restore_in_a_new_instance(paths: StatePaths) -> None:
-    positions = ReadingPositions(paths, [Path("/corpus")], pytest.fail)
-    positions.load()
+    positions = positions_of(paths, "a.txt", "b.txt", "c.txt")
     assert positions.last is None
     positions.record("a.txt", 120)
     positions.record("b.txt", 40)
     assert positions.dirty
     positions.save()
     assert not positions.dirty
-    again = ReadingPositions(paths, [Path("/corpus")], pytest.fail)
-    again.load()
+    again = positions_of(paths, "a.txt", "b.txt", "c.txt")
     assert again.last == "b.txt"
     assert again.offset("a.txt") == 120
     assert again.offset("b.txt") == 40
     assert again.offset("c.txt") is None
 
 
+def test_last_read_is_per_corpus_and_survives_a_move(paths: StatePaths) -> None:
+    one = positions_of(paths, "a.txt", "b.txt")
+    one.record("b.txt", 7)
+    one.save()
+    other = ReadingPositions(paths, pytest.fail)
+    other.load(index("x.txt", root="/other"))
+    other.record("x.txt", 3)
+    other.save()
+    moved = ReadingPositions(paths, pytest.fail)
+    moved.load(index("a.txt", "b.txt", root="/moved"))
+    assert (moved.last, moved.offset("b.txt")) == ("b.txt", 7)
+
+
 def test_positions_from_two_instances_merge(paths: StatePaths) -> None:
-    first = ReadingPositions(paths, [Path("/corpus")], pytest.fail)
-    second = ReadingPositions(paths, [Path("/corpus")], pytest.fail)
-    first.load()
-    second.load()
+    first = positions_of(paths, "a.txt", "b.txt")
+    second = positions_of(paths, "a.txt", "b.txt")
     first.record("a.txt", 1)
     second.record("b.txt", 2)
     first.save()
     second.save()
-    merged = ReadingPositions(paths, [Path("/corpus")], pytest.fail)
-    merged.load()
+    merged = positions_of(paths, "a.txt", "b.txt")
     assert (merged.offset("a.txt"), merged.offset("b.txt"), merged.last) == (1, 2, "b.txt")
 
 
 def test_positions_keep_the_most_recent(paths: StatePaths, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("interpol_tui.state.reading.MAX_POSITIONS", 3)
-    positions = ReadingPositions(paths, [Path("/corpus")], pytest.fail)
-    for index in range(5):
-        positions.record(f"{index}.txt", index + 1)
+    ids = [f"{i}.txt" for i in range(5)]
+    positions = positions_of(paths, *ids)
+    for number, doc_id in enumerate(ids):
+        positions.record(doc_id, number + 1)
         positions.save()
     positions.record("1.txt", 99)  # read again: becomes the most recent
     positions.save()
-    fresh = ReadingPositions(paths, [Path("/corpus")], pytest.fail)
-    fresh.load()
-    assert [fresh.offset(f"{i}.txt") for i in range(5)] == [None, 99, None, 4, 5]
+    fresh = positions_of(paths, *ids)
+    assert [fresh.offset(i) for i in ids] == [None, 99, None, 4, 5]
 
 
 def test_positions_file_with_wrong_shapes_is_tolerated_and_kept_aside(paths: StatePaths) -> None:
     paths.state_dir.mkdir(parents=True)
-    key = corpus_key([Path("/corpus")])
-    original = json.dumps({"corpora": {key: {"last": 5, "offsets": {"a.txt": "x", "b.txt": 3}}}})
-    paths.positions_file.write_text(original)
-    warnings: list[str] = []
-    positions = ReadingPositions(paths, [Path("/corpus")], warnings.append)
-    positions.load()
-    assert (positions.last, positions.offset("a.txt"), positions.offset("b.txt")) == (None, None, 3)
-    assert len(warnings) == 1 and "'last'" in warnings[0] and "kept as" in warnings[0]
-    (aside,) = paths.state_dir.glob("positions.json.corrupt-*")
-    assert aside.read_text() == original  # nothing of the user's is lost
-    positions.load()  # the same damage read again: no second copy
-    assert len(list(paths.state_dir.glob("positions.json.corrupt-*"))) == 1
+    paths.positions_file.write_text(
+        json.dumps(
+            {
+                "version": 2,
+                "releases": {
+                    "hash-a.txt": {"offset": "x", "at": "y"},
+                    "hash-b.txt": {"offset": 3, "at": 5},
+                    "hash-c.txt": [1],
+                    "hash-d.txt": {"offset": True},
+                },
+            }
+        )
+    )
+    positions = positions_of(paths, "a.txt", "b.txt", "c.txt", "d.txt")
+    assert (positions.last, positions.offset("a.txt"), positions.offset("b.txt")) == (
+        "b.txt",
+        None,
+        3,
+    )
+    assert positions.offset("c.txt") is None and positions.offset("d.txt") is None
+
+
+def test_releases_passed_at_their_top_are_not_kept(paths: StatePaths) -> None:
+    ids = [f"{i}.txt" for i in range(50)]
+    positions = positions_of(paths, *ids)
+    positions.record("7.txt", 300)
+    for doc_id in ids:  # moving down a list previews each release at its top
+        if doc_id != "7.txt":
+            positions.record(doc_id, 0)
+        positions.save()
+    saved = json.loads(paths.positions_file.read_text())["releases"]
+    assert sorted(record["id"] for record in saved.values()) == ["49.txt", "7.txt"]
+    again = positions_of(paths, *ids)
+    assert (again.last, again.offset("7.txt")) == ("49.txt", 300)

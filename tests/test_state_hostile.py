@@ -18,8 +18,16 @@ from typing import Any, TypeVar
 import pytest
 
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, Figure, Quote
+from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.corpus.model import Corpus, Document
-from interpol_tui.state import Bookmarks, ReadingPositions, Settings, SettingsFile, StatePaths
+from interpol_tui.state import (
+    Bookmarks,
+    ReadingPositions,
+    ReleaseIndex,
+    Settings,
+    SettingsFile,
+    StatePaths,
+)
 from interpol_tui.state.cache import AnalysisCache
 from interpol_tui.state.jsonio import StateFileError, parse_json
 from interpol_tui.state.settings import MAX_FILE_BYTES_RANGE
@@ -141,30 +149,19 @@ def test_deeply_nested_reading_state_is_moved_aside(paths: StatePaths, which: st
     file.write_bytes(DEEP)
     warnings: list[str] = []
     if which == "bookmarks":
-        assert Bookmarks(paths, [Path("/c")], warnings.append).load() == frozenset()
+        assert Bookmarks(paths, warnings.append).load(ReleaseIndex((), ())) == frozenset()
     else:
-        ReadingPositions(paths, [Path("/c")], warnings.append).load()
+        ReadingPositions(paths, warnings.append).load(ReleaseIndex((), ()))
     assert len(warnings) == 1 and "nested too deeply" in warnings[0]
     (aside,) = file.parent.glob(f"{file.name}.corrupt-*")
     assert aside.read_bytes() == DEEP
 
 
-def test_wrongly_shaped_bookmarks_are_kept_aside_not_overwritten(paths: StatePaths) -> None:
-    paths.state_dir.mkdir(parents=True)
-    key = str(Path("/c").resolve())
-    original = {
-        "version": 1,
-        "corpora": {key: {"bookmarks": ["a.txt", 7, None]}, "/other": "not an entry"},
-    }
-    paths.bookmarks_file.write_text(json.dumps(original))
-    warnings: list[str] = []
-    marks = Bookmarks(paths, [Path("/c")], warnings.append)
-    assert marks.load() == {"a.txt"}
-    assert len(warnings) == 1 and "kept as" in warnings[0]
-    marks.toggle("b.txt")
-    assert Bookmarks(paths, [Path("/c")], pytest.fail).load() == {"a.txt", "b.txt"}
-    (aside,) = paths.state_dir.glob("bookmarks.json.corrupt-*")
-    assert json.loads(aside.read_text()) == original
+def _index_of(root: Path) -> ReleaseIndex:
+    """The release index of a one-release corpus made at ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "a.txt").write_text("Police meet in Lyon\n\nOfficers met in Lyon.\n", encoding="utf-8")
+    return ReleaseIndex.of(load_corpus([root]))
 
 
 # -- paths that are not UTF-8 --------------------------------------------
@@ -172,14 +169,17 @@ def test_a_corpus_path_that_is_not_utf8_is_saved_and_found_again(
     paths: StatePaths, tmp_path: Path
 ) -> None:
     root = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9-corpus"))
-    marks = Bookmarks(paths, [root], pytest.fail)
+    index = _index_of(root)
+    marks = Bookmarks(paths, pytest.fail)
+    marks.load(index)
     assert marks.toggle("a.txt") is True
-    assert Bookmarks(paths, [root], pytest.fail).load() == {"a.txt"}
-    positions = ReadingPositions(paths, [root], pytest.fail)
+    assert Bookmarks(paths, pytest.fail).load(index) == {"a.txt"}
+    positions = ReadingPositions(paths, pytest.fail)
+    positions.load(index)
     positions.record("a.txt", 40)
     positions.save()
-    again = ReadingPositions(paths, [root], pytest.fail)
-    again.load()
+    again = ReadingPositions(paths, pytest.fail)
+    again.load(index)
     assert (again.last, again.offset("a.txt")) == ("a.txt", 40)
     settings = SettingsFile(paths, pytest.fail)
     settings.save(last_corpus=(str(root),))
@@ -325,12 +325,14 @@ def test_a_cache_file_that_cannot_be_parsed_is_set_aside_once(
     assert len(warnings) == 1 and "moved aside" in warnings[0]
 
 
-def test_a_fifo_in_place_of_the_lock_file_does_not_hang(paths: StatePaths) -> None:
+def test_a_fifo_in_place_of_the_lock_file_does_not_hang(paths: StatePaths, tmp_path: Path) -> None:
     paths.state_dir.mkdir(parents=True)
     os.mkfifo(paths.state_dir / ".bookmarks.json.lock")
-    marks = Bookmarks(paths, [Path("/c")], pytest.fail)
+    index = _index_of(tmp_path / "corpus")
+    marks = Bookmarks(paths, pytest.fail)
+    marks.load(index)
     assert _within_guard(lambda: marks.toggle("a.txt")) is True  # the lock skipped, not awaited
-    assert Bookmarks(paths, [Path("/c")], pytest.fail).load() == {"a.txt"}
+    assert Bookmarks(paths, pytest.fail).load(index) == {"a.txt"}
 
 
 def test_the_codec_refuses_a_field_type_it_cannot_check() -> None:

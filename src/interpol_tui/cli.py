@@ -10,7 +10,12 @@ from types import ModuleType
 
 from interpol_tui import __version__
 from interpol_tui.commands import COMMAND_MODULES
-from interpol_tui.commands.common import CommandError, add_corpus_argument, safe
+from interpol_tui.commands.common import (
+    CommandError,
+    add_corpus_argument,
+    merge_corpus_options,
+    safe,
+)
 
 
 def _command(name: str) -> ModuleType:
@@ -25,10 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the browser.",
     )
     parser.add_argument("--version", action="version", version=f"interpol-tui {__version__}")
-    add_corpus_argument(parser)
-    parser.add_argument(
-        "--no-cache", action="store_true", help="analyse from scratch, ignoring the cache"
-    )
+    add_corpus_argument(parser, top_level=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = _command(name)
@@ -36,6 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
+
+
+def _has_terminal() -> bool:
+    """True when both stdin and stdout are terminals (the browser reads keys and draws)."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
 
 
 def _run_browser(args: argparse.Namespace) -> int:
@@ -49,6 +59,12 @@ def _run_browser(args: argparse.Namespace) -> int:
         check_paths(paths)
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
+    if not _has_terminal():
+        # Textual would write escape codes into a pipe and wait for keys that never come.
+        raise CommandError(
+            "the browser needs a terminal (stdin and stdout must both be one); "
+            "for output to a pipe or file use a report command, such as `interpol-tui docs`"
+        )
     from interpol_tui.ui.app import InterpolApp
     from interpol_tui.ui.leaving import run_and_leave
 
@@ -60,7 +76,7 @@ def _run_browser(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = merge_corpus_options(parser.parse_args(argv))
     try:
         if args.command is None:
             return _run_browser(args)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interpol_tui.commands.table import print_table as print_table
 from interpol_tui.corpus.sanitize import escape_controls
 
 if TYPE_CHECKING:
@@ -33,6 +34,10 @@ def corpus_path(text: str) -> Path:
     return Path(text)
 
 
+CORPUS_AFTER = "corpus_after_command"
+"""Where a subcommand's ``--corpus`` values go until :func:`merge_corpus_options` runs."""
+
+
 def _field_map(spec: str) -> FieldMap:
     from interpol_tui.corpus.formats.fields import FieldSpecError, parse_fields
 
@@ -42,15 +47,25 @@ def _field_map(spec: str) -> FieldMap:
         raise argparse.ArgumentTypeError(str(error)) from error
 
 
-def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the repeatable ``--corpus PATH`` option, ``--follow-links``, and ``--fields``."""
+def add_corpus_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """Add the repeatable ``--corpus PATH`` option, ``--fields`` and ``--no-cache``.
+
+    They are accepted before and after the command with one meaning. A
+    subparser's defaults would overwrite what the main parser read, so the
+    subcommand's copies default to "absent" (``SUPPRESS``) and its ``--corpus``
+    values are kept apart, to be added to the main parser's by
+    :func:`merge_corpus_options`.
+    """
+    absent: dict[str, Any] = {} if top_level else {"default": argparse.SUPPRESS}
     parser.add_argument(
         "--corpus",
         action="append",
         type=corpus_path,
         metavar="PATH",
+        dest="corpus" if top_level else CORPUS_AFTER,
         help="a folder (read recursively) or file of releases: text, Markdown, HTML, "
         "JSON Lines, JSON or CSV; may repeat (default: the bundled corpus)",
+        **absent,
     )
     parser.add_argument(
         "--follow-links",
@@ -66,7 +81,26 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
         help="the fields of JSON Lines, JSON and CSV records that hold a release's title, "
         "date, text, url and id, e.g. title=headline,text=body "
         "(default: the usual names: title/headline, date/published, text/body/content, …)",
+        **absent,
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="analyse from scratch, ignoring (and refreshing) the analysis cache",
+        **absent,
+    )
+
+
+def merge_corpus_options(args: argparse.Namespace) -> argparse.Namespace:
+    """Join the ``--corpus`` paths given before and after the command, in the order typed."""
+    after: list[Path] = getattr(args, CORPUS_AFTER, None) or []
+    if hasattr(args, CORPUS_AFTER):
+        delattr(args, CORPUS_AFTER)
+    before: list[Path] = getattr(args, "corpus", None) or []
+    args.corpus = [*before, *after] or None
+    args.no_cache = bool(getattr(args, "no_cache", False))
+    args.fields = getattr(args, "fields", None)
+    return args
 
 
 def corpus_fields(args: argparse.Namespace) -> FieldMap | None:
@@ -158,20 +192,26 @@ def emit_report(
     columns: Sequence[tuple[str, int]],
     noun: str,
     labels: dict[str, str] | None = None,
+    group_digits: Sequence[str] = (),
 ) -> int:
     """Print ``records`` as JSON with ``--json``, else as a table of ``columns``.
 
     ``columns`` names the record fields the table shows, each with its widest
     width (headed by the field's name, or its entry in ``labels``); the table
-    ends with a count of ``noun``s over the corpus.
+    ends with a count of ``noun``s over the corpus; the integers of the fields
+    in ``group_digits`` get thousands separators.
     """
     if args.json:
-        emit_json(list(records))
+        emit_json(list(records), corpus)
         return 0
+    headers = [(labels or {}).get(name, name) for name, _ in columns]
     print_table(
-        [(labels or {}).get(name, name) for name, _ in columns],
+        headers,
         [[record[name] for name, _ in columns] for record in records],
         max_widths=[width for _, width in columns],
+        group_digits=[
+            h for h, (name, _) in zip(headers, columns, strict=True) if name in group_digits
+        ],
     )
     print(f"\n{len(records)} {noun}(s) in {len(corpus.documents)} release(s)")
     return 0
@@ -222,39 +262,59 @@ def safe(text: str) -> str:
     return escape_controls(text)
 
 
-def emit_json(value: Any) -> None:
-    """Print ``value`` as one JSON document on stdout."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+def real_ids(corpus: Corpus) -> dict[str, str]:
+    """The real relative path of each release whose id shows escaped control characters.
+
+    Ids are the display form (``\\x1b`` for ESC) so that a terminal never
+    receives a file name's escape sequence; JSON encodes any character safely,
+    so there a script gets the path it can open.
+    """
+    from interpol_tui.corpus.sanitize import visible_controls
+
+    found: dict[str, str] = {}
+    for doc in corpus.documents:
+        if "\\" not in doc.id:
+            continue  # nothing was escaped (every escape starts with a backslash)
+        for root in corpus.roots:
+            base = root if root.is_dir() else root.parent
+            try:
+                relative = doc.path.relative_to(base).as_posix()
+            except ValueError:
+                continue
+            if doc.id == visible_controls(relative):
+                found[doc.id] = relative
+            elif doc.id == f"{visible_controls(base.name)}/{visible_controls(relative)}":
+                found[doc.id] = f"{base.name}/{relative}"
+            else:
+                continue
+            break
+    return {shown: real for shown, real in found.items() if shown != real}
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return safe(str(value)).replace("\n", " ")
+def _with_real_ids(value: Any, ids: dict[str, str]) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: ids.get(item, item)
+            if key == "doc" and isinstance(item, str)
+            else _with_real_ids(item, ids)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_with_real_ids(item, ids) for item in value]
+    return value
 
 
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+def json_text(value: Any, corpus: Corpus | None = None) -> str:
+    """``value`` as one indented JSON document (ending in a newline).
+
+    With ``corpus``, every ``doc`` field names its release by its real path
+    (see :func:`real_ids`), not the escaped form tables show.
+    """
+    ids = real_ids(corpus) if corpus is not None else {}
+    value = _with_real_ids(value, ids) if ids else value
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def print_table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    *,
-    max_widths: Sequence[int] | None = None,
-) -> None:
-    """Print an aligned plain-text table (no colour, safe for pipes and logs)."""
-    cells = [[_cell(v) for v in row] for row in rows]
-    limits = list(max_widths) if max_widths else [60] * len(headers)
-    widths = [
-        min(max([len(h), *(len(r[i]) for r in cells)]), limits[i]) for i, h in enumerate(headers)
-    ]
-    line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
-    print(line.rstrip())
-    for row in cells:
-        print("  ".join(_fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+def emit_json(value: Any, corpus: Corpus | None = None) -> None:
+    """Print ``value`` as one JSON document on stdout (``doc`` fields as in :func:`json_text`)."""
+    sys.stdout.write(json_text(value, corpus))

@@ -62,4 +62,5 @@ def run(args: argparse.Namespace) -> int:
             ("text", 44),
         ],
         "figure",
+        group_digits=("value",),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from interpol_tui.commands.common import (
     CommandError,
@@ -12,6 +12,7 @@ from interpol_tui.commands.common import (
     add_json_argument,
     load,
 )
+from interpol_tui.commands.export_options import add_export_arguments
 
 if TYPE_CHECKING:
     from interpol_tui.corpus.model import Corpus
@@ -40,22 +41,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_corpus_argument(parser)
     add_json_argument(parser)
+    add_export_arguments(parser)
+
+
+COLUMNS = ("rank", "doc", "title", "score", "snippet", "offset")
+"""The fields CSV and Markdown give, in this order (JSON gives every field)."""
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the best matches as a table or JSON."""
-    from interpol_tui.commands.common import emit_json, print_table, safe
+    from interpol_tui.commands.common import print_table, safe
+    from interpol_tui.commands.export_options import check_export_arguments, emit_rows
+    from interpol_tui.commands.table import plain_decimal
 
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
+    check_export_arguments(args)
     corpus = load(args)
     records = _title_records(corpus, args) if args.title else _text_records(corpus, args)
-    if args.json:
-        emit_json(records)
+    for rank, record in enumerate(records, start=1):
+        record["rank"] = rank
+    if emit_rows(args, corpus, records, COLUMNS, "result"):
         return 0
     print_table(
         ["doc", "score", "title", "snippet"],
-        [[r["doc"], f"{r['score']:.3g}", r["title"], r["snippet"] or ""] for r in records],
+        [
+            [r["doc"], plain_decimal(cast(float, r["score"])), r["title"], r["snippet"] or ""]
+            for r in records
+        ],
         max_widths=[30, 9, 50, 70],
     )
     print(f"\n{len(records)} result(s) for “{safe(args.query)}”")

@@ -56,10 +56,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace, corpus: Corpus) -> int:
-    import json
-
     from interpol_tui.analysis.aggregate import corpus_statistics
-    from interpol_tui.commands.common import CommandError, analyse, emit_json, safe
+    from interpol_tui.commands.common import CommandError, analyse, emit_json, json_text, safe
     from interpol_tui.report.export import render, statistics_json
 
     statistics = corpus_statistics(corpus, analyse(args, corpus))
@@ -67,7 +65,7 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
         from interpol_tui.state.storage import atomic_write_bytes
 
         if args.json:
-            text = json.dumps(statistics_json(statistics), ensure_ascii=False, indent=2) + "\n"
+            text = json_text(statistics_json(statistics), corpus)
         else:
             text = render(statistics, args.format)
         target = args.output.expanduser().resolve()
@@ -78,7 +76,7 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
         print(f"wrote {safe(str(target))}", file=sys.stderr)
         return 0
     if args.json:
-        emit_json(statistics_json(statistics))
+        emit_json(statistics_json(statistics), corpus)
         return 0
     if args.format:
         sys.stdout.write(render(statistics, args.format))

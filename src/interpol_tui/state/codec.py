@@ -64,6 +64,9 @@ class _Group:
 
 def _is_number(value: Any) -> bool:
     # A float or an int (the types were checked); either way finite and of a sane size.
+    # Any other type got here through a union (``float | None``): its own check is its type.
+    if type(value) not in (float, int):
+        return True
     if type(value) is float:
         return math.isfinite(value) and abs(value) < 2**53
     return bool(abs(value) < 2**53)

@@ -38,12 +38,17 @@ class StatePaths:
 
     @property
     def bookmarks_file(self) -> Path:
-        """Bookmarked releases, per corpus."""
+        """Bookmarked releases, by content (see ``state.release_keys``)."""
         return self.state_dir / "bookmarks.json"
 
     @property
+    def read_marks_file(self) -> Path:
+        """The releases read (opened), by content."""
+        return self.state_dir / "read.json"
+
+    @property
     def positions_file(self) -> Path:
-        """The last release read and each release's reading position, per corpus."""
+        """Each release's reading position and when it was read, by content."""
         return self.state_dir / "positions.json"
 
     @property
@@ -63,6 +68,7 @@ class StatePaths:
             "settings": self.settings_file,
             "state_dir": self.state_dir,
             "bookmarks": self.bookmarks_file,
+            "read_marks": self.read_marks_file,
             "positions": self.positions_file,
             "cache_dir": self.cache_dir,
             "analysis_cache": self.analysis_cache_dir,

@@ -1,170 +1,288 @@
-"""Bookmarks and reading positions, kept per corpus under the user state dir.
+"""Bookmarks, read marks and reading positions, kept by release content under the state dir.
 
-Bookmarks and positions live in separate files: positions are saved often,
-bookmarks are precious, and a problem with one must not touch the other.
-Every change is a locked read-modify-write of only what changed, so two
-running copies of the app merge their changes.
+Each is a file of records keyed by a release's content hash (see
+:mod:`interpol_tui.state.release_keys`), so moving a corpus folder keeps them.
+Bookmarks, read marks and positions live in separate files: positions are
+saved often, bookmarks are precious, and a problem with one must not touch
+the others. Changes are recorded in memory at once and saved by
+:meth:`save`, a locked read-modify-write of only what changed, so two running
+copies of the app merge their changes.
 """
 
 from __future__ import annotations
 
-import os
+import copy
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from interpol_tui.state.migrate import (
+    FORMAT_VERSION,
+    back_up,
+    is_legacy,
+    migrate_marks,
+    migrate_positions,
+    releases_of,
+)
 from interpol_tui.state.paths import StatePaths
-from interpol_tui.state.reading_shape import FORMAT_VERSION, decode_reading_state
+from interpol_tui.state.release_keys import ReleaseIndex, corpus_key
 from interpol_tui.state.storage import JsonFile, Warn
 
+__all__ = ["Bookmarks", "ReadMarks", "ReadingPositions", "ReleaseMarks", "corpus_key"]
+
 MAX_POSITIONS = 5000
-"""Positions kept per corpus; the least recently read are dropped first."""
-
-
-def corpus_key(roots: Iterable[Path]) -> str:
-    """A stable name for the corpus made of ``roots`` (their absolute paths).
-
-    A path whose bytes are not UTF-8 holds lone surrogates here; the state
-    files and cache names keep them exactly (see ``jsonio.dump_json``).
-    """
-    return os.pathsep.join(sorted(str(Path(root).resolve()) for root in roots))
-
-
-def _corpus_entry(data: dict[str, Any], key: str) -> dict[str, Any]:
-    """The (mutable) record of corpus ``key`` inside a parsed state file, created if needed."""
-    corpora = data.get("corpora")
-    if not isinstance(corpora, dict):
-        corpora = data["corpora"] = {}
-    entry = corpora.get(key)
-    if not isinstance(entry, dict):
-        entry = corpora[key] = {}
-    result: dict[str, Any] = entry
-    return result
+"""Positions kept; the least recently read are dropped first."""
 
 
 def _fresh(data: Any) -> dict[str, Any]:
-    return data if isinstance(data, dict) else {"version": FORMAT_VERSION, "corpora": {}}
+    return data if isinstance(data, dict) else {"version": FORMAT_VERSION, "releases": {}}
 
 
-class Bookmarks:
-    """The bookmarked releases of one corpus."""
+Migration = Callable[[dict[str, Any], ReleaseIndex], dict[str, Any]]
+"""Converts a file's version-1 records for the corpus of an index."""
 
-    def __init__(self, paths: StatePaths, roots: Iterable[Path], warn: Warn) -> None:
-        self._file = JsonFile(paths.bookmarks_file, warn, decode_reading_state)
-        self.key = corpus_key(roots)
-        self.ids: frozenset[str] = frozenset()
-        """Ids of the bookmarked releases (as last read from or written to disk)."""
 
-    def load(self) -> frozenset[str]:
-        """Read this corpus's bookmarks from disk."""
+class _StateFile:
+    """One file of release records, converted from version 1 the first time it is read."""
+
+    def __init__(self, path: Path, warn: Warn, migration: Migration) -> None:
+        self._file = JsonFile(path, warn)
+        self._migration = migration
+        self._converting = False
+        self.index = ReleaseIndex((), ())
+        """The corpus the records are resolved against (set by ``load``)."""
+
+    def _migrate(self, data: dict[str, Any]) -> dict[str, Any]:
+        return self._migration(data, self.index)
+
+    def read(self) -> dict[str, Any]:
+        """The parsed file, converted (and saved so) when it holds version-1 records."""
         with self._file.locked():
-            data = _fresh(self._file.read())
-        self.ids = self._ids_in(data)
-        return self.ids
+            data = self._file.read()
+        if not is_legacy(data):
+            return _fresh(data)
+        if self._migrate(copy.deepcopy(data)).get("corpora") == data["corpora"]:
+            return _fresh(data)  # nothing of it belongs to this corpus: leave the file be
+        back_up(self._file.path)
+        self._converting = True
+        try:
+            return _fresh(self.update(lambda data: data))
+        finally:
+            self._converting = False
 
-    def _ids_in(self, data: dict[str, Any]) -> frozenset[str]:
-        saved = _corpus_entry(data, self.key).get("bookmarks", [])
-        return (
-            frozenset(i for i in saved if isinstance(i, str))
-            if isinstance(saved, list)
-            else (frozenset())
-        )
+    def update(self, change: Any) -> Any:
+        """Locked read-modify-write (converting version-1 records when :meth:`read` asks).
 
-    def set(self, doc_id: str, marked: bool) -> frozenset[str]:
-        """Bookmark (or un-bookmark) ``doc_id``; return the corpus's bookmarks after the change."""
+        Records that could not be converted stay as they are; they are tried
+        again on the next :meth:`read`, not on every save (which can be every
+        second).
+        """
 
-        def change(saved: Any) -> dict[str, Any]:
+        def convert(saved: Any) -> dict[str, Any]:
             data = _fresh(saved)
+            if self._converting and is_legacy(data):
+                data = self._migrate(data)
             data["version"] = FORMAT_VERSION
-            ids = set(self._ids_in(data))
-            if marked:
-                ids.add(doc_id)
-            else:
-                ids.discard(doc_id)
-            _corpus_entry(data, self.key)["bookmarks"] = sorted(ids)
-            return data
+            result: dict[str, Any] = change(data)
+            return result
 
-        self.ids = self._ids_in(self._file.update(change))
+        return self._file.update(convert)
+
+
+class ReleaseMarks(_StateFile):
+    """A set of releases of one corpus (bookmarked, or read), kept across runs and moves."""
+
+    def __init__(self, path: Path, warn: Warn, legacy_field: str | None = None) -> None:
+        """Marks kept in ``path``; ``legacy_field`` names the version-1 list it held, if any."""
+
+        def migration(data: dict[str, Any], index: ReleaseIndex) -> dict[str, Any]:
+            return migrate_marks(data, index, legacy_field) if legacy_field else data
+
+        super().__init__(path, warn, migration)
+        self.ids: frozenset[str] = frozenset()
+        """Ids of the marked releases: what was read from disk, with the changes since."""
+        self._pending: dict[str, bool] = {}
+        self._lock = threading.Lock()  # the UI marks while a worker thread saves
+
+    def load(self, index: ReleaseIndex) -> frozenset[str]:
+        """Read the marks of the releases in ``index`` (changes not yet saved are kept)."""
+        self.index = index
+        saved = frozenset(index.resolve(releases_of(self.read())))
+        with self._lock:
+            self.ids = self._with_pending(saved)
         return self.ids
+
+    def _with_pending(self, saved: frozenset[str]) -> frozenset[str]:
+        marked = {i for i, on in self._pending.items() if on}
+        unmarked = {i for i, on in self._pending.items() if not on}
+        return frozenset((saved | marked) - unmarked)
+
+    def mark(self, doc_id: str, marked: bool) -> frozenset[str]:
+        """Mark (or unmark) ``doc_id`` and its copies in memory; :meth:`save` writes it."""
+        with self._lock:
+            for same in self.index.same_release(doc_id):
+                self._pending[same] = marked
+            self.ids = self._with_pending(self.ids)
+            return self.ids
 
     def toggle(self, doc_id: str) -> bool:
-        """Flip the bookmark on ``doc_id``; return True when it is now bookmarked."""
+        """Flip the mark on ``doc_id`` and save; return True when it is now marked."""
         return doc_id in self.set(doc_id, doc_id not in self.ids)
 
+    def set(self, doc_id: str, marked: bool) -> frozenset[str]:
+        """Mark or unmark ``doc_id`` and save at once; return the marks after the change."""
+        self.mark(doc_id, marked)
+        self.save()
+        return self.ids
 
-class ReadingPositions:
-    """Where the user was in each release of one corpus, and which release was open last."""
+    @property
+    def dirty(self) -> bool:
+        """True when a change has not been saved yet."""
+        return bool(self._pending)
 
-    def __init__(self, paths: StatePaths, roots: Iterable[Path], warn: Warn) -> None:
-        self._file = JsonFile(paths.positions_file, warn, decode_reading_state)
-        self.key = corpus_key(roots)
+    def save(self) -> None:
+        """Write the changes since the last save, merged with what is on disk."""
+        with self._lock:
+            if not self._pending:
+                return
+            changed, self._pending = self._pending, {}
+        index = self.index
+
+        def change(data: dict[str, Any]) -> dict[str, Any]:
+            releases = releases_of(data)
+            found = index.resolve(releases)
+            for doc_id, marked in changed.items():
+                stale = found.get(doc_id)
+                if stale is not None and (not marked or stale != index.key(doc_id)):
+                    releases.pop(stale, None)  # unmarked, or found by its hint: re-key
+                key = index.key(doc_id)
+                if marked and key is not None:
+                    releases[key] = index.hint(doc_id)
+            return data
+
+        saved = frozenset(index.resolve(releases_of(self.update(change))))
+        with self._lock:
+            self.ids = self._with_pending(saved)
+
+
+class Bookmarks(ReleaseMarks):
+    """The bookmarked releases."""
+
+    def __init__(self, paths: StatePaths, warn: Warn) -> None:
+        super().__init__(paths.bookmarks_file, warn, "bookmarks")
+
+
+class ReadMarks(ReleaseMarks):
+    """The releases the user has read (opened), unless marked unread again."""
+
+    def __init__(self, paths: StatePaths, warn: Warn) -> None:
+        super().__init__(paths.read_marks_file, warn)
+
+
+def _drop_stale_tops(releases: dict[str, Any]) -> None:
+    """Keep a release read at its top (offset 0) only while it is its corpus's last one.
+
+    A release opens at the top anyway; the record is needed only to say which
+    release was read last. Without this, moving through a long list would
+    fill the file with a record per release passed.
+    """
+    newest: dict[object, tuple[float, str]] = {}
+    tops: list[str] = []
+    for key, record in releases.items():
+        if isinstance(record, dict) and record.get("offset") == 0:
+            tops.append(key)
+            at = record.get("at")
+            when = float(at) if isinstance(at, int | float) else 0.0
+            root = record.get("root")
+            if root not in newest or when >= newest[root][0]:
+                newest[root] = (when, key)
+    keep = {key for _, key in newest.values()}
+    for key in tops:
+        if key not in keep:
+            del releases[key]
+
+
+class ReadingPositions(_StateFile):
+    """Where the user was in each release, and which release of a corpus was read last."""
+
+    def __init__(self, paths: StatePaths, warn: Warn) -> None:
+        super().__init__(paths.positions_file, warn, migrate_positions)
         self.last: str | None = None
-        """Id of the release open when the app last saved."""
+        """Id of the release of this corpus read most recently."""
         self._offsets: dict[str, int] = {}
-        self._dirty: dict[str, int] = {}
-        self._last_dirty = False
+        self._pending: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()  # the UI records while a worker thread saves
 
-    def load(self) -> None:
-        """Read this corpus's positions from disk."""
-        with self._file.locked():
-            entry = _corpus_entry(_fresh(self._file.read()), self.key)
-        last = entry.get("last")
-        self.last = last if isinstance(last, str) else None
-        offsets = entry.get("offsets", {})
-        self._offsets = (
-            {k: v for k, v in offsets.items() if isinstance(v, int) and v >= 0}
-            if isinstance(offsets, dict)
-            else {}
-        )
+    def load(self, index: ReleaseIndex) -> None:
+        """Read the positions of the releases in ``index``."""
+        self.index = index
+        releases = releases_of(self.read())
+        offsets: dict[str, int] = {}
+        latest: tuple[float, str] | None = None
+        for doc_id, key in index.resolve(releases).items():
+            record = releases[key]
+            if not isinstance(record, dict):
+                continue
+            offset, at = record.get("offset"), record.get("at")
+            if isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0:
+                offsets[doc_id] = offset
+            if isinstance(at, int | float) and (latest is None or at > latest[0]):
+                latest = (at, doc_id)
+        with self._lock:
+            for record in self._pending.values():  # recorded, not saved yet
+                offsets[record["id"]] = record["offset"]
+            self._offsets = offsets
+            if self._pending:
+                self.last = max(self._pending.values(), key=lambda record: record["at"])["id"]
+            else:
+                self.last = latest[1] if latest else None
 
     def offset(self, doc_id: str) -> int | None:
         """The saved reading position in ``doc_id`` (a character offset), or None."""
         return self._offsets.get(doc_id)
 
     def record(self, doc_id: str, offset: int) -> None:
-        """Remember ``offset`` as the position in ``doc_id`` and it as the open release."""
+        """Remember ``offset`` as the position in ``doc_id``, and it as the release read last."""
+        key = self.index.key(doc_id)
+        if key is None:
+            return
         with self._lock:
-            if self._offsets.get(doc_id) != offset:
-                self._offsets[doc_id] = offset
-                self._dirty[doc_id] = offset
-            if self.last != doc_id:
-                self.last = doc_id
-                self._last_dirty = True
+            if self._offsets.get(doc_id) == offset and self.last == doc_id:
+                return
+            self._offsets[doc_id] = offset
+            self.last = doc_id
+            # Keyed now: a reload may change the index before the save.
+            record = {**self.index.hint(doc_id), "offset": offset, "at": time.time()}
+            self._pending[key] = record
 
     @property
     def dirty(self) -> bool:
         """True when something recorded has not been saved yet."""
-        return bool(self._dirty) or self._last_dirty
+        return bool(self._pending)
 
     def save(self) -> None:
         """Write what changed since the last save, merged with what is on disk."""
         with self._lock:
-            if not self.dirty:
+            if not self._pending:
                 return
-            changed, self._dirty = self._dirty, {}
-            last_changed, self._last_dirty = self._last_dirty, False
-            last = self.last
+            changed, self._pending = self._pending, {}
+        index = self.index
 
-        def change(saved: Any) -> dict[str, Any]:
-            data = _fresh(saved)
-            data["version"] = FORMAT_VERSION
-            entry = _corpus_entry(data, self.key)
-            offsets = entry.get("offsets")
-            if not isinstance(offsets, dict):
-                offsets = {}
-            for doc_id, offset in changed.items():
-                offsets.pop(doc_id, None)  # re-insert: dict order is recency
-                if offset > 0:  # the top is where a release opens anyway
-                    offsets[doc_id] = offset
-            excess = len(offsets) - MAX_POSITIONS
-            if excess > 0:
-                for doc_id in list(offsets)[:excess]:
-                    del offsets[doc_id]
-            entry["offsets"] = offsets
-            if last_changed and last is not None:
-                entry["last"] = last
+        def change(data: dict[str, Any]) -> dict[str, Any]:
+            releases = releases_of(data)
+            found = index.resolve(releases)
+            for key, record in changed.items():
+                stale = found.get(record["id"])
+                if stale is not None and stale != key:
+                    releases.pop(stale, None)  # found by its hint: now under its new key
+                releases.pop(key, None)  # re-insert: dict order is recency
+                releases[key] = record
+            _drop_stale_tops(releases)
+            excess = len(releases) - MAX_POSITIONS
+            for key in list(releases)[: max(excess, 0)]:
+                del releases[key]
             return data
 
-        self._file.update(change)
+        self.update(change)

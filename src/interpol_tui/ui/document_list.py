@@ -66,6 +66,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         Binding("end,G", "last", "Last", show=False),
         Binding("o", "cycle_sort", "Sort", id="list.sort"),
         Binding("m", "mark_compare", "Mark to compare", show=False, id="list.compare_mark"),
+        Binding("x", "screen.export_list", "Export", id="list.export"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -73,6 +74,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         "document-list--meta",
         "document-list--cursor",
         "document-list--marker",
+        "document-list--read",
         "document-list--match",
     }
 
@@ -92,6 +94,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         color: $block-cursor-foreground;
     }
     DocumentList > .document-list--marker { color: $accent; text-style: bold; }
+    DocumentList > .document-list--read { color: $text-muted; text-style: none; }
     DocumentList > .document-list--match { text-style: bold underline; }
     """
 
@@ -105,6 +108,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         self._all: list[Document] = []
         self._rows: list[Document] = []
         self._markers: frozenset[str] = frozenset()
+        self._read: frozenset[str] = frozenset()
         self._filters: dict[str, Callable[[Document], bool]] = {}
         """Every filter in force by name (bookmarks, entity, typed text): a row passes all."""
         self._kept: str | None = None
@@ -140,6 +144,11 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
     def set_markers(self, doc_ids: frozenset[str]) -> None:
         """Mark these releases (bookmarks) with a symbol in the list."""
         self._markers = doc_ids
+        self.refresh()
+
+    def set_read(self, doc_ids: frozenset[str]) -> None:
+        """Draw these releases (read already) with a plain, dimmer title than unread ones."""
+        self._read = doc_ids
         self.refresh()
 
     def set_filter(self, doc_ids: frozenset[str] | None, name: str = "bookmarks") -> None:
@@ -304,10 +313,11 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
             base += self.get_component_rich_style("document-list--cursor")
         marker = "★ " if doc.id in self._markers else "  "
         if part == 0:
-            title = self._foreground("document-list--title")
+            unread = doc.id not in self._read
+            title = self._foreground("document-list--title" if unread else "document-list--read")
             marker_style = self._foreground("document-list--marker")
-            if selected:
-                marker_style = title = Style(bold=True)
+            if selected:  # the cursor's colours stay; the weight says "read"
+                marker_style, title = Style(bold=True), Style(bold=unread)
             segments = [
                 Segment(marker, base + marker_style),
                 *self._title_segments(fit(doc.title, width - 2), base + title),

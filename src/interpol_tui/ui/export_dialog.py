@@ -1,4 +1,4 @@
-"""Ask where to export the statistics; the file's extension picks CSV or Markdown."""
+"""Ask where to export a table; the file's extension picks the format (CSV, Markdown...)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ DEFAULT_NAME = "interpol-tui-figures.csv"
 PROMPT = "Export quantities and figures to (.csv or .md):"
 
 
-def default_export_path() -> Path:
-    """Where an export goes unless the user says otherwise: the home folder."""
-    return Path.home() / DEFAULT_NAME
+def default_export_path(name: str = DEFAULT_NAME) -> Path:
+    """Where an export goes unless the user says otherwise: ``name`` in the home folder."""
+    return Path.home() / name
 
 
 class ExportDialog(ModalScreen[Path | None]):

@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui import release_actions
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
 from interpol_tui.ui.key_bar import KeyBar
@@ -37,6 +38,7 @@ from interpol_tui.ui.messages import (
 from interpol_tui.ui.progress import ThrottledProgress
 from interpol_tui.ui.reader import Reader
 from interpol_tui.ui.reader_pane import ReaderPane
+from interpol_tui.ui.release_actions import RELEASE_BINDINGS
 from interpol_tui.ui.search_indexing import SearchIndexer
 from interpol_tui.ui.session import ReadingSession
 from interpol_tui.ui.stats_layout import (
@@ -75,6 +77,7 @@ class MainScreen(Screen[None]):
         Binding("escape", "back", "Back", show=False, id="back"),
         Binding("q", "back_or_quit", "Back / quit", show=False, id="quit.q"),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
+        *RELEASE_BINDINGS,
     ]
 
     AUTO_FOCUS = "#documents"
@@ -280,6 +283,7 @@ class MainScreen(Screen[None]):
         if documents.current is None or documents.current.id != message.doc_id:
             documents.select_id(message.doc_id)
         self.open_document(message.doc_id, message.offset)
+        self.session.document_opened(message.doc_id)
         self.query_one(Reader).focus()
 
     @on(EntityCardRequested)
@@ -378,6 +382,27 @@ class MainScreen(Screen[None]):
         terminate_all()
         self.session.save_now()
 
+    # -- the open release (ui.release_actions) ----------------------------
+    def action_toggle_read(self) -> None:
+        """Mark the open release unread, or read again."""
+        self.session.toggle_read()
+
+    def action_edit_release(self) -> None:
+        """Open the release's file in $VISUAL or $EDITOR."""
+        release_actions.open_release(self, "edit")
+
+    def action_page_release(self) -> None:
+        """Read the release's file in $PAGER."""
+        release_actions.open_release(self, "read")
+
+    def action_copy_path(self) -> None:
+        """Copy the release's file path."""
+        release_actions.copy_path(self)
+
+    def action_export_list(self) -> None:
+        """Export the release list as shown (order and filter) to CSV, JSON or Markdown."""
+        release_actions.export_list(self)
+
     def action_back(self) -> None:
         """Escape: clear the list's filter, else give the list the focus back."""
         from interpol_tui.ui.back import go_back
@@ -433,6 +458,7 @@ class MainScreen(Screen[None]):
 def help_sections() -> list[tuple[str, list[BindingType]]]:
     """The bindings of every part of the main screen, grouped for the help screen."""
     from interpol_tui.ui.across import across_help_sections
+    from interpol_tui.ui.search_screen import FullTextSearch  # imported when help opens
 
     return [
         ("Everywhere", list(MainScreen.BINDINGS)),
@@ -440,4 +466,5 @@ def help_sections() -> list[tuple[str, list[BindingType]]]:
         ("Reader", list(Reader.BINDINGS)),
         *across_help_sections(),
         ("Statistics", stats_bindings()),
+        ("Search (/)", list(FullTextSearch.BINDINGS)),
     ]

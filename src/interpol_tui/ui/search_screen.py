@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
@@ -21,6 +23,7 @@ from interpol_tui.ui.messages import DocumentSelected
 from interpol_tui.ui.search_indexing import SearchIndexer
 
 if TYPE_CHECKING:
+    from interpol_tui.corpus.model import Corpus
     from interpol_tui.search.fulltext import SearchHit, SearchResults
 
 LIMIT = 50
@@ -59,6 +62,7 @@ class FullTextSearch(ModalScreen[SearchChoice | None]):
         Binding("up", "move(-1)", "Previous hit", show=False, id="search.up"),
         Binding("pagedown", "move(5)", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "move(-5)", "Page up", show=False, id="search.page_up"),
+        Binding("ctrl+s", "export", "Export results", id="search.export"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"search--title", "search--hit", "search--error"}
@@ -87,9 +91,16 @@ class FullTextSearch(ModalScreen[SearchChoice | None]):
             self.results = results
             super().__init__()
 
-    def __init__(self, indexer: SearchIndexer, query: str = "") -> None:
+    def __init__(
+        self,
+        indexer: SearchIndexer,
+        query: str = "",
+        paths: Callable[[str], Path | None] = lambda doc_id: None,
+    ) -> None:
         super().__init__()
         self.indexer = indexer
+        self.paths = paths
+        """The file of a release by id (for exports)."""
         self.initial_query = query
         self.results: SearchResults | None = None
         """The results on show."""
@@ -108,7 +119,12 @@ class FullTextSearch(ModalScreen[SearchChoice | None]):
                 # Queued after the message, so the release is open when find runs.
                 screen.call_later(screen.query_one(Reader).find, choice.found)
 
-        screen.app.push_screen(cls(indexer, indexer.last_query), chosen)
+        def path_of(doc_id: str) -> Path | None:
+            corpus: Corpus | None = getattr(screen, "corpus", None)
+            document = corpus.by_id(doc_id) if corpus is not None else None
+            return document.path if document is not None else None
+
+        screen.app.push_screen(cls(indexer, indexer.last_query, path_of), chosen)
 
     def compose(self) -> ComposeResult:
         """A query box, the ranked hits and a status line."""
@@ -186,6 +202,16 @@ class FullTextSearch(ModalScreen[SearchChoice | None]):
         if hit_list.option_count:
             current = hit_list.highlighted or 0
             hit_list.highlighted = max(0, min(hit_list.option_count - 1, current + step))
+
+    def action_export(self) -> None:
+        """Export the hits on show to CSV, JSON or Markdown."""
+        from interpol_tui.ui.release_actions import SEARCH_COLUMNS, ask_and_export, search_records
+
+        if self.results is None or not self.results.hits:
+            self.notify("No results to export", severity="warning", timeout=3)
+            return
+        records = search_records(self.results, self.paths)
+        ask_and_export(self.app, records, SEARCH_COLUMNS, "result", "interpol-tui-search.csv")
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -16,7 +16,7 @@ from textual.app import App
 
 from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
 from interpol_tui.corpus.model import Corpus, Document
-from interpol_tui.state import Bookmarks, ReadingPositions
+from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 EARLY_LISTING = 20_000
 """Largest listing read beside the first frame (0.1–0.2 s of work for 10,000 releases)."""
 SAVE_EVERY = 1.0
-"""Seconds between saves of a changed reading position (and one more on exit)."""
+"""Seconds at most between a change (position, read mark) and its save; one more on exit."""
 
 
 def preferences_of(app: App[Any]) -> Preferences:
@@ -65,14 +65,13 @@ class ReadingSession:
         self.screen = screen
         self.preferences = preferences_of(screen.app)
         paths, warn = self.preferences.paths, self.preferences.warn
-        self.bookmarks = Bookmarks(paths, screen.corpus_paths, warn)
-        self.positions = ReadingPositions(paths, screen.corpus_paths, warn)
-        self.positions.load()
+        self.bookmarks = Bookmarks(paths, warn)
+        self.read_marks = ReadMarks(paths, warn)
+        self.positions = ReadingPositions(paths, warn)
         self.bookmarks_only = False
         """True while the list shows only bookmarked releases."""
         self._open_id: str | None = None
         self._restore_id: str | None = None
-        self._unsaved_marks: dict[str, bool] = {}
         self._loads = 0
         self._snapshot: CorpusSnapshot | None = None
         self._confirm: Callable[[], None] | None = None
@@ -87,7 +86,7 @@ class ReadingSession:
         reader.hidden_kinds = frozenset(k for k in HIGHLIGHT_KINDS if k not in shown)
         self.screen.watch(reader, "scroll_y", self._scrolled, init=False)
         self.screen.watch(reader, "hidden_kinds", self._kinds_changed, init=False)
-        self.screen.set_interval(SAVE_EVERY, self._save_positions_later)
+        self.screen.set_interval(SAVE_EVERY, self._save_later)
 
     @property
     def max_file_bytes(self) -> int:
@@ -109,13 +108,17 @@ class ReadingSession:
         """Show bookmarks; return the release to keep open (the current one, or the last read)."""
         self._loads += 1
         reader = self.screen.query_one(Reader)
+        # Records are found by content: the same releases in a moved folder keep them.
+        index = ReleaseIndex.of(corpus, self.screen.corpus_paths)
+        self.positions.load(index)
+        self.read_marks.load(index)
         if self._loads == 1:
             keep = self.positions.last
             roots = tuple(str(path) for path in self.screen.corpus_paths)
             self.preferences.save(self.screen.app, last_corpus=roots)
         else:
             keep = reader.document.id if reader.document is not None else None
-        self.bookmarks.load()
+        self.bookmarks.load(index)
         self._show_bookmarks()
         if corpus.warnings or self.preferences.warnings:
             count = len(corpus.warnings) + len(self.preferences.warnings)
@@ -275,7 +278,7 @@ class ReadingSession:
             return
         marked = document.id not in self.bookmarks.ids
         # Shown at once; the saved set (merged with other running copies) follows.
-        self.bookmarks.ids = self.bookmarks.ids ^ {document.id}
+        self.bookmarks.mark(document.id, marked)
         self._show_bookmarks()
         self.screen.notify(
             f"{'Bookmarked' if marked else 'Bookmark removed'}: {document.title}",
@@ -283,12 +286,8 @@ class ReadingSession:
             markup=False,
         )
 
-        self._unsaved_marks[document.id] = marked
-
         def save() -> None:
-            self.bookmarks.set(document.id, marked)
-            if self._unsaved_marks.get(document.id) is marked:
-                self._unsaved_marks.pop(document.id, None)
+            self.bookmarks.save()
             self.screen.app.call_from_thread(self._show_bookmarks)
 
         self.screen.run_worker(save, thread=True, group="bookmarks", exit_on_error=False)
@@ -303,7 +302,27 @@ class ReadingSession:
     def _show_bookmarks(self) -> None:
         documents = self.screen.query_one(DocumentList)
         documents.set_markers(self.bookmarks.ids)
+        documents.set_read(self.read_marks.ids)
         documents.set_filter(self.bookmarks.ids if self.bookmarks_only else None)
+
+    # -- read marks -------------------------------------------------------
+    def document_opened(self, doc_id: str) -> None:
+        """The user opened ``doc_id`` (enter, a click, quick-open, a search hit): it is read."""
+        if doc_id not in self.read_marks.ids:
+            self.read_marks.mark(doc_id, True)  # saved within SAVE_EVERY
+            self.screen.query_one(DocumentList).set_read(self.read_marks.ids)
+
+    def toggle_read(self) -> None:
+        """Mark the open release unread (or read again); saved within SAVE_EVERY."""
+        document = self.screen.query_one(Reader).document
+        if document is None:
+            return
+        read = document.id not in self.read_marks.ids
+        self.read_marks.mark(document.id, read)
+        self.screen.query_one(DocumentList).set_read(self.read_marks.ids)
+        self.screen.notify(
+            f"Marked {'read' if read else 'unread'}: {document.title}", timeout=2, markup=False
+        )
 
     # -- reading position -------------------------------------------------
     def document_shown(self, document: Document, *, restore: bool) -> None:
@@ -342,24 +361,31 @@ class ReadingSession:
         kinds = tuple(kind for kind in HIGHLIGHT_KINDS if kind not in hidden)
         self.preferences.save(self.screen.app, highlight_kinds=kinds)
 
-    def _save_positions_later(self) -> None:
-        if self.positions.dirty:
-            self.screen.run_worker(
-                self.positions.save, thread=True, group="positions", exit_on_error=False
-            )
+    def _save_later(self) -> None:
+        if self.positions.dirty or self.read_marks.dirty or self.bookmarks.dirty:
+            self.screen.run_worker(self._save, thread=True, group="state", exit_on_error=False)
+
+    def _save(self) -> None:
+        # Each file saves only what changed; bookmarks first, the most precious.
+        self.bookmarks.save()
+        self.read_marks.save()
+        self.positions.save()
 
     def save_now(self) -> None:
         """Save what has not been saved yet before the screen goes (on quit)."""
-        for doc_id, marked in list(self._unsaved_marks.items()):
-            self.bookmarks.set(doc_id, marked)  # idempotent, should the worker also run
-        self._unsaved_marks.clear()
-        self.positions.save()
+        self._save()
         self.preferences.flush()
 
     def check_action(self, action: str) -> bool | None:
         """Disable session commands that have nothing to act on."""
-        if action == "toggle_bookmark":
+        if action in (
+            "toggle_bookmark",
+            "toggle_read",
+            "edit_release",
+            "page_release",
+            "copy_path",
+        ):
             return self.screen.query_one(Reader).document is not None or None
-        if action == "bookmarks_only":
+        if action in ("bookmarks_only", "export_list"):
             return bool(self.screen.corpus and self.screen.corpus.documents) or None
         return True
