@@ -343,3 +343,45 @@ def test_the_codec_refuses_a_field_type_it_cannot_check() -> None:
     kinds, check = codec._check_for(tuple[str, ...], "Span")
     assert kinds == {list} and check is not None
     assert check(["a", "b"]) and not check(["a", 1])
+
+
+def test_wrongly_shaped_release_records_are_kept_aside_not_overwritten(
+    paths: StatePaths, tmp_path: Path
+) -> None:
+    index = _index_of(tmp_path / "corpus")
+    key = index.key("a.txt")
+    assert key is not None
+    paths.state_dir.mkdir(parents=True)
+    original = {
+        "version": 2,
+        "releases": {
+            key: {"id": "a.txt", "root": None, "offset": 40, "at": 1.0},
+            "other": [1, 2],
+            "neg": {"offset": -3},
+            "flag": {"offset": True},
+        },
+    }
+    paths.positions_file.write_text(json.dumps(original))
+    warnings: list[str] = []
+    positions = ReadingPositions(paths, warnings.append)
+    positions.load(index)
+    assert positions.offset("a.txt") == 40  # the good record is kept
+    assert len(warnings) == 1 and "kept as" in warnings[0]
+    (aside,) = paths.state_dir.glob("positions.json.corrupt-*")
+    assert json.loads(aside.read_text()) == original  # nothing of the user's is lost
+    positions.record("a.txt", 80)
+    positions.save()
+    again = ReadingPositions(paths, pytest.fail)
+    again.load(index)
+    assert again.offset("a.txt") == 80
+
+
+def test_releases_that_are_not_an_object_are_set_aside(paths: StatePaths, tmp_path: Path) -> None:
+    index = _index_of(tmp_path / "corpus")
+    paths.state_dir.mkdir(parents=True)
+    paths.bookmarks_file.write_text(json.dumps({"version": 2, "releases": ["a.txt"]}))
+    warnings: list[str] = []
+    marks = Bookmarks(paths, warnings.append)
+    assert marks.load(index) == frozenset()
+    assert len(warnings) == 1 and "'releases'" in warnings[0]
+    assert list(paths.state_dir.glob("bookmarks.json.corrupt-*"))

@@ -28,6 +28,7 @@ from interpol_tui.state.migrate import (
 )
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.release_keys import ReleaseIndex, corpus_key
+from interpol_tui.state.release_shape import decode_release_state
 from interpol_tui.state.storage import JsonFile, Warn
 
 __all__ = ["Bookmarks", "ReadMarks", "ReadingPositions", "ReleaseMarks", "corpus_key"]
@@ -48,7 +49,7 @@ class _StateFile:
     """One file of release records, converted from version 1 the first time it is read."""
 
     def __init__(self, path: Path, warn: Warn, migration: Migration) -> None:
-        self._file = JsonFile(path, warn)
+        self._file = JsonFile(path, warn, decode_release_state)
         self._migration = migration
         self._converting = False
         self.index = ReleaseIndex((), ())
