@@ -362,13 +362,17 @@ def test_positions_file_with_wrong_shapes_is_tolerated_and_kept_aside(paths: Sta
             }
         )
     )
-    positions = positions_of(paths, "a.txt", "b.txt", "c.txt", "d.txt")
+    warnings: list[str] = []
+    positions = ReadingPositions(paths, warnings.append)
+    positions.load(index("a.txt", "b.txt", "c.txt", "d.txt"))
     assert (positions.last, positions.offset("a.txt"), positions.offset("b.txt")) == (
         "b.txt",
         None,
         3,
     )
     assert positions.offset("c.txt") is None and positions.offset("d.txt") is None
+    assert len(warnings) == 1 and "kept as" in warnings[0]  # one warning, the file kept aside
+    assert len(list(paths.state_dir.glob("positions.json.corrupt-*"))) == 1
 
 
 def test_releases_passed_at_their_top_are_not_kept(paths: StatePaths) -> None:
