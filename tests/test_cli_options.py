@@ -14,7 +14,6 @@ import pytest
 from interpol_tui import cli
 from interpol_tui.analysis import pipeline
 from interpol_tui.cli import main
-from interpol_tui.corpus.model import Document
 
 CORPUS_COMMANDS = [
     ["docs"],
@@ -111,13 +110,13 @@ def test_no_cache_before_or_after_the_command_analyses_again(
     placement: str,
 ) -> None:
     calls: list[str] = []
-    real = pipeline.analyse_document
+    real = pipeline.analyse_text
 
-    def counting(document: Document) -> Any:
-        calls.append(document.id)
-        return real(document)
+    def counting(doc_id: str, text: str, title: str = "") -> Any:
+        calls.append(doc_id)  # where the snapshot's jobs analyse a release
+        return real(doc_id, text, title)
 
-    monkeypatch.setattr(pipeline, "analyse_document", counting)
+    monkeypatch.setattr(pipeline, "analyse_text", counting)
     assert main(["entities", "--corpus", str(lyon)]) == 0
     assert calls == ["lyon.txt"]
     assert main(["entities", "--corpus", str(lyon)]) == 0
@@ -132,10 +131,12 @@ def test_the_browser_takes_both_options(lyon: Path, monkeypatch: pytest.MonkeyPa
     started: list[tuple[list[Path], bool]] = []
 
     class FakeApp:
+        return_code = 0
+
         def __init__(self, corpus_paths: list[Path], *, use_cache: bool, **_: Any) -> None:
             started.append((corpus_paths, use_cache))
 
-        def run(self) -> None:
+        def run(self, **_: Any) -> None:
             pass
 
     monkeypatch.setattr(cli, "_has_terminal", lambda: True)
