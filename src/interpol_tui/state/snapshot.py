@@ -24,16 +24,23 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from interpol_tui import __version__
 from interpol_tui.analysis.version import ANALYSIS_VERSION
-from interpol_tui.corpus.problems import FileWarning
-from interpol_tui.state.jsonio import parse_json
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
+from interpol_tui.state.snapshot_rows import (
+    COLUMNS,
+    from_db,
+    json_list,
+    record_of_row,
+    to_db,
+    warnings_from,
+    warnings_to,
+)
+from interpol_tui.state.snapshot_rows import FileRecord as FileRecord  # re-exported
 from interpol_tui.state.storage import Warn, set_aside
 
 SNAPSHOT_FORMAT = 2
@@ -77,117 +84,6 @@ def corpus_fingerprint() -> str:
 def analysis_fingerprint() -> str:
     """Hash of the code that analyses documents (rows of ``analyses``)."""
     return _code_fingerprint("analysis")
-
-
-@dataclass(frozen=True, slots=True)
-class FileRecord:
-    """What the snapshot knows about one release file (everything but its text)."""
-
-    doc_id: str
-    path: str
-    size: int
-    mtime_ns: int
-    sha256: str
-    title: str
-    date: str | None
-    dateline: str | None
-    title_source: str
-    warnings: tuple[str, ...]
-    chars: int
-    format: str
-    """The format the file was read as (``text``, ``markdown``, ``html``)."""
-    url: str | None
-    """The address a saved page gives for itself, if any."""
-
-
-_COLUMNS = ", ".join("?" * 13)
-"""Placeholders for one row of ``files``."""
-_NONE = type(None)
-_SIGNATURES = frozenset(
-    (str, str, int, int, str, str, date, dateline, str, str, int, str, url)
-    for date in (str, _NONE)
-    for dateline in (str, _NONE)
-    for url in (str, _NONE)
-)
-"""The types a row of ``files`` may hold, column by column (SQLite would store anything)."""
-
-
-_ESCAPED = "\ue000"
-"""Starts a stored name that is written as hex (see :func:`_to_db`)."""
-
-
-def _to_db(name: str) -> str:
-    """A doc id or path as SQLite can store it.
-
-    A file name that is not UTF-8 reaches us with lone surrogates
-    (surrogateescape), which SQLite cannot take: such a name, and any that
-    starts with the escape mark itself, is stored as the mark and the hex of
-    its bytes, and read back exactly by :func:`_from_db`.
-    """
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        pass
-    else:
-        if not name.startswith(_ESCAPED):
-            return name
-    return _ESCAPED + name.encode("utf-8", "surrogateescape").hex()
-
-
-def _from_db(name: str) -> str:
-    """The name :func:`_to_db` stored."""
-    if not name.startswith(_ESCAPED):
-        return name
-    try:
-        return bytes.fromhex(name[1:]).decode("utf-8", "surrogateescape")
-    except ValueError:
-        return name
-
-
-def _record(row: Sequence[object]) -> FileRecord | None:
-    """A row of ``files`` as a record, or None when it is not what this code wrote."""
-    if tuple(map(type, row)) not in _SIGNATURES:
-        return None
-    fields = list(row)
-    fields[0], fields[1] = _from_db(str(fields[0])), _from_db(str(fields[1]))
-    if fields[9] == "[]":
-        fields[9] = ()
-    else:
-        notes = _warnings_from(_json_list(fields[9]))
-        if notes is None:
-            return None
-        fields[9] = tuple(notes)
-    return FileRecord(*fields)  # type: ignore[arg-type]
-
-
-def _warnings_to(warnings: Sequence[str]) -> list[object]:
-    """Warnings as JSON: a file's warning as ``[file, message]`` (its name may hold ": ")."""
-    return [
-        [warning.file, warning.message] if isinstance(warning, FileWarning) else str(warning)
-        for warning in warnings
-    ]
-
-
-def _warnings_from(value: object) -> list[str] | None:
-    """The warnings :func:`_warnings_to` wrote, or None when ``value`` is not that shape."""
-    if not isinstance(value, list):
-        return None
-    warnings: list[str] = []
-    for item in value:
-        if isinstance(item, str):
-            warnings.append(item)
-        elif isinstance(item, list) and len(item) == 2 and all(isinstance(p, str) for p in item):
-            warnings.append(FileWarning(item[0], item[1]))
-        else:
-            return None
-    return warnings
-
-
-def _json_list(text: object) -> object:
-    try:
-        return parse_json(str(text).encode("utf-8", "surrogatepass"))
-    except ValueError:
-        return None
 
 
 class CorpusSnapshot:
@@ -332,7 +228,7 @@ class CorpusSnapshot:
             return {}
         found = {}
         for row in rows:
-            record = _record(row)
+            record = record_of_row(row)
             if record is not None:
                 found[record.doc_id] = record
         return found
@@ -344,7 +240,7 @@ class CorpusSnapshot:
         try:
             row = (
                 self._connection()
-                .execute("SELECT text FROM texts WHERE doc_id = ?", (_to_db(doc_id),))
+                .execute("SELECT text FROM texts WHERE doc_id = ?", (to_db(doc_id),))
                 .fetchone()
             )
         except sqlite3.Error as error:
@@ -361,7 +257,7 @@ class CorpusSnapshot:
                 self._connection()
                 .execute(
                     "SELECT data FROM analyses WHERE doc_id = ? AND sha256 = ?",
-                    (_to_db(doc_id), sha256),
+                    (to_db(doc_id), sha256),
                 )
                 .fetchone()
             )
@@ -383,8 +279,8 @@ class CorpusSnapshot:
         except sqlite3.Error as error:
             self._guard(error)
             return None
-        order = _json_list(rows.get("order", ""))
-        warnings = _warnings_from(_json_list(rows.get("warnings", "")))
+        order = json_list(rows.get("order", ""))
+        warnings = warnings_from(json_list(rows.get("warnings", "")))
         if not isinstance(order, list) or warnings is None:
             return None
         if not all(isinstance(item, str) for item in order):
@@ -397,7 +293,7 @@ class CorpusSnapshot:
             return
         rows = [
             ("order", json.dumps(list(order))),  # ASCII: names may hold surrogates
-            ("warnings", json.dumps(_warnings_to(warnings))),
+            ("warnings", json.dumps(warnings_to(warnings))),
         ]
         try:
             with self._writing() as db:
@@ -444,7 +340,7 @@ class CorpusSnapshot:
         except sqlite3.Error as error:
             self._guard(error)
             return {}
-        return {_from_db(str(doc_id)): str(sha) for doc_id, sha in rows}
+        return {from_db(str(doc_id)): str(sha) for doc_id, sha in rows}
 
     # -- writing ----------------------------------------------------------------
     def save_documents(self, rows: Sequence[tuple[FileRecord, str]]) -> bool:
@@ -453,18 +349,18 @@ class CorpusSnapshot:
             return self.usable
         files = [
             (
-                _to_db(r.doc_id), _to_db(r.path), r.size, r.mtime_ns, r.sha256, r.title, r.date,
-                r.dateline, r.title_source, json.dumps(_warnings_to(r.warnings)), r.chars,
+                to_db(r.doc_id), to_db(r.path), r.size, r.mtime_ns, r.sha256, r.title, r.date,
+                r.dateline, r.title_source, json.dumps(warnings_to(r.warnings)), r.chars,
                 r.format, r.url,
             )
             for r, _ in rows
         ]  # fmt: skip
         try:
             with self._writing() as db:
-                db.executemany(f"INSERT OR REPLACE INTO files VALUES ({_COLUMNS})", files)
+                db.executemany(f"INSERT OR REPLACE INTO files VALUES ({COLUMNS})", files)
                 db.executemany(
                     "INSERT OR REPLACE INTO texts VALUES (?, ?)",
-                    [(_to_db(record.doc_id), text) for record, text in rows],
+                    [(to_db(record.doc_id), text) for record, text in rows],
                 )
         except sqlite3.Error as error:
             self._guard(error)
@@ -479,7 +375,7 @@ class CorpusSnapshot:
             with self._writing() as db:
                 db.executemany(
                     "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
-                    [(_to_db(doc_id), sha, data) for doc_id, sha, data in rows],
+                    [(to_db(doc_id), sha, data) for doc_id, sha, data in rows],
                 )
         except sqlite3.Error as error:
             self._guard(error)
@@ -488,7 +384,7 @@ class CorpusSnapshot:
 
     def remove(self, doc_ids: Iterable[str]) -> None:
         """Forget releases whose files are gone."""
-        ids = [(_to_db(doc_id),) for doc_id in doc_ids]
+        ids = [(to_db(doc_id),) for doc_id in doc_ids]
         if not self.usable or not ids:
             return
         try:

@@ -57,7 +57,7 @@ NARROW_WIDTH = 100
 """Below this many columns the statistics pane starts hidden (``s`` shows it)."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(release_actions.ReleaseActions, Screen[None]):
     """Composes the three panes and routes messages between them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -381,27 +381,6 @@ class MainScreen(Screen[None]):
 
         terminate_all()
         self.session.save_now()
-
-    # -- the open release (ui.release_actions) ----------------------------
-    def action_toggle_read(self) -> None:
-        """Mark the open release unread, or read again."""
-        self.session.toggle_read()
-
-    def action_edit_release(self) -> None:
-        """Open the release's file in $VISUAL or $EDITOR."""
-        release_actions.open_release(self, "edit")
-
-    def action_page_release(self) -> None:
-        """Read the release's file in $PAGER."""
-        release_actions.open_release(self, "read")
-
-    def action_copy_path(self) -> None:
-        """Copy the release's file path."""
-        release_actions.copy_path(self)
-
-    def action_export_list(self) -> None:
-        """Export the release list as shown (order and filter) to CSV, JSON or Markdown."""
-        release_actions.export_list(self)
 
     def action_back(self) -> None:
         """Escape: clear the list's filter, else give the list the focus back."""

@@ -156,3 +156,34 @@ def _write(
     kind = {"csv": "CSV", "json": "JSON", "md": "Markdown"}[row_format_for(written)]
     message = f"Wrote {len(records)} {noun}(s) as {kind} to {_shown(written)}"
     app.call_from_thread(app.notify, message, markup=False)
+
+
+class ReleaseActions:
+    """The main screen's actions on the open release and its list (keys in RELEASE_BINDINGS)."""
+
+    def screen_of_actions(self) -> MainScreen:
+        """The main screen these actions act on (the class that mixes this in)."""
+        from interpol_tui.ui.main_screen import MainScreen
+
+        assert isinstance(self, MainScreen)
+        return self
+
+    def action_toggle_read(self) -> None:
+        """Mark the open release unread, or read again."""
+        self.screen_of_actions().session.toggle_read()
+
+    def action_edit_release(self) -> None:
+        """Open the release's file in $VISUAL or $EDITOR."""
+        open_release(self.screen_of_actions(), "edit")
+
+    def action_page_release(self) -> None:
+        """Read the release's file in $PAGER."""
+        open_release(self.screen_of_actions(), "read")
+
+    def action_copy_path(self) -> None:
+        """Copy the release's file path."""
+        copy_path(self.screen_of_actions())
+
+    def action_export_list(self) -> None:
+        """Export the release list as shown (order and filter) to CSV, JSON or Markdown."""
+        export_list(self.screen_of_actions())
