@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from app_fixtures import settle, writable_copy
 
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.state import Bookmarks, ReleaseIndex, StatePaths
@@ -19,17 +19,8 @@ SIZE = (120, 40)
 DEEP = b"[" * 100_000 + b"]" * 100_000
 
 
-async def _settle(app: InterpolApp, pilot: object) -> None:
-    for _ in range(2):
-        await app.workers.wait_for_complete()
-        await pilot.pause()  # type: ignore[attr-defined]
-
-
 def _copy_seeds(seeds_dir: Path, folder: Path) -> Path:
-    shutil.copytree(seeds_dir, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-    return folder
+    return writable_copy(seeds_dir, folder)
 
 
 async def test_a_bookmark_in_a_corpus_path_that_is_not_utf8_is_saved_on_quit(
@@ -38,7 +29,7 @@ async def test_a_bookmark_in_a_corpus_path_that_is_not_utf8_is_saved_on_quit(
     folder = _copy_seeds(seeds_dir, Path(os.fsdecode(bytes(tmp_path) + b"/r\xe9leases")))
     app = InterpolApp([folder])
     async with app.run_test(size=SIZE) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         document = screen.query_one(Reader).document
@@ -62,7 +53,7 @@ async def test_deeply_nested_state_and_cache_are_set_aside_and_the_app_starts(
         file.write_bytes(DEEP)
     app = InterpolApp([folder])
     async with app.run_test(size=SIZE) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         assert len(screen.analyses) == 5  # analysed again

@@ -4,11 +4,11 @@ and it survives bad corpora: warnings view, empty state, reload, hostile text.""
 from __future__ import annotations
 
 import html
-import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
+from app_fixtures import settle, writable_copy
 from bad_corpus import BAD_FILES, HOSTILE, SIZE_LIMIT, build_bad_corpus
 
 from interpol_tui.analysis import pipeline
@@ -28,18 +28,7 @@ SIZE = (120, 40)
 @pytest.fixture
 def corpus(seeds_dir: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
-    shutil.copytree(seeds_dir, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-    return folder
-
-
-async def settle(app: InterpolApp, pilot: object) -> None:
-    """Wait for loading, analysis and saving workers, then for the screen."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    return writable_copy(seeds_dir, folder)
 
 
 def saved_bookmarks(folder: Path) -> frozenset[str]:

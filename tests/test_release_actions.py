@@ -6,11 +6,11 @@ import contextlib
 import csv
 import io
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_fixtures import settle, writable_copy
 from textual.widgets import Input
 
 from interpol_tui.cli import main
@@ -29,10 +29,7 @@ SIZE = (120, 40)
 @pytest.fixture
 def corpus(seeds_dir: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
-    shutil.copytree(seeds_dir, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-    return folder
+    return writable_copy(seeds_dir, folder)
 
 
 @pytest.fixture
@@ -43,13 +40,6 @@ def recorder(tmp_path: Path) -> tuple[Path, Path]:
     script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" >> "{log}"\n', encoding="utf-8")
     script.chmod(0o755)
     return script, log
-
-
-async def settle(app: InterpolApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
 
 
 def messages(app: InterpolApp) -> list[str]:

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from app_fixtures import settle, writable_copy
 
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex, StatePaths
@@ -28,17 +29,7 @@ SIZE = (120, 40)
 @pytest.fixture
 def corpus(seeds_dir: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "first" / "releases"
-    shutil.copytree(seeds_dir, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-    return folder
-
-
-async def settle(app: InterpolApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    return writable_copy(seeds_dir, folder)
 
 
 def screen_of(app: InterpolApp) -> MainScreen:

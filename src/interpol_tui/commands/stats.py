@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interpol_tui.analysis.kinds import type_label
 from interpol_tui.commands.common import add_corpus_argument, add_json_argument, load
+from interpol_tui.commands.export_options import add_export_arguments, check_export_arguments
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.aggregate import Statistics
@@ -22,28 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
     add_corpus_argument(parser)
     add_json_argument(parser)
-    parser.add_argument(
-        "--format",
-        choices=("csv", "md"),
-        help="export the quantities and figures as CSV or Markdown instead of a table",
-    )
-    parser.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        metavar="PATH",
-        help="write the --json/--format output to PATH (atomically) instead of stdout",
-    )
+    add_export_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the cross-release statistics as a table, JSON, CSV or Markdown."""
-    from interpol_tui.commands.common import CommandError, recording_report, replay_report
+    from interpol_tui.commands.common import recording_report, replay_report
 
-    if args.json and args.format:
-        raise CommandError("give either --json or --format, not both")
-    if args.output is not None and not (args.json or args.format):
-        raise CommandError("--output needs --json or --format")
+    check_export_arguments(args)
     corpus = load(args)
     if args.output is not None:
         return _report(args, corpus)
