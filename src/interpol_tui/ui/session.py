@@ -70,7 +70,9 @@ class ReadingSession:
         self.positions = ReadingPositions(paths, warn)
         self.bookmarks_only = False
         """True while the list shows only bookmarked releases."""
-        self._open_id: str | None = None
+        self._open: Document | None = None
+        """The release whose scrolling is the user's (the very object: a listing read again
+        from disk shows new objects, and their first scroll to the top is not the user's)."""
         self._restore_id: str | None = None
         self._loads = 0
         self._snapshot: CorpusSnapshot | None = None
@@ -331,12 +333,13 @@ class ReadingSession:
             self._restore_id = document.id
         elif self._restore_id == document.id:
             return  # the restore still to come records the position
-        self._open_id = None  # scrolls before the restore are not the user's
+        self._open = None  # scrolls before the restore are not the user's
         reader = self.screen.query_one(Reader)
 
         def settle() -> None:
-            if reader.document is not document:
-                return  # another release was opened meanwhile
+            if reader.document is None or reader.document.id != document.id:
+                return  # another release was opened meanwhile (the same one listed again
+                # from disk after the snapshot's listing is a new object: still restore)
             if self._restore_id == document.id:
                 self._restore_id = None
                 offset = self.positions.offset(document.id)
@@ -344,7 +347,7 @@ class ReadingSession:
                     reader.scroll_to_offset(offset, center=False)  # lays out at today's width
                     line = reader.line_of_offset(offset)
                     reader.scroll_to(y=line, animate=False, immediate=True)
-            self._open_id = document.id
+            self._open = reader.document
             self.positions.record(document.id, top_offset(reader))
 
         if reader.size.height > 0:
@@ -354,7 +357,7 @@ class ReadingSession:
 
     def _scrolled(self) -> None:
         reader = self.screen.query_one(Reader)
-        if reader.document is not None and reader.document.id == self._open_id:
+        if reader.document is not None and reader.document is self._open:
             self.positions.record(reader.document.id, top_offset(reader))
 
     def _kinds_changed(self, hidden: frozenset[str]) -> None:
