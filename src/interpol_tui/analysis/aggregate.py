@@ -13,10 +13,10 @@ from interpol_tui.analysis.chronology import (
     place_by_series,
     release_dates,
 )
-from interpol_tui.analysis.frequencies import EntityFrequency, entity_frequencies
-from interpol_tui.analysis.grouping import Fact, facts_of, group_facts, label_of
+from interpol_tui.analysis.frequencies import EntityFrequency, frequencies_of
+from interpol_tui.analysis.grouping import Fact, group_facts, label_of
 from interpol_tui.analysis.model import DocumentAnalysis, Figure
-from interpol_tui.analysis.series_context import release_event
+from interpol_tui.analysis.release_facts import FactSource, ReleaseFacts, release_facts
 from interpol_tui.corpus.model import Corpus
 
 Trend = Literal["rising", "falling", "steady", "mixed"]
@@ -156,16 +156,37 @@ def corpus_statistics(
     analyses: Mapping[str, DocumentAnalysis],
     cancelled: Callable[[], bool] | None = None,
 ) -> Statistics:
-    """Group every release's figures into quantities and count entity mentions."""
+    """Group every release's figures into quantities and count entity mentions.
+
+    Analyses that are a :class:`~interpol_tui.analysis.release_facts.FactSource`
+    (the snapshot's) give each release's facts directly; others are reduced to
+    them here.
+    """
+    if isinstance(analyses, FactSource):
+        by_doc = analyses.release_facts([doc.id for doc in corpus.documents], cancelled)
+    else:
+        by_doc = {}
+        for doc in corpus.documents:
+            if cancelled is not None and cancelled():
+                break
+            analysis = analyses.get(doc.id)
+            if analysis is not None:
+                by_doc[doc.id] = release_facts(doc.id, doc.title, doc.text, analysis)
+    return statistics_of(corpus, by_doc, cancelled)
+
+
+def statistics_of(
+    corpus: Corpus,
+    by_doc: Mapping[str, ReleaseFacts],
+    cancelled: Callable[[], bool] | None = None,
+) -> Statistics:
+    """The statistics of ``corpus`` from each release's facts (a release without any left out)."""
     facts: list[Fact] = []
-    for doc in corpus.documents:
-        if cancelled is not None and cancelled():
-            break
-        analysis = analyses.get(doc.id)
-        if analysis is not None:
-            release = release_event(doc.title, doc.text)
-            facts.extend(facts_of(doc.id, analysis.figures, release))
-    groups = group_facts(facts)
+    found = [by_doc[doc.id] for doc in corpus.documents if doc.id in by_doc]
+    for release in found:
+        facts.extend(release.facts)
+    groups = group_facts(facts, cancelled)
+    del facts  # the groups hold them now
     dates = release_dates(corpus)
     series = [
         [SeriesPoint(f.doc_id, f.figure.value, f.figure.text) for f in group]
@@ -174,6 +195,7 @@ def corpus_statistics(
     ]
     dates = place_by_series(dates, series)
     quantities = [_quantity(group, dates) for group in groups]
+    del groups
     order = {doc.id: index for index, doc in enumerate(corpus.documents)}
     quantities.sort(
         key=lambda q: (
@@ -186,6 +208,6 @@ def corpus_statistics(
     return Statistics(
         quantities=tuple(quantities),
         dates=dates,
-        entities=tuple(entity_frequencies(analyses, [d.id for d in corpus.documents])),
+        entities=tuple(frequencies_of((r.doc_id, r.entities) for r in found)),
         titles={doc.id: doc.title for doc in corpus.documents},
     )

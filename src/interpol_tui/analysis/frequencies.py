@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from interpol_tui.analysis.model import DocumentAnalysis, EntityType
@@ -33,15 +33,30 @@ def entity_frequencies(
 
     ``order`` lists the document ids in corpus order (default: the mapping's order).
     """
+
+    def counted() -> Iterator[tuple[str, list[tuple[EntityType, str, int]]]]:
+        for doc_id in order if order is not None else list(analyses):
+            analysis = analyses.get(doc_id)
+            if analysis is None:
+                continue
+            counts: dict[tuple[EntityType, str], int] = defaultdict(int)
+            for entity in analysis.entities:
+                counts[(entity.type, entity.canonical)] += 1
+            yield doc_id, [(kind, name, n) for (kind, name), n in counts.items()]
+
+    return frequencies_of(counted())
+
+
+def frequencies_of(
+    releases: Iterable[tuple[str, Sequence[tuple[EntityType, str, int]]]],
+) -> list[EntityFrequency]:
+    """Entity frequencies from each release's (type, name, mentions) counts, in corpus order."""
     docs: dict[tuple[EntityType, str], list[str]] = defaultdict(list)
     mentions: dict[tuple[EntityType, str], int] = defaultdict(int)
-    for doc_id in order if order is not None else list(analyses):
-        analysis = analyses.get(doc_id)
-        if analysis is None:
-            continue
-        for entity in analysis.entities:
-            key = (entity.type, entity.canonical)
-            mentions[key] += 1
+    for doc_id, counts in releases:
+        for kind, name, count in counts:
+            key = (kind, name)
+            mentions[key] += count
             if not docs[key] or docs[key][-1] != doc_id:
                 docs[key].append(doc_id)
     found = [

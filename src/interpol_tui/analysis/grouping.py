@@ -392,5 +392,7 @@ def group_facts(
 
 def label_of(facts: Sequence[Fact]) -> str:
     """The counted phrase that names a group: the most used, then the fullest."""
+    if len(facts) == 1 and not facts[0].repeats:
+        return facts[0].figure.counts  # most groups of a large corpus: one figure
     phrases = Counter(f.counts for fact in facts for f in fact.figures)
     return max(phrases, key=lambda p: (phrases[p], len(phrase_key(p).split()), -len(p)))

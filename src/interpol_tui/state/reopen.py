@@ -259,15 +259,23 @@ def confirm(
 # -- analysis -------------------------------------------------------------------
 
 
-def _analyse_job(job: tuple[str, str, str]) -> tuple[str, bytes | None, str | None]:
-    """Analyse one release (in a worker process): (id, stored form, or why it failed)."""
-    from interpol_tui.analysis.pipeline import analyse_text
+def _analyse_job(job: tuple[str, str, str, str]) -> tuple[str, bytes | None, bytes, str | None]:
+    """Analyse one release (in a worker process): (id, stored analysis, stored facts, error).
 
-    doc_id, text, headline = job
+    The facts that statistics group (:mod:`~interpol_tui.analysis.release_facts`)
+    are made here too, in parallel, from the analysis still in memory.
+    """
+    from interpol_tui.analysis.pipeline import analyse_text
+    from interpol_tui.analysis.release_facts import release_facts
+    from interpol_tui.state.fact_rows import encode_facts
+
+    doc_id, text, headline, title = job
     try:
-        return doc_id, encode_analysis(analyse_text(doc_id, text, headline), text), None
+        analysis = analyse_text(doc_id, text, headline)
+        facts = encode_facts(release_facts(doc_id, title, text, analysis))
+        return doc_id, encode_analysis(analysis, text), facts, None
     except Exception as error:  # a bug on one release must not stop the corpus
-        return doc_id, None, f"{type(error).__name__}: {error}"
+        return doc_id, None, b"", f"{type(error).__name__}: {error}"
 
 
 def analyse(
@@ -288,10 +296,11 @@ def analyse(
     stored = snapshot.analysed() if snapshot is not None and usable and reuse else {}
     missing = [d for d in corpus.documents if stored.get(d.id) != d.sha256 or not d.sha256]
     analyses = StoredAnalyses(corpus.documents, snapshot if usable else None)
-    jobs = [(document.id, document.text, headline_of(document)) for document in missing]
+    jobs = [(d.id, d.text, headline_of(d), d.title) for d in missing]
     hashes = {document.id: document.sha256 for document in missing}
     pending: list[tuple[str, str, bytes]] = []
-    for doc_id, data, error in run_pooled(
+    pending_facts: list[tuple[str, str, bytes]] = []
+    for doc_id, data, facts, error in run_pooled(
         _analyse_job, jobs, progress=progress, cancelled=cancelled
     ):
         if data is None:  # each one said: the warnings view lists them
@@ -300,7 +309,8 @@ def analyse(
             analyses.failed.add(doc_id)
             continue
         pending.append((doc_id, hashes[doc_id], data))
+        pending_facts.append((doc_id, hashes[doc_id], facts))
         if len(pending) >= SAVE_BATCH:
-            analyses.keep(pending)
-    analyses.keep(pending)
+            analyses.keep(pending, pending_facts)
+    analyses.keep(pending, pending_facts)
     return analyses

@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from interpol_tui import __version__
-from interpol_tui.analysis.version import ANALYSIS_VERSION
+from interpol_tui.analysis.version import ANALYSIS_VERSION, FACTS_VERSION
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
 from interpol_tui.state.snapshot_rows import (
@@ -59,9 +59,13 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS facts (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 """
-# Three tables, not one: listing the corpus scans only the small rows of
-# `files`, never the pages that hold texts and analyses.
+_TABLES = ("files", "texts", "analyses", "reports", "facts")
+_PER_RELEASE = ("files", "texts", "analyses", "facts")
+# Tables apart: listing the corpus scans only the small rows of `files`, and
+# statistics only the compact rows of `facts`, never the pages that hold texts
+# and analyses.
 
 
 def _code_fingerprint(part: str) -> str:
@@ -84,6 +88,12 @@ def corpus_fingerprint() -> str:
 def analysis_fingerprint() -> str:
     """Hash of the code that analyses documents (rows of ``analyses``)."""
     return _code_fingerprint("analysis")
+
+
+@cache
+def facts_fingerprint() -> str:
+    """Hash of the code that reduces analyses to facts for statistics (rows of ``facts``)."""
+    return _code_fingerprint(f"facts/{FACTS_VERSION}")
 
 
 class CorpusSnapshot:
@@ -168,7 +178,7 @@ class CorpusSnapshot:
                 pass  # new file: nothing to say
             elif meta.get("format") != str(SNAPSHOT_FORMAT):
                 self._warn(f"{self.file.name}: corpus snapshot of another format; rebuilt")
-                for table in ("files", "texts", "analyses", "reports"):  # their shape changed
+                for table in _TABLES:  # their shape changed
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
@@ -178,18 +188,22 @@ class CorpusSnapshot:
                 self._clear(db)  # made by other code: silently re-read, as after an upgrade
             elif meta.get("analysis") != analysis_fingerprint():
                 db.execute("DELETE FROM analyses")
+                db.execute("DELETE FROM facts")
+            elif meta.get("facts") != facts_fingerprint():
+                db.execute("DELETE FROM facts")  # made again from the stored analyses
             db.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [
                     ("format", str(SNAPSHOT_FORMAT)),
                     ("corpus", corpus_fingerprint()),
                     ("analysis", analysis_fingerprint()),
+                    ("facts", facts_fingerprint()),
                 ],
             )
 
     @staticmethod
     def _clear(db: sqlite3.Connection) -> None:
-        for table in ("files", "texts", "analyses", "reports"):
+        for table in _TABLES:
             db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM meta WHERE key IN ('order', 'warnings')")
 
@@ -367,20 +381,36 @@ class CorpusSnapshot:
             return False
         return True
 
-    def save_analyses(self, rows: Sequence[tuple[str, str, bytes]]) -> bool:
-        """Store (doc id, file hash, encoded analysis) rows."""
-        if not self.usable or not rows:
+    def save_analyses(
+        self,
+        rows: Sequence[tuple[str, str, bytes]],
+        facts: Sequence[tuple[str, str, bytes]] = (),
+    ) -> bool:
+        """Store (doc id, file hash, encoded analysis) rows, and facts rows of the same shape."""
+        if not self.usable or not (rows or facts):
             return self.usable
         try:
             with self._writing() as db:
-                db.executemany(
-                    "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
-                    [(to_db(doc_id), sha, data) for doc_id, sha, data in rows],
-                )
+                for table, found in (("analyses", rows), ("facts", facts)):
+                    db.executemany(
+                        f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
+                        [(to_db(doc_id), sha, data) for doc_id, sha, data in found],
+                    )
         except sqlite3.Error as error:
             self._guard(error)
             return False
         return True
+
+    def facts(self) -> Iterator[tuple[str, str, bytes]]:
+        """Every stored facts row: (doc id, file hash, encoded facts), read as they come."""
+        if not self.usable:
+            return
+        try:
+            for doc_id, sha, data in self._connection().execute("SELECT * FROM facts"):
+                if isinstance(data, bytes):
+                    yield from_db(str(doc_id)), str(sha), data
+        except sqlite3.Error as error:
+            self._guard(error)
 
     def remove(self, doc_ids: Iterable[str]) -> None:
         """Forget releases whose files are gone."""
@@ -389,7 +419,7 @@ class CorpusSnapshot:
             return
         try:
             with self._writing() as db:
-                for table in ("files", "texts", "analyses"):
+                for table in _PER_RELEASE:
                     db.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
         except sqlite3.Error as error:
             self._guard(error)

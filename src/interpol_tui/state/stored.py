@@ -8,6 +8,7 @@ without holding every text in memory, and no text is held twice.
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import zlib
@@ -16,8 +17,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from interpol_tui.analysis.model import DocumentAnalysis
+from interpol_tui.analysis.release_facts import ReleaseFacts, release_facts
 from interpol_tui.corpus.model import Document
 from interpol_tui.state import codec
+from interpol_tui.state.fact_rows import decode_facts, encode_facts
 from interpol_tui.state.jsonio import parse_json
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
 
@@ -25,6 +28,8 @@ RECENT_TEXTS = 64
 """Texts kept in memory after being read (the reader asks for its text on every line)."""
 RECENT_ANALYSES = 64
 """Analyses kept decoded after being read."""
+FACTS_BATCH = 500
+"""Facts rows made from stored analyses written per transaction."""
 
 
 class SnapshotTexts:
@@ -146,6 +151,7 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         self._documents = {document.id: document for document in documents}
         self._snapshot = snapshot
         self._memory: dict[str, bytes] = {}
+        self._memory_facts: dict[str, bytes] = {}
         self.failed: set[str] = set()
         """Releases whose analysis raised: they have an empty analysis."""
         self._recent: OrderedDict[str, DocumentAnalysis] = OrderedDict()
@@ -174,13 +180,53 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
             for key in keys:
                 self._mentions.setdefault(key, []).append(analysis.doc_id)
 
-    def keep(self, rows: list[tuple[str, str, bytes]]) -> None:
-        """Store freshly made (doc id, file hash, stored form) rows, then empty ``rows``."""
-        if not rows:
+    def keep(
+        self, rows: list[tuple[str, str, bytes]], facts: list[tuple[str, str, bytes]] | None = None
+    ) -> None:
+        """Store freshly made (doc id, file hash, stored form) rows of analyses and of their
+        facts (:mod:`~interpol_tui.state.fact_rows`), then empty both lists."""
+        facts = facts if facts is not None else []
+        if not rows and not facts:
             return
-        if self._snapshot is None or not self._snapshot.save_analyses(rows):
+        if self._snapshot is None or not self._snapshot.save_analyses(rows, facts):
             self._memory.update((doc_id, data) for doc_id, _, data in rows)
+            self._memory_facts.update((doc_id, data) for doc_id, _, data in facts)
         rows.clear()
+        facts.clear()
+
+    def release_facts(
+        self, doc_ids: Sequence[str], cancelled: Callable[[], bool] | None = None
+    ) -> dict[str, ReleaseFacts]:
+        """Each release's facts, read from their compact rows; missing ones made and stored.
+
+        A release whose facts were not stored (an older snapshot, a damaged
+        row) has them made from its analysis, which reads its text.
+        """
+        known = self._documents
+        wanted = {doc_id: known[doc_id] for doc_id in doc_ids if doc_id in known}
+        found: dict[str, ReleaseFacts] = {}
+        stored = self._snapshot.facts() if self._snapshot is not None else iter(())
+        rows = [*((d, self._documents[d].sha256, b) for d, b in self._memory_facts.items())]
+        for doc_id, sha, data in itertools.chain(rows, stored):
+            document = wanted.get(doc_id)
+            if document is None or sha != document.sha256 or doc_id in found:
+                continue
+            facts = decode_facts(doc_id, data)
+            if facts is not None:
+                found[doc_id] = facts
+        made: list[tuple[str, str, bytes]] = []
+        for doc_id, document in wanted.items():
+            if cancelled is not None and cancelled():
+                break
+            if doc_id in found or doc_id in self.failed:
+                continue
+            facts = release_facts(doc_id, document.title, document.text, self[doc_id])
+            found[doc_id] = facts
+            made.append((doc_id, document.sha256, encode_facts(facts)))
+            if len(made) >= FACTS_BATCH:
+                self.keep([], made)
+        self.keep([], made)
+        return {doc_id: found[doc_id] for doc_id in wanted if doc_id in found}
 
     def __getitem__(self, doc_id: str) -> DocumentAnalysis:
         document = self._documents[doc_id]

@@ -1,0 +1,141 @@
+"""The stored form of a release's facts (:mod:`interpol_tui.analysis.release_facts`).
+
+One compressed JSON row a release: its figures' sentences once each, then
+each fact as the field values of its figure and repeats (a sentence by its
+number), its event, subject and complement, then the entity counts. The row
+stands alone: statistics read neither the release's text nor its analysis.
+
+Reading trusts nothing: a value of the wrong type, an offset out of range or
+a sentence number that is not there makes the row unusable (None), and the
+facts are made again from the analysis. Short strings that recur across a
+corpus (counted phrases, units, kinds, events, entity names) are interned, so
+that 100,000 releases hold each once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import math
+import sys
+import zlib
+from typing import Any
+
+from interpol_tui.analysis.grouping import Fact
+from interpol_tui.analysis.model import ENTITY_TYPES, Figure
+from interpol_tui.analysis.release_facts import ReleaseFacts
+from interpol_tui.state.shapes import MAX_OFFSET
+
+_NUMBER = (int, float)
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "start": (int,), "end": (int,), "text": (str,), "value": _NUMBER,
+    "unit": (str, type(None)), "qualifier": (str, type(None)), "counts": (str,),
+    "sentence": (int,), "sentence_start": (int,), "period": (str, type(None)),
+    "kind": (str,), "low": (*_NUMBER, type(None)), "zone": (str,),
+}  # fmt: skip
+"""The stored type of each :class:`Figure` field (the sentence as its number)."""
+FIELDS = tuple(field.name for field in dataclasses.fields(Figure))
+_SIGNATURES = frozenset(itertools.product(*(_FIELD_TYPES[name] for name in FIELDS)))
+"""Every allowed tuple of value types: a row is checked with one set lookup."""
+_INTERNED = tuple(
+    FIELDS.index(name) for name in ("unit", "qualifier", "counts", "period", "kind", "zone")
+)
+_SENTENCE = FIELDS.index("sentence")
+_ENTITY_TYPES = frozenset(ENTITY_TYPES)
+
+
+class _Damaged(ValueError):
+    """A stored row is not what :func:`encode_facts` writes."""
+
+
+def encode_facts(release: ReleaseFacts) -> bytes:
+    """The stored form of one release's facts."""
+    sentences: dict[str, int] = {}
+
+    def row(figure: Figure) -> list[Any]:
+        values = [getattr(figure, name) for name in FIELDS]
+        values[_SENTENCE] = sentences.setdefault(figure.sentence, len(sentences))
+        for name, value in zip(FIELDS, values, strict=True):
+            if not isinstance(value, _FIELD_TYPES[name]):  # a new Figure field must be stored
+                raise TypeError(f"cannot store figure {name} {value!r:.40}")
+        return values
+
+    facts = [
+        [row(f.figure), [row(r) for r in f.repeats], f.event, f.subject, f.complement]
+        for f in release.facts
+    ]
+    data = {"s": list(sentences), "f": facts, "e": [list(e) for e in release.entities]}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is not None and type(value) is not str:
+        raise _Damaged("a fact's context is not text")
+    return None if value is None else sys.intern(value)
+
+
+def _figure(values: Any, sentences: list[str]) -> Figure:
+    if type(values) is not list or tuple(map(type, values)) not in _SIGNATURES:
+        raise _Damaged("malformed figure")
+    for at in _INTERNED:
+        if values[at] is not None:
+            values[at] = sys.intern(values[at])
+    if values[_SENTENCE] < 0:
+        raise _Damaged("no such sentence")
+    values[_SENTENCE] = sentences[values[_SENTENCE]]
+    figure = Figure(*values)
+    if not 0 <= figure.start <= figure.end <= MAX_OFFSET or figure.sentence_start < 0:
+        raise _Damaged("figure offsets out of range")
+    if not math.isfinite(figure.value):
+        raise _Damaged("figure value not finite")
+    return figure
+
+
+def _fact(doc_id: str, values: Any, sentences: list[str]) -> Fact:
+    if type(values) is not list or len(values) != 5 or type(values[1]) is not list:
+        raise _Damaged("malformed fact")
+    figure, repeats, event, subject, complement = values
+    return Fact(
+        doc_id,
+        _figure(figure, sentences),
+        tuple(_figure(r, sentences) for r in repeats),
+        _optional_text(event),
+        _optional_text(subject),
+        _optional_text(complement),
+    )
+
+
+def _entity(values: Any) -> tuple[str, str, int]:
+    if type(values) is not list or len(values) != 3:
+        raise _Damaged("malformed entity count")
+    kind, name, count = values
+    if kind not in _ENTITY_TYPES or type(name) is not str or type(count) is not int or count < 1:
+        raise _Damaged("bad entity count")
+    return sys.intern(kind), sys.intern(name), count
+
+
+def decode_facts(doc_id: str, data: bytes) -> ReleaseFacts | None:
+    """The facts stored by :func:`encode_facts`, or None when the row cannot be trusted."""
+    try:
+        text = zlib.decompress(data).decode("utf-8", "surrogatepass")
+        parsed = json.loads(text, parse_constant=_no_constant)
+        if type(parsed) is not dict:
+            raise _Damaged("not an object")
+        sentences, facts, entities = parsed.get("s"), parsed.get("f"), parsed.get("e")
+        if type(sentences) is not list or type(facts) is not list or type(entities) is not list:
+            raise _Damaged("missing parts")
+        if not all(type(s) is str for s in sentences):
+            raise _Damaged("a sentence is not text")
+        return ReleaseFacts(
+            doc_id,
+            tuple(_fact(doc_id, fact, sentences) for fact in facts),
+            tuple(_entity(entity) for entity in entities),
+        )
+    except (zlib.error, ValueError, IndexError, TypeError, RecursionError):  # UnicodeError too
+        return None
+
+
+def _no_constant(name: str) -> None:
+    raise _Damaged(f"{name} is not a number")
