@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import json
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -161,28 +160,22 @@ def replay_report(args: argparse.Namespace, corpus: Corpus, options: Sequence[st
 
     ``options`` are whatever changes the output. Not with ``--no-cache``.
     """
-    from interpol_tui.state.reports import report_key, stored_report
+    from interpol_tui.state.reports import replay_stored, report_key
 
     if getattr(args, "no_cache", False):
         return False
-    text = stored_report(_snapshot(corpus.roots), report_key(corpus, options))
-    if text is None:
-        return False
-    sys.stdout.write(text)
-    return True
+    return replay_stored(_snapshot(corpus.roots), report_key(corpus, options), sys.stdout)
 
 
 @contextlib.contextmanager
 def recording_report(corpus: Corpus, options: Sequence[str]) -> Iterator[None]:
     """Print what the body prints, and store it for :func:`replay_report`."""
-    from interpol_tui.state.reports import report_key, store_report
+    from interpol_tui.state.reports import ReportRecorder, report_key
 
-    captured = io.StringIO()
-    with contextlib.redirect_stdout(captured):
+    recorder = ReportRecorder(sys.stdout)  # streamed: a large report is never held whole
+    with contextlib.redirect_stdout(recorder):  # type: ignore[type-var]
         yield
-    text = captured.getvalue()
-    sys.stdout.write(text)
-    store_report(_snapshot(corpus.roots), report_key(corpus, options), text)
+    recorder.store(_snapshot(corpus.roots), report_key(corpus, options))
 
 
 def emit_report(

@@ -4,13 +4,18 @@
 and prints a table as long; for a corpus whose every release, and the
 program, are as they were, the output cannot differ, so it is stored
 (compressed) under a key made of all of that and printed again as it was.
+Both ways stream: the report is compressed as it is printed and
+decompressed as it is printed again, so that neither holds the whole text
+(about 300 MB at 50,000 releases) in memory.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TextIO
 
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.state.snapshot import CorpusSnapshot, analysis_fingerprint
@@ -28,17 +33,74 @@ def report_key(corpus: Corpus, options: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
-def stored_report(snapshot: CorpusSnapshot, key: str) -> str | None:
-    """The report stored under ``key``, or None (missing, or not what we wrote)."""
+CHUNK = 1 << 20
+"""Bytes of a stored report decompressed at a time."""
+
+
+def _chunks(data: bytes) -> Iterator[bytes]:
+    """The decompressed report, a chunk at a time; zlib.error if damaged or cut short."""
+    stream = zlib.decompressobj()
+    pending = data
+    while pending:
+        yield stream.decompress(pending, CHUNK)
+        pending = stream.unconsumed_tail
+    yield stream.flush()
+    if not stream.eof:
+        raise zlib.error("the stored report is cut short")
+
+
+def replay_stored(snapshot: CorpusSnapshot, key: str, out: TextIO) -> bool:
+    """Write the report stored under ``key`` to ``out``; False (nothing written) if missing
+    or not what we wrote.
+
+    Checked whole before the first character goes out: a damaged report is
+    made again, never printed half.
+    """
     data = snapshot.report(key)
     if data is None:
-        return None
+        return False
+    check = codecs.getincrementaldecoder("utf-8")()
     try:
-        return zlib.decompress(data).decode("utf-8")
+        for chunk in _chunks(data):
+            check.decode(chunk)
+        check.decode(b"", final=True)
     except (zlib.error, UnicodeDecodeError):
-        return None
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for chunk in _chunks(data):
+        out.write(decoder.decode(chunk))
+    out.write(decoder.decode(b"", final=True))
+    return True
 
 
-def store_report(snapshot: CorpusSnapshot, key: str, text: str) -> None:
-    """Keep ``text`` as the report for ``key`` (best effort: a cache)."""
-    snapshot.save_report(key, zlib.compress(text.encode("utf-8"), 6), KEEP)
+class ReportRecorder:
+    """A stream that prints what it is given to ``out`` and compresses it as it goes."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self._zip = zlib.compressobj(6)
+        self._parts: list[bytes] = []
+        self.storable = True
+        """False once something could not be encoded (that report is not stored)."""
+
+    def write(self, text: str) -> int:
+        """Print ``text`` and add it to the stored form."""
+        written = self.out.write(text)
+        if self.storable:
+            try:
+                self._parts.append(self._zip.compress(text.encode("utf-8")))
+            except UnicodeEncodeError:
+                self.storable = False
+                self._parts.clear()
+        return written
+
+    def flush(self) -> None:
+        """Flush the printed stream."""
+        self.out.flush()
+
+    def store(self, snapshot: CorpusSnapshot, key: str) -> None:
+        """Keep what was written as the report for ``key`` (best effort: a cache)."""
+        if self.storable:
+            self._parts.append(self._zip.flush())
+            snapshot.save_report(key, b"".join(self._parts), KEEP)
+        self._parts = []
