@@ -1,8 +1,8 @@
-"""Opening the across-release views on a big corpus, from the cached analysis.
+"""Opening the across-release views on a big corpus, from the corpus snapshot.
 
 Writes ``N`` synthetic releases (benchmarks/synthetic.py), analyses them once
-into a temporary cache, reads the analyses back from that cache (what the app
-does on a second start), then measures, each the median of ``--repeat`` runs:
+into a temporary corpus snapshot, reads the analyses back from it (what the
+app does on a second start), then measures, each the median of ``--repeat`` runs:
 
 - the domain work alone: every quotation by speaker, one keystroke of the
   quotation filter, two releases compared, the most mentioned person's and
@@ -76,11 +76,11 @@ def measure(folder: Path, repeat: int) -> None:
 
     from interpol_tui.analysis.compare import compare_releases
     from interpol_tui.analysis.corpus_quotes import QuotationIndex, corpus_quotations
-    from interpol_tui.analysis.pipeline import analyse_document
     from interpol_tui.analysis.timeline import entity_timeline, releases_by_period
     from interpol_tui.corpus.loader import load_corpus
-    from interpol_tui.state.cache import AnalysisCache
     from interpol_tui.state.paths import StatePaths
+    from interpol_tui.state.reopen import analyse
+    from interpol_tui.state.snapshot import CorpusSnapshot
     from interpol_tui.ui.compare_screen import CompareScreen
     from interpol_tui.ui.corpus_time import CorpusTimeScreen
     from interpol_tui.ui.quotations_screen import QuotationsScreen
@@ -88,13 +88,13 @@ def measure(folder: Path, repeat: int) -> None:
 
     corpus = load_corpus([folder])
     docs = corpus.documents
-    cache = AnalysisCache(StatePaths.default(), print)
+    snapshot = CorpusSnapshot.for_corpus(StatePaths.default(), corpus.roots, print)
     start = time.perf_counter()
-    cache.load_or_analyse(corpus, analyse_document)
-    print(f"analysed {len(docs):,} releases in {time.perf_counter() - start:.1f} s (cached)")
+    analyse(corpus, snapshot, warn=print)
+    print(f"analysed {len(docs):,} releases in {time.perf_counter() - start:.1f} s (stored)")
     start = time.perf_counter()
-    analyses = cache.load_or_analyse(corpus, analyse_document)
-    print(f"read back from the cache in {time.perf_counter() - start:.1f} s\n")
+    analyses = dict(analyse(corpus, snapshot, warn=print))
+    print(f"read back from the snapshot in {time.perf_counter() - start:.1f} s\n")
 
     counts: Counter[tuple[str, str]] = Counter()
     for analysis in analyses.values():
@@ -177,12 +177,12 @@ def measure(folder: Path, repeat: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse the arguments, build the corpus and its cache in a temporary folder, measure."""
+    """Parse the arguments, build the corpus and its snapshot in a temporary folder, measure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--n", type=int, default=10_000, help="releases (default 10,000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument(
-        "--dir", type=Path, help="keep the corpus and its cache here (a second run reuses them)"
+        "--dir", type=Path, help="keep the corpus and its snapshot here (a second run reuses them)"
     )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="interpol-across-") as tmp:

@@ -18,14 +18,14 @@ from rich.style import Style
 
 from interpol_tui.analysis.aggregate import Statistics, corpus_statistics
 from interpol_tui.analysis.model import DocumentAnalysis
-from interpol_tui.analysis.pipeline import analyse_document
 from interpol_tui.analysis.searchable import names_by_doc
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.search.fulltext import SearchResults
 from interpol_tui.search.indexes import build_indexes
-from interpol_tui.state.cache import AnalysisCache
 from interpol_tui.state.paths import StatePaths
+from interpol_tui.state.reopen import analyse
+from interpol_tui.state.snapshot import CorpusSnapshot
 from interpol_tui.ui.reader_layout import ReleaseLayout, layout_release
 
 HEADLINE = "Hostile release made for a growth test\n\n"
@@ -144,8 +144,9 @@ STAGES = ("load", "analyse", "cache", "stats", "search", "render")
 class Pipeline:
     """One release's way through the program, headless: load, analyse, cache, stats, search, render.
 
-    Load reads and cleans the file; analyse runs the analysis through the cache
-    (which saves it); cache reads it back and must give the same analysis;
+    Load reads and cleans the file; analyse runs the analysis through the corpus
+    snapshot (which stores it); cache reads it back from a reopened snapshot and
+    must give the same analysis without analysing again;
     stats groups the figures into quantities as the statistics pane does;
     search indexes the release and runs ``query``; render lays the release out
     as the reader does.
@@ -176,18 +177,22 @@ class Pipeline:
     def _load(self) -> None:
         self.corpus = load_corpus([self.folder])
 
+    def _snapshot(self) -> CorpusSnapshot:
+        assert self.corpus is not None
+        return CorpusSnapshot.for_corpus(self.paths, self.corpus.roots, self.warnings.append)
+
     def _analyse(self) -> None:
         assert self.corpus is not None
-        cache = AnalysisCache(self.paths)
-        self.analyses = cache.load_or_analyse(self.corpus, analyse_document)
-        self.warnings = list(cache.report.warnings)
+        self.warnings = []
+        self.analyses = dict(analyse(self.corpus, self._snapshot(), warn=self.warnings.append))
 
     def _cache(self) -> None:
         assert self.corpus is not None
-        cache = AnalysisCache(self.paths)
-        again = cache.load_or_analyse(self.corpus, analyse_document)
-        assert again == self.analyses, "the cache gave back a different analysis"
-        assert cache.report.analysed == 0 or not self.corpus.documents or self.warnings
+        snapshot = self._snapshot()
+        again = dict(analyse(self.corpus, snapshot, warn=self.warnings.append))
+        assert again == self.analyses, "the snapshot gave back a different analysis"
+        stored = snapshot.analysed()
+        assert all(stored.get(d.id) == d.sha256 for d in self.corpus.documents) or self.warnings
 
     def _stats(self) -> None:
         assert self.corpus is not None

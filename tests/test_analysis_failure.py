@@ -9,28 +9,32 @@ import pytest
 from interpol_tui.analysis import pipeline
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.loader import load_corpus
-from interpol_tui.corpus.model import Document
-from interpol_tui.state.cache import AnalysisCache
 from interpol_tui.state.paths import StatePaths
+from interpol_tui.state.reopen import analyse
+from interpol_tui.state.snapshot import CorpusSnapshot
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.main_screen import MainScreen
 
 FAILING = "001_fdf3ecd901da1a00.txt"
-real_analyse = pipeline.analyse_document
+real_analyse = pipeline.analyse_text
 
 
-def _raising(document: Document) -> DocumentAnalysis:
-    if document.id == FAILING:
+def _raising(doc_id: str, text: str, headline: str = "") -> DocumentAnalysis:
+    if doc_id == FAILING:
         raise RecursionError("maximum recursion depth exceeded")
-    return real_analyse(document)
+    return real_analyse(doc_id, text, headline)
 
 
-def test_an_unexpected_error_is_counted_and_named_once(seeds_dir: Path) -> None:
+def test_an_unexpected_error_is_counted_and_named_once(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "analyse_text", _raising)
     corpus = load_corpus([seeds_dir])
-    cache = AnalysisCache(StatePaths.default())
-    analyses = cache.load_or_analyse(corpus, _raising)
-    assert cache.report.failed == 1
-    assert cache.report.warnings == [
+    snapshot = CorpusSnapshot.for_corpus(StatePaths.default(), corpus.roots, pytest.fail)
+    warnings: list[str] = []
+    analyses = analyse(corpus, snapshot, warn=warnings.append)
+    assert analyses.failed == {FAILING}
+    assert warnings == [
         f"{FAILING}: analysis failed (RecursionError: maximum recursion depth exceeded)"
     ]
     assert analyses[FAILING] == DocumentAnalysis(FAILING)
@@ -40,14 +44,7 @@ def test_an_unexpected_error_is_counted_and_named_once(seeds_dir: Path) -> None:
 async def test_the_browser_says_a_release_could_not_be_analysed(
     seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_text = pipeline.analyse_text
-
-    def raising(doc_id: str, text: str, headline: str = "") -> DocumentAnalysis:
-        if doc_id == FAILING:  # where the browser analyses
-            raise RecursionError("maximum recursion depth exceeded")
-        return real_text(doc_id, text, headline)
-
-    monkeypatch.setattr(pipeline, "analyse_text", raising)
+    monkeypatch.setattr(pipeline, "analyse_text", _raising)  # where the browser analyses
     app = InterpolApp([seeds_dir])
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

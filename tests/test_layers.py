@@ -86,8 +86,8 @@ def test_domain_layers_do_not_import_textual_or_rich() -> None:
 def test_the_graph_test_catches_an_upward_import(tmp_path: Path) -> None:
     # The checker itself: a module of analysis importing state is found.
     module = tmp_path / "bad.py"
-    module.write_text("from interpol_tui.state.cache import AnalysisCache\n", encoding="utf-8")
-    assert _imports(module) == {"interpol_tui.state.cache"}
+    module.write_text("from interpol_tui.state.snapshot import CorpusSnapshot\n", encoding="utf-8")
+    assert _imports(module) == {"interpol_tui.state.snapshot"}
     assert "state" not in ALLOWED["analysis"]
 
 
@@ -111,5 +111,5 @@ print(json.dumps({{"loaded": loaded, "ours": ours}}))
     assert report["loaded"] == []
     # The walk did import the layers (an empty walk would pass vacuously).
     assert "interpol_tui.analysis.pipeline" in report["ours"]
-    assert "interpol_tui.state.cache" in report["ours"]
+    assert "interpol_tui.state.snapshot" in report["ours"]
     assert not any(m.startswith(("interpol_tui.ui", "interpol_tui.report")) for m in report["ours"])

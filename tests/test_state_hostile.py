@@ -1,22 +1,25 @@
 """Damaged, hostile or odd state files never crash, hang or lose the user's data (issue 12).
 
 Each input of the issue — deep nesting, huge integers, absurd size limits, a
-FIFO or /dev/zero as settings.json, cache rows of the wrong types, paths that
-are not UTF-8 — is set aside (or rejected) with one warning.
+FIFO or /dev/zero as settings.json, snapshot rows of the wrong types, paths that
+are not UTF-8 — is set aside (or rejected) with one warning, or made again.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 
+from interpol_tui.analysis import pipeline
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, Figure, Quote
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.corpus.model import Corpus, Document
@@ -28,9 +31,10 @@ from interpol_tui.state import (
     SettingsFile,
     StatePaths,
 )
-from interpol_tui.state.cache import AnalysisCache
 from interpol_tui.state.jsonio import StateFileError, parse_json
+from interpol_tui.state.reopen import analyse
 from interpol_tui.state.settings import MAX_FILE_BYTES_RANGE
+from interpol_tui.state.snapshot import CorpusSnapshot
 from interpol_tui.state.storage import STALE_TEMP_AGE, atomic_write_bytes
 
 T = TypeVar("T")
@@ -186,16 +190,16 @@ def test_a_corpus_path_that_is_not_utf8_is_saved_and_found_again(
     assert settings.load().last_corpus == (str(root),)
 
 
-def test_the_cache_of_a_corpus_path_that_is_not_utf8_is_written(
-    paths: StatePaths, tmp_path: Path
+def test_the_snapshot_of_a_corpus_path_that_is_not_utf8_is_written(
+    paths: StatePaths, tmp_path: Path, analysed: list[str]
 ) -> None:
     root = Path(os.fsdecode(bytes(tmp_path) + b"/\xff\xfe"))
     corpus = Corpus(documents=(_document(),), roots=(root,))
-    cache = AnalysisCache(paths, pytest.fail)
-    cache.load_or_analyse(corpus, lambda doc: _analysis())
-    assert cache.report.saved
-    again = AnalysisCache(paths, pytest.fail)
-    assert again.load_or_analyse(corpus, pytest.fail) == {"a.txt": _analysis()}
+    assert dict(analyse(corpus, _snapshot(paths, corpus))) == {"a.txt": _analysis()}
+    again = _snapshot(paths, corpus)
+    assert again.analysed() == {"a.txt": "ab" * 32}
+    assert dict(analyse(corpus, again)) == {"a.txt": _analysis()}
+    assert analysed == ["a.txt"]
 
 
 # -- stale temporary files -----------------------------------------------
@@ -249,12 +253,36 @@ def _analysis() -> DocumentAnalysis:
     )
 
 
+@pytest.fixture
+def analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The releases analysed (each given :func:`_analysis`), in this process."""
+    seen: list[str] = []
+
+    def analyse_text(doc_id: str, text: str, headline: str = "") -> DocumentAnalysis:
+        seen.append(doc_id)
+        return _analysis()
+
+    monkeypatch.setattr(pipeline, "analyse_text", analyse_text)
+    return seen
+
+
+def _snapshot(paths: StatePaths, corpus: Corpus) -> CorpusSnapshot:
+    return CorpusSnapshot.for_corpus(paths, corpus.roots, pytest.fail)
+
+
 def _damage(file: Path, group: str, field: str, value: Any) -> None:
-    data = json.loads(file.read_text())
-    (entry,) = data["entries"].values()
-    fields = data["schema"][group]
-    entry["analysis"][group][0][fields.index(field)] = value
-    file.write_text(json.dumps(data))
+    from interpol_tui.state import codec
+
+    with sqlite3.connect(file) as db:
+        ((data,),) = db.execute("SELECT data FROM analyses").fetchall()
+        stored = json.loads(zlib.decompress(data))
+        stored[group][0][codec.schema()[group].index(field)] = value
+        db.execute("UPDATE analyses SET data = ?", (zlib.compress(json.dumps(stored).encode()),))
+
+
+def _store_raw(file: Path, data: bytes) -> None:
+    with sqlite3.connect(file) as db:
+        db.execute("UPDATE analyses SET data = ?", (zlib.compress(data),))
 
 
 @pytest.mark.parametrize(
@@ -281,47 +309,49 @@ def _damage(file: Path, group: str, field: str, value: Any) -> None:
         ("quotes", "text", True),
     ],
 )
-def test_a_cache_row_of_the_wrong_type_is_rejected_once_and_recomputed(
-    paths: StatePaths, group: str, field: str, value: Any
+def test_a_snapshot_row_of_the_wrong_type_is_rejected_and_made_again(
+    paths: StatePaths, analysed: list[str], group: str, field: str, value: Any
 ) -> None:
     corpus = Corpus(documents=(_document(),), roots=(Path("/c"),))
-    AnalysisCache(paths).load_or_analyse(corpus, lambda doc: _analysis())
-    file = AnalysisCache(paths).file_for(corpus.roots)
-    _damage(file, group, field, value)
-    warnings: list[str] = []
-    cache = AnalysisCache(paths, warnings.append)
-    analysed: list[str] = []
-
-    def analyse(document: Document) -> DocumentAnalysis:
-        analysed.append(document.id)
-        return _analysis()
-
-    assert cache.load_or_analyse(corpus, analyse) == {"a.txt": _analysis()}
+    dict(analyse(corpus, _snapshot(paths, corpus)))
+    _damage(_snapshot(paths, corpus).file, group, field, value)
+    analysed.clear()
+    assert dict(analyse(corpus, _snapshot(paths, corpus))) == {"a.txt": _analysis()}
     assert analysed == ["a.txt"]
-    assert len(warnings) == 1 and "damaged record" in warnings[0]
-    # Rewritten with the fresh analysis: the next run trusts it without a warning.
-    assert AnalysisCache(paths, pytest.fail).load_or_analyse(corpus, pytest.fail) == {
-        "a.txt": _analysis()
-    }
+    # Stored again with the fresh analysis: the next run trusts it.
+    analysed.clear()
+    assert dict(analyse(corpus, _snapshot(paths, corpus))) == {"a.txt": _analysis()}
+    assert analysed == []
 
 
 @pytest.mark.parametrize(
     "damage",
     [
         DEEP,
-        b'{"format": 1, "entries": {"k": {"chars": ' + b"9" * 5000 + b"}}}",
+        b'{"figures": [[0, 3, null, ' + b"9" * 5000 + b"]]}",
     ],
 )
-def test_a_cache_file_that_cannot_be_parsed_is_set_aside_once(
-    paths: StatePaths, damage: bytes
+def test_a_snapshot_row_that_cannot_be_parsed_is_made_again(
+    paths: StatePaths, analysed: list[str], damage: bytes
 ) -> None:
     corpus = Corpus(documents=(_document(),), roots=(Path("/c"),))
-    file = AnalysisCache(paths).file_for(corpus.roots)
+    dict(analyse(corpus, _snapshot(paths, corpus)))
+    _store_raw(_snapshot(paths, corpus).file, damage)
+    analysed.clear()
+    assert dict(analyse(corpus, _snapshot(paths, corpus))) == {"a.txt": _analysis()}
+    assert analysed == ["a.txt"]
+
+
+def test_a_deeply_nested_snapshot_file_is_set_aside_once(
+    paths: StatePaths, analysed: list[str]
+) -> None:
+    corpus = Corpus(documents=(_document(),), roots=(Path("/c"),))
+    file = _snapshot(paths, corpus).file
     file.parent.mkdir(parents=True)
-    file.write_bytes(damage)
+    file.write_bytes(DEEP)
     warnings: list[str] = []
-    cache = AnalysisCache(paths, warnings.append)
-    assert cache.load_or_analyse(corpus, lambda doc: _analysis()) == {"a.txt": _analysis()}
+    snapshot = CorpusSnapshot.for_corpus(paths, corpus.roots, warnings.append)
+    assert dict(analyse(corpus, snapshot)) == {"a.txt": _analysis()}
     assert len(warnings) == 1 and "moved aside" in warnings[0]
 
 

@@ -52,11 +52,6 @@ class StatePaths:
         return self.state_dir / "positions.json"
 
     @property
-    def analysis_cache_dir(self) -> Path:
-        """Analysed corpora, keyed by file content and program version."""
-        return self.cache_dir / "analysis"
-
-    @property
     def snapshot_dir(self) -> Path:
         """Corpus snapshots: each corpus's cleaned releases and their analysis (SQLite)."""
         return self.cache_dir / "snapshots"
@@ -71,6 +66,5 @@ class StatePaths:
             "read_marks": self.read_marks_file,
             "positions": self.positions_file,
             "cache_dir": self.cache_dir,
-            "analysis_cache": self.analysis_cache_dir,
             "snapshots": self.snapshot_dir,
         }

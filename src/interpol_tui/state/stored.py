@@ -257,7 +257,9 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
                 found = analyse_document(document)
             except Exception:  # the same bug the worker met: an empty analysis
                 self.failed.add(document.id)
-                found = DocumentAnalysis(document.id)
+                return DocumentAnalysis(document.id)
+            # Stored again, so that the next run trusts the row instead of remaking it.
+            self.keep([(document.id, document.sha256, encode_analysis(found, document.text))])
         return found
 
     def __iter__(self) -> Iterator[str]:
