@@ -15,7 +15,11 @@ user's. Measured, with medians over ``--runs``:
 - ``load_corpus`` alone (no snapshot, one thread), the anchor for reading;
 - with ``--keys N``: N presses of ``j`` in the headless app while the cold
   analysis runs, each timed from the key to the redrawn screen;
-- with ``--stats``: ``interpol-tui stats`` cold and warm, time and peak memory.
+- with ``--stats``: ``interpol-tui stats`` cold and warm, time, CPU time and
+  peak memory (of the command's process; its worker processes come and go);
+- with ``--full``: one cold start of the app left running until the whole
+  analysis and its statistics are done (the process and its workers idle),
+  with the app's peak memory over all of it.
 """
 
 from __future__ import annotations
@@ -46,6 +50,16 @@ TARGET_FRAME = 1.5
 """The first frame, and an unchanged corpus's list, within this many minimal frames."""
 TARGET_CHANGED = 2.0
 TARGET_QUIT = 0.5
+TARGET_STATS_COLD = 150.0
+"""Seconds for ``stats`` cold on 50,000 releases (both cores)."""
+TARGET_STATS_WARM = 5.0
+TARGET_STATS_MB = 2000.0
+"""Peak memory of ``stats`` on 50,000 releases, cold or warm."""
+TARGET_APP_KB_PER_RELEASE = 25.0
+"""The app's peak memory over a full analysis: 2.5 GB at 100,000 releases."""
+IDLE_CPU = 0.2
+"""CPU seconds over :data:`IDLE_WINDOW` below which the app and its workers count as idle."""
+IDLE_WINDOW = 10.0
 LINGER = 0.0
 """Seconds the app runs after listing before ctrl+q (``--linger``), so memory includes its work."""
 
@@ -101,10 +115,17 @@ def run_app(argv: Sequence[str], markers: dict[str, bytes], home: Path | None) -
                 if name not in marks and marker in plain:
                     marks[name] = now - start
         lingered = time.perf_counter()
-        while time.perf_counter() - lingered < LINGER:  # let indexing and analysis run
+        window = (lingered, _tree_cpu(process.pid))
+        while time.perf_counter() - lingered < abs(LINGER):  # let indexing and analysis run
             if select.select([master], [], [], 0.1)[0]:
                 with contextlib.suppress(OSError):
                     os.read(master, 1 << 16)
+            if LINGER < 0 and time.perf_counter() - window[0] >= IDLE_WINDOW:
+                used = _tree_cpu(process.pid)
+                if used - window[1] < IDLE_CPU:
+                    break  # nothing runs any more: the analysis and statistics are done
+                window = (time.perf_counter(), used)
+        marks["busy"] = time.perf_counter() - start
         asked = time.perf_counter()
         os.write(master, b"\x11")
         while not exited() and time.perf_counter() - asked < 20:
@@ -123,6 +144,36 @@ def run_app(argv: Sequence[str], markers: dict[str, bytes], home: Path | None) -
     if missing:
         raise RuntimeError(f"never showed {sorted(missing)}")
     return marks
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by process ``pid`` and its live child processes."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def full_run(corpus: Path, count: int) -> dict[str, float]:
+    """One cold start left running until the app and its workers are idle, then ``ctrl+q``."""
+    global LINGER
+    ours = [sys.executable, "-m", "interpol_tui", "--corpus", str(corpus)]
+    markers = {"frame": b"Releases", "listed": f"/{count:,}".encode()}
+    home = Path(tempfile.mkdtemp(prefix="interpol-scale-full-"))
+    saved, LINGER = LINGER, -4 * 3600.0
+    try:
+        return run_app(ours, markers, home)
+    finally:
+        LINGER = saved
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def minimal_frame() -> float:
@@ -175,8 +226,8 @@ def load_anchor(corpus: Path) -> float:
     return time.perf_counter() - start
 
 
-def stats_runs(corpus: Path) -> list[tuple[str, float, float]]:
-    """``interpol-tui stats`` cold then warm: (label, seconds, peak MB)."""
+def stats_runs(corpus: Path) -> list[tuple[str, float, float, float]]:
+    """``interpol-tui stats`` cold then warm: (label, seconds, CPU seconds, peak MB)."""
     home = Path(tempfile.mkdtemp(prefix="interpol-scale-stats-"))
     found = []
     try:
@@ -191,7 +242,8 @@ def stats_runs(corpus: Path) -> list[tuple[str, float, float]]:
             process.returncode = os.waitstatus_to_exitcode(status)
             if process.returncode:
                 raise RuntimeError(f"stats exited with {process.returncode}")
-            found.append((label, elapsed, usage.ru_maxrss / 1024))
+            cpu = usage.ru_utime + usage.ru_stime
+            found.append((label, elapsed, cpu, usage.ru_maxrss / 1024))
     finally:
         shutil.rmtree(home, ignore_errors=True)
     return found
@@ -245,6 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stats", action="store_true", help="also time interpol-tui stats")
     parser.add_argument("--no-startup", dest="startup", action="store_false")
     parser.add_argument("--linger", type=float, default=0.0, help="seconds before ctrl+q")
+    parser.add_argument("--full", action="store_true", help="also a cold start until idle")
     args = parser.parse_args(argv)
     global LINGER
     LINGER = args.linger
@@ -269,8 +322,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"max {_ms(max(times))}"
         )
     if args.stats:
-        for label, elapsed, peak in stats_runs(corpus):
-            print(f"  stats {label}: {elapsed:.1f} s, peak {peak:,.0f} MB")
+        scaled = count / 50_000  # the targets are for 50,000 releases
+        for label, elapsed, cpu, peak in stats_runs(corpus):
+            target = TARGET_STATS_COLD if label == "cold" else TARGET_STATS_WARM
+            print(
+                f"  stats {label}: {elapsed:.1f} s (target {target * scaled:.1f} s at this size,"
+                f" {target:.0f} s at 50,000), {cpu:.1f} CPU-s in its own process,"
+                f" peak {peak:,.0f} MB (target {TARGET_STATS_MB:,.0f} MB)"
+            )
+    if args.full:
+        full = full_run(corpus, count)
+        budget = TARGET_APP_KB_PER_RELEASE * count / 1000
+        print(
+            f"  app cold until idle (analysis and statistics done): {full['busy']:.0f} s,"
+            f" peak {full['peak_mb']:,.0f} MB (target {budget:,.0f} MB, 25 KB a release),"
+            f" ctrl+q {full['quit']:.2f} s"
+        )
     print(f"  load average at the end {os.getloadavg()[0]:.1f}")
     return 0
 

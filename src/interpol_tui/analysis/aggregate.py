@@ -127,7 +127,13 @@ def format_value(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+_FIRST: tuple[Change | None, ...] = (None,)
+"""The changes of a quantity cited once (most of a large corpus's): one shared tuple."""
+
+
 def _changes(occurrences: tuple[Occurrence, ...]) -> tuple[Change | None, ...]:
+    if len(occurrences) == 1:
+        return _FIRST
     changes: list[Change | None] = [None]
     for before, after in pairwise(occurrences):
         a, b = before.figure.value, after.figure.value
@@ -142,13 +148,23 @@ def _changes(occurrences: tuple[Occurrence, ...]) -> tuple[Change | None, ...]:
 
 
 def _quantity(group: list[Fact], dates: Mapping[str, ReleaseDate]) -> Quantity:
-    occurrences = tuple(
-        sorted(
-            (Occurrence(f.doc_id, dates[f.doc_id], f.figure, f.repeats) for f in group),
-            key=lambda o: (o.date.sort_key, o.when, o.figure.start),
-        )
-    )
+    found = [Occurrence(f.doc_id, dates[f.doc_id], f.figure, f.repeats) for f in group]
+    if len(found) > 1:  # a figure cited once (most of them) has no order to find
+        found.sort(key=lambda o: (o.date.sort_key, o.when, o.figure.start))
+    occurrences = tuple(found)
     return Quantity(label_of(group), occurrences, _changes(occurrences))
+
+
+def _rank(quantity: Quantity, order: Mapping[str, int]) -> tuple[object, ...]:
+    """Most releases first; recurring ones by date; then in corpus and text order."""
+    first = quantity.occurrences[0]
+    releases = quantity.releases  # a set is built for it: once per quantity
+    return (
+        -releases,
+        first.date.sort_key if releases > 1 else (0, ""),
+        order.get(first.doc_id, 0),
+        first.figure.start,
+    )
 
 
 def corpus_statistics(
@@ -197,14 +213,7 @@ def statistics_of(
     quantities = [_quantity(group, dates) for group in groups]
     del groups
     order = {doc.id: index for index, doc in enumerate(corpus.documents)}
-    quantities.sort(
-        key=lambda q: (
-            -q.releases,
-            q.occurrences[0].date.sort_key if q.recurring else (0, ""),
-            order.get(q.occurrences[0].doc_id, 0),
-            q.occurrences[0].figure.start,
-        )
-    )
+    quantities.sort(key=lambda q: _rank(q, order))
     return Statistics(
         quantities=tuple(quantities),
         dates=dates,

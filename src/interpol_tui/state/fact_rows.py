@@ -42,6 +42,9 @@ _INTERNED = tuple(
     FIELDS.index(name) for name in ("unit", "qualifier", "counts", "period", "kind", "zone")
 )
 _SENTENCE = FIELDS.index("sentence")
+_OFFSETS = tuple(FIELDS.index(name) for name in ("start", "end", "sentence_start"))
+_SHARED_INTS = tuple(range(1 << 16))
+"""Offsets below this are shared objects: millions of figures then hold no int of their own."""
 _ENTITY_TYPES = frozenset(ENTITY_TYPES)
 
 
@@ -70,18 +73,15 @@ def encode_facts(release: ReleaseFacts) -> bytes:
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
-def _optional_text(value: Any) -> str | None:
-    if value is not None and type(value) is not str:
-        raise _Damaged("a fact's context is not text")
-    return None if value is None else sys.intern(value)
-
-
 def _figure(values: Any, sentences: list[str]) -> Figure:
     if type(values) is not list or tuple(map(type, values)) not in _SIGNATURES:
         raise _Damaged("malformed figure")
     for at in _INTERNED:
         if values[at] is not None:
             values[at] = sys.intern(values[at])
+    for at in _OFFSETS:
+        if 0 <= values[at] < len(_SHARED_INTS):
+            values[at] = _SHARED_INTS[values[at]]
     if values[_SENTENCE] < 0:
         raise _Damaged("no such sentence")
     values[_SENTENCE] = sentences[values[_SENTENCE]]
@@ -96,14 +96,17 @@ def _figure(values: Any, sentences: list[str]) -> Figure:
 def _fact(doc_id: str, values: Any, sentences: list[str]) -> Fact:
     if type(values) is not list or len(values) != 5 or type(values[1]) is not list:
         raise _Damaged("malformed fact")
-    figure, repeats, event, subject, complement = values
+    figure, repeats, *context = values
+    for at, value in enumerate(context):  # event, subject, complement
+        if value is not None:
+            if type(value) is not str:
+                raise _Damaged("a fact's context is not text")
+            context[at] = sys.intern(value)
     return Fact(
         doc_id,
         _figure(figure, sentences),
-        tuple(_figure(r, sentences) for r in repeats),
-        _optional_text(event),
-        _optional_text(subject),
-        _optional_text(complement),
+        tuple([_figure(r, sentences) for r in repeats]) if repeats else (),
+        *context,
     )
 
 
