@@ -197,16 +197,20 @@ def test_without_a_usable_cache_folder_the_corpus_still_loads(folder: Path, tmp_
 def test_stats_replays_its_report_while_the_corpus_is_unchanged(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    import hashlib
     import zlib
 
     from interpol_tui.cli import main
+
+    replayed = zlib.compress(b"replayed\n")
+    replayed = hashlib.sha256(replayed).digest() + replayed  # as state/reports.py stores it
 
     assert main(["stats", "--corpus", str(folder)]) == 0
     first = capsys.readouterr().out
     assert "WHAT IS COUNTED" in first
     snapshot = snapshot_of(folder)
     with sqlite3.connect(snapshot.file) as db:
-        db.execute("UPDATE reports SET data = ?", (zlib.compress(b"replayed\n"),))
+        db.execute("UPDATE reports SET data = ?", (replayed,))
     assert main(["stats", "--corpus", str(folder)]) == 0
     assert capsys.readouterr().out == "replayed\n"  # printed from the snapshot
     assert main(["--no-cache", "stats", "--corpus", str(folder)]) == 0
@@ -214,7 +218,7 @@ def test_stats_replays_its_report_while_the_corpus_is_unchanged(
     changed = write_release(folder, 1, crime="maritime piracy")
     os.utime(changed, ns=(2_000_000_000, 2_000_000_000))
     with sqlite3.connect(snapshot.file) as db:
-        db.execute("UPDATE reports SET data = ?", (zlib.compress(b"replayed\n"),))
+        db.execute("UPDATE reports SET data = ?", (replayed,))
     assert main(["stats", "--corpus", str(folder)]) == 0
     again = capsys.readouterr().out
     assert again != "replayed\n" and "WHAT IS COUNTED" in again

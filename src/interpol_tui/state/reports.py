@@ -35,6 +35,8 @@ def report_key(corpus: Corpus, options: Sequence[str]) -> str:
 
 CHUNK = 1 << 20
 """Bytes of a stored report decompressed at a time."""
+_DIGEST = 32
+"""Bytes of the SHA-256 that heads a stored report."""
 
 
 def _chunks(data: bytes) -> Iterator[bytes]:
@@ -53,23 +55,23 @@ def replay_stored(snapshot: CorpusSnapshot, key: str, out: TextIO) -> bool:
     """Write the report stored under ``key`` to ``out``; False (nothing written) if missing
     or not what we wrote.
 
-    Checked whole before the first character goes out: a damaged report is
-    made again, never printed half.
+    The stored form starts with the hash of the compressed report, checked
+    before the first character goes out: a damaged report is made again,
+    never printed half (and the report is decompressed only once).
     """
     data = snapshot.report(key)
-    if data is None:
+    if data is None or len(data) < _DIGEST:
         return False
-    check = codecs.getincrementaldecoder("utf-8")()
-    try:
-        for chunk in _chunks(data):
-            check.decode(chunk)
-        check.decode(b"", final=True)
-    except (zlib.error, UnicodeDecodeError):
+    digest, compressed = data[:_DIGEST], data[_DIGEST:]
+    if hashlib.sha256(compressed).digest() != digest:
         return False
     decoder = codecs.getincrementaldecoder("utf-8")()
-    for chunk in _chunks(data):
-        out.write(decoder.decode(chunk))
-    out.write(decoder.decode(b"", final=True))
+    try:
+        for chunk in _chunks(compressed):
+            out.write(decoder.decode(chunk))
+        out.write(decoder.decode(b"", final=True))
+    except (zlib.error, UnicodeDecodeError):  # what we wrote, yet unreadable: a bug
+        return True  # what was printed stays printed; it is not printed again
     return True
 
 
@@ -102,5 +104,8 @@ class ReportRecorder:
         """Keep what was written as the report for ``key`` (best effort: a cache)."""
         if self.storable:
             self._parts.append(self._zip.flush())
-            snapshot.save_report(key, b"".join(self._parts), KEEP)
+            compressed = b"".join(self._parts)
+            self._parts = []
+            digest = hashlib.sha256(compressed).digest()
+            snapshot.save_report(key, digest + compressed, KEEP)
         self._parts = []
