@@ -227,7 +227,7 @@ def load_anchor(corpus: Path) -> float:
 
 
 def stats_runs(corpus: Path) -> list[tuple[str, float, float, float]]:
-    """``interpol-tui stats`` cold then warm: (label, seconds, CPU seconds, peak MB)."""
+    """``interpol-tui stats`` cold then warm: (label, seconds, CPU-s with workers, peak MB)."""
     home = Path(tempfile.mkdtemp(prefix="interpol-scale-stats-"))
     found = []
     try:
@@ -327,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             target = TARGET_STATS_COLD if label == "cold" else TARGET_STATS_WARM
             print(
                 f"  stats {label}: {elapsed:.1f} s (target {target * scaled:.1f} s at this size,"
-                f" {target:.0f} s at 50,000), {cpu:.1f} CPU-s in its own process,"
+                f" {target:.0f} s at 50,000), {cpu:.1f} CPU-s (with its worker processes),"
                 f" peak {peak:,.0f} MB (target {TARGET_STATS_MB:,.0f} MB)"
             )
     if args.full:
