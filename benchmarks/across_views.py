@@ -76,25 +76,24 @@ def measure(folder: Path, repeat: int) -> None:
 
     from interpol_tui.analysis.compare import compare_releases
     from interpol_tui.analysis.corpus_quotes import QuotationIndex, corpus_quotations
-    from interpol_tui.analysis.pipeline import analyse_document
     from interpol_tui.analysis.timeline import entity_timeline, releases_by_period
-    from interpol_tui.corpus.loader import load_corpus
-    from interpol_tui.state.cache import AnalysisCache
     from interpol_tui.state.paths import StatePaths
+    from interpol_tui.state.reopen import analyse, open_corpus
+    from interpol_tui.state.snapshot import CorpusSnapshot
     from interpol_tui.ui.compare_screen import CompareScreen
     from interpol_tui.ui.corpus_time import CorpusTimeScreen
     from interpol_tui.ui.quotations_screen import QuotationsScreen
     from interpol_tui.ui.timeline_screen import TimelineScreen
 
-    corpus = load_corpus([folder])
+    snapshot = CorpusSnapshot.for_corpus(StatePaths.default(), [folder], print)
+    start = time.perf_counter()
+    analyse(open_corpus([folder], snapshot).corpus, snapshot)
+    print(f"read and analysed in {time.perf_counter() - start:.1f} s (into the snapshot)")
+    start = time.perf_counter()
+    corpus = open_corpus([folder], snapshot).corpus  # what the app does on a second start
+    analyses = analyse(corpus, snapshot)
     docs = corpus.documents
-    cache = AnalysisCache(StatePaths.default(), print)
-    start = time.perf_counter()
-    cache.load_or_analyse(corpus, analyse_document)
-    print(f"analysed {len(docs):,} releases in {time.perf_counter() - start:.1f} s (cached)")
-    start = time.perf_counter()
-    analyses = cache.load_or_analyse(corpus, analyse_document)
-    print(f"read back from the cache in {time.perf_counter() - start:.1f} s\n")
+    print(f"listed from the snapshot in {time.perf_counter() - start:.1f} s\n")
 
     counts: Counter[tuple[str, str]] = Counter()
     for analysis in analyses.values():

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from across_fixtures import write_corpus
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.export_dialog import ExportDialog
+from interpol_tui.ui.line_list import LineList
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.quotations_screen import QuotationsScreen
 from interpol_tui.ui.reader import Reader
@@ -95,9 +96,9 @@ async def test_quotations_view_fits_a_small_terminal(corpus_dir: Path) -> None:
         await _analysed(pilot)
         await pilot.press("Q")
         await _gathered(pilot)
-        options = app.screen.query_one(OptionList)
-        assert options.size.height >= 15
-        assert options.highlighted == 1  # the first quotation, under its speaker's heading
+        options = app.screen.query_one(LineList)
+        assert options.size.height >= 12
+        assert options.cursor == 1  # the first quotation, under its speaker's heading
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 

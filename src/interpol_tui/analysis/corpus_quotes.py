@@ -93,23 +93,60 @@ def one_line(parts: Sequence[Quote]) -> str:
     return " ".join(text.split()) if _UNEVEN_SPACE.search(text) else text
 
 
-def _of_document(document: Document, analysis: DocumentAnalysis) -> Iterable[CorpusQuotation]:
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One quotation of a release, without the release: what a release's digest keeps."""
+
+    text: str
+    """The quoted words on one line, without the pause that ended them."""
+    speaker: str | None
+    role: str | None
+    start: int
+    end: int
+
+
+def quote_rows(analysis: DocumentAnalysis) -> list[QuoteRow]:
+    """The release's quotations, each on one line with its speaker and the role in force."""
     titled = _titled(analysis) if analysis.quotes else {}
-    title = " ".join(document.title.split())
+    rows = []
     for quotation in quotations_of(analysis.quotes):
         parts = quotation.parts
         speaker = next((p.speaker for p in parts if p.speaker), None)
         roles = titled.get(speaker.casefold(), []) if speaker else []
+        rows.append(
+            QuoteRow(
+                text=trim_pause(one_line(parts)),
+                speaker=speaker,
+                role=_role_at(roles, parts[0].start),
+                start=parts[0].start,
+                end=parts[-1].end,
+            )
+        )
+    return rows
+
+
+def quotations_of_release(
+    document: Document, rows: Iterable[QuoteRow]
+) -> Iterable[CorpusQuotation]:
+    """A release's quotation rows as the corpus-wide list has them (with title and date)."""
+    title = " ".join(document.title.split())
+    for row in rows:
         yield CorpusQuotation(
             doc_id=document.id,
             title=title,
             date=document.date,
-            text=trim_pause(one_line(parts)),
-            speaker=speaker,
-            role=_role_at(roles, parts[0].start),
-            start=parts[0].start,
-            end=parts[-1].end,
+            text=row.text,
+            speaker=row.speaker,
+            role=row.role,
+            start=row.start,
+            end=row.end,
         )
+
+
+def sort_by_date(found: list[CorpusQuotation]) -> list[CorpusQuotation]:
+    """Oldest release first, undated last; stable, so a release keeps its text order."""
+    found.sort(key=lambda q: (q.date is None, q.date or ""))
+    return found
 
 
 def corpus_quotations(
@@ -120,10 +157,8 @@ def corpus_quotations(
     for document in corpus.documents:
         analysis = analyses.get(document.id)
         if analysis is not None:
-            found.extend(_of_document(document, analysis))
-    # Stable: quotations of one release keep their order, releases their corpus order.
-    found.sort(key=lambda q: (q.date is None, q.date or ""))
-    return found
+            found.extend(quotations_of_release(document, quote_rows(analysis)))
+    return sort_by_date(found)
 
 
 def by_speaker(

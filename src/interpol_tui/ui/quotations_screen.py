@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,38 +12,42 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
-from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuotationIndex, corpus_quotations
-from interpol_tui.analysis.model import DocumentAnalysis
-from interpol_tui.corpus.model import Corpus
-from interpol_tui.ui.nav_keys import KeyedOptionList
+from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuotationIndex
+from interpol_tui.ui.line_list import Line, LineList
 
-BATCH = 25
-"""Quotations drawn at first; more are added as the cursor nears the end (exports take all)."""
 UNATTRIBUTED = "unattributed"
 EXPORT_NAME = "interpol-tui-quotations.json"
-ROW_CHARS = 220
-"""A long quotation is cut here in the list (about three lines); copies keep it whole."""
 
 
-def speaker_heading(quotation: CorpusQuotation) -> Text:
-    """The heading over one speaker's quotations: the name and, when known, the role."""
-    heading = Text(quotation.speaker or UNATTRIBUTED, style="bold")
+def speaker_line(quotation: CorpusQuotation, count: int) -> Line:
+    """The heading over one speaker's quotations: the name, the role and how many are shown."""
+    line = [(quotation.speaker or UNATTRIBUTED, "heading")]
     if quotation.role:
-        heading.append(f"  {quotation.role}", style="italic")
-    return heading
+        line.append((f"  {quotation.role}", "em"))
+    line.append((f"  · {count:,}", "dim"))
+    return line
 
 
-def quotation_row(quotation: CorpusQuotation) -> Text:
-    """One quotation: its words, then the release's date and title, dimmed."""
-    words = quotation.text
-    if len(words) > ROW_CHARS:
-        words = words[: ROW_CHARS - 1].rsplit(" ", 1)[0] + " …"
-    row = Text(f"“{words}”")
-    row.append(f"\n  {quotation.date or 'undated'} · {quotation.title}", style="dim")
-    return row
+def quotation_lines(quotation: CorpusQuotation) -> Sequence[Line]:
+    """One quotation in the list: its words on one line, then the release's date and title."""
+    return (
+        [(f"  “{quotation.text}”", "")],
+        [(f"    {quotation.date or 'undated'} · {quotation.title}", "dim")],
+    )
+
+
+def quotation_preview(quotation: CorpusQuotation | None) -> Text:
+    """The highlighted quotation in full, with who said it and where."""
+    if quotation is None:
+        return Text("")
+    text = Text(f"“{quotation.text}”")
+    text.append(f"\n— {quotation.speaker or UNATTRIBUTED}", style="bold")
+    if quotation.role:
+        text.append(f", {quotation.role}", style="italic")
+    text.append(f" · {quotation.title} ({quotation.date or 'undated'})", style="dim")
+    return text
 
 
 class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
@@ -65,38 +69,33 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     }
     QuotationsScreen Input, QuotationsScreen Input:focus { border: none; height: 1; padding: 0; }
     QuotationsScreen #quotations-status { color: $text-muted; height: 1; }
-    QuotationsScreen OptionList, QuotationsScreen OptionList:focus {
-        height: 1fr; border: none; padding: 0;
+    QuotationsScreen LineList { height: 1fr; }
+    QuotationsScreen #quotations-preview {
+        height: auto; max-height: 5; border-top: solid $primary-darken-2;
     }
     """
 
-    def __init__(
-        self,
-        corpus: Corpus,
-        analyses: Mapping[str, DocumentAnalysis],
-        index: QuotationIndex | None = None,
-        gathered: Callable[[QuotationIndex], None] | None = None,
-    ) -> None:
+    def __init__(self, source: QuotationIndex | Callable[[], QuotationIndex]) -> None:
         super().__init__()
-        self.corpus = corpus
-        self.analyses = analyses
-        self.index = index
-        """The quotations, gathered off the UI thread when not given (a large corpus)."""
-        self._on_gathered = gathered
-        """Told the gathered index, so the next opening can reuse it."""
+        self.index = source if isinstance(source, QuotationIndex) else None
+        """The corpus's quotations (gathered ahead of time; else by ``source`` in a worker)."""
+        self._source = source
         self.shown: list[CorpusQuotation] = []
-        """Every quotation the filter matches (drawn a batch at a time)."""
-        self._drawn = 0
-        self._last_speaker: str | bool | None = False
+        """Every quotation the filter matches, in list order."""
+        self._items: list[int] = []
+        """Per list item: the index in ``shown`` of a quotation, or ``-1 - start`` of the
+        heading over the group of one speaker's quotations that begins at ``start``."""
+        self._group_end: dict[int, int] = {}
 
     def compose(self) -> ComposeResult:
-        """The filter, a status line and the list."""
+        """The filter, a status line, the list and the highlighted quotation in full."""
         with Vertical() as box:
             box.border_title = "Quotations of the corpus"
             box.border_subtitle = "type: filter · ↓ list · enter: open · y: copy · x: export"
             yield Input(placeholder="speaker or words…", id="quotations-filter")
             yield Static("", id="quotations-status", markup=False)
-            yield KeyedOptionList(id="quotations-list", markup=False)
+            yield LineList(id="quotations-list")
+            yield Static("", id="quotations-preview", markup=False)
 
     def on_mount(self) -> None:
         """List everything (gathered first if need be); the filter has the focus."""
@@ -110,13 +109,12 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
 
     @work(thread=True, exclusive=True, group="quotations-gather")
     def _gather(self) -> None:
-        index = QuotationIndex(corpus_quotations(self.corpus, self.analyses))
-        self.app.call_from_thread(self._gathered, index)
+        if not isinstance(self._source, QuotationIndex):
+            index = self._source()
+            self.app.call_from_thread(self._gathered, index)
 
     def _gathered(self, index: QuotationIndex) -> None:
         self.index = index
-        if self._on_gathered is not None:
-            self._on_gathered(index)
         self._show(self.query_one(Input).value)
 
     @on(Input.Changed)
@@ -126,36 +124,43 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     def _show(self, query: str) -> None:
         if self.index is None:
             return
-        self.shown = self.index.filter(query)
-        self._drawn = 0
-        self._last_speaker = False  # no heading yet
-        option_list = self.query_one(OptionList)
-        option_list.clear_options()
-        self._draw_more()
-        if option_list.option_count > 1:
-            option_list.highlighted = 1
+        self.shown = shown = self.index.filter(query)
+        items: list[int] = []
+        heights: list[int] = []
+        self._group_end = {}
+        last: object = False  # no heading yet
+        start = 0
+        for number, quotation in enumerate(shown):
+            if quotation.speaker != last:
+                if number:
+                    self._group_end[start] = number
+                start = number
+                items.append(-1 - number)
+                heights.append(1)
+                last = quotation.speaker
+            items.append(number)
+            heights.append(2)
+        self._group_end[start] = len(shown)
+        self._items = items
+        listing = self.query_one(LineList)
+        listing.empty_text = "No quotation matches." if query.strip() else "No quotation found."
+        listing.set_items(heights, [item >= 0 for item in items], self._draw)
         total = len(self.index.quotations)
         self.query_one("#quotations-status", Static).update(
-            f"{len(self.shown):,} of {total:,} quotations"
+            f"{len(shown):,} of {total:,} quotations"
         )
+        self._preview()
 
-    def _draw_more(self) -> None:
-        # Drawing every match of a large corpus at once would cost seconds; a batch is instant.
-        options: list[Option] = []
-        for number in range(self._drawn, min(self._drawn + BATCH, len(self.shown))):
-            quotation = self.shown[number]
-            if quotation.speaker != self._last_speaker:
-                options.append(Option(speaker_heading(quotation), disabled=True))
-                self._last_speaker = quotation.speaker
-            options.append(Option(quotation_row(quotation), id=str(number)))
-        self._drawn = min(self._drawn + BATCH, len(self.shown))
-        self.query_one(OptionList).add_options(options)
+    def _draw(self, item: int) -> Sequence[Line]:
+        number = self._items[item]
+        if number >= 0:
+            return quotation_lines(self.shown[number])
+        start = -1 - number
+        return ([*speaker_line(self.shown[start], self._group_end[start] - start)],)
 
-    @on(OptionList.OptionHighlighted)
-    def _near_end(self, event: OptionList.OptionHighlighted) -> None:
-        option_list = self.query_one(OptionList)
-        if self._drawn < len(self.shown) and event.option_index >= option_list.option_count - 10:
-            self._draw_more()
+    @on(LineList.Highlighted)
+    def _preview(self) -> None:
+        self.query_one("#quotations-preview", Static).update(quotation_preview(self.current()))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -163,7 +168,7 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
 
     def action_to_list(self) -> None:
         """Move from the filter into the list."""
-        self.query_one(OptionList).focus()
+        self.query_one(LineList).focus()
 
     def action_filter(self) -> None:
         """Back to the filter."""
@@ -171,16 +176,16 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
 
     def current(self) -> CorpusQuotation | None:
         """The highlighted quotation, if any."""
-        option_list = self.query_one(OptionList)
-        if option_list.highlighted is None:
+        cursor = self.query_one(LineList).cursor
+        if not 0 <= cursor < len(self._items) or self._items[cursor] < 0:
             return None
-        option_id = option_list.get_option_at_index(option_list.highlighted).id
-        return self.shown[int(option_id)] if option_id is not None else None
+        return self.shown[self._items[cursor]]
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            quotation = self.shown[int(event.option.id)]
+    @on(LineList.Selected)
+    def _chosen(self, event: LineList.Selected) -> None:
+        number = self._items[event.index]
+        if number >= 0:
+            quotation = self.shown[number]
             self.dismiss((quotation.doc_id, quotation.start))
 
     def action_copy(self) -> None:

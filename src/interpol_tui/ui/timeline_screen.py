@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,12 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Sparkline, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Sparkline, Static
 
-from interpol_tui.analysis.timeline import Timeline
+from interpol_tui.analysis.timeline import Timeline, period_key
 from interpol_tui.ui.annotations import KIND_LABELS
-from interpol_tui.ui.nav_keys import KeyedOptionList
+from interpol_tui.ui.line_list import Line, LineList
+
+PERIOD_HEADINGS_FROM = 40
+"""A timeline of more releases than this lists them under a heading per period."""
 
 
 def timeline_heading(timeline: Timeline) -> Text:
@@ -38,18 +40,22 @@ def timeline_heading(timeline: Timeline) -> Text:
     return text
 
 
-def entry_prompt(timeline: Timeline, index: int) -> Text:
+def entry_lines(timeline: Timeline, index: int) -> Sequence[Line]:
     """One release: date, title, mentions and roles, then the figures cited beside the entity."""
     entry = timeline.entries[index]
-    text = Text()
-    text.append(f"{entry.date.label:>10}  ", style="bold")
-    text.append(entry.title)
-    text.append(f"  {entry.mentions}×", style="dim")
+    first: list[tuple[str, str]] = [(f"{entry.date.label:>10}  ", "heading"), (entry.title, "")]
+    first.append((f"  {entry.mentions}×", "dim"))
     if entry.roles:
-        text.append(f"  {'; '.join(entry.roles)}", style="italic")
-    if entry.figures:
-        text.append("\n            " + " · ".join(f.text for f in entry.figures), style="dim")
-    return text
+        first.append((f"  {'; '.join(entry.roles)}", "em"))
+    if not entry.figures:
+        return (first,)
+    return first, [("            " + " · ".join(f.text for f in entry.figures), "dim")]
+
+
+def period_of(timeline: Timeline, index: int) -> str:
+    """The month or year entry ``index`` is charted in ("undated" for none)."""
+    iso = timeline.entries[index].date.iso
+    return period_key(iso, timeline.granularity) if iso else "undated"
 
 
 class TimelineScreen(ModalScreen[tuple[str, int] | None]):
@@ -67,56 +73,87 @@ class TimelineScreen(ModalScreen[tuple[str, int] | None]):
     }
     TimelineScreen Sparkline { height: 3; margin: 1 0 0 0; }
     TimelineScreen #timeline-axis { color: $text-muted; height: 1; margin-bottom: 1; }
-    TimelineScreen OptionList, TimelineScreen OptionList:focus {
-        height: auto; max-height: 24; border: none; padding: 0;
-    }
+    TimelineScreen LineList { height: auto; max-height: 24; }
     """
 
-    def __init__(self, build: Callable[[], Timeline]) -> None:
+    def __init__(self, source: Timeline | Callable[[], Timeline]) -> None:
         super().__init__()
-        self._build = build
-        self.timeline: Timeline | None = None
-        """Built off the UI thread: an entity of every release of a large corpus takes a while."""
+        self._source = source
+        self.timeline: Timeline | None = source if isinstance(source, Timeline) else None
+        """Looked up in the corpus's index when it is ready; else built off the UI thread."""
+        self._items: list[int] = []
+        """Per list item: an entry's index, or ``-1 - i`` for the heading over the period
+        that begins with entry ``i``."""
+        self._period_end: dict[int, int] = {}
 
     def compose(self) -> ComposeResult:
-        """Heading (a note until the timeline is built), then the list of releases."""
+        """Heading (a note until the timeline is built), the chart, then the releases."""
         with Vertical(id="timeline-box") as box:
             box.border_title = "Through time"
             box.border_subtitle = "enter: open the release · esc: close"
             yield Static("Gathering the releases…", id="timeline-heading", markup=False)
-            yield KeyedOptionList(markup=False)
+            if self.timeline is not None and self.timeline.buckets:
+                yield from self._chart(self.timeline)
+            yield LineList(id="timeline-list")
 
     def on_mount(self) -> None:
-        """Keys go to the list; the timeline is built in a worker."""
-        self.query_one(OptionList).focus()
-        self.call_after_refresh(self._gather)  # after the first frame, which it would slow
+        """Keys go to the list; a timeline not given is built in a worker."""
+        self.query_one(LineList).focus()
+        if self.timeline is not None:
+            self._fill(self.timeline, charted=True)
+        else:
+            self.call_after_refresh(self._gather)  # after the first frame, which it would slow
+
+    @staticmethod
+    def _chart(timeline: Timeline) -> tuple[Sparkline, Static]:
+        first, last = timeline.buckets[0][0], timeline.buckets[-1][0]
+        chart = Sparkline([float(n) for _, n in timeline.buckets], id="timeline-chart")
+        return chart, Static(Text(first) + Text(" … ") + Text(last), id="timeline-axis")
 
     @work(thread=True, exclusive=True, group="timeline")
     def _gather(self) -> None:
-        timeline = self._build()
-        self.app.call_from_thread(self._fill, timeline)
+        if not isinstance(self._source, Timeline):
+            timeline = self._source()
+            self.app.call_from_thread(self._fill, timeline)
 
-    def _fill(self, timeline: Timeline) -> None:
+    def _fill(self, timeline: Timeline, charted: bool = False) -> None:
         self.timeline = timeline
         self.query_one("#timeline-heading", Static).update(timeline_heading(timeline))
-        option_list = self.query_one(OptionList)
-        if timeline.buckets:
-            first, last = timeline.buckets[0][0], timeline.buckets[-1][0]
-            chart = Sparkline([float(n) for _, n in timeline.buckets], id="timeline-chart")
-            axis = Static(Text(first) + Text(" … ") + Text(last), id="timeline-axis")
-            self.query_one("#timeline-box").mount(chart, axis, before=option_list)
-        option_list.add_options(
-            [Option(entry_prompt(timeline, i), id=str(i)) for i in range(len(timeline.entries))]
-        )
-        if timeline.entries:
-            option_list.highlighted = 0
+        listing = self.query_one(LineList)
+        if timeline.buckets and not charted:
+            self.query_one("#timeline-box").mount(*self._chart(timeline), before=listing)
+        items: list[int] = []
+        heights: list[int] = []
+        by_period = len(timeline.entries) > PERIOD_HEADINGS_FROM
+        last, start = "", 0
+        for number in range(len(timeline.entries)):
+            if by_period and (period := period_of(timeline, number)) != last:
+                if number:
+                    self._period_end[start] = number
+                last, start = period, number
+                items.append(-1 - number)
+                heights.append(1)
+            items.append(number)
+            heights.append(2 if timeline.entries[number].figures else 1)
+        self._period_end[start] = len(timeline.entries)
+        self._items = items
+        listing.set_items(heights, [item >= 0 for item in items], self._draw)
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if self.timeline is None:
-            return
-        entry = self.timeline.entries[event.option_index]
-        self.dismiss((entry.doc_id, entry.first))
+    def _draw(self, item: int) -> Sequence[Line]:
+        assert self.timeline is not None
+        number = self._items[item]
+        if number >= 0:
+            return entry_lines(self.timeline, number)
+        start = -1 - number
+        count = self._period_end[start] - start
+        return ([(period_of(self.timeline, start), "heading"), (f"  · {count:,}", "dim")],)
+
+    @on(LineList.Selected)
+    def _chosen(self, event: LineList.Selected) -> None:
+        number = self._items[event.index] if self.timeline is not None else -1
+        if self.timeline is not None and number >= 0:
+            entry = self.timeline.entries[number]
+            self.dismiss((entry.doc_id, entry.first))
 
     async def action_dismiss(self, result: tuple[str, int] | None = None) -> None:
         """Close without choosing."""
