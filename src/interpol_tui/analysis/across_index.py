@@ -67,6 +67,13 @@ class AcrossIndex:
         assert self._quotation_index is not None
         return self._quotation_index
 
+    def entities(self) -> list[tuple[EntityType, str, int]]:
+        """Every entity as (type, canonical name, releases naming it), most named first."""
+        found = [
+            (rows[0][2].type, rows[0][2].canonical, len(rows)) for rows in self._mentions.values()
+        ]
+        return sorted(found, key=lambda item: -item[2])
+
     def mentioning(self, type_: EntityType, name: str) -> Sequence[str]:
         """Ids of the releases that name the entity, in corpus order."""
         return [d.id for d, _, _ in self._mentions.get((type_, name.casefold()), ())]

@@ -243,5 +243,9 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._documents)
 
+    def __contains__(self, doc_id: object) -> bool:
+        # Mapping's own would decode the analysis just to say it is there.
+        return doc_id in self._documents
+
     def __len__(self) -> int:
         return len(self._documents)

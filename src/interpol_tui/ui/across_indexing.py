@@ -10,6 +10,7 @@ decode) has its digest made here from its analysis and stored for next time.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Mapping
 from contextlib import suppress
@@ -146,10 +147,16 @@ class AcrossIndexer:
             if worker.is_cancelled:
                 return
             importlib.import_module(name)
+        from interpol_tui.ui.quotations_screen import full_layout
+
+        full_layout(index.quotations)  # the list of every quotation, laid out ahead of Q
 
     def _keep(self, index: AcrossIndex, generation: int, built: threading.Event) -> None:
         if generation == self._generation:
             self.index = index
+            # Hundreds of thousands of rows that live as long as the corpus: out of the
+            # collector's sight, or each full collection pauses the UI for half a second.
+            gc.freeze()
         built.set()
 
     def _on_ui(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:

@@ -100,9 +100,18 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
         """How many items there are."""
         return len(self._ends)
 
-    def set_items(self, heights: Sequence[int], selectable: Sequence[bool], draw: Draw) -> None:
-        """Show these items; the cursor goes to the first selectable one, at the top."""
-        self._ends = list(accumulate(heights))
+    def set_items(
+        self,
+        heights: Sequence[int],
+        selectable: Sequence[bool],
+        draw: Draw,
+        ends: list[int] | None = None,
+    ) -> None:
+        """Show these items; the cursor goes to the first selectable one, at the top.
+
+        ``ends`` (the running sum of ``heights``) may be given, made ahead of time.
+        """
+        self._ends = ends if ends is not None else item_ends(heights)
         self._selectable = selectable
         self._draw = draw
         self._cache = {}
@@ -204,7 +213,8 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
         for text, role in lines[part] if part < len(lines) else ():
             if room <= 0:
                 break
-            piece = fit(text, room)
+            # A quotation may run to thousands of characters: measure only what can show.
+            piece = fit(text[: room * 2 + 2], room)
             room -= cell_len(piece)
             style = base if selected or not role else base + self._foreground(f"line-list--{role}")
             if selected and role == "heading":
@@ -224,3 +234,8 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
         """Theme or focus changed: repaint with the new styles."""
         super().notify_style_update()
         self.refresh()
+
+
+def item_ends(heights: Sequence[int]) -> list[int]:
+    """The line after each item: the running sum of the items' heights."""
+    return list(accumulate(heights))

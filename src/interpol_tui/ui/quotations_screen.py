@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import on, work
@@ -15,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuotationIndex
-from interpol_tui.ui.line_list import Line, LineList
+from interpol_tui.ui.line_list import Line, LineList, item_ends
 
 UNATTRIBUTED = "unattributed"
 EXPORT_NAME = "interpol-tui-quotations.json"
@@ -50,6 +52,51 @@ def quotation_preview(quotation: CorpusQuotation | None) -> Text:
     return text
 
 
+@dataclass(frozen=True, slots=True)
+class ListLayout:
+    """The list's items for some filtered quotations, headed by speaker."""
+
+    rows: list[int]
+    """The quotations shown, as positions in the index."""
+    items: list[int]
+    """Per item: a position in ``rows``, or ``-1 - start`` for the heading over the run of
+    one speaker's quotations that begins at ``rows[start]``."""
+    heights: list[int]
+    selectable: list[bool]
+    group_end: dict[int, int]
+    """Where each speaker's run that begins at ``start`` ends."""
+    ends: list[int] = field(default_factory=list)
+    """The running sum of ``heights`` (see :func:`~interpol_tui.ui.line_list.item_ends`)."""
+
+
+def list_layout(index: QuotationIndex, rows: list[int]) -> ListLayout:
+    """The items of the list showing ``rows``: a heading line, then two lines a quotation."""
+    layout = ListLayout(rows, [], [], [], {})
+    items, heights, selectable = layout.items, layout.heights, layout.selectable
+    for start, end in index.speaker_groups(rows):
+        layout.group_end[start] = end
+        items.append(-1 - start)
+        items.extend(range(start, end))
+        heights.append(1)
+        heights += [2] * (end - start)
+        selectable.append(False)
+        selectable += [True] * (end - start)
+    layout.ends.extend(item_ends(heights))
+    return layout
+
+
+_FULL: WeakKeyDictionary[QuotationIndex, ListLayout] = WeakKeyDictionary()
+
+
+def full_layout(index: QuotationIndex) -> ListLayout:
+    """The layout of every quotation; made once an index (in the background, after it is
+    built: ``ui/across_indexing.py``), so that ``Q`` only draws."""
+    found = _FULL.get(index)
+    if found is None:
+        found = _FULL[index] = list_layout(index, index.filter_rows(""))
+    return found
+
+
 class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     """Lists the corpus's quotations; returns the ``(doc_id, offset)`` of the one opened."""
 
@@ -80,12 +127,8 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
         self.index = source if isinstance(source, QuotationIndex) else None
         """The corpus's quotations (gathered ahead of time; else by ``source`` in a worker)."""
         self._source = source
-        self.shown: list[CorpusQuotation] = []
-        """Every quotation the filter matches, in list order."""
-        self._items: list[int] = []
-        """Per list item: the index in ``shown`` of a quotation, or ``-1 - start`` of the
-        heading over the group of one speaker's quotations that begins at ``start``."""
-        self._group_end: dict[int, int] = {}
+        self._layout = ListLayout([], [], [], [], {})
+        self._shown: list[CorpusQuotation] | None = None
 
     def compose(self) -> ComposeResult:
         """The filter, a status line, the list and the highlighted quotation in full."""
@@ -124,39 +167,37 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     def _show(self, query: str) -> None:
         if self.index is None:
             return
-        self.shown = shown = self.index.filter(query)
-        items: list[int] = []
-        heights: list[int] = []
-        self._group_end = {}
-        last: object = False  # no heading yet
-        start = 0
-        for number, quotation in enumerate(shown):
-            if quotation.speaker != last:
-                if number:
-                    self._group_end[start] = number
-                start = number
-                items.append(-1 - number)
-                heights.append(1)
-                last = quotation.speaker
-            items.append(number)
-            heights.append(2)
-        self._group_end[start] = len(shown)
-        self._items = items
+        layout = full_layout(self.index) if not query.strip() else None
+        layout = layout or list_layout(self.index, self.index.filter_rows(query))
+        self._layout, self._shown = layout, None
         listing = self.query_one(LineList)
         listing.empty_text = "No quotation matches." if query.strip() else "No quotation found."
-        listing.set_items(heights, [item >= 0 for item in items], self._draw)
+        listing.set_items(layout.heights, layout.selectable, self._draw, layout.ends)
         total = len(self.index.quotations)
         self.query_one("#quotations-status", Static).update(
-            f"{len(shown):,} of {total:,} quotations"
+            f"{len(layout.rows):,} of {total:,} quotations"
         )
         self._preview()
 
+    @property
+    def shown(self) -> list[CorpusQuotation]:
+        """Every quotation the filter matches, in list order."""
+        if self._shown is None:
+            quotations = self.index.quotations if self.index is not None else []
+            self._shown = list(map(quotations.__getitem__, self._layout.rows))
+        return self._shown
+
+    def _quotation(self, number: int) -> CorpusQuotation:
+        assert self.index is not None
+        return self.index.quotations[self._layout.rows[number]]
+
     def _draw(self, item: int) -> Sequence[Line]:
-        number = self._items[item]
+        number = self._layout.items[item]
         if number >= 0:
-            return quotation_lines(self.shown[number])
+            return quotation_lines(self._quotation(number))
         start = -1 - number
-        return ([*speaker_line(self.shown[start], self._group_end[start] - start)],)
+        count = self._layout.group_end[start] - start
+        return ([*speaker_line(self._quotation(start), count)],)
 
     @on(LineList.Highlighted)
     def _preview(self) -> None:
@@ -176,16 +217,16 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
 
     def current(self) -> CorpusQuotation | None:
         """The highlighted quotation, if any."""
-        cursor = self.query_one(LineList).cursor
-        if not 0 <= cursor < len(self._items) or self._items[cursor] < 0:
+        cursor, items = self.query_one(LineList).cursor, self._layout.items
+        if not 0 <= cursor < len(items) or items[cursor] < 0:
             return None
-        return self.shown[self._items[cursor]]
+        return self._quotation(items[cursor])
 
     @on(LineList.Selected)
     def _chosen(self, event: LineList.Selected) -> None:
-        number = self._items[event.index]
+        number = self._layout.items[event.index]
         if number >= 0:
-            quotation = self.shown[number]
+            quotation = self._quotation(number)
             self.dismiss((quotation.doc_id, quotation.start))
 
     def action_copy(self) -> None:
