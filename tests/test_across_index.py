@@ -129,8 +129,12 @@ def test_a_digest_survives_encoding(folder: Path) -> None:
         b"not zlib",
         __import__("zlib").compress(b"[1, 2]"),
         __import__("zlib").compress(b'{"v": 999, "q": [], "m": [], "y": [null, null]}'),
-        __import__("zlib").compress(b'{"v": 1, "q": [["a", null, null, -1, 3]], "m": [], "y": [null, null]}'),
-        __import__("zlib").compress(b'{"v": 1, "q": [], "m": [["alien", "X", 1, 0, [], []]], "y": [null, null]}'),
+        __import__("zlib").compress(
+            b'{"v": 1, "q": [["a", null, null, -1, 3]], "m": [], "y": [null, null]}'
+        ),
+        __import__("zlib").compress(
+            b'{"v": 1, "q": [], "m": [["alien", "X", 1, 0, [], []]], "y": [null, null]}'
+        ),
         __import__("zlib").compress(b'{"v": 1, "q": [], "m": [], "y": [3, null]}'),
         __import__("zlib").compress(b"[" * 100_000),
     ],
@@ -172,8 +176,16 @@ def test_the_filter_matches_as_testing_each_quotation_would(folder: Path) -> Non
             q
             for q in quotations.quotations
             if all(
-                w in " ".join(x for x in (q.speaker, q.role, q.text) if x).casefold()
-                for w in words
+                w in " ".join(x for x in (q.speaker, q.role, q.text) if x).casefold() for w in words
             )
         ]
         assert quotations.filter(query) == expected, query
+
+
+def test_timelines_made_ahead_are_the_same(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import interpol_tui.analysis.across_index as across_index
+
+    monkeypatch.setattr(across_index, "AHEAD_FROM", 1)  # every timeline made with the index
+    index, corpus, analyses = _index(folder)
+    assert index._timelines  # made ahead, not looked up on demand
+    _same_as_the_analyses(index, corpus, analyses, ["Mira Kallas", "Tomas Berg", "mira kallas"])

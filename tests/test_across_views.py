@@ -225,3 +225,36 @@ async def test_quotations_are_gathered_once_per_analysis(corpus_dir: Path) -> No
         assert isinstance(second, QuotationsScreen) and second is not first
         assert second.index is first.index  # reused at once, not gathered again
         assert len(second.shown) == 5
+
+
+async def test_a_long_timeline_lists_its_releases_under_period_headings(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import interpol_tui.ui.timeline_screen as timeline_screen
+    from interpol_tui.ui.messages import EntityCardRequested
+
+    monkeypatch.setattr(timeline_screen, "PERIOD_HEADINGS_FROM", 1)
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=SIZE) as pilot:
+        main = await _analysed(pilot)
+        assert main.across.index is not None  # gathered in the background
+        kallas = next(
+            e for e in main.analyses["2019-harbour.txt"].entities if e.text == "Mira Kallas"
+        )
+        main.post_message(EntityCardRequested("2019-harbour.txt", kallas))
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, timeline_screen.TimelineScreen)
+        assert view.timeline is not None  # looked up at once, no worker
+        listing = view.query_one(LineList)
+        lines = [listing.render_line(y).text.strip() for y in range(9)]
+        assert lines[0].startswith("2019") and "1 release(s)" in lines[0]
+        assert lines[3].startswith("2021") and lines[6].startswith("2024")
+        assert listing.cursor == 1  # the first release, under its heading
+        await pilot.press("j", "enter")  # the heading is skipped
+        await pilot.pause()
+        await pilot.pause()
+        reader = main.query_one(Reader)
+        assert reader.document is not None and reader.document.id == "2021-harbour.txt"

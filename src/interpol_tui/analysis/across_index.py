@@ -10,6 +10,7 @@ lookup, not a pass over every analysis.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from interpol_tui.analysis.chronology import ReleaseDate
 from interpol_tui.analysis.corpus_quotes import (
@@ -20,8 +21,12 @@ from interpol_tui.analysis.corpus_quotes import (
 )
 from interpol_tui.analysis.digest import ReleaseDigest
 from interpol_tui.analysis.model import EntityType
-from interpol_tui.analysis.timeline import MentionRow, Timeline, timeline_of
+from interpol_tui.analysis.timeline import Found, Timeline, timeline_of
 from interpol_tui.corpus.model import Document
+
+AHEAD_FROM = 1_000
+"""The timeline of an entity named in this many releases is made with the index (a few
+do: the organisation every release names), so that opening it is a lookup."""
 
 
 def release_date(document: Document, digest: ReleaseDigest) -> ReleaseDate:
@@ -38,10 +43,13 @@ class AcrossIndex:
 
     def __init__(self) -> None:
         self._quotes: list[CorpusQuotation] = []
-        self._mentions: dict[tuple[str, str], list[tuple[Document, ReleaseDate, MentionRow]]] = {}
+        self._mentions: dict[tuple[str, str], list[Found]] = {}
+        self._timelines: dict[tuple[str, str], Timeline] = {}
+        """Timelines of the most named entities, made ahead of time."""
         self.releases = 0
         """Releases added."""
         self._quotation_index: QuotationIndex | None = None
+        self._sorted = False
 
     def add(self, document: Document, digest: ReleaseDigest) -> None:
         """Add one release (in corpus order)."""
@@ -51,12 +59,17 @@ class AcrossIndex:
             date = release_date(document, digest)
             for row in digest.mentions:
                 key = (row.type, row.canonical.casefold())
-                self._mentions.setdefault(key, []).append((document, date, row))
+                self._mentions.setdefault(key, []).append((document.id, document.title, date, row))
 
     def finish(self) -> AcrossIndex:
         """Order the quotations by speaker and fold their text for filtering; returns self."""
         self._quotation_index = QuotationIndex(sort_by_date(self._quotes))
         self._quotes = []
+        for key, found in self._mentions.items():  # each timeline's releases, oldest first
+            found.sort(key=lambda item: item[2].sort_key)
+            if len(found) >= AHEAD_FROM:
+                self._timelines[key] = timeline_of(found[0][3].canonical, key[0], found, True)
+        self._sorted = True
         return self
 
     @property
@@ -70,15 +83,18 @@ class AcrossIndex:
     def entities(self) -> list[tuple[EntityType, str, int]]:
         """Every entity as (type, canonical name, releases naming it), most named first."""
         found = [
-            (rows[0][2].type, rows[0][2].canonical, len(rows)) for rows in self._mentions.values()
+            (rows[0][3].type, rows[0][3].canonical, len(rows)) for rows in self._mentions.values()
         ]
         return sorted(found, key=lambda item: -item[2])
 
     def mentioning(self, type_: EntityType, name: str) -> Sequence[str]:
         """Ids of the releases that name the entity, in corpus order."""
-        return [d.id for d, _, _ in self._mentions.get((type_, name.casefold()), ())]
+        return [doc_id for doc_id, _, _, _ in self._mentions.get((type_, name.casefold()), ())]
 
     def timeline(self, name: str, type_: EntityType) -> Timeline:
         """The entity's timeline, as :func:`~interpol_tui.analysis.timeline.entity_timeline`."""
-        found = self._mentions.get((type_, name.casefold()), [])
-        return timeline_of(name, type_, [(d.id, d.title, date, row) for d, date, row in found])
+        key = (type_, name.casefold())
+        ahead = self._timelines.get(key)
+        if ahead is not None:
+            return replace(ahead, name=name)
+        return timeline_of(name, type_, self._mentions.get(key, []), presorted=self._sorted)

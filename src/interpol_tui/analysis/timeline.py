@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, overload
 
 from interpol_tui.analysis.chronology import ReleaseDate, release_dates
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, EntityType, Figure
@@ -81,17 +81,16 @@ class Timeline:
 
     name: str
     type: EntityType
-    entries: tuple[TimelineEntry, ...]
-    """Oldest release first; undated last."""
+    entries: Sequence[TimelineEntry]
+    """Oldest release first; undated last (made as they are read: a timeline of
+    10,000 releases opens without making them all)."""
     granularity: Granularity
     buckets: tuple[tuple[str, int], ...]
     """Releases per month or year from the first to the last (empty periods kept), dated only."""
     roles: tuple[RoleSpell, ...]
 
-    @property
-    def undated(self) -> int:
-        """Releases mentioning the entity that carry no date at all."""
-        return sum(1 for e in self.entries if e.date.iso is None)
+    undated: int = 0
+    """Releases mentioning the entity that carry no date at all."""
 
 
 def stated_role(text: str, mention: EntitySpan) -> str | None:
@@ -225,19 +224,69 @@ def same_role(a: str, b: str) -> bool:
     return not extra or extra[-1] not in RANK_WORDS
 
 
-def _spells(entries: Sequence[TimelineEntry]) -> list[RoleSpell]:
+def _spells(found: Sequence[Found]) -> list[RoleSpell]:
     # One role per dated release: the first it states, the one it introduces the entity with.
     spells: list[RoleSpell] = []
-    for entry in entries:
-        if not entry.roles or entry.date.iso is None:
+    for _, _, date, row in found:
+        if not row.roles or date.iso is None:
             continue
-        role = entry.roles[0]
+        role = row.roles[0]
         if spells and same_role(spells[-1].role, role):
             fuller = max(spells[-1].role, role, key=len)
-            spells[-1] = RoleSpell(fuller, spells[-1].first, entry.date.label)
+            spells[-1] = RoleSpell(fuller, spells[-1].first, date.label)
         else:
-            spells.append(RoleSpell(role, entry.date.label, entry.date.label))
+            spells.append(RoleSpell(role, date.label, date.label))
     return spells
+
+
+Found = tuple[str, str, ReleaseDate, MentionRow]
+"""A release naming the entity: (doc id, title, date, the entity's row)."""
+
+
+class Entries(Sequence[TimelineEntry]):
+    """A timeline's releases, each made into a :class:`TimelineEntry` when first read."""
+
+    def __init__(self, found: Sequence[Found]) -> None:
+        self._found = found
+        self._made: dict[int, TimelineEntry] = {}
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def _entry(self, index: int) -> TimelineEntry:
+        made = self._made.get(index)
+        if made is None:
+            doc_id, title, date, row = self._found[index]
+            made = self._made[index] = TimelineEntry(
+                doc_id=doc_id,
+                title=" ".join(title.split()),
+                date=date,
+                mentions=row.mentions,
+                first=row.first,
+                roles=row.roles,
+                figures=row.figures,
+            )
+        return made
+
+    @overload
+    def __getitem__(self, index: int) -> TimelineEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[TimelineEntry]: ...
+    def __getitem__(self, index: int | slice) -> TimelineEntry | Sequence[TimelineEntry]:
+        if isinstance(index, slice):
+            return [self._entry(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._entry(index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def entity_timeline(
@@ -265,31 +314,22 @@ def entity_timeline(
 
 
 def timeline_of(
-    name: str, type_: EntityType, found: Iterable[tuple[str, str, ReleaseDate, MentionRow]]
+    name: str, type_: EntityType, found: Iterable[Found], presorted: bool = False
 ) -> Timeline:
-    """The timeline of the releases in ``found``: (doc id, title, date, the entity's row)."""
-    entries = [
-        TimelineEntry(
-            doc_id=doc_id,
-            title=" ".join(title.split()),
-            date=date,
-            mentions=row.mentions,
-            first=row.first,
-            roles=row.roles,
-            figures=row.figures,
-        )
-        for doc_id, title, date, row in found
-    ]
-    entries.sort(key=lambda e: e.date.sort_key)
-    isos = [e.date.iso for e in entries if e.date.iso]
+    """The timeline of the releases in ``found`` (``presorted``: oldest first already)."""
+    rows = list(found)
+    if not presorted:
+        rows.sort(key=lambda item: item[2].sort_key)
+    isos = [date.iso for _, _, date, _ in rows if date.iso]
     granularity = granularity_for(isos)
     return Timeline(
         name=name,
         type=type_,
-        entries=tuple(entries),
+        entries=Entries(rows),
         granularity=granularity,
         buckets=tuple(histogram(isos, granularity)),
-        roles=tuple(_spells(entries)),
+        roles=tuple(_spells(rows)),
+        undated=len(rows) - len(isos),
     )
 
 

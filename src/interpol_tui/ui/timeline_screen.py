@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Sparkline, Static
 
-from interpol_tui.analysis.timeline import Timeline, period_key
+from interpol_tui.analysis.timeline import Timeline
 from interpol_tui.ui.annotations import KIND_LABELS
 from interpol_tui.ui.line_list import Line, LineList
 
@@ -41,21 +41,27 @@ def timeline_heading(timeline: Timeline) -> Text:
 
 
 def entry_lines(timeline: Timeline, index: int) -> Sequence[Line]:
-    """One release: date, title, mentions and roles, then the figures cited beside the entity."""
+    """One release: date and title, then mentions, roles and the figures cited beside it."""
     entry = timeline.entries[index]
-    first: list[tuple[str, str]] = [(f"{entry.date.label:>10}  ", "heading"), (entry.title, "")]
-    first.append((f"  {entry.mentions}×", "dim"))
+    second: list[tuple[str, str]] = [(f"{'':>10}  {entry.mentions}×", "dim")]
     if entry.roles:
-        first.append((f"  {'; '.join(entry.roles)}", "em"))
-    if not entry.figures:
-        return (first,)
-    return first, [("            " + " · ".join(f.text for f in entry.figures), "dim")]
+        second.append((f"  {'; '.join(entry.roles)}", "em"))
+    if entry.figures:
+        second.append(("  " + " · ".join(f.text for f in entry.figures), "dim"))
+    return [(f"{entry.date.label:>10}  ", "heading"), (entry.title, "")], second
 
 
-def period_of(timeline: Timeline, index: int) -> str:
-    """The month or year entry ``index`` is charted in ("undated" for none)."""
-    iso = timeline.entries[index].date.iso
-    return period_key(iso, timeline.granularity) if iso else "undated"
+def period_runs(timeline: Timeline) -> list[tuple[str, int, int]]:
+    """(period, first entry, entry after the last) of each period with releases, then the
+    undated: from the chart's counts, the entries being in date order."""
+    runs, start = [], 0
+    for period, count in timeline.buckets:
+        if count:
+            runs.append((period, start, start + count))
+            start += count
+    if timeline.undated:
+        runs.append(("undated", start, start + timeline.undated))
+    return runs
 
 
 class TimelineScreen(ModalScreen[tuple[str, int] | None]):
@@ -84,7 +90,7 @@ class TimelineScreen(ModalScreen[tuple[str, int] | None]):
         self._items: list[int] = []
         """Per list item: an entry's index, or ``-1 - i`` for the heading over the period
         that begins with entry ``i``."""
-        self._period_end: dict[int, int] = {}
+        self._period_names: dict[int, tuple[str, int]] = {}
 
     def compose(self) -> ComposeResult:
         """Heading (a note until the timeline is built), the chart, then the releases."""
@@ -122,31 +128,32 @@ class TimelineScreen(ModalScreen[tuple[str, int] | None]):
         listing = self.query_one(LineList)
         if timeline.buckets and not charted:
             self.query_one("#timeline-box").mount(*self._chart(timeline), before=listing)
+        count = len(timeline.entries)
+        big = count > PERIOD_HEADINGS_FROM
+        runs = period_runs(timeline) if big else [("", 0, count)]
         items: list[int] = []
         heights: list[int] = []
-        by_period = len(timeline.entries) > PERIOD_HEADINGS_FROM
-        last, start = "", 0
-        for number in range(len(timeline.entries)):
-            if by_period and (period := period_of(timeline, number)) != last:
-                if number:
-                    self._period_end[start] = number
-                last, start = period, number
-                items.append(-1 - number)
+        selectable: list[bool] = []
+        self._period_names = {}
+        for period, start, end in runs:
+            if period:  # a heading over the period, then its releases, two lines each
+                self._period_names[start] = (period, end - start)
+                items.append(-1 - start)
                 heights.append(1)
-            items.append(number)
-            heights.append(2 if timeline.entries[number].figures else 1)
-        self._period_end[start] = len(timeline.entries)
+                selectable.append(False)
+            items.extend(range(start, end))
+            heights += [2] * (end - start)
+            selectable += [True] * (end - start)
         self._items = items
-        listing.set_items(heights, [item >= 0 for item in items], self._draw)
+        listing.set_items(heights, selectable, self._draw)
 
     def _draw(self, item: int) -> Sequence[Line]:
         assert self.timeline is not None
         number = self._items[item]
         if number >= 0:
             return entry_lines(self.timeline, number)
-        start = -1 - number
-        count = self._period_end[start] - start
-        return ([(period_of(self.timeline, start), "heading"), (f"  · {count:,}", "dim")],)
+        period, count = self._period_names[-1 - number]
+        return ([(period, "heading"), (f"  · {count:,} release(s)", "dim")],)
 
     @on(LineList.Selected)
     def _chosen(self, event: LineList.Selected) -> None:
