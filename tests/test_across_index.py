@@ -6,6 +6,7 @@ release, with hostile text and with damaged or missing stored digests."""
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -122,21 +123,26 @@ def test_a_digest_survives_encoding(folder: Path) -> None:
     assert decode_digest(encode_digest(ReleaseDigest())) == ReleaseDigest()
 
 
+def _stored(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"))
+
+
+EMPTY_Y = '"y": [null, null]'
+
+
 @pytest.mark.parametrize(
     "data",
     [
         b"",
         b"not zlib",
-        __import__("zlib").compress(b"[1, 2]"),
-        __import__("zlib").compress(b'{"v": 999, "q": [], "m": [], "y": [null, null]}'),
-        __import__("zlib").compress(
-            b'{"v": 1, "q": [["a", null, null, -1, 3]], "m": [], "y": [null, null]}'
-        ),
-        __import__("zlib").compress(
-            b'{"v": 1, "q": [], "m": [["alien", "X", 1, 0, [], []]], "y": [null, null]}'
-        ),
-        __import__("zlib").compress(b'{"v": 1, "q": [], "m": [], "y": [3, null]}'),
-        __import__("zlib").compress(b"[" * 100_000),
+        _stored("[1, 2]"),
+        _stored('{"v": 999, "q": [], "m": [], ' + EMPTY_Y + "}"),
+        _stored('{"v": 1, "q": [["a", null, null, -1, 3]], "m": [], ' + EMPTY_Y + "}"),
+        _stored('{"v": 1, "q": [["a", 7, null, 1, 3]], "m": [], ' + EMPTY_Y + "}"),
+        _stored('{"v": 1, "q": [], "m": [["alien", "X", 1, 0, [], []]], ' + EMPTY_Y + "}"),
+        _stored('{"v": 1, "q": [], "m": [["person", "X", 1, 0, [5], []]], ' + EMPTY_Y + "}"),
+        _stored('{"v": 1, "q": [], "m": [], "y": [3, null]}'),
+        _stored("[" * 100_000),
     ],
 )
 def test_a_damaged_digest_is_not_trusted(data: bytes) -> None:
