@@ -98,7 +98,9 @@ async def test_quotations_view_fits_a_small_terminal(corpus_dir: Path) -> None:
         await _gathered(pilot)
         options = app.screen.query_one(LineList)
         assert options.size.height >= 12
-        assert options.cursor == 1  # the first quotation, under its speaker's heading
+        assert options.cursor == 0  # the first quotation, under its speaker's heading
+        assert options.render_line(0).text.startswith("Mira Kallas")
+        assert options.render_line(1).text.startswith("  “Ports are where smugglers")
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 

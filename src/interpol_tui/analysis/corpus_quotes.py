@@ -13,7 +13,8 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, groupby
+from itertools import accumulate, compress
+from operator import ne
 from typing import Any
 
 from interpol_tui.analysis.model import DocumentAnalysis, Quote
@@ -225,17 +226,12 @@ class QuotationIndex:
             at = hay.find(first, starts[row] + len(folded[row]) + 1)
         return found
 
-    def speaker_groups(self, rows: Sequence[int]) -> list[tuple[int, int]]:
-        """(start, end) in ``rows`` of each run of one speaker's quotations."""
+    def speaker_starts(self, rows: Sequence[int]) -> list[int]:
+        """The positions in ``rows`` where another speaker's quotations begin (0 first)."""
         groups = list(map(self._group.__getitem__, rows))
-        runs: list[tuple[int, int]] = []
-        start = 0
-        # groupby over C callables: a Python step per speaker, not per quotation.
-        for _, run in groupby(range(len(rows)), key=groups.__getitem__):
-            end = start + len(list(run))
-            runs.append((start, end))
-            start = end
-        return runs
+        # compress/map over C callables: no Python step per quotation.
+        changes = compress(range(1, len(groups)), map(ne, groups, groups[1:]))
+        return [0, *changes] if groups else []
 
 
 def _date_parts(iso: str) -> list[int] | None:

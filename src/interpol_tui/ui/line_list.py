@@ -28,7 +28,8 @@ from interpol_tui.ui.document_list import fit
 from interpol_tui.ui.legible import LegibleStyles
 
 Line = Sequence[tuple[str, str]]
-"""One line of an item: (text, role) pieces; role "" (plain), "heading", "dim" or "em"."""
+"""One line of an item: (text, role) pieces; role "" (plain), "heading", "dim" or "em";
+a line that starts with a "title" piece heads its item and takes no cursor."""
 Draw = Callable[[int], Sequence[Line]]
 """Draws item ``index`` as exactly as many lines as its height."""
 
@@ -205,18 +206,20 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
             return Strip([Segment(fit(text, width), dim)]).crop_extend(0, width, base)
         lines = self._lines(index)
         part = absolute - self._top(index)
-        selected = index == self.cursor
+        line = lines[part] if part < len(lines) else ()
+        selected = index == self.cursor and not (line and line[0][1] == "title")
         if selected:
             base += self.get_component_rich_style("line-list--cursor")
         segments: list[Segment] = []
         room = width
-        for text, role in lines[part] if part < len(lines) else ():
+        for text, role in line:
             if room <= 0:
                 break
             # A quotation may run to thousands of characters: measure only what can show.
             piece = fit(text[: room * 2 + 2], room)
             room -= cell_len(piece)
-            style = base if selected or not role else base + self._foreground(f"line-list--{role}")
+            component = "line-list--heading" if role == "title" else f"line-list--{role}"
+            style = base if selected or not role else base + self._foreground(component)
             if selected and role == "heading":
                 style += Style(bold=True)
             segments.append(Segment(piece, style))
