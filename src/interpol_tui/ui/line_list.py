@@ -1,5 +1,8 @@
 """A virtual list of items of a few lines each: only the lines on screen are drawn.
 
+No scrollbar (drawing one cost a fifth of opening the quotation list): the
+views say where the cursor is ("120 of 58,353"), as fzf does.
+
 For the across-release views, whose lists run to tens of thousands of items
 (58,000 quotations, a timeline of 9,600 releases) where an ``OptionList``
 would measure every one of them. Items are given as a count, their heights
@@ -27,6 +30,8 @@ from textual.strip import Strip
 from interpol_tui.ui.document_list import fit
 from interpol_tui.ui.legible import LegibleStyles
 
+WHEEL_STEP = 3
+"""Items the cursor moves for one notch of the mouse wheel."""
 Line = Sequence[tuple[str, str]]
 """One line of an item: (text, role) pieces; role "" (plain), "heading", "dim" or "em";
 a line that starts with a "title" piece heads its item and takes no cursor."""
@@ -55,7 +60,7 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    LineList { overflow-x: hidden; overflow-y: scroll; height: 1fr; }
+    LineList { overflow-x: hidden; overflow-y: hidden; height: 1fr; }
     LineList > .line-list--cursor {
         background: $block-cursor-blurred-background;
         color: $block-cursor-blurred-foreground;
@@ -117,7 +122,7 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
         self._draw = draw
         self._cache = {}
         self.virtual_size = Size(self.size.width, self._ends[-1] if self._ends else 0)
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self.cursor = self._next_selectable(0, 1)
         self.refresh()
 
@@ -173,6 +178,16 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
         if 0 <= self.cursor < len(self._ends):
             self.post_message(self.Selected(self.cursor))
 
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel moves the cursor (the list has no scrollbar to drag)."""
+        event.stop()
+        self.action_move(WHEEL_STEP)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel moves the cursor."""
+        event.stop()
+        self.action_move(-WHEEL_STEP)
+
     def on_click(self, event: events.Click) -> None:
         """Move the cursor to the clicked item; a double click chooses it."""
         offset = event.get_content_offset(self)
@@ -201,9 +216,12 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
         base = self.rich_style
         index = bisect_right(self._ends, absolute)
         if index >= len(self._ends):
-            text = self.empty_text if absolute == 0 and not self._ends else ""
-            dim = base + self._foreground("line-list--dim")
-            return Strip([Segment(fit(text, width), dim)]).crop_extend(0, width, base)
+            if absolute == 0 and not self._ends and self.empty_text:
+                dim = base + self._foreground("line-list--dim")
+                return Strip([Segment(fit(self.empty_text, width), dim)]).crop_extend(
+                    0, width, base
+                )
+            return Strip.blank(width, base)
         lines = self._lines(index)
         part = absolute - self._top(index)
         line = lines[part] if part < len(lines) else ()

@@ -172,10 +172,6 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
         listing.empty_text = "No quotation matches." if query.strip() else "No quotation found."
         every = [True] * len(layout.rows)  # headings are part of an item, not items
         listing.set_items(layout.heights, every, self._draw, layout.ends)
-        total = len(self.index.quotations)
-        self.query_one("#quotations-status", Static).update(
-            f"{len(layout.rows):,} of {total:,} quotations"
-        )
         self._preview()
 
     @property
@@ -201,6 +197,12 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     @on(LineList.Highlighted)
     def _preview(self) -> None:
         self.query_one("#quotations-preview", Static).update(quotation_preview(self.current()))
+        if self.index is not None:  # where the cursor is: the list has no scrollbar
+            shown, total = len(self._layout.rows), len(self.index.quotations)
+            at = self.query_one(LineList).cursor + 1
+            where = f" · {at:,}/{shown:,}" if shown else ""
+            status = f"{shown:,} of {total:,} quotations{where}"
+            self.query_one("#quotations-status", Static).update(status)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -155,6 +155,15 @@ class TimelineScreen(ModalScreen[tuple[str, int] | None]):
         period, count = self._period_names[-1 - number]
         return ([(period, "heading"), (f"  · {count:,} release(s)", "dim")],)
 
+    @on(LineList.Highlighted)
+    def _where(self, event: LineList.Highlighted) -> None:
+        # The list has no scrollbar: the border says which release the cursor is on.
+        number = self._items[event.index] if 0 <= event.index < len(self._items) else -1
+        if self.timeline is not None and number >= 0:
+            at = f"{number + 1:,}/{len(self.timeline.entries):,}"
+            box = self.query_one("#timeline-box")
+            box.border_subtitle = f"{at} · enter: open the release · esc: close"
+
     @on(LineList.Selected)
     def _chosen(self, event: LineList.Selected) -> None:
         number = self._items[event.index] if self.timeline is not None else -1
