@@ -340,12 +340,23 @@ def releases_by_period(
 
     ``dates`` maps document ids to ISO dates (None: undated, left out).
     """
-    isos = [iso for iso in dates.values() if iso]
-    granularity = granularity_for(isos)
-    members: dict[str, list[str]] = {}
+    # One pass by month (a year-only date keys its year); the granularity is then read
+    # off the few month keys, as granularity_for would read it off every date.
+    months: dict[str, list[str]] = {}
     for doc_id, iso in dates.items():
         if iso:
-            members.setdefault(period_key(iso, granularity), []).append(doc_id)
+            months.setdefault(iso[:7], []).append(doc_id)
+    granularity = granularity_for(list(months))
+    members = months
+    if granularity == "year":  # again by year, so each year lists its releases in order
+        members = {}
+        for doc_id, iso in dates.items():
+            if iso:
+                members.setdefault(iso[:4], []).append(doc_id)
+    if not members:
+        return granularity, []
+    keys = sorted(members)
     return granularity, [
-        (period, tuple(members.get(period, ()))) for period, _ in histogram(isos, granularity)
+        (period, tuple(members.get(period, ())))
+        for period in _periods(keys[0], keys[-1], granularity)
     ]
