@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import os
 import shutil
 import subprocess
@@ -167,7 +166,6 @@ def measure(folder: Path, repeat: int) -> None:
     for name in VIEW_MODULES:  # as the app does in the background once the index is built
         __import__(name)
     full_layout(quotations)
-    gc.freeze()
 
     def gathering() -> object:
         return QuotationsScreen(lambda: quotations)

@@ -260,3 +260,21 @@ async def test_a_long_timeline_lists_its_releases_under_period_headings(
         await pilot.pause()
         reader = main.query_one(Reader)
         assert reader.document is not None and reader.document.id == "2021-harbour.txt"
+
+
+async def test_quotations_gather_on_their_own_when_no_index_was_built(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpol_tui.ui.across_indexing import AcrossIndexer
+
+    monkeypatch.setattr(AcrossIndexer, "build", lambda self, corpus, analyses: None)
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=SIZE) as pilot:
+        main = await _analysed(pilot)
+        assert main.across.index is None
+        await pilot.press("Q")
+        view = app.screen
+        assert isinstance(view, QuotationsScreen)
+        await _gathered(pilot)
+        assert view.index is not None and len(view.shown) == 5
+        assert "5 of 5 quotations" in str(view.query_one("#quotations-status").render())

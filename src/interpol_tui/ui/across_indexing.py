@@ -10,7 +10,6 @@ decode) has its digest made here from its analysis and stored for next time.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable, Mapping
 from contextlib import suppress
@@ -154,9 +153,6 @@ class AcrossIndexer:
     def _keep(self, index: AcrossIndex, generation: int, built: threading.Event) -> None:
         if generation == self._generation:
             self.index = index
-            # Hundreds of thousands of rows that live as long as the corpus: out of the
-            # collector's sight, or each full collection pauses the UI for half a second.
-            gc.freeze()
         built.set()
 
     def _on_ui(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
