@@ -106,10 +106,11 @@ def measure(folder: Path, repeat: int) -> None:
 
     from interpol_tui.analysis.compare import compare_releases
     from interpol_tui.analysis.timeline import releases_by_period
+    from interpol_tui.state.digests import build_across_index
     from interpol_tui.state.paths import StatePaths
     from interpol_tui.state.reopen import analyse, open_corpus
     from interpol_tui.state.snapshot import CorpusSnapshot
-    from interpol_tui.ui.across_indexing import VIEW_MODULES, build_across_index
+    from interpol_tui.ui.across_indexing import VIEW_MODULES
     from interpol_tui.ui.compare_screen import CompareScreen
     from interpol_tui.ui.corpus_time import CorpusTimeScreen
     from interpol_tui.ui.quotations_screen import QuotationsScreen, full_layout

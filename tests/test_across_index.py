@@ -19,11 +19,10 @@ from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.analysis.timeline import entity_timeline
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.state import StatePaths
-from interpol_tui.state.digests import decode_digest, encode_digest
+from interpol_tui.state.digests import build_across_index, decode_digest, encode_digest
 from interpol_tui.state.reopen import analyse, open_corpus
 from interpol_tui.state.snapshot import CorpusSnapshot
 from interpol_tui.state.stored import StoredAnalyses
-from interpol_tui.ui.across_indexing import build_across_index
 
 HOSTILE = (
     "Markup [bold]and[/] escapes at the harbour\n"

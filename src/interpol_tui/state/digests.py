@@ -1,4 +1,5 @@
-"""The stored form of a release digest (:mod:`interpol_tui.analysis.digest`): compact JSON.
+"""The stored form of a release digest (:mod:`interpol_tui.analysis.digest`): compact JSON;
+and the corpus-wide index gathered from the stored digests.
 
 Lists, not objects, so that 10,000 releases' digests read back in one query
 and parse in a fraction of a second. Every field is checked on the way in:
@@ -10,13 +11,17 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from interpol_tui.analysis.across_index import AcrossIndex
 from interpol_tui.analysis.corpus_quotes import QuoteRow
-from interpol_tui.analysis.digest import DIGEST_VERSION, ReleaseDigest
-from interpol_tui.analysis.model import ENTITY_TYPES
+from interpol_tui.analysis.digest import DIGEST_VERSION, ReleaseDigest, release_digest
+from interpol_tui.analysis.model import ENTITY_TYPES, DocumentAnalysis
 from interpol_tui.analysis.timeline import FigureNote, MentionRow
+from interpol_tui.corpus.model import Corpus
 from interpol_tui.state.jsonio import parse_json
+from interpol_tui.state.stored import StoredAnalyses
 
 
 class _Bad(ValueError):
@@ -123,3 +128,32 @@ def decode_digest(data: bytes) -> ReleaseDigest | None:
         )
     except (zlib.error, ValueError, TypeError):
         return None
+
+
+def build_across_index(
+    corpus: Corpus,
+    analyses: Mapping[str, DocumentAnalysis],
+    cancelled: Callable[[], bool] = lambda: False,
+) -> AcrossIndex | None:
+    """The index of ``corpus`` from its stored digests (made from analyses where missing).
+
+    None when cancelled. Digests made here are stored when ``analyses`` can keep them.
+    """
+    stored = analyses.stored_digests() if isinstance(analyses, StoredAnalyses) else {}
+    index = AcrossIndex()
+    made: list[tuple[str, str, bytes]] = []
+    for document in corpus.documents:
+        if cancelled():
+            return None
+        if document.id not in analyses:
+            continue
+        data = stored.get(document.id)
+        digest = decode_digest(data) if data is not None else None
+        if digest is None:
+            digest = release_digest(document.id, document.text, analyses[document.id])
+            if document.sha256:
+                made.append((document.id, document.sha256, encode_digest(digest)))
+        index.add(document, digest)
+    if made and isinstance(analyses, StoredAnalyses):
+        analyses.keep_digests(made)
+    return index.finish()

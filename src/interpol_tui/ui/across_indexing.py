@@ -36,40 +36,6 @@ VIEW_MODULES = (
 """Imported in the background once the index is built, so no view pays for it on its key."""
 
 
-def build_across_index(
-    corpus: Corpus,
-    analyses: Mapping[str, DocumentAnalysis],
-    cancelled: Callable[[], bool] = lambda: False,
-) -> AcrossIndex | None:
-    """The index of ``corpus`` from its stored digests (made from analyses where missing).
-
-    None when cancelled. Digests made here are stored when ``analyses`` can keep them.
-    """
-    from interpol_tui.analysis.across_index import AcrossIndex
-    from interpol_tui.analysis.digest import release_digest
-    from interpol_tui.state.digests import decode_digest, encode_digest
-    from interpol_tui.state.stored import StoredAnalyses
-
-    stored = analyses.stored_digests() if isinstance(analyses, StoredAnalyses) else {}
-    index = AcrossIndex()
-    made: list[tuple[str, str, bytes]] = []
-    for document in corpus.documents:
-        if cancelled():
-            return None
-        if document.id not in analyses:
-            continue
-        data = stored.get(document.id)
-        digest = decode_digest(data) if data is not None else None
-        if digest is None:
-            digest = release_digest(document.id, document.text, analyses[document.id])
-            if document.sha256:
-                made.append((document.id, document.sha256, encode_digest(digest)))
-        index.add(document, digest)
-    if made and isinstance(analyses, StoredAnalyses):
-        analyses.keep_digests(made)
-    return index.finish()
-
-
 class AcrossIndexer:
     """The across-release index of the analyses a screen shows, built off the UI thread."""
 
@@ -99,6 +65,8 @@ class AcrossIndexer:
                 break
         found = self.ready_for(analyses)
         if found is None:
+            from interpol_tui.state.digests import build_across_index
+
             found = build_across_index(corpus, analyses, lambda: worker.is_cancelled)
         if found is None:  # cancelled: the view is closing
             from interpol_tui.analysis.across_index import AcrossIndex
@@ -131,6 +99,8 @@ class AcrossIndexer:
         built: threading.Event,
     ) -> None:
         import importlib
+
+        from interpol_tui.state.digests import build_across_index  # not before the first frame
 
         worker = get_current_worker()
         try:
