@@ -259,23 +259,35 @@ def confirm(
 # -- analysis -------------------------------------------------------------------
 
 
-def _analyse_job(job: tuple[str, str, str, str]) -> tuple[str, bytes | None, bytes, str | None]:
-    """Analyse one release (in a worker process): (id, stored analysis, stored facts, error).
+def _analyse_job(
+    job: tuple[str, str, str, str],
+) -> tuple[str, bytes | None, bytes | None, bytes, str | None]:
+    """Analyse one release (in a worker process): (id, stored form, digest, facts, or why it
+    failed).
 
-    The facts that statistics group (:mod:`~interpol_tui.analysis.release_facts`)
-    are made here too, in parallel, from the analysis still in memory.
+    The digest (the release's quotation and mention rows) and the facts that
+    statistics group (:mod:`~interpol_tui.analysis.release_facts`) are made
+    here too, while the text and analysis are at hand, so neither the
+    across-release views nor the statistics decode an analysis to gather them.
     """
+    from interpol_tui.analysis.digest import release_digest
     from interpol_tui.analysis.pipeline import analyse_text
     from interpol_tui.analysis.release_facts import release_facts
+    from interpol_tui.state.digests import encode_digest
     from interpol_tui.state.fact_rows import encode_facts
 
     doc_id, text, headline, title = job
     try:
         analysis = analyse_text(doc_id, text, headline)
+        data = encode_analysis(analysis, text)
         facts = encode_facts(release_facts(doc_id, title, text, analysis))
-        return doc_id, encode_analysis(analysis, text), facts, None
     except Exception as error:  # a bug on one release must not stop the corpus
-        return doc_id, None, b"", f"{type(error).__name__}: {error}"
+        return doc_id, None, None, b"", f"{type(error).__name__}: {error}"
+    try:
+        digest = encode_digest(release_digest(doc_id, text, analysis))
+    except Exception:  # made again from the analysis when the views need it
+        digest = None
+    return doc_id, data, digest, facts, None
 
 
 def analyse(
@@ -300,7 +312,8 @@ def analyse(
     hashes = {document.id: document.sha256 for document in missing}
     pending: list[tuple[str, str, bytes]] = []
     pending_facts: list[tuple[str, str, bytes]] = []
-    for doc_id, data, facts, error in run_pooled(
+    digests: list[tuple[str, str, bytes]] = []
+    for doc_id, data, digest, facts, error in run_pooled(
         _analyse_job, jobs, progress=progress, cancelled=cancelled
     ):
         if data is None:  # each one said: the warnings view lists them
@@ -310,7 +323,9 @@ def analyse(
             continue
         pending.append((doc_id, hashes[doc_id], data))
         pending_facts.append((doc_id, hashes[doc_id], facts))
+        if digest is not None:
+            digests.append((doc_id, hashes[doc_id], digest))
         if len(pending) >= SAVE_BATCH:
-            analyses.keep(pending, pending_facts)
-    analyses.keep(pending, pending_facts)
+            analyses.keep(pending, digests, pending_facts)
+    analyses.keep(pending, digests, pending_facts)
     return analyses

@@ -60,12 +60,13 @@ CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
+CREATE TABLE IF NOT EXISTS digests (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 """
-_TABLES = ("files", "texts", "analyses", "reports", "facts")
-_PER_RELEASE = ("files", "texts", "analyses", "facts")
-# Tables apart: listing the corpus scans only the small rows of `files`, and
-# statistics only the compact rows of `facts`, never the pages that hold texts
-# and analyses.
+_TABLES = ("files", "texts", "analyses", "reports", "facts", "digests")
+_PER_RELEASE = ("files", "texts", "analyses", "facts", "digests")
+# Tables apart: listing the corpus scans only the small rows of `files`,
+# statistics only the compact rows of `facts` and the across views `digests`,
+# never the pages that hold texts and analyses.
 
 
 def _code_fingerprint(part: str) -> str:
@@ -189,6 +190,7 @@ class CorpusSnapshot:
             elif meta.get("analysis") != analysis_fingerprint():
                 db.execute("DELETE FROM analyses")
                 db.execute("DELETE FROM facts")
+                db.execute("DELETE FROM digests")  # made from the analyses
             elif meta.get("facts") != facts_fingerprint():
                 db.execute("DELETE FROM facts")  # made again from the stored analyses
             db.executemany(
@@ -387,14 +389,23 @@ class CorpusSnapshot:
         facts: Sequence[tuple[str, str, bytes]] = (),
     ) -> bool:
         """Store (doc id, file hash, encoded analysis) rows, and facts rows of the same shape."""
-        if not self.usable or not (rows or facts):
+        return self._save_blobs((("analyses", rows), ("facts", facts)))
+
+    def save_digests(self, rows: Sequence[tuple[str, str, bytes]]) -> bool:
+        """Store (doc id, file hash, encoded digest) rows (see ``state/digests.py``)."""
+        return self._save_blobs((("digests", rows),))
+
+    def _save_blobs(self, tables: Iterable[tuple[str, Sequence[tuple[str, str, bytes]]]]) -> bool:
+        """Store (doc id, file hash, data) rows in per-release tables, in one transaction."""
+        tables = [(table, rows) for table, rows in tables if rows]
+        if not self.usable or not tables:
             return self.usable
         try:
             with self._writing() as db:
-                for table, found in (("analyses", rows), ("facts", facts)):
+                for table, rows in tables:
                     db.executemany(
                         f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
-                        [(to_db(doc_id), sha, data) for doc_id, sha, data in found],
+                        [(to_db(doc_id), sha, data) for doc_id, sha, data in rows],
                     )
         except sqlite3.Error as error:
             self._guard(error)
@@ -403,10 +414,19 @@ class CorpusSnapshot:
 
     def facts(self) -> Iterator[tuple[str, str, bytes]]:
         """Every stored facts row: (doc id, file hash, encoded facts), read as they come."""
+        return self._blobs("facts")
+
+    def digests(self) -> dict[str, tuple[str, bytes]]:
+        """Document id -> (file hash, stored digest): every release's across-views rows."""
+        return {doc_id: (sha, data) for doc_id, sha, data in self._blobs("digests")}
+
+    def _blobs(self, table: str) -> Iterator[tuple[str, str, bytes]]:
         if not self.usable:
             return
         try:
-            for doc_id, sha, data in self._connection().execute("SELECT * FROM facts"):
+            for doc_id, sha, data in self._connection().execute(
+                f"SELECT doc_id, sha256, data FROM {table}"
+            ):
                 if isinstance(data, bytes):
                     yield from_db(str(doc_id)), str(sha), data
         except sqlite3.Error as error:
