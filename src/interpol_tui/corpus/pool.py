@@ -114,10 +114,13 @@ def run_pooled(
     with _live_lock:
         _live.add(pool)
     try:
-        batches = [items[i : i + CHUNK] for i in range(0, total, CHUNK)]
+        starts = range(0, total, CHUNK)
+        # Sliced as the pool sends them (its pipe is bounded): items that are made
+        # when indexed (a release's text read from the snapshot) are never all held.
+        batches = (items[i : i + CHUNK] for i in starts)
         results = pool.imap_unordered(partial(_apply, func), batches)
         done = 0
-        for _ in batches:
+        for _ in starts:
             batch: list[Result] = _next(results, cancelled)
             yield from batch
             done += len(batch)

@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from interpol_tui.analysis.headline import headline_of
 from interpol_tui.corpus.formats import format_for
@@ -290,6 +291,31 @@ def _analyse_job(
     return doc_id, data, digest, facts, None
 
 
+class _Jobs(Sequence[tuple[str, str, str, str]]):
+    """The analysis jobs of ``documents``, each made (its text read) when the pool takes it."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self._documents = documents
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    @staticmethod
+    def _job(document: Document) -> tuple[str, str, str, str]:
+        return document.id, document.text, headline_of(document), document.title
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str, str, str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[str, str, str, str]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[str, str, str, str] | list[tuple[str, str, str, str]]:
+        if isinstance(index, slice):
+            return [self._job(document) for document in self._documents[index]]
+        return self._job(self._documents[index])
+
+
 def analyse(
     corpus: Corpus,
     snapshot: CorpusSnapshot | None,
@@ -308,7 +334,7 @@ def analyse(
     stored = snapshot.analysed() if snapshot is not None and usable and reuse else {}
     missing = [d for d in corpus.documents if stored.get(d.id) != d.sha256 or not d.sha256]
     analyses = StoredAnalyses(corpus.documents, snapshot if usable else None)
-    jobs = [(d.id, d.text, headline_of(d), d.title) for d in missing]
+    jobs = _Jobs(missing)
     hashes = {document.id: document.sha256 for document in missing}
     pending: list[tuple[str, str, bytes]] = []
     pending_facts: list[tuple[str, str, bytes]] = []
