@@ -18,6 +18,7 @@ from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex
 from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.heap import keep_loaded
 from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
 
@@ -244,6 +245,7 @@ class ReadingSession:
             cancelled=cancelled,
             warn=self.preferences.warn,
         )
+        keep_loaded()  # the corpus and its analyses live until a reload (ui/heap.py)
         if analyses.failed:  # never silently: those releases show no highlights
             self.screen.app.call_from_thread(
                 self.screen.notify,

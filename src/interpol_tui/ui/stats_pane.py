@@ -17,6 +17,8 @@ from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui.focus_border import FocusWithinBorder
+from interpol_tui.ui.heap import keep_loaded
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.stats_texts import corpus_totals, release_dates_table, sentence_text
 
@@ -58,7 +60,7 @@ class StatisticsReady(Message):
         super().__init__()
 
 
-class StatsPane(Vertical):
+class StatsPane(FocusWithinBorder, Vertical):
     """Figures across releases side by side, every figure, entity frequencies, corpus totals."""
 
     ALLOW_MAXIMIZE = True
@@ -266,6 +268,7 @@ class StatsPane(Vertical):
         )
         self.query_one("#stats-dates", Static).update(release_dates_table(statistics))
         self.app.refresh_bindings()
+        self.call_after_refresh(keep_loaded)  # the tables stay until a reload (ui/heap.py)
 
     def _show_sentence(self, occurrence: Occurrence | None) -> None:
         sentence = self.query_one("#occurrence-sentence", Static)
