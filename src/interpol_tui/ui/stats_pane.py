@@ -79,6 +79,10 @@ class StatsPane(FocusWithinBorder, Vertical):
     DEFAULT_CSS = """
     StatsPane { padding: 0 0; }
     StatsPane > TabbedContent { height: 1fr; }
+    /* Textual dims the other tabs to $foreground 50% (2.0-4.4:1): the bar and bold mark
+       the tab shown; every name stays readable. */
+    StatsPane Tab, StatsPane Tab:ansi { color: $foreground; text-style: none; }
+    StatsPane Tab.-active, StatsPane Tab.-active:ansi { text-style: bold; }
     StatsPane ContentSwitcher { height: 1fr; }
     StatsPane TabPane { height: 1fr; padding: 0; }
     StatsPane .stats--status { height: auto; color: $text-muted; padding: 0 1; }
@@ -109,10 +113,11 @@ class StatsPane(FocusWithinBorder, Vertical):
         if not self.built:
             yield Static(self._status, id="stats-placeholder", classes="stats--status")
             return
-        from textual.widgets import Input, TabbedContent, TabPane
+        from textual.widgets import TabbedContent, TabPane
 
         from interpol_tui.ui.entity_table import EntityTable
         from interpol_tui.ui.figure_table import FigureTable
+        from interpol_tui.ui.legible_input import LegibleInput
         from interpol_tui.ui.nav_keys import KeyedScroll
         from interpol_tui.ui.quantity_table import QuantityTable
 
@@ -122,7 +127,7 @@ class StatsPane(FocusWithinBorder, Vertical):
                 yield QuantityTable(id="quantities")
                 yield Static("", id="occurrence-sentence")
             with TabPane("Figures", id="tab-figures"):
-                yield Input(placeholder="type to filter figures", id="figure-filter")
+                yield LegibleInput(placeholder="type to filter figures", id="figure-filter")
                 yield FigureTable(id="figures")
                 yield Static("", id="figures-status", classes="stats--status")
             with TabPane("Entities", id="tab-entities"):
