@@ -64,3 +64,17 @@ async def test_tables_follow_the_terminal_width(seeds_dir: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert _check(figures, "figures 200 again") == wide_figures
+
+
+async def test_a_narrow_pane_drops_figure_columns_rather_than_overflow(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:  # the pane is about 34 columns
+        await settle(app, pilot)
+        figures = await _figures(pilot)
+        _check(figures, "figures 120")
+        assert [str(key.value) for key in figures.columns] == ["value", "quantity", "when"]
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        await pilot.pause()
+        _check(figures, "figures 200")
+        assert len(figures.columns) == 5

@@ -44,9 +44,10 @@ FULL_FROM = 110
 """From this many columns, the table shows whole phrases and changes in full."""
 MAX_COUNTED = 44
 """The longest "what is counted" cell, however wide the table."""
-MINIMUM_WIDTHS = {2: (8, 6), 3: (8, 6, 5), 5: (17, 15, 6, BAR_WIDTH, 10)}
+MINIMUM_WIDTHS = {2: (8, 6), 3: (8, 6, 5), 5: (17, 15, 12, BAR_WIDTH, 10)}
 """The narrowest each column gets, by the number of columns (``column_fit``); a bar is
-never cut, and the values ("192 → 195 → 196") keep room for three."""
+never cut, nor a date (the third column holds the date of a figure cited once), and the
+values ("192 → 195 → 196") keep room for three."""
 TREND_ARROWS = {"rising": "▲", "falling": "▼", "steady": "=", "mixed": "↕"}
 
 
