@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.focus_border import FocusWithinBorder
-from interpol_tui.ui.heap import keep_loaded
+from interpol_tui.ui.heap import keep_loaded, release_loaded
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.stats_texts import corpus_totals, release_dates_table, sentence_text
 
@@ -140,6 +140,10 @@ class StatsPane(FocusWithinBorder, Vertical):
     def on_mount(self) -> None:
         """Follow the screen's maximizing; the tabs are built once the corpus is shown."""
         self.watch(self.screen, "maximized", self._maximized_changed, init=False)
+
+    def on_unmount(self) -> None:
+        """The app is closing: what was frozen with the tables may be collected again."""
+        release_loaded()
 
     async def build(self) -> None:
         """Compose the tabs and fill them with whatever arrived before."""
