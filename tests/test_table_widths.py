@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.column_fit import fit_columns
+from interpol_tui.ui.entity_table import EntityTable
 from interpol_tui.ui.figure_table import FigureTable
 from interpol_tui.ui.quantity_table import QuantityTable
 from interpol_tui.ui.stats_pane import StatsPane
@@ -24,7 +25,7 @@ def test_columns_get_what_they_want_when_it_fits_else_a_share_above_their_minimu
     assert fit_columns(5, [10, 10], [4, 4]) == [4, 4]  # never below the minimums
 
 
-def _check(table: QuantityTable | FigureTable, where: str) -> list[int]:
+def _check(table: QuantityTable | FigureTable | EntityTable, where: str) -> list[int]:
     columns = list(table.ordered_columns)
     assert table.size.width > 0, where
     assert table.virtual_size.width <= table.size.width, where  # no column past the edge
@@ -78,3 +79,18 @@ async def test_a_narrow_pane_drops_figure_columns_rather_than_overflow(seeds_dir
         await pilot.pause()
         _check(figures, "figures 200")
         assert len(figures.columns) == 5
+
+
+async def test_the_entities_table_fits_narrow_and_wide_panes(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        pilot.app.screen.query_one(StatsPane).action_show_tab(2)
+        await pilot.pause()
+        await pilot.pause()
+        entities = app.screen.query_one(EntityTable)
+        assert len(_check(entities, "entities 120")) == 2  # name and releases
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        await pilot.pause()
+        assert len(_check(entities, "entities 200")) == 5
