@@ -71,6 +71,8 @@ class _Labeller:
         self.found: list[_Found] = []
         self._spans: set[tuple[int, int]] = set()
         self._claims = Claims(len(release.text))
+        self._short_forms: tuple[dict[str, str], dict[str, str]] | None = None
+        """Built on first use: the lexicon is complete once the first pass has run."""
 
     # -- pass 2: labelling ----------------------------------------------------
 
@@ -279,22 +281,16 @@ class _Labeller:
     def _link_short_form(self, token: Token) -> None:
         """ "Coalition" -> "Global Coalition"; "GA" -> "United Nations General Assembly"."""
         word = token.text
-        for canonical in dict.fromkeys(self.lexicon.organisations.values()):
-            parts = canonical.split(" ")
-            if len(parts) > 1 and parts[-1] == word and word[0].isupper() and not word.isupper():
-                self._add(token.start, token.end, "organization", canonical)
-                return
-            if (
-                word.isupper()
-                and 2 <= len(word) <= 5
-                and (
-                    initials(parts) == word
-                    or initials(parts[2:]) == word
-                    or initials(parts[1:]) == word
-                )
-            ):
-                self._add(token.start, token.end, "organization", canonical)
-                return
+        if self._short_forms is None:
+            self._short_forms = _short_forms(self.lexicon.organisations)
+        by_last_word, by_initials = self._short_forms
+        canonical = None
+        if word[0].isupper() and not word.isupper():
+            canonical = by_last_word.get(word)
+        elif word.isupper() and 2 <= len(word) <= 5:
+            canonical = by_initials.get(word)
+        if canonical is not None:
+            self._add(token.start, token.end, "organization", canonical)
 
     def _hyphen_prefixes(self) -> None:
         """ "INTERPOL-led": the organisation named inside a hyphenated word."""
@@ -345,6 +341,24 @@ class _Labeller:
                 owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")
                 if len(longer) == 1 and not owned:
                     found.canonical = longer[0]
+
+
+def _short_forms(organisations: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The short forms of a release's organisations: last word -> name, initials -> name.
+
+    Each short form goes to the first organisation (in the order learnt) that has
+    it: "Coalition" to "Global Coalition"; "GA" (the initials of all the words, of
+    all but the first, or of all but the first two) to "United Nations General Assembly".
+    """
+    by_last_word: dict[str, str] = {}
+    by_initials: dict[str, str] = {}
+    for canonical in dict.fromkeys(organisations.values()):
+        parts = canonical.split(" ")
+        if len(parts) > 1:
+            by_last_word.setdefault(parts[-1], canonical)
+        for form in (initials(parts), initials(parts[2:]), initials(parts[1:])):
+            by_initials.setdefault(form, canonical)
+    return by_last_word, by_initials
 
 
 def _subdivision(words: list[str]) -> bool:

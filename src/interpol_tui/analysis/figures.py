@@ -155,12 +155,14 @@ def find_figures(
     """
     figures: list[Figure] = []
     # A coarse filter in one comprehension (the hot loop), the exact test after it.
+    # Only a word can end with "fold" (a number token is digits, a punctuation one a character).
     coarse = [
         i
         for i, t in enumerate(tokens)
         if t.kind == "number"
-        or (t.kind == "word" and (t.text in START_FORMS or "-" in t.text))
-        or t.text.endswith("fold")
+        or (
+            t.kind == "word" and (t.text in START_FORMS or "-" in t.text or t.text.endswith("fold"))
+        )
     ]
     resume = 0
     for i in coarse:
