@@ -236,10 +236,11 @@ class _Labeller:
                 if part[-1].kind != "word" or part[-1].text in ("(", ")"):
                     continue
                 words = name_words(part)
-                label = self.lexicon.classify(words, all_caps=" ".join(words).isupper())
+                name = " ".join(words)
+                label = self.lexicon.classify(words, all_caps=name.isupper())
                 # A surname that is also a province ("Ishikawa") is the person.
                 surname = label is not None and label.type == "location" and _subdivision(words)
-                person = self.people.find(" ".join(words)) if label is None or surname else None
+                person = self.people.find(name) if label is None or surname else None
                 if person is not None:
                     person.mentions.append(part[0].start)
                     self._add(part[0].start, part[-1].end, "person", person.canonical, person.role)

@@ -48,6 +48,8 @@ _RANGE_BEFORE = re.compile(
     r"\s+and\s+(?:[A-Z]{3}\s*|[$€£])?$",
     re.IGNORECASE,
 )
+_SLASH_AFTER = re.compile(r"\s*/\s*\d")
+_SLASH_BEFORE = re.compile(r"\d\s*/\s*$")
 _QUALIFIER_WORDS = frozenset(q.split(" ")[0] for q in QUALIFIERS) | {"in", "by", "to"}
 
 
@@ -62,8 +64,8 @@ def _excluded_number(text: str, tokens: list[Token], core: Core) -> bool:
             return True
         if after[:1].isalpha() and not glued_unit:
             return True  # "3G", "B2B": a number inside a word
-        if re.match(r"\s*/\s*\d", text[last.end : last.end + 6]) or re.search(
-            r"\d\s*/\s*$", text[max(0, first.start - 6) : first.start]
+        if _SLASH_AFTER.match(text[last.end : last.end + 6]) or _SLASH_BEFORE.search(
+            text[max(0, first.start - 6) : first.start]
         ):
             return True  # "71/19", "1 / 3": a resolution number or a counter
         if core.first > 0 and tokens[core.first - 1].text.lower().rstrip(".") in NUMBER_LABELS:
@@ -244,7 +246,7 @@ _UNIT_FIRST_WORDS = frozenset(words[0] for words in UNIT_PHRASES)
 def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:
     """The qualifier before the figure ("more than", "between 2 and"), moving its start."""
     head_text = text[max(sentence_start, extent.start - 40) : extent.start]
-    match = QUALIFIER_BEFORE.search(head_text) or _RANGE_BEFORE.search(head_text)
+    match = _qualifier_before(head_text)
     if not match:
         return None
     word = match["q"].lower()
@@ -255,6 +257,26 @@ def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:
     if "low" in match.groupdict() and match["low"]:
         extent.low = _range_low(match["low"], match["scale"])
     return word
+
+
+_LONGEST_QUALIFIER = max(len(q) for q in QUALIFIERS)
+
+
+def _qualifier_before(head_text: str) -> re.Match[str] | None:
+    """``QUALIFIER_BEFORE`` or else ``_RANGE_BEFORE`` in ``head_text``, tried where they can match.
+
+    Both end with white space (or a currency) at the end of the text; a
+    qualifier match starts within its longest wording of the text's end, so the
+    search starts there (a look-behind still sees the characters before).
+    """
+    stripped = head_text.rstrip()
+    if len(stripped) < len(head_text):
+        qualifier = QUALIFIER_BEFORE.search(head_text, max(0, len(stripped) - _LONGEST_QUALIFIER))
+        if qualifier is not None:
+            return qualifier
+    if "between" not in head_text.lower():
+        return None  # the range needs its word (ASCII letters only fold to ASCII letters)
+    return _RANGE_BEFORE.search(head_text)
 
 
 def _range_low(digits: str, scale: str | None) -> float | None:
