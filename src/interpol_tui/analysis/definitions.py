@@ -26,6 +26,7 @@ from interpol_tui.analysis.names import (
     ORG_HEADS,
     ORG_NOUNS,
     SPEECH_VERBS,
+    TITLE_FIRST_WORDS,
     TOPIC_WORDS,
 )
 from interpol_tui.analysis.organisations import (
@@ -132,6 +133,9 @@ def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
 
 def _learn_person(release: Release, known: Knowledge, chunk: Chunk) -> None:
     words = [t.text for t in chunk.tokens]
+    if TITLE_FIRST_WORDS.isdisjoint(words):
+        _learn_untitled(release, known, chunk, words)  # no title can start here
+        return
     for index in range(len(words)):
         end = match_title(words, index)
         if end != index:
@@ -273,6 +277,8 @@ def _learn_apposed_long_form(release: Release, known: Knowledge, short: Chunk, l
 
 def _name_of_body(release: Release, known: Knowledge, words: list[str]) -> bool:
     """ "Marie-Claire Dubois of INTERPOL’s Training Directorate": a name, then "of" a body."""
+    if "of" not in words:
+        return False  # the common case: no "of" to follow the name
     name = name_part(words)
     if not (2 <= len(name) <= 4 and len(name) + 1 < len(words) and words[len(name)] == "of"):
         return False

@@ -14,6 +14,7 @@ from interpol_tui.analysis.names import (
     HONORIFICS,
     NAME_PREPOSITIONS,
     ORG_HEADS,
+    TITLE_FIRST_WORDS,
 )
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, initials
@@ -171,6 +172,8 @@ class _Labeller:
 
     def _label_person(self, tokens: list[Token]) -> bool:
         words = [t.text for t in tokens]
+        if TITLE_FIRST_WORDS.isdisjoint(words):
+            return self._person(tokens, None)  # no title can start here
         for index in range(len(words)):
             end = match_title(words, index)
             if end == index:
