@@ -106,15 +106,13 @@ class Lexicon:
 
     def classify(self, words: list[str], all_caps: bool = False) -> Label | None:
         """Return the label of ``words`` as one name, or None (answers are cached)."""
-        key = (" ".join(words), all_caps)
-        cache = self._cache
-        if key not in cache:
-            cache[key] = self._classify(words, all_caps)
-        return cache[key]
-
-    def _classify(self, words: list[str], all_caps: bool) -> Label | None:
-        # Names the release taught first, then what the words themselves say.
-        return self._known(" ".join(words)) or _by_words(tuple(words), all_caps)
+        name = " ".join(words)
+        key = (name, all_caps)
+        label = self._cache.get(key, _UNKNOWN)
+        if label is _UNKNOWN:
+            # Names the release taught first, then what the words themselves say.
+            label = self._cache[key] = self._known(name) or _by_words(tuple(words), all_caps)
+        return label
 
     def _known(self, name: str) -> Label | None:
         """A name every release knows, or one this release has defined or used."""
@@ -130,6 +128,10 @@ class Lexicon:
         if folded in self.organisations:
             return Label("organization", self.organisations[folded])
         return None
+
+
+_UNKNOWN = Label("", "")
+"""Marks a name not classified yet (None is an answer: "no entity")."""
 
 
 @lru_cache(maxsize=65536)

@@ -260,6 +260,7 @@ def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:
 
 
 _LONGEST_QUALIFIER = max(len(q) for q in QUALIFIERS)
+_QUALIFIER_ENDINGS = tuple(q.lower() for q in QUALIFIERS)
 
 
 def _qualifier_before(head_text: str) -> re.Match[str] | None:
@@ -270,8 +271,12 @@ def _qualifier_before(head_text: str) -> re.Match[str] | None:
     search starts there (a look-behind still sees the characters before).
     """
     stripped = head_text.rstrip()
-    if len(stripped) < len(head_text):
-        qualifier = QUALIFIER_BEFORE.search(head_text, max(0, len(stripped) - _LONGEST_QUALIFIER))
+    tail = stripped[-_LONGEST_QUALIFIER:]
+    # On ASCII text a case-blind match is one of the qualifiers, lower-cased.
+    possible = not tail.isascii() or tail.lower().endswith(_QUALIFIER_ENDINGS)
+    if len(stripped) < len(head_text) and possible:
+        start = max(0, len(stripped) - _LONGEST_QUALIFIER)
+        qualifier = QUALIFIER_BEFORE.search(head_text, start)
         if qualifier is not None:
             return qualifier
     if "between" not in head_text.lower():
