@@ -217,7 +217,7 @@ class _Labeller:
 
     def _person(self, tokens: list[Token], role: str | None) -> bool:
         """Label ``tokens`` as the person they name, if this release knows them."""
-        person = self.people.find(" ".join(t.text for t in tokens))
+        person = self.people.find(" ".join([t.text for t in tokens]))
         if person is None:
             return False
         person.mentions.append(tokens[0].start)
