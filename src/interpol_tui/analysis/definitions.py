@@ -97,8 +97,11 @@ def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
     # "National Central Bureaus (NCBs)": the acronym right after the name, or
     # inside it ("United Nations (UN) General Assembly").
     words = [t.text for t in chunk.tokens]
+    opening = release.after(chunk)
+    if "(" not in words and (opening is None or opening.text != "("):
+        return  # the common case: no bracket inside the run or after it
     candidates = [(words[:i], words[i + 1]) for i, t in enumerate(chunk.tokens) if t.text == "("]
-    opening, short, closing = release.after(chunk), release.after(chunk, 1), release.after(chunk, 2)
+    short, closing = release.after(chunk, 1), release.after(chunk, 2)
     if opening and short and closing and opening.text == "(" and closing.text == ")":
         long_words = name_words(list(chunk.tokens))
         if short.text in ORGANISATION_ALIASES and len(long_words) > 1:
@@ -229,9 +232,9 @@ def _described_person(
 def _learn_title_then_name(release: Release, known: Knowledge, title: Chunk, name: Chunk) -> None:
     """ "INTERPOL’s Executive Director of Police Services, Stephen Kavanagh, presented ..."."""
     comma = release.before(name)
-    words = [t.text for t in name.tokens]
     if comma is None or comma.text != "," or release.before(name, 1) is not title.tokens[-1]:
         return
+    words = [t.text for t in name.tokens]
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, known, words):
         return
     after = release.after(name)

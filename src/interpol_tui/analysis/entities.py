@@ -298,8 +298,8 @@ class _Labeller:
 
     def _hyphen_prefixes(self) -> None:
         """ "INTERPOL-led": the organisation named inside a hyphenated word."""
-        for token in self.tokens:
-            if token.kind != "word" or "-" not in token.text or self._taken(token.start, token.end):
+        for token in [t for t in self.tokens if "-" in t.text]:
+            if token.kind != "word" or self._taken(token.start, token.end):
                 continue
             prefix, _, rest = token.text.partition("-")
             if prefix in ORGANISATION_ALIASES and rest.islower():
