@@ -163,7 +163,12 @@ def find_figures(
         for i, t in enumerate(tokens)
         if t.kind == "number"
         or (
-            t.kind == "word" and (t.text in START_FORMS or "-" in t.text or t.text.endswith("fold"))
+            t.kind == "word"
+            and (
+                t.text in START_FORMS
+                or "-" in t.text
+                or ("fold" in t.text and t.text.endswith("fold"))  # ``in``: no method call
+            )
         )
     ]
     resume = 0
