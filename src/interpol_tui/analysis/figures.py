@@ -22,7 +22,6 @@ from interpol_tui.analysis.lexicons import (
     CURRENCY_CODES,
     CURRENCY_SIGNS,
     MEASURE_UNITS,
-    QUALIFIER_BEFORE,
     QUALIFIERS,
     UNIT_PHRASE_LENGTHS,
     UNIT_PHRASES,
@@ -38,16 +37,10 @@ from interpol_tui.analysis.numbers import (
 )
 from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.periods import Period, period_for
+from interpol_tui.analysis.qualifiers import qualifier_before
 from interpol_tui.analysis.sentences import SentenceIndex
 from interpol_tui.analysis.tokens import Token
 
-# "between 2 and 5 tonnes": one figure, the upper bound, qualified by "between".
-_RANGE_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<q>between)\s+(?:[A-Z]{3}\s+|[$€£])?(?P<low>[\d.,]+)"
-    r"(?:\s*(?P<scale>[mb]illion|bn|m))?"
-    r"\s+and\s+(?:[A-Z]{3}\s*|[$€£])?$",
-    re.IGNORECASE,
-)
 _SLASH_AFTER = re.compile(r"\s*/\s*\d")
 _SLASH_BEFORE = re.compile(r"\d\s*/\s*$")
 _QUALIFIER_WORDS = frozenset(q.split(" ")[0] for q in QUALIFIERS) | {"in", "by", "to"}
@@ -251,7 +244,7 @@ _UNIT_FIRST_WORDS = frozenset(words[0] for words in UNIT_PHRASES)
 def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:
     """The qualifier before the figure ("more than", "between 2 and"), moving its start."""
     head_text = text[max(sentence_start, extent.start - 40) : extent.start]
-    match = _qualifier_before(head_text)
+    match = qualifier_before(head_text)
     if not match:
         return None
     word = match["q"].lower()
@@ -262,31 +255,6 @@ def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:
     if "low" in match.groupdict() and match["low"]:
         extent.low = _range_low(match["low"], match["scale"])
     return word
-
-
-_LONGEST_QUALIFIER = max(len(q) for q in QUALIFIERS)
-_QUALIFIER_ENDINGS = tuple(q.lower() for q in QUALIFIERS)
-
-
-def _qualifier_before(head_text: str) -> re.Match[str] | None:
-    """``QUALIFIER_BEFORE`` or else ``_RANGE_BEFORE`` in ``head_text``, tried where they can match.
-
-    Both end with white space (or a currency) at the end of the text; a
-    qualifier match starts within its longest wording of the text's end, so the
-    search starts there (a look-behind still sees the characters before).
-    """
-    stripped = head_text.rstrip()
-    tail = stripped[-_LONGEST_QUALIFIER:]
-    # On ASCII text a case-blind match is one of the qualifiers, lower-cased.
-    possible = not tail.isascii() or tail.lower().endswith(_QUALIFIER_ENDINGS)
-    if len(stripped) < len(head_text) and possible:
-        start = max(0, len(stripped) - _LONGEST_QUALIFIER)
-        qualifier = QUALIFIER_BEFORE.search(head_text, start)
-        if qualifier is not None:
-            return qualifier
-    if "between" not in head_text.lower():
-        return None  # the range needs its word (ASCII letters only fold to ASCII letters)
-    return _RANGE_BEFORE.search(head_text)
 
 
 def _range_low(digits: str, scale: str | None) -> float | None:
