@@ -33,9 +33,12 @@ from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
 from interpol_tui.state.snapshot_rows import (
     COLUMNS,
+    SourceRecord,
     from_db,
     json_list,
     record_of_row,
+    source_of_row,
+    source_row,
     to_db,
     warnings_from,
     warnings_to,
@@ -43,7 +46,7 @@ from interpol_tui.state.snapshot_rows import (
 from interpol_tui.state.snapshot_rows import FileRecord as FileRecord  # re-exported
 from interpol_tui.state.storage import Warn, set_aside
 
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 """Bumped whenever the tables change; a snapshot of another format is rebuilt."""
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another running copy's write to finish."""
@@ -59,9 +62,15 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    doc_ids TEXT NOT NULL, notes TEXT NOT NULL, fields TEXT NOT NULL
+);
 """
 # Three tables, not one: listing the corpus scans only the small rows of
-# `files`, never the pages that hold texts and analyses.
+# `files`, never the pages that hold texts and analyses. `sources` holds the
+# records files (JSON Lines, JSON, CSV): each one's releases and warnings.
+_TABLES = ("files", "texts", "analyses", "reports", "sources")
 
 
 def _code_fingerprint(part: str) -> str:
@@ -168,7 +177,7 @@ class CorpusSnapshot:
                 pass  # new file: nothing to say
             elif meta.get("format") != str(SNAPSHOT_FORMAT):
                 self._warn(f"{self.file.name}: corpus snapshot of another format; rebuilt")
-                for table in ("files", "texts", "analyses", "reports"):  # their shape changed
+                for table in _TABLES:  # their shape changed
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
@@ -189,7 +198,7 @@ class CorpusSnapshot:
 
     @staticmethod
     def _clear(db: sqlite3.Connection) -> None:
-        for table in ("files", "texts", "analyses", "reports"):
+        for table in _TABLES:
             db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM meta WHERE key IN ('order', 'warnings')")
 
@@ -232,6 +241,17 @@ class CorpusSnapshot:
             if record is not None:
                 found[record.doc_id] = record
         return found
+
+    def sources(self) -> dict[str, SourceRecord]:
+        """Every records file the snapshot knows, by path (rows it cannot trust skipped)."""
+        if not self.usable:
+            return {}
+        try:
+            rows = self._connection().execute("SELECT * FROM sources").fetchall()
+        except sqlite3.DatabaseError as error:
+            self._guard(error)
+            return {}
+        return {found.path: found for found in map(source_of_row, rows) if found is not None}
 
     def text(self, doc_id: str) -> str | None:
         """The clean text of ``doc_id``, or None when the snapshot does not hold it."""
@@ -347,6 +367,16 @@ class CorpusSnapshot:
         """Store records and their clean texts (replacing older rows of the same ids)."""
         if not self.usable or not rows:
             return self.usable
+        try:
+            with self._writing() as db:
+                self._save_rows(db, rows)
+        except sqlite3.Error as error:
+            self._guard(error)
+            return False
+        return True
+
+    @staticmethod
+    def _save_rows(db: sqlite3.Connection, rows: Sequence[tuple[FileRecord, str]]) -> None:
         files = [
             (
                 to_db(r.doc_id), to_db(r.path), r.size, r.mtime_ns, r.sha256, r.title, r.date,
@@ -355,12 +385,23 @@ class CorpusSnapshot:
             )
             for r, _ in rows
         ]  # fmt: skip
+        db.executemany(f"INSERT OR REPLACE INTO files VALUES ({COLUMNS})", files)
+        db.executemany(
+            "INSERT OR REPLACE INTO texts VALUES (?, ?)",
+            [(to_db(record.doc_id), text) for record, text in rows],
+        )
+
+    def save_records_file(
+        self, source: SourceRecord, rows: Sequence[tuple[FileRecord, str]]
+    ) -> bool:
+        """Store a records file's releases and what it was, in one transaction."""
+        if not self.usable:
+            return False
         try:
             with self._writing() as db:
-                db.executemany(f"INSERT OR REPLACE INTO files VALUES ({COLUMNS})", files)
-                db.executemany(
-                    "INSERT OR REPLACE INTO texts VALUES (?, ?)",
-                    [(to_db(record.doc_id), text) for record, text in rows],
+                self._save_rows(db, rows)
+                db.execute(
+                    "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)", source_row(source)
                 )
         except sqlite3.Error as error:
             self._guard(error)
@@ -382,14 +423,16 @@ class CorpusSnapshot:
             return False
         return True
 
-    def remove(self, doc_ids: Iterable[str]) -> None:
-        """Forget releases whose files are gone."""
+    def remove(self, doc_ids: Iterable[str], sources: Iterable[str] = ()) -> None:
+        """Forget releases whose files are gone, and records files (by path) gone or changed."""
         ids = [(to_db(doc_id),) for doc_id in doc_ids]
-        if not self.usable or not ids:
+        paths = [(to_db(path),) for path in sources]
+        if not self.usable or not (ids or paths):
             return
         try:
             with self._writing() as db:
                 for table in ("files", "texts", "analyses"):
                     db.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
+                db.executemany("DELETE FROM sources WHERE path = ?", paths)
         except sqlite3.Error as error:
             self._guard(error)

@@ -128,9 +128,9 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         # The first layout pass can hide and blur the list; focus it once laid out.
         self.call_after_refresh(self.query_one(DocumentList).focus)
         self.call_after_refresh(self._first_frame.set)
-        self._early = self.session.early_listing()  # read already: listed once laid out
-        if self._early is not None:
-            self.call_after_refresh(self.post_message, CorpusLoaded(self._early))
+        self._early = self.session.early_listing()  # read already: in the first frame
+        if self._early is not None:  # handled now: a posted message comes after the frame
+            self.on_corpus_loaded(CorpusLoaded(self._early))
         self.load_corpus()  # started now (so tests can wait for it), reads after the frame
 
     # -- loading ----------------------------------------------------------
