@@ -16,6 +16,7 @@ from interpol_tui.corpus.formats.fields import FieldMap
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.state import StatePaths
 from interpol_tui.state.listing import ListedDocument, prefetch, read_listing, take
+from interpol_tui.state.quick_check import changed_files
 from interpol_tui.state.reopen import open_corpus
 
 __all__ = ["folder"]  # the fixture, shared with test_snapshot
@@ -206,3 +207,20 @@ def test_the_read_begun_by_the_command_line_is_handed_to_the_app_once(folder: Pa
     found = taken.result(10)
     assert found is not None and len(found.documents) == 6
     assert take([folder], StatePaths.default()) is not begun  # a later screen reads anew
+
+
+def test_the_first_look_finds_an_edited_and_a_removed_file_without_a_walk(folder: Path) -> None:
+    open_corpus([folder], snapshot_of(folder))
+    shown = read_listing(snapshot_of(folder), [folder])
+    assert shown is not None
+    assert changed_files(shown, 1 << 20) is None  # nothing changed: nothing to show again
+    edited = write_release(folder, 1, crime="art theft")
+    os.utime(edited, ns=(1_000_000_000, 1_000_000_000))
+    (folder / "release-005.txt").unlink()
+    write_release(folder, 8)  # new: found by the full walk only
+    now = changed_files(shown, 1 << 20)
+    assert now is not None
+    assert [d.title for d in now.documents] == [
+        d.title for d in load_corpus([folder]).documents if d.id != "release-008.txt"
+    ]
+    assert now.documents[0] is shown.documents[0]  # the others as listed

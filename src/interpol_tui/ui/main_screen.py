@@ -102,11 +102,11 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         self.search_indexer = SearchIndexer(self)
         self.session = ReadingSession(self)
         self.session.prefetch_listing()
-        self._early: Corpus | None = None
         self._first_frame = threading.Event()
         """Set once the first frame is drawn; the load worker waits for it."""
         self._listed = threading.Event()
         """Set once a frame with the listed corpus is drawn; checking the files waits for it."""
+        self._checked = threading.Event()  # set once the listing is checked: analysis waits
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, a progress bar while loading, and the footer."""
@@ -137,7 +137,8 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         """Read and clean the corpus off the UI thread."""
-        self._wait_for_first_frame()
+        self._checked.clear()
+        self._wait_for(self._first_frame)  # loading would compete with it for the GIL
         from interpol_tui.corpus.loader import CorpusPathError
         from interpol_tui.corpus.pool import Cancelled
         from interpol_tui.state.reopen import same_listing
@@ -150,10 +151,9 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
 
         shown = self.session.last_listing()  # listed at once; the files are checked next
         if shown is not None:
-            if shown is not self._early:  # not posted on mount
-                self._listed.clear()
-                self.post_message(CorpusLoaded(shown))
-            self._wait_for(self._listed)
+            shown = self._show(shown, post=shown is not self._early)  # (posted on mount)
+            if (edited := self.session.quick_check(shown, lambda: worker.is_cancelled)) is not None:
+                shown = self._show(edited)  # edited files at once; the full walk follows
         try:  # through the snapshot: an unchanged file is not read again
             corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled, self.fields)
         except Cancelled:
@@ -166,15 +166,17 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         if worker.is_cancelled:
             return
         if shown is None or not same_listing(shown, corpus):
-            self._listed.clear()
-            self.post_message(CorpusLoaded(corpus))
-            # Until the list is drawn (and analysis and indexing have started).
-            self._wait_for(self._listed)
+            self._show(corpus)
+        self._checked.set()  # not before: work on a listing about to change is wasted
         self.session.confirm_snapshot()
 
-    def _wait_for_first_frame(self) -> None:
-        # In the worker: loading would compete with the first frame for the GIL.
-        self._wait_for(self._first_frame)
+    def _show(self, corpus: Corpus, post: bool = True) -> Corpus:
+        """List ``corpus`` (in the load worker); back once the frame showing it is drawn."""
+        if post:
+            self._listed.clear()
+            self.post_message(CorpusLoaded(corpus))
+        self._wait_for(self._listed)
+        return corpus
 
     @staticmethod
     def _wait_for(event: threading.Event) -> None:
@@ -196,9 +198,8 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         self.loading = False
         self.analyses = {}
         self.call_after_refresh(self._listed.set)
-        # Started now, working once the frame that shows the list is drawn.
-        self.analyse(message.corpus)
-        self.search_indexer.index(message.corpus, after=self._listed)
+        self.analyse(message.corpus)  # started now, working once the listing is checked
+        self.search_indexer.index(message.corpus, after=self._checked)
         documents = self.query_one(DocumentList)
         keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
         documents.set_documents(message.corpus.documents, keep)
@@ -217,7 +218,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         from interpol_tui.corpus.pool import Cancelled
 
         worker = get_current_worker()
-        self._wait_for(self._listed)
+        self._wait_for(self._checked)
 
         @ThrottledProgress
         def progress(done: int, total: int) -> None:

@@ -199,6 +199,12 @@ class ReadingSession:
         self._listed = found
         return found
 
+    def quick_check(self, shown: Corpus, cancelled: Callable[[], bool]) -> Corpus | None:
+        """``shown`` with its edited files read again, removed ones dropped (None: no change)."""
+        from interpol_tui.state.quick_check import changed_files
+
+        return changed_files(shown, self.max_file_bytes, cancelled)
+
     def confirm_snapshot(self) -> None:
         """Check the reused files' hashes (in the load worker, after the list is shown)."""
         check, self._confirm = self._confirm, None
