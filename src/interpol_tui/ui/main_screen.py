@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, ProgressBar
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
@@ -24,6 +24,7 @@ from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
 from interpol_tui.ui.key_bar import KeyBar
 from interpol_tui.ui.list_pane import ListPane
+from interpol_tui.ui.load_bar import LoadBar
 from interpol_tui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -115,7 +116,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
             yield ListPane(id="list-pane")
             yield ReaderPane(id="reading")
             yield StatsPane(id="stats")
-        yield ProgressBar(id="loading", show_eta=False)
+        yield LoadBar(id="loading")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -170,8 +171,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         self._checked.set()  # not before: work on a listing about to change is wasted
         self.session.confirm_snapshot()
 
-    def _show(self, corpus: Corpus, post: bool = True) -> Corpus:
-        """List ``corpus`` (in the load worker); back once the frame showing it is drawn."""
+    def _show(self, corpus: Corpus, post: bool = True) -> Corpus:  # back once it is drawn
         if post:
             self._listed.clear()
             self.post_message(CorpusLoaded(corpus))
@@ -186,7 +186,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
 
     def on_load_progress(self, message: LoadProgress) -> None:
         """Advance the progress bar."""
-        self.query_one("#loading", ProgressBar).update(total=message.total, progress=message.done)
+        self.query_one("#loading", LoadBar).update(total=message.total, progress=message.done)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         """Show the loaded corpus in every pane."""
@@ -238,7 +238,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         """Show analysis progress in the loading bar."""
-        bar = self.query_one("#loading", ProgressBar)
+        bar = self.query_one("#loading", LoadBar)
         bar.display = message.done < message.total
         bar.update(total=message.total, progress=message.done)
 
