@@ -224,3 +224,16 @@ def test_the_first_look_finds_an_edited_and_a_removed_file_without_a_walk(folder
         d.title for d in load_corpus([folder]).documents if d.id != "release-008.txt"
     ]
     assert now.documents[0] is shown.documents[0]  # the others as listed
+
+
+def test_the_read_ahead_also_finds_the_files_edited_since(folder: Path) -> None:
+    open_corpus([folder], snapshot_of(folder))
+    edited = write_release(folder, 3, crime="counterfeit medicines")
+    os.utime(edited, ns=(1_000_000_000, 1_000_000_000))
+    found = take([folder], StatePaths.default())
+    assert found.result(10) is not None and found.checked
+    assert found.edited is not None
+    titles = [d.title for d in found.edited.documents]
+    assert titles == [d.title for d in load_corpus([folder]).documents]
+    unchanged = take([folder], StatePaths.default())
+    assert unchanged.result(10) is not None and unchanged.edited is not None  # still edited

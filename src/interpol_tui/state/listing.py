@@ -273,6 +273,10 @@ class Prefetch:
         """Where the snapshot's warnings go, once someone listens (none are kept before)."""
         self.snapshot = CorpusSnapshot.for_corpus(paths, roots, self._warn)
         self.roots = tuple(roots)
+        self.checked = False
+        """Whether each listed file was asked for its size and time (quick_check) after the read."""
+        self.edited: Corpus | None = None
+        """The listing with the files edited since read again and removed ones dropped, if any."""
         self._found: Corpus | None = None
         self._done = threading.Event()
         threading.Thread(target=self._read, args=(limit,), name="listing", daemon=True).start()
@@ -280,6 +284,11 @@ class Prefetch:
     def _read(self, limit: int) -> None:
         try:
             self._found = read_listing(self.snapshot, self.roots, limit)
+            if self._found is not None:  # the files a user edited since, found at once
+                from interpol_tui.state.quick_check import changed_files
+
+                self.edited = changed_files(self._found, None)
+                self.checked = True
         except Exception:  # the load worker reads it again and reports what fails
             self._found = None
         finally:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from interpol_tui.corpus.formats import format_for
-from interpol_tui.corpus.loader import SourceFile, load_file
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.problems import about
 from interpol_tui.state.listing import ListedDocument
@@ -25,13 +23,14 @@ MAX_REREAD = 50
 
 
 def changed_files(
-    listed: Corpus, max_bytes: int, cancelled: Callable[[], bool] | None = None
+    listed: Corpus, max_bytes: int | None, cancelled: Callable[[], bool] | None = None
 ) -> Corpus | None:
     """``listed`` with its edited files read again and its removed ones dropped; None: no change.
 
     Only files that are one release each are looked at (a records file is
     left to the full walk), and None too when more than :data:`MAX_REREAD`
-    changed or the check was cancelled.
+    changed or the check was cancelled. ``max_bytes``: the size limit (None:
+    the default; the full walk reads again with the user's).
     """
     changed: dict[str, Document | None] = {}
     notes: list[str] = []
@@ -52,11 +51,14 @@ def changed_files(
             continue
         if len(changed) >= MAX_REREAD:
             return None
+        from interpol_tui.corpus.formats import format_for  # only now: imports cost start-up
+        from interpol_tui.corpus.loader import DEFAULT_MAX_BYTES, SourceFile, load_file
+
         fmt = format_for(document.path)
         if fmt is not None and fmt.records:
             continue
         source = SourceFile(document.path.parent, document.path, document.id)
-        found, warnings = load_file(source, max_bytes)
+        found, warnings = load_file(source, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
         notes.extend(about(document.id, warning) for warning in warnings)
         changed[document.id] = found[0] if len(found) == 1 and found[0].id == document.id else None
     if not changed:

@@ -77,6 +77,7 @@ class ReadingSession:
         self._confirm: Callable[[], None] | None = None
         self._prefetch: Prefetch | None = None
         self._listed: Corpus | None = None
+        self._unchecked = True
 
     def start(self) -> None:
         """Apply saved settings to the panes and start following the reader."""
@@ -183,8 +184,14 @@ class ReadingSession:
         self._snapshot = self._prefetch.snapshot
 
     def early_listing(self) -> Corpus | None:
-        """The prefetched listing if it is already read (never waits: called before a frame)."""
-        return self._prefetch.result(0) if self._prefetch is not None else None
+        """The prefetched listing if it is already read (never waits: called before a frame).
+
+        With the files edited since read again: a user's edit shows in the first frame.
+        """
+        prefetch = self._prefetch
+        if prefetch is None or not prefetch.ready():
+            return None
+        return prefetch.edited or prefetch.result(0)
 
     def last_listing(self) -> Corpus | None:
         """On the first load, the corpus as its snapshot last listed it (to show at once)."""
@@ -194,13 +201,16 @@ class ReadingSession:
         from interpol_tui.state.listing import read_listing
 
         found = prefetch.result()  # None too when longer than read beside the frame
+        self._unchecked = found is None or not prefetch.checked
         if found is None:
             found = read_listing(prefetch.snapshot, self.screen.corpus_paths)
         self._listed = found
-        return found
+        return prefetch.edited or found
 
     def quick_check(self, shown: Corpus, cancelled: Callable[[], bool]) -> Corpus | None:
         """``shown`` with its edited files read again, removed ones dropped (None: no change)."""
+        if not self._unchecked:  # done beside the first frame already
+            return None
         from interpol_tui.state.quick_check import changed_files
 
         return changed_files(shown, self.max_file_bytes, cancelled)
