@@ -1,6 +1,7 @@
 """Opening, reopening and quitting a large corpus, each beside its anchor in the same run.
 
     python benchmarks/scale.py CORPUS_DIR [--runs 3] [--stats] [--keys 100]
+        [--only cold,warm,changed] [--no-anchor] [--no-startup] [--linger S]
 
 CORPUS_DIR is a folder written by ``benchmarks/generate.py`` (it is not
 changed, except for one file that the "one changed" runs rewrite and put
@@ -10,8 +11,11 @@ user's. Measured, with medians over ``--runs``:
 - the app in a pseudo-terminal, as a shell starts it: time to its first frame
   and until the list shows every release, and from ``ctrl+q`` until the
   process is gone, with the process's peak memory; cold (no snapshot), warm
-  (unchanged corpus) and with one file changed; beside a minimal Textual
-  app's first frame, run alternately with ours;
+  (unchanged corpus) and with one file changed (the first release's headline
+  edited: also timed until its new title is on screen); beside a minimal
+  Textual app's first frame, run alternately with ours; with the CPU time
+  the process had used at each marker (steadier than wall-clock time on a
+  loaded machine);
 - ``load_corpus`` alone (no snapshot, one thread), the anchor for reading;
 - with ``--keys N``: N presses of ``j`` in the headless app while the cold
   analysis runs, each timed from the key to the redrawn screen;
