@@ -33,17 +33,15 @@ from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
 from interpol_tui.state.snapshot_rows import (
     COLUMNS,
-    SourceRecord,
     from_db,
     json_list,
     record_of_row,
-    source_of_row,
-    source_row,
     to_db,
     warnings_from,
     warnings_to,
 )
 from interpol_tui.state.snapshot_rows import FileRecord as FileRecord  # re-exported
+from interpol_tui.state.snapshot_sources import RecordsFiles
 from interpol_tui.state.storage import Warn, set_aside
 
 SNAPSHOT_FORMAT = 3
@@ -62,6 +60,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS digests (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS sources (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     doc_ids TEXT NOT NULL, notes TEXT NOT NULL, fields TEXT NOT NULL
@@ -70,7 +69,7 @@ CREATE TABLE IF NOT EXISTS sources (
 # Three tables, not one: listing the corpus scans only the small rows of
 # `files`, never the pages that hold texts and analyses. `sources` holds the
 # records files (JSON Lines, JSON, CSV): each one's releases and warnings.
-_TABLES = ("files", "texts", "analyses", "reports", "sources")
+_TABLES = ("files", "texts", "analyses", "reports", "digests", "sources")
 
 
 def _code_fingerprint(part: str) -> str:
@@ -95,7 +94,7 @@ def analysis_fingerprint() -> str:
     return _code_fingerprint("analysis")
 
 
-class CorpusSnapshot:
+class CorpusSnapshot(RecordsFiles):
     """The snapshot file of one corpus; safe to share between threads and running copies."""
 
     def __init__(self, file: Path, warn: Warn) -> None:
@@ -187,6 +186,7 @@ class CorpusSnapshot:
                 self._clear(db)  # made by other code: silently re-read, as after an upgrade
             elif meta.get("analysis") != analysis_fingerprint():
                 db.execute("DELETE FROM analyses")
+                db.execute("DELETE FROM digests")  # made from the analyses
             db.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [
@@ -241,17 +241,6 @@ class CorpusSnapshot:
             if record is not None:
                 found[record.doc_id] = record
         return found
-
-    def sources(self) -> dict[str, SourceRecord]:
-        """Every records file the snapshot knows, by path (rows it cannot trust skipped)."""
-        if not self.usable:
-            return {}
-        try:
-            rows = self._connection().execute("SELECT * FROM sources").fetchall()
-        except sqlite3.DatabaseError as error:
-            self._guard(error)
-            return {}
-        return {found.path: found for found in map(source_of_row, rows) if found is not None}
 
     def text(self, doc_id: str) -> str | None:
         """The clean text of ``doc_id``, or None when the snapshot does not hold it."""
@@ -391,23 +380,6 @@ class CorpusSnapshot:
             [(to_db(record.doc_id), text) for record, text in rows],
         )
 
-    def save_records_file(
-        self, source: SourceRecord, rows: Sequence[tuple[FileRecord, str]]
-    ) -> bool:
-        """Store a records file's releases and what it was, in one transaction."""
-        if not self.usable:
-            return False
-        try:
-            with self._writing() as db:
-                self._save_rows(db, rows)
-                db.execute(
-                    "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)", source_row(source)
-                )
-        except sqlite3.Error as error:
-            self._guard(error)
-            return False
-        return True
-
     def save_analyses(self, rows: Sequence[tuple[str, str, bytes]]) -> bool:
         """Store (doc id, file hash, encoded analysis) rows."""
         if not self.usable or not rows:
@@ -423,6 +395,36 @@ class CorpusSnapshot:
             return False
         return True
 
+    def digests(self) -> dict[str, tuple[str, bytes]]:
+        """Document id -> (file hash, stored digest): every release's across-views rows."""
+        if not self.usable:
+            return {}
+        try:
+            rows = self._connection().execute("SELECT doc_id, sha256, data FROM digests")
+            return {
+                from_db(str(doc_id)): (str(sha), data)
+                for doc_id, sha, data in rows
+                if isinstance(data, bytes)
+            }
+        except sqlite3.Error as error:
+            self._guard(error)
+            return {}
+
+    def save_digests(self, rows: Sequence[tuple[str, str, bytes]]) -> bool:
+        """Store (doc id, file hash, encoded digest) rows (see ``state/digests.py``)."""
+        if not self.usable or not rows:
+            return self.usable
+        try:
+            with self._writing() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO digests VALUES (?, ?, ?)",
+                    [(to_db(doc_id), sha, data) for doc_id, sha, data in rows],
+                )
+        except sqlite3.Error as error:
+            self._guard(error)
+            return False
+        return True
+
     def remove(self, doc_ids: Iterable[str], sources: Iterable[str] = ()) -> None:
         """Forget releases whose files are gone, and records files (by path) gone or changed."""
         ids = [(to_db(doc_id),) for doc_id in doc_ids]
@@ -431,7 +433,7 @@ class CorpusSnapshot:
             return
         try:
             with self._writing() as db:
-                for table in ("files", "texts", "analyses"):
+                for table in ("files", "texts", "analyses", "digests"):
                     db.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
                 db.executemany("DELETE FROM sources WHERE path = ?", paths)
         except sqlite3.Error as error:

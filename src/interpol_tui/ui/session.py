@@ -207,6 +207,13 @@ class ReadingSession:
         self._listed = found
         return prefetch.edited or found
 
+    @staticmethod
+    def same_listing(shown: Corpus, current: Corpus) -> bool:
+        """Whether the files gave the corpus as shown (nothing to show again)."""
+        from interpol_tui.state.reopen import same_listing
+
+        return same_listing(shown, current)
+
     def quick_check(self, shown: Corpus, cancelled: Callable[[], bool]) -> Corpus | None:
         """``shown`` with its edited files read again, removed ones dropped (None: no change)."""
         if not self._unchecked:  # done beside the first frame already
