@@ -3,10 +3,9 @@
 After a load, each release's title, date, dateline, warnings and clean text,
 and its analysis, are kept under the cache folder, keyed by the file's path,
 size and modification time (and the hash of its bytes, which a background
-check confirms). Reopening an unchanged corpus then reads a few hundred
-bytes a release instead of reading, cleaning and analysing it again; texts
-and analyses are read from it only when a release is shown or a report
-needs them.
+check confirms). Reopening an unchanged corpus then reads a few hundred bytes
+a release instead of reading, cleaning and analysing it again; texts and
+analyses are read only when a release is shown or a report needs them.
 
 SQLite (standard library) gives what a pile of JSON files cannot: small
 reads of one row, atomic transactions (a run killed half-way leaves the
@@ -41,9 +40,10 @@ from interpol_tui.state.snapshot_rows import (
     warnings_to,
 )
 from interpol_tui.state.snapshot_rows import FileRecord as FileRecord  # re-exported
+from interpol_tui.state.snapshot_sources import RecordsFiles
 from interpol_tui.state.storage import Warn, set_aside
 
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 """Bumped whenever the tables change; a snapshot of another format is rebuilt."""
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another running copy's write to finish."""
@@ -61,12 +61,17 @@ CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NU
 CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS digests (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    doc_ids TEXT NOT NULL, notes TEXT NOT NULL, fields TEXT NOT NULL
+);
 """
-_TABLES = ("files", "texts", "analyses", "reports", "facts", "digests")
+# Tables apart: listing scans only the small rows of `files`, statistics those of
+# `facts`, the across views `digests`, never the pages of texts and analyses.
+# `sources`: each records file's (JSON Lines, JSON, CSV) releases and warnings.
+Blob = tuple[str, str, bytes]  # a per-release row: (doc id, file hash, encoded data)
+_TABLES = ("files", "texts", "analyses", "reports", "facts", "digests", "sources")
 _PER_RELEASE = ("files", "texts", "analyses", "facts", "digests")
-# Tables apart: listing the corpus scans only the small rows of `files`,
-# statistics only the compact rows of `facts` and the across views `digests`,
-# never the pages that hold texts and analyses.
 
 
 def _code_fingerprint(part: str) -> str:
@@ -97,7 +102,7 @@ def facts_fingerprint() -> str:
     return _code_fingerprint(f"facts/{FACTS_VERSION}")
 
 
-class CorpusSnapshot:
+class CorpusSnapshot(RecordsFiles):
     """The snapshot file of one corpus; safe to share between threads and running copies."""
 
     def __init__(self, file: Path, warn: Warn) -> None:
@@ -188,9 +193,8 @@ class CorpusSnapshot:
             elif meta.get("corpus") != corpus_fingerprint():
                 self._clear(db)  # made by other code: silently re-read, as after an upgrade
             elif meta.get("analysis") != analysis_fingerprint():
-                db.execute("DELETE FROM analyses")
-                db.execute("DELETE FROM facts")
-                db.execute("DELETE FROM digests")  # made from the analyses
+                for table in ("analyses", "facts", "digests"):  # the last two: from analyses
+                    db.execute(f"DELETE FROM {table}")
             elif meta.get("facts") != facts_fingerprint():
                 db.execute("DELETE FROM facts")  # made again from the stored analyses
             db.executemany(
@@ -363,6 +367,16 @@ class CorpusSnapshot:
         """Store records and their clean texts (replacing older rows of the same ids)."""
         if not self.usable or not rows:
             return self.usable
+        try:
+            with self._writing() as db:
+                self._save_rows(db, rows)
+        except sqlite3.Error as error:
+            self._guard(error)
+            return False
+        return True
+
+    @staticmethod
+    def _save_rows(db: sqlite3.Connection, rows: Sequence[tuple[FileRecord, str]]) -> None:
         files = [
             (
                 to_db(r.doc_id), to_db(r.path), r.size, r.mtime_ns, r.sha256, r.title, r.date,
@@ -371,31 +385,21 @@ class CorpusSnapshot:
             )
             for r, _ in rows
         ]  # fmt: skip
-        try:
-            with self._writing() as db:
-                db.executemany(f"INSERT OR REPLACE INTO files VALUES ({COLUMNS})", files)
-                db.executemany(
-                    "INSERT OR REPLACE INTO texts VALUES (?, ?)",
-                    [(to_db(record.doc_id), text) for record, text in rows],
-                )
-        except sqlite3.Error as error:
-            self._guard(error)
-            return False
-        return True
+        db.executemany(f"INSERT OR REPLACE INTO files VALUES ({COLUMNS})", files)
+        db.executemany(
+            "INSERT OR REPLACE INTO texts VALUES (?, ?)",
+            [(to_db(record.doc_id), text) for record, text in rows],
+        )
 
-    def save_analyses(
-        self,
-        rows: Sequence[tuple[str, str, bytes]],
-        facts: Sequence[tuple[str, str, bytes]] = (),
-    ) -> bool:
+    def save_analyses(self, rows: Sequence[Blob], facts: Sequence[Blob] = ()) -> bool:
         """Store (doc id, file hash, encoded analysis) rows, and facts rows of the same shape."""
         return self._save_blobs((("analyses", rows), ("facts", facts)))
 
-    def save_digests(self, rows: Sequence[tuple[str, str, bytes]]) -> bool:
+    def save_digests(self, rows: Sequence[Blob]) -> bool:
         """Store (doc id, file hash, encoded digest) rows (see ``state/digests.py``)."""
         return self._save_blobs((("digests", rows),))
 
-    def _save_blobs(self, tables: Iterable[tuple[str, Sequence[tuple[str, str, bytes]]]]) -> bool:
+    def _save_blobs(self, tables: Iterable[tuple[str, Sequence[Blob]]]) -> bool:
         """Store (doc id, file hash, data) rows in per-release tables, in one transaction."""
         tables = [(table, rows) for table, rows in tables if rows]
         if not self.usable or not tables:
@@ -412,7 +416,7 @@ class CorpusSnapshot:
             return False
         return True
 
-    def facts(self) -> Iterator[tuple[str, str, bytes]]:
+    def facts(self) -> Iterator[Blob]:
         """Every stored facts row: (doc id, file hash, encoded facts), read as they come."""
         return self._blobs("facts")
 
@@ -420,26 +424,27 @@ class CorpusSnapshot:
         """Document id -> (file hash, stored digest): every release's across-views rows."""
         return {doc_id: (sha, data) for doc_id, sha, data in self._blobs("digests")}
 
-    def _blobs(self, table: str) -> Iterator[tuple[str, str, bytes]]:
+    def _blobs(self, table: str) -> Iterator[Blob]:
         if not self.usable:
             return
         try:
-            for doc_id, sha, data in self._connection().execute(
-                f"SELECT doc_id, sha256, data FROM {table}"
-            ):
+            query = f"SELECT doc_id, sha256, data FROM {table}"
+            for doc_id, sha, data in self._connection().execute(query):
                 if isinstance(data, bytes):
                     yield from_db(str(doc_id)), str(sha), data
         except sqlite3.Error as error:
             self._guard(error)
 
-    def remove(self, doc_ids: Iterable[str]) -> None:
-        """Forget releases whose files are gone."""
+    def remove(self, doc_ids: Iterable[str], sources: Iterable[str] = ()) -> None:
+        """Forget releases whose files are gone, and records files (by path) gone or changed."""
         ids = [(to_db(doc_id),) for doc_id in doc_ids]
-        if not self.usable or not ids:
+        paths = [(to_db(path),) for path in sources]
+        if not self.usable or not (ids or paths):
             return
         try:
             with self._writing() as db:
                 for table in _PER_RELEASE:
                     db.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
+                db.executemany("DELETE FROM sources WHERE path = ?", paths)
         except sqlite3.Error as error:
             self._guard(error)
