@@ -316,7 +316,8 @@ class _Labeller:
         word = token.text
         for canonical in dict.fromkeys(self.lexicon.organisations.values()):
             parts = canonical.split(" ")
-            if len(parts) > 1 and parts[-1] == word and word[0].isupper() and not word.isupper():
+            # "Coalition" for "Global Coalition"; not "Security" for "... Safety and Security".
+            if len(parts) > 1 and parts[-1] == word and word in ORG_HEADS and not word.isupper():
                 self._add(token.start, token.end, "organization", canonical)
                 return
             if (
