@@ -113,12 +113,11 @@ def learn_by_construction(release: Release, known: Knowledge, chunk: Chunk) -> b
     after = tokens[end].text if end < len(tokens) else ""
     if after == "(":
         return learn_defined_unit(release, known, chunk)
-    found = None
-    if before in GROUP_NOUNS:
+    found = spanning_name(release.text, chunk)
+    if found is None and before in GROUP_NOUNS:
         found = named_group(release, known, chunk)
-    elif after in PLACE_NOUNS_AFTER or (
-        before == "of" and first > 1 and tokens[first - 2].text in SETTLEMENT_NOUNS
-    ):
+    settled = before == "of" and first > 1 and tokens[first - 2].text in SETTLEMENT_NOUNS
+    if found is None and (after in PLACE_NOUNS_AFTER or settled):
         found = place_by_noun(release, known, chunk)
     if found is not None:
         known.coined.append(found)
@@ -211,10 +210,13 @@ def contact_services(text: str) -> list[Coined]:
     return found
 
 
+_FIRST_WORD = re.compile(r"[\w’'-]+")
+
+
 @lru_cache(maxsize=1)
 def _spanning() -> dict[str, tuple[tuple[str, EntityType, str], ...]]:
-    """Known names that a capitalised run cannot hold, as written and in capitals, by their
-    first word (one search for the word tells whether any of its names can occur)."""
+    """Known names that a capitalised run cannot hold, as written and in capitals, by the
+    first token of their run ("Dar" of "Dar es Salaam", "ST" of "ST. PETERSBURG")."""
     forms: dict[str, list[tuple[str, EntityType, str]]] = {}
     named: list[tuple[str, EntityType, str]] = [
         *((form, "organization", canonical) for form, canonical in ORGANISATION_ALIASES.items()),
@@ -223,35 +225,30 @@ def _spanning() -> dict[str, tuple[tuple[str, EntityType, str], ...]]:
     ]
     for form, kind, canonical in named:
         words = form.split()
-        spelt = [form.upper()]  # a dateline: "DAR ES SALAAM", "ST. PETERSBURG" ("ST" and ".")
         if any(w.islower() and w not in CONNECTORS for w in words):
-            spelt.append(form)
-        elif kind != "location" or not any(w.endswith(".") for w in words[:-1]):
+            spelt = [form]  # in capitals ("DAR ES SALAAM") the run holds it
+        elif kind == "location" and any(w.endswith(".") for w in words[:-1]):
+            spelt = [form.upper()]  # "ST. PETERSBURG": "ST" and "." are two tokens
+        else:
             continue
         for written in spelt:
-            forms.setdefault(written.split()[0], []).append((written, kind, canonical))
+            first = _FIRST_WORD.match(written)
+            if first is not None:
+                forms.setdefault(first.group(), []).append((written, kind, canonical))
     return {first: tuple(group) for first, group in forms.items()}
 
 
-_DATELINE_CHARS = 1000
-"""How far into a release a dateline in capitals stands ("DAR ES SALAAM, Tanzania –")."""
-
-
-def spanning_names(text: str) -> list[Coined]:
-    """Known names with lower-case words ("Dar es Salaam"), found by plain search."""
-    found: list[Coined] = []
-    head = text[:_DATELINE_CHARS]
-    for first, group in _spanning().items():
-        if first not in (head if first.isupper() else text):
-            continue  # the common case: one search for the first word
-        for form, kind, canonical in group:
-            at = text.find(form)
-            while at != -1:
-                end = at + len(form)
-                if (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
-                    found.append((at, end, kind, canonical))
-                at = text.find(form, end)
-    return found
+def spanning_name(text: str, chunk: Chunk) -> Coined | None:
+    """A known name with lower-case words ("Dar es Salaam") that starts where ``chunk`` does."""
+    group = _spanning().get(chunk.tokens[0].text)
+    if group is None:
+        return None  # the common case, decided with one look
+    start = chunk.start
+    for form, kind, canonical in group:
+        end = start + len(form)
+        if text.startswith(form, start) and not text[end : end + 1].isalnum():
+            return (start, end, kind, canonical)
+    return None
 
 
 _AGENT_ENDINGS = ("ers", "ors", "ists", "ants", "ents")

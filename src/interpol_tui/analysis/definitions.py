@@ -21,7 +21,6 @@ from interpol_tui.analysis.coined import (
 from interpol_tui.analysis.constructions import (
     contact_services,
     learn_by_construction,
-    spanning_names,
 )
 from interpol_tui.analysis.described import learn_described_system
 from interpol_tui.analysis.lexicons import CRIME_ADJECTIVES, GROUP_NOUNS
@@ -58,7 +57,7 @@ def learn(release: Release) -> Knowledge:
     """Learn acronyms, operations, organisations and people from every name run."""
     known = Knowledge()
     previous: Chunk | None = None
-    known.coined += spanning_names(release.text) + contact_services(release.text)
+    known.coined += contact_services(release.text)
     known.coined += systems(release.text) + codenames(release.text, release.tokens)
     known.coined += numbered_bodies(release.text) + news_outlets(release.text)
     known.coined += companies(release.text)
