@@ -37,6 +37,7 @@ CURRENCY = "currency"
 """Not an entity: a currency named by its country ("US Dollar"), which is no place mention."""
 NO_PLACE_INSIDE = frozenset({DOCUMENT, CURRENCY})
 _CURRENCY_NAMES = frozenset(word.title() for word in CURRENCY_WORDS)
+_CENTRES = frozenset({"Centre", "Center"})
 """Labels of names whose places are not mentioned as places."""
 
 
@@ -175,9 +176,10 @@ def _by_head(words: list[str], name: str) -> Label | None:
     head = head_word(words)
     if head in DOCUMENT_HEADS:
         return Label(DOCUMENT, name)
-    place = _by_construction(words, name, head)
-    if place is not None:
-        return place
+    if words[0] in LEADING_PLACE_WORDS or head in _CENTRES or words[-1] in _CURRENCY_NAMES:
+        place = _by_construction(words, name, head)
+        if place is not None:
+            return place
     if len(words) > 2 and head in _AGENCY_PROGRAMMES and words[0] in ("United", "UN"):
         # "United Nations Environment Programme": a UN programme is an agency.
         return Label("organization", expand_canonical(name))
@@ -199,7 +201,7 @@ def _by_construction(words: list[str], name: str, head: str) -> Label | None:
     """ "Port of Callao", "the Press Centre": places; "US Dollar": a currency."""
     if words[0] in LEADING_PLACE_WORDS and words[1] == "of" and words[-1] not in ORG_HEADS:
         return Label("location", name)
-    if head in ("Centre", "Center") and words[-2] in VENUE_WORDS:
+    if head in _CENTRES and words[-2] in VENUE_WORDS:
         return Label("location", name)
     if words[-1] in _CURRENCY_NAMES and lookup_place(" ".join(words[:-1])) is not None:
         return Label(CURRENCY, name)

@@ -12,7 +12,6 @@ lower-case words that no capitalised run spans.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from interpol_tui.analysis.chunks import Chunk
 from interpol_tui.analysis.lexicons import (
@@ -113,7 +112,9 @@ def learn_by_construction(release: Release, known: Knowledge, chunk: Chunk) -> b
     after = tokens[end].text if end < len(tokens) else ""
     if after == "(":
         return learn_defined_unit(release, known, chunk)
-    found = spanning_name(release.text, chunk)
+    found = None
+    if tokens[first].text in (_SPANNING or _spanning()):
+        found = spanning_name(release.text, chunk)
     if found is None and before in GROUP_NOUNS:
         found = named_group(release, known, chunk)
     settled = before == "of" and first > 1 and tokens[first - 2].text in SETTLEMENT_NOUNS
@@ -213,7 +214,10 @@ def contact_services(text: str) -> list[Coined]:
 _FIRST_WORD = re.compile(r"[\w’'-]+")
 
 
-@lru_cache(maxsize=1)
+_SPANNING: dict[str, tuple[tuple[str, EntityType, str], ...]] = {}
+"""First token -> the names of :func:`_spanning`, filled on first use."""
+
+
 def _spanning() -> dict[str, tuple[tuple[str, EntityType, str], ...]]:
     """Known names that a capitalised run cannot hold, as written and in capitals, by the
     first token of their run ("Dar" of "Dar es Salaam", "ST" of "ST. PETERSBURG")."""
@@ -235,12 +239,13 @@ def _spanning() -> dict[str, tuple[tuple[str, EntityType, str], ...]]:
             first = _FIRST_WORD.match(written)
             if first is not None:
                 forms.setdefault(first.group(), []).append((written, kind, canonical))
-    return {first: tuple(group) for first, group in forms.items()}
+    _SPANNING.update({first: tuple(group) for first, group in forms.items()})
+    return _SPANNING
 
 
 def spanning_name(text: str, chunk: Chunk) -> Coined | None:
     """A known name with lower-case words ("Dar es Salaam") that starts where ``chunk`` does."""
-    group = _spanning().get(chunk.tokens[0].text)
+    group = (_SPANNING or _spanning()).get(chunk.tokens[0].text)
     if group is None:
         return None  # the common case, decided with one look
     start = chunk.start
@@ -299,14 +304,16 @@ def listed_with_bodies(release: Release, chunk: Chunk, starts: set[int], ends: s
     """The number of tokens of an unknown name listed beside a body, or 0: "worked with
     Microsoft, Kaspersky Lab, Trend Micro and Japan's Cyber Defense Institute" (the run
     "Trend Micro and Japan" holds the item and the next one)."""
-    before = release.before(chunk)
-    if before is None or before.text not in BEFORE_LIST_ITEM:
-        return 0  # the common case, decided with one look
+    if chunk.sentence_initial:
+        return 0
+    left = _neighbour_before(release, chunk)  # "the European Union": no list mark, no item
+    if left is None:
+        return 0
     tokens = list(chunk.tokens)
     texts = [t.text for t in tokens]
     if "and" in texts:
         tokens = tokens[: texts.index("and")]
-    if not tokens or len(tokens) > 4 or chunk.sentence_initial:
+    if not tokens or len(tokens) > 4:
         return 0
     last = tokens[-1].text
     if last.endswith("s") and not last.endswith("ss") and not last.isupper():
@@ -315,8 +322,7 @@ def listed_with_bodies(release: Release, chunk: Chunk, starts: set[int], ends: s
         return 0
     if any(t.text in WEEKDAYS_MONTHS for t in tokens):
         return 0
-    left = _neighbour_before(release, chunk)
     right = _neighbour_after(release, chunk.first + len(tokens))
-    if left is None or right is None or not (left.end in ends or right.start in starts):
+    if right is None or not (left.end in ends or right.start in starts):
         return 0
     return len(tokens)
