@@ -65,6 +65,10 @@ def _run_browser(args: argparse.Namespace) -> int:
             "the browser needs a terminal (stdin and stdout must both be one); "
             "for output to a pipe or file use a report command, such as `interpol-tui docs`"
         )
+    if not args.no_cache:  # the last listing is read while Textual is imported
+        from interpol_tui.state.listing import prefetch
+
+        prefetch(paths)
     from interpol_tui.ui.app import InterpolApp
     from interpol_tui.ui.leaving import run_and_leave
 

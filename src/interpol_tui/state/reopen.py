@@ -30,7 +30,9 @@ from interpol_tui.corpus.loader import (
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.pool import run_pooled
 from interpol_tui.corpus.problems import about
+from interpol_tui.state.listing import ListedDocument
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
+from interpol_tui.state.snapshot_rows import SourceRecord
 from interpol_tui.state.stored import (
     SnapshotTexts,
     StoredAnalyses,
@@ -103,93 +105,128 @@ def open_corpus(
     cancelled: Callable[[], bool] | None = None,
     fields: FieldMap | None = None,
     follow_links: bool = False,
+    listed: Corpus | None = None,
 ) -> Opened:
     """Load every release under ``roots``, reusing the snapshot's unchanged records.
 
     Without a usable snapshot this is :func:`~interpol_tui.corpus.loader.load_corpus`
     run in worker processes. With ``reuse`` False every file is read, and the
-    snapshot rewritten. ``fields`` names the fields of records files (which are
-    always read again: one file, many releases); ``follow_links`` as for the
-    loader. Raises the loader's
-    ``CorpusPathError`` for a bad root.
+    snapshot rewritten. ``fields`` names the fields of records files (a records
+    file is reused whole when it and ``fields`` are unchanged); ``follow_links``
+    as for the loader. ``listed``: the corpus already shown from the snapshot's
+    listing (:mod:`~interpol_tui.state.listing`), whose releases are then kept
+    as they are, the very objects, where their files are unchanged. Raises the
+    loader's ``CorpusPathError`` for a bad root.
     """
     roots = tuple(Path(p) for p in roots)
     sources, warnings = discover(roots, follow_links=follow_links)
     usable = snapshot is not None and snapshot.open()
-    known = snapshot.records() if snapshot is not None and usable else {}
-    records = known if reuse else {}
     texts = SnapshotTexts(snapshot, _reader(sources, max_bytes)) if snapshot is not None else None
+    known = _Known(snapshot, texts, listed) if snapshot is not None and usable else _Known()
+    fields_key = repr(fields or FieldMap())
     found: dict[str, list[Document]] = {}
     notes_of: dict[str, list[str]] = {}
     to_read: list[tuple[SourceFile, int, FieldMap | None]] = []
     for source in sources:
-        record = records.get(source.doc_id)
-        if (
-            texts is not None
-            and record is not None
-            and _single(source)
-            and _stat(source.path) == (record.size, record.mtime_ns)
-            and record.path == str(source.path)
-        ):
-            document = StoredDocument(record, texts, source.path)
-            found[source.doc_id] = [document]
-            notes_of[source.doc_id] = list(document.warnings)
-        else:
+        kept = known.reusable(source, fields_key) if reuse else None
+        if kept is None:
             to_read.append((source, max_bytes, fields))
+        else:
+            found[source.doc_id], notes_of[source.doc_id] = kept
     opened = Opened(Corpus(()), reused=len(found), sources={s.doc_id: s for s in sources})
-    single = {source.doc_id for source in sources if _single(source)}
     pending: list[tuple[FileRecord, str]] = []
     for doc_id, results, notes, size, mtime_ns in run_pooled(
         _load_job, to_read, progress=progress, cancelled=cancelled
     ):
         opened.read += 1
         found[doc_id], notes_of[doc_id] = results, notes
-        one = results[0] if len(results) == 1 and doc_id in single else None
-        if one is not None and one.id == doc_id and snapshot is not None and texts is not None:
-            pending.append((_record_of(one, size, mtime_ns), one.text))
+        if snapshot is None or texts is None:
+            continue
+        source = opened.sources[doc_id]
+        if not _single(source):  # stored whole, with its own warnings
+            rows = [(_record_of(one, size, mtime_ns), one.text) for one in results]
+            ids = tuple(one.id for one in results)
+            record = SourceRecord(str(source.path), size, mtime_ns, ids, tuple(notes), fields_key)
+            if snapshot.save_records_file(record, rows):
+                found[doc_id] = [StoredDocument(row, texts) for row, _ in rows]
+        elif len(results) == 1 and results[0].id == doc_id:
+            pending.append((_record_of(results[0], size, mtime_ns), results[0].text))
             if len(pending) >= SAVE_BATCH:
                 _flush(snapshot, pending, texts, found)
-    if snapshot is not None and texts is not None:
-        _flush(snapshot, pending, texts, found)
-        gone = set(known) - single
-        snapshot.remove(gone)
     documents: list[Document] = []
     for source in sources:  # in the order found on disk, whatever order the pool answered in
         documents.extend(found.get(source.doc_id, ()))
         warnings.extend(notes_of.get(source.doc_id, ()))
+    if snapshot is not None and texts is not None:
+        _flush(snapshot, pending, texts, found)
+        records_files = {str(source.path) for source in sources if not _single(source)}
+        snapshot.remove(known.ids - {d.id for d in documents}, known.files - records_files)
     opened.corpus = Corpus(documents=tuple(documents), warnings=tuple(warnings), roots=roots)
     if snapshot is not None and not (cancelled is not None and cancelled()):
         snapshot.save_listing([d.id for d in documents], warnings)
     return opened
 
 
-def last_listing(
-    roots: Iterable[Path], snapshot: CorpusSnapshot, limit: int | None = None
-) -> Corpus | None:
-    """The corpus as the snapshot last listed it, without looking at the files (None: none).
+class _Known:
+    """What the snapshot holds of each file, to reuse where the file is unchanged."""
 
-    Shown at once while :func:`open_corpus` checks the files; a file changed
-    since is then corrected by that, which :func:`same_listing` tells.
-    """
-    if not snapshot.open():
-        return None
+    def __init__(
+        self,
+        snapshot: CorpusSnapshot | None = None,
+        texts: SnapshotTexts | None = None,
+        listed: Corpus | None = None,
+    ) -> None:
+        self.documents: dict[str, Document] = {}
+        self.stats: dict[str, tuple[str, int, int]] = {}
+        self.sources: dict[str, SourceRecord] = {}
+        if snapshot is None or texts is None:
+            return
+        if listed is not None and _still_listed(snapshot, listed):  # no need to read the rows
+            for document in listed.documents:
+                if isinstance(document, ListedDocument):
+                    self.documents[document.id] = document
+                    self.stats[document.id] = document.stat_key
+        else:
+            for record in snapshot.records().values():
+                self.documents[record.doc_id] = StoredDocument(record, texts)
+                self.stats[record.doc_id] = (record.path, record.size, record.mtime_ns)
+        self.sources = snapshot.sources()
+
+    @property
+    def ids(self) -> set[str]:
+        """Every release the snapshot holds."""
+        return set(self.documents)
+
+    @property
+    def files(self) -> set[str]:
+        """Every records file the snapshot holds."""
+        return set(self.sources)
+
+    def reusable(
+        self, source: SourceFile, fields_key: str
+    ) -> tuple[list[Document], list[str]] | None:
+        """The releases and warnings of an unchanged file, or None: it must be read."""
+        seen = _stat(source.path)
+        if seen is None:
+            return None
+        if _single(source):
+            document = self.documents.get(source.doc_id)
+            if document is None or self.stats[source.doc_id] != (str(source.path), *seen):
+                return None
+            return [document], list(document.warnings)
+        record = self.sources.get(str(source.path))
+        if record is None or (record.size, record.mtime_ns) != seen or record.fields != fields_key:
+            return None
+        documents = [self.documents.get(doc_id) for doc_id in record.doc_ids]
+        if any(document is None for document in documents):
+            return None
+        return [d for d in documents if d is not None], list(record.notes)
+
+
+def _still_listed(snapshot: CorpusSnapshot, listed: Corpus) -> bool:
+    """Whether the snapshot still holds the listing ``listed`` was read from (not rebuilt)."""
     listing = snapshot.listing()
-    if listing is None:
-        return None
-    order, warnings = listing
-    if limit is not None and len(order) > limit:
-        return None
-    records = snapshot.records()
-    if not order or any(doc_id not in records for doc_id in order):
-        return None
-
-    def reread(doc_id: str) -> str | None:  # only should the snapshot lose a text
-        path = Path(records[doc_id].path)
-        return _reader([SourceFile(path.parent, path, doc_id)], DEFAULT_MAX_BYTES)(doc_id)
-
-    texts = SnapshotTexts(snapshot, reread)
-    documents = tuple(StoredDocument(records[doc_id], texts) for doc_id in order)
-    return Corpus(documents=documents, warnings=tuple(warnings), roots=tuple(map(Path, roots)))
+    return listing is not None and listing[0] == [d.id for d in listed.documents]
 
 
 def same_listing(shown: Corpus, current: Corpus) -> bool:
@@ -259,15 +296,28 @@ def confirm(
 # -- analysis -------------------------------------------------------------------
 
 
-def _analyse_job(job: tuple[str, str, str]) -> tuple[str, bytes | None, str | None]:
-    """Analyse one release (in a worker process): (id, stored form, or why it failed)."""
+def _analyse_job(job: tuple[str, str, str]) -> tuple[str, bytes | None, bytes | None, str | None]:
+    """Analyse one release (in a worker process): (id, stored form, digest, or why it failed).
+
+    The digest (the release's quotation and mention rows) is made here too,
+    while the text and analysis are at hand, so the across-release views
+    never decode an analysis to gather them.
+    """
+    from interpol_tui.analysis.digest import release_digest
     from interpol_tui.analysis.pipeline import analyse_text
+    from interpol_tui.state.digests import encode_digest
 
     doc_id, text, headline = job
     try:
-        return doc_id, encode_analysis(analyse_text(doc_id, text, headline), text), None
+        analysis = analyse_text(doc_id, text, headline)
+        data = encode_analysis(analysis, text)
     except Exception as error:  # a bug on one release must not stop the corpus
-        return doc_id, None, f"{type(error).__name__}: {error}"
+        return doc_id, None, None, f"{type(error).__name__}: {error}"
+    try:
+        digest = encode_digest(release_digest(doc_id, text, analysis))
+    except Exception:  # made again from the analysis when the views need it
+        digest = None
+    return doc_id, data, digest, None
 
 
 def analyse(
@@ -291,7 +341,8 @@ def analyse(
     jobs = [(document.id, document.text, headline_of(document)) for document in missing]
     hashes = {document.id: document.sha256 for document in missing}
     pending: list[tuple[str, str, bytes]] = []
-    for doc_id, data, error in run_pooled(
+    digests: list[tuple[str, str, bytes]] = []
+    for doc_id, data, digest, error in run_pooled(
         _analyse_job, jobs, progress=progress, cancelled=cancelled
     ):
         if data is None:  # each one said: the warnings view lists them
@@ -300,7 +351,9 @@ def analyse(
             analyses.failed.add(doc_id)
             continue
         pending.append((doc_id, hashes[doc_id], data))
+        if digest is not None:
+            digests.append((doc_id, hashes[doc_id], digest))
         if len(pending) >= SAVE_BATCH:
-            analyses.keep(pending)
-    analyses.keep(pending)
+            analyses.keep(pending, digests)
+    analyses.keep(pending, digests)
     return analyses

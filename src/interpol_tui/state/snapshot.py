@@ -41,9 +41,10 @@ from interpol_tui.state.snapshot_rows import (
     warnings_to,
 )
 from interpol_tui.state.snapshot_rows import FileRecord as FileRecord  # re-exported
+from interpol_tui.state.snapshot_sources import RecordsFiles
 from interpol_tui.state.storage import Warn, set_aside
 
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 """Bumped whenever the tables change; a snapshot of another format is rebuilt."""
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another running copy's write to finish."""
@@ -59,9 +60,16 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS digests (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    doc_ids TEXT NOT NULL, notes TEXT NOT NULL, fields TEXT NOT NULL
+);
 """
 # Three tables, not one: listing the corpus scans only the small rows of
-# `files`, never the pages that hold texts and analyses.
+# `files`, never the pages that hold texts and analyses. `sources` holds the
+# records files (JSON Lines, JSON, CSV): each one's releases and warnings.
+_TABLES = ("files", "texts", "analyses", "reports", "digests", "sources")
 
 
 def _code_fingerprint(part: str) -> str:
@@ -86,7 +94,7 @@ def analysis_fingerprint() -> str:
     return _code_fingerprint("analysis")
 
 
-class CorpusSnapshot:
+class CorpusSnapshot(RecordsFiles):
     """The snapshot file of one corpus; safe to share between threads and running copies."""
 
     def __init__(self, file: Path, warn: Warn) -> None:
@@ -168,7 +176,7 @@ class CorpusSnapshot:
                 pass  # new file: nothing to say
             elif meta.get("format") != str(SNAPSHOT_FORMAT):
                 self._warn(f"{self.file.name}: corpus snapshot of another format; rebuilt")
-                for table in ("files", "texts", "analyses", "reports"):  # their shape changed
+                for table in _TABLES:  # their shape changed
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
@@ -178,6 +186,7 @@ class CorpusSnapshot:
                 self._clear(db)  # made by other code: silently re-read, as after an upgrade
             elif meta.get("analysis") != analysis_fingerprint():
                 db.execute("DELETE FROM analyses")
+                db.execute("DELETE FROM digests")  # made from the analyses
             db.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [
@@ -189,7 +198,7 @@ class CorpusSnapshot:
 
     @staticmethod
     def _clear(db: sqlite3.Connection) -> None:
-        for table in ("files", "texts", "analyses", "reports"):
+        for table in _TABLES:
             db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM meta WHERE key IN ('order', 'warnings')")
 
@@ -347,6 +356,16 @@ class CorpusSnapshot:
         """Store records and their clean texts (replacing older rows of the same ids)."""
         if not self.usable or not rows:
             return self.usable
+        try:
+            with self._writing() as db:
+                self._save_rows(db, rows)
+        except sqlite3.Error as error:
+            self._guard(error)
+            return False
+        return True
+
+    @staticmethod
+    def _save_rows(db: sqlite3.Connection, rows: Sequence[tuple[FileRecord, str]]) -> None:
         files = [
             (
                 to_db(r.doc_id), to_db(r.path), r.size, r.mtime_ns, r.sha256, r.title, r.date,
@@ -355,17 +374,11 @@ class CorpusSnapshot:
             )
             for r, _ in rows
         ]  # fmt: skip
-        try:
-            with self._writing() as db:
-                db.executemany(f"INSERT OR REPLACE INTO files VALUES ({COLUMNS})", files)
-                db.executemany(
-                    "INSERT OR REPLACE INTO texts VALUES (?, ?)",
-                    [(to_db(record.doc_id), text) for record, text in rows],
-                )
-        except sqlite3.Error as error:
-            self._guard(error)
-            return False
-        return True
+        db.executemany(f"INSERT OR REPLACE INTO files VALUES ({COLUMNS})", files)
+        db.executemany(
+            "INSERT OR REPLACE INTO texts VALUES (?, ?)",
+            [(to_db(record.doc_id), text) for record, text in rows],
+        )
 
     def save_analyses(self, rows: Sequence[tuple[str, str, bytes]]) -> bool:
         """Store (doc id, file hash, encoded analysis) rows."""
@@ -382,14 +395,46 @@ class CorpusSnapshot:
             return False
         return True
 
-    def remove(self, doc_ids: Iterable[str]) -> None:
-        """Forget releases whose files are gone."""
+    def digests(self) -> dict[str, tuple[str, bytes]]:
+        """Document id -> (file hash, stored digest): every release's across-views rows."""
+        if not self.usable:
+            return {}
+        try:
+            rows = self._connection().execute("SELECT doc_id, sha256, data FROM digests")
+            return {
+                from_db(str(doc_id)): (str(sha), data)
+                for doc_id, sha, data in rows
+                if isinstance(data, bytes)
+            }
+        except sqlite3.Error as error:
+            self._guard(error)
+            return {}
+
+    def save_digests(self, rows: Sequence[tuple[str, str, bytes]]) -> bool:
+        """Store (doc id, file hash, encoded digest) rows (see ``state/digests.py``)."""
+        if not self.usable or not rows:
+            return self.usable
+        try:
+            with self._writing() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO digests VALUES (?, ?, ?)",
+                    [(to_db(doc_id), sha, data) for doc_id, sha, data in rows],
+                )
+        except sqlite3.Error as error:
+            self._guard(error)
+            return False
+        return True
+
+    def remove(self, doc_ids: Iterable[str], sources: Iterable[str] = ()) -> None:
+        """Forget releases whose files are gone, and records files (by path) gone or changed."""
         ids = [(to_db(doc_id),) for doc_id in doc_ids]
-        if not self.usable or not ids:
+        paths = [(to_db(path),) for path in sources]
+        if not self.usable or not (ids or paths):
             return
         try:
             with self._writing() as db:
-                for table in ("files", "texts", "analyses"):
+                for table in ("files", "texts", "analyses", "digests"):
                     db.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
+                db.executemany("DELETE FROM sources WHERE path = ?", paths)
         except sqlite3.Error as error:
             self._guard(error)

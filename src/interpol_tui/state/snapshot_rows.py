@@ -7,6 +7,7 @@ warnings keep their file's name apart from their message.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,46 @@ class FileRecord:
     """The format the file was read as (``text``, ``markdown``, ``html``)."""
     url: str | None
     """The address a saved page gives for itself, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """What the snapshot knows about one records file: its releases and its own warnings."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    doc_ids: tuple[str, ...]
+    """The releases read from it, in file order."""
+    notes: tuple[str, ...]
+    """The warnings reading it gave (about the file and its records)."""
+    fields: str
+    """The field names it was read with (``--fields``), as their ``repr``."""
+
+
+def source_row(source: SourceRecord) -> tuple[str, int, int, str, str, str]:
+    """A :class:`SourceRecord` as a row of ``sources``."""
+    ids = json.dumps([to_db(doc_id) for doc_id in source.doc_ids])
+    return (
+        to_db(source.path),
+        source.size,
+        source.mtime_ns,
+        ids,
+        json.dumps(warnings_to(source.notes)),
+        source.fields,
+    )
+
+
+def source_of_row(row: Sequence[object]) -> SourceRecord | None:
+    """A row of ``sources`` as a record, or None when it is not what this code wrote."""
+    if tuple(map(type, row)) != (str, int, int, str, str, str):
+        return None
+    ids, notes = json_list(row[3]), warnings_from(json_list(row[4]))
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids) or notes is None:
+        return None
+    path, size, mtime_ns = from_db(str(row[0])), int(str(row[1])), int(str(row[2]))
+    ids_found = tuple(map(from_db, ids))
+    return SourceRecord(path, size, mtime_ns, ids_found, tuple(notes), str(row[5]))
 
 
 COLUMNS = ", ".join("?" * 13)

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from interpol_tui.analysis.frequencies import EntityFrequency
 from interpol_tui.analysis.kinds import KINDS, type_label
+from interpol_tui.ui.column_fit import fit_table
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.nav_keys import TABLE_KEYS
@@ -19,6 +20,21 @@ MAX_ENTITY_ROWS = 2000
 """Entities listed at most, most widely mentioned first."""
 TYPE_LABELS = {kind.name: type_label(kind.name) for kind in KINDS if kind.entity}
 """The Type column's word for each entity type (from the registry, as the CLI's tables)."""
+
+
+COLUMNS = ("type", "name", "releases", "mentions", "bar")
+NARROW_COLUMNS = ("name", "releases")
+"""The columns of a table narrower than :data:`NARROW_BELOW`."""
+NARROW_BELOW = 60
+COLUMN_LABELS = {
+    "type": "Type",
+    "name": "Name",
+    "releases": "Releases",
+    "mentions": "Mentions",
+    "bar": "",
+}
+MINIMUM_WIDTHS = {"type": 8, "name": 12, "releases": 8, "mentions": 8, "bar": 10}
+"""The narrowest each column gets (``column_fit``): counts and bars are never cut."""
 
 
 class EntityTable(LegibleStyles, DataTable[Text]):
@@ -34,25 +50,50 @@ class EntityTable(LegibleStyles, DataTable[Text]):
         self.entities: list[EntityFrequency] = []
         self.chosen: EntityFrequency | None = None
         """The entity whose releases the list shows, if any."""
+        self._releases = 0
+        self._fitted_width = 0
 
     def on_mount(self) -> None:
         """Add the columns."""
-        self.add_columns("Type", "Name", "Releases", "Mentions", "")
+        self._set_columns(COLUMNS)
+
+    def _set_columns(self, keys: tuple[str, ...]) -> None:
+        """Show the columns ``keys`` (a narrow pane drops some rather than overflow)."""
+        if tuple(str(key.value) for key in self.columns) == keys:
+            return
+        self.clear(columns=True)
+        for key in keys:
+            self.add_column(COLUMN_LABELS[key], key=key)
 
     def show(self, entities: list[EntityFrequency], releases: int) -> None:
         """Show the most widely mentioned ``entities``; bars compare with all ``releases``."""
         self.entities = entities[:MAX_ENTITY_ROWS]
         self.chosen = None
+        self._releases = releases
+        width = self._fitted_width = self.size.width
+        keys = COLUMNS if width == 0 or width >= NARROW_BELOW else NARROW_COLUMNS
+        self._set_columns(keys)
         self.clear()
-        for index, entity in enumerate(entities[:MAX_ENTITY_ROWS]):
-            self.add_row(
-                Text(type_label(entity.type), style="dim"),
-                Text(clip(entity.canonical, 32)),
-                Text(str(entity.releases), justify="right"),
-                Text(str(entity.mentions), justify="right"),
-                Text(bar(entity.releases, releases, 10)),
-                key=str(index),
-            )
+        rows: list[list[Text]] = []
+        for entity in self.entities:
+            cells = {
+                "type": Text(type_label(entity.type), style="dim"),
+                "name": Text(clip(entity.canonical, 32)),
+                "releases": Text(str(entity.releases), justify="right"),
+                "mentions": Text(str(entity.mentions), justify="right"),
+                "bar": Text(bar(entity.releases, releases, 10)),
+            }
+            rows.append([cells[key] for key in keys])
+        fit_table(self, rows, [MINIMUM_WIDTHS[key] for key in keys])
+        for index, row in enumerate(rows):
+            self.add_row(*row, key=str(index))
+
+    def on_resize(self) -> None:
+        """Size the columns again for the new width."""
+        if self.size.width != self._fitted_width and self.entities:
+            chosen = self.chosen
+            self.show(self.entities, self._releases)
+            self.chosen = chosen
 
     @property
     def current(self) -> EntityFrequency | None:

@@ -13,7 +13,8 @@ from textual.timer import Timer
 from textual.widgets import DataTable
 
 from interpol_tui.analysis.aggregate import Statistics
-from interpol_tui.report.export import FigureRow, figure_rows, stated_value
+from interpol_tui.report.export import FigureRow, compact_value, figure_rows, stated_value
+from interpol_tui.ui.column_fit import fit_table
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import clip, figure_chosen
@@ -27,6 +28,12 @@ FILTER_DELAY = 0.12
 """Seconds of no typing before the filter applies."""
 WIDE_FROM = 110
 """From this many columns the cells are drawn longer."""
+COLUMNS = ("value", "figure", "quantity", "when", "release")
+NARROW_COLUMNS = ("value", "quantity", "when")
+"""The columns of a table narrower than :data:`NARROW_BELOW` (enter shows the figure in full)."""
+NARROW_BELOW = 60
+MINIMUM_WIDTHS = {"value": 8, "figure": 12, "quantity": 10, "when": 10, "release": 12}
+"""The narrowest each column gets (``column_fit``): a date is never cut."""
 _COLUMN_SORT: dict[str, FigureSort] = {"value": "value", "quantity": "quantity", "when": "release"}
 
 
@@ -86,14 +93,19 @@ class FigureTable(LegibleStyles, DataTable[Text]):
         """Rows that pass the filter (more than :data:`MAX_ROWS` are not drawn)."""
         self.filtered: list[FigureRow] = []
         """Every row that passes the filter, in the order shown (what export writes)."""
+        self._fitted_width = 0
 
     def on_mount(self) -> None:
         """Add the columns."""
-        self.add_column("Value", key="value")
-        self.add_column("Figure", key="figure")
-        self.add_column("Quantity", key="quantity")
-        self.add_column("When", key="when")
-        self.add_column("Release", key="release")
+        self._set_columns(COLUMNS)
+
+    def _set_columns(self, keys: tuple[str, ...]) -> None:
+        """Show the columns ``keys`` (a narrow pane drops some rather than overflow)."""
+        if tuple(str(key.value) for key in self.columns) == keys:
+            return
+        self.clear(columns=True)
+        for key in keys:
+            self.add_column(key.capitalize(), key=key)
 
     def show(self, statistics: Statistics, index: FigureIndex | None = None) -> None:
         """Show every figure of ``statistics`` (``index`` built beforehand, off the UI thread)."""
@@ -130,25 +142,38 @@ class FigureTable(LegibleStyles, DataTable[Text]):
         self.shown = [self.all_rows[i] for i in matches[:MAX_ROWS]]
         self.wide = self.size.width >= WIDE_FROM
         value_width, figure_width, quantity_width = (22, 34, 30) if self.wide else (16, 26, 20)
+        width = self.size.width
+        keys = COLUMNS if width == 0 or width >= NARROW_BELOW else NARROW_COLUMNS
+        self._set_columns(keys)
         self.clear()
-        for index, row in enumerate(self.shown):
+        value = stated_value if self.wide else compact_value
+        cells: list[list[Text]] = []
+        for row in self.shown:
             title = statistics.titles.get(row.occurrence.doc_id, row.occurrence.doc_id)
             quantity = row.quantity.counts
             if row.quantity.recurring:
                 quantity += f" ×{row.quantity.releases}"
-            self.add_row(
-                Text(clip(stated_value(row.figure), value_width), justify="right"),
-                Text(clip(row.figure.text, figure_width)),
-                Text(clip(quantity, quantity_width), style="" if row.quantity.recurring else "dim"),
-                Text(row.occurrence.when),
-                Text(clip(title, 48)),
-                key=str(index),
-            )
+            by_key = {
+                # Narrow: "~4.5bn", not a cut "some 4.5…" that hides the number.
+                "value": Text(clip(value(row.figure), value_width), justify="right"),
+                "figure": Text(clip(row.figure.text, figure_width)),
+                "quantity": Text(
+                    clip(quantity, quantity_width),
+                    style="" if row.quantity.recurring else "dim",
+                ),
+                "when": Text(row.occurrence.when),
+                "release": Text(clip(title, 48)),
+            }
+            cells.append([by_key[key] for key in keys])
+        self._fitted_width = width
+        fit_table(self, cells, [MINIMUM_WIDTHS[key] for key in keys])
+        for index, row_cells in enumerate(cells):
+            self.add_row(*row_cells, key=str(index))
         self.post_message(self.Refilled())
 
     def on_resize(self) -> None:
-        """Use longer cells once the table is wide enough for them."""
-        if (self.size.width >= WIDE_FROM) != self.wide:
+        """Size the columns again for the new width (longer cells once it is wide)."""
+        if self.size.width != self._fitted_width:
             self._refill()
 
     @property

@@ -11,6 +11,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from interpol_tui.ui.legible_input import LegibleInput
+
 
 class FindBar(Horizontal):
     """A one-line query box; ``enter`` keeps the matches, ``escape`` clears them."""
@@ -48,7 +50,7 @@ class FindBar(Horizontal):
         """Show the bar holding ``query`` and focus it."""
         if not self.children:
             await self.mount(
-                Label("Find:"), Input(placeholder="text in this release", id="find-query")
+                Label("Find:"), LegibleInput(placeholder="text in this release", id="find-query")
             )
         field = self.query_one(Input)
         with field.prevent(Input.Changed):

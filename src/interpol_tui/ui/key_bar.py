@@ -65,6 +65,12 @@ class KeyBar(LegibleStyles, Widget):
     def on_mount(self) -> None:
         """Follow the screen's bindings (focus changes, enabled actions)."""
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        # The screen signals new bindings only after the frame that shows the new focus;
+        # redrawn on the focus change itself, the keys change in that same frame.
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
+
+    def _focus_moved(self) -> None:
+        self.refresh()
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if screen is self.screen:

@@ -76,10 +76,42 @@ def legible(style: Style) -> Style:
     return style + (Style(bgcolor=fixed) if style.reverse else Style(color=fixed))
 
 
+class _FixedStyles:
+    """A component's styles, as Textual gives them, with a legible ``rich_style``."""
+
+    def __init__(self, styles: Any, rich_style: Style) -> None:
+        self._styles = styles
+        self.rich_style = rich_style
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._styles, name)
+
+
 class LegibleStyles:
     """Mixin for a widget: component styles come back legible (see :func:`legible`)."""
 
-    _legible_cache: dict[tuple[object, ...], Style]
+    _legible_cache: dict[tuple[object, ...], Any]
+
+    def get_component_styles(self, *names: str) -> Any:
+        """The component's styles, their ``rich_style`` fixed when too faint.
+
+        ``DataTable`` draws its header (and zebra rows) from these rather than from
+        :meth:`get_component_rich_style`: Textual's header fails 4.5:1 in ansi-dark,
+        ansi-light and atom-one-dark.
+        """
+        widget: Any = self
+        key = ("styles", names, getattr(widget, "_pseudo_classes_cache_key", None))
+        cache: dict[tuple[object, ...], Any] = widget.__dict__.setdefault("_legible_cache", {})
+        found = cache.get(key)
+        if found is not None:
+            return found
+        parent: Any = super()
+        styles = parent.get_component_styles(*names)
+        full: Style = styles.rich_style
+        fixed = legible(full)
+        result = styles if fixed is full else _FixedStyles(styles, fixed)
+        cache[key] = result
+        return result
 
     def get_component_rich_style(
         self, *names: str, partial: bool = False, default: Style | None = None

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.legible_input import LegibleInput
 from interpol_tui.ui.list_query import ListQuery
 
 TYPED = "typed"
@@ -31,7 +32,7 @@ INSTANT_BELOW = 5_000
 """Lists shorter than this are filtered on every key."""
 
 
-class FilterInput(Input):
+class FilterInput(LegibleInput):
     """The query box; ``escape`` clears the filter, ``enter`` keeps it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

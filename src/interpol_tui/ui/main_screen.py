@@ -14,16 +14,17 @@ from textual.containers import Horizontal
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, ProgressBar
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
-from interpol_tui.ui import release_actions
+from interpol_tui.ui import across_indexing, release_actions
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
 from interpol_tui.ui.key_bar import KeyBar
 from interpol_tui.ui.list_pane import ListPane
+from interpol_tui.ui.load_bar import LoadBar
 from interpol_tui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -57,7 +58,7 @@ NARROW_WIDTH = 100
 """Below this many columns the statistics pane starts hidden (``s`` shows it)."""
 
 
-class MainScreen(release_actions.ReleaseActions, Screen[None]):
+class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Screen[None]):
     """Composes the three panes and routes messages between them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -102,11 +103,11 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         self.search_indexer = SearchIndexer(self)
         self.session = ReadingSession(self)
         self.session.prefetch_listing()
-        self._early: Corpus | None = None
         self._first_frame = threading.Event()
         """Set once the first frame is drawn; the load worker waits for it."""
         self._listed = threading.Event()
         """Set once a frame with the listed corpus is drawn; checking the files waits for it."""
+        self._checked = threading.Event()  # set once the listing is checked: analysis waits
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, a progress bar while loading, and the footer."""
@@ -115,7 +116,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
             yield ListPane(id="list-pane")
             yield ReaderPane(id="reading")
             yield StatsPane(id="stats")
-        yield ProgressBar(id="loading", show_eta=False)
+        yield LoadBar(id="loading")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -128,19 +129,19 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         # The first layout pass can hide and blur the list; focus it once laid out.
         self.call_after_refresh(self.query_one(DocumentList).focus)
         self.call_after_refresh(self._first_frame.set)
-        self._early = self.session.early_listing()  # read already: listed once laid out
-        if self._early is not None:
-            self.call_after_refresh(self.post_message, CorpusLoaded(self._early))
+        self._early = self.session.early_listing()  # read already: in the first frame
+        if self._early is not None:  # handled now: a posted message comes after the frame
+            self.on_corpus_loaded(CorpusLoaded(self._early))
         self.load_corpus()  # started now (so tests can wait for it), reads after the frame
 
     # -- loading ----------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         """Read and clean the corpus off the UI thread."""
-        self._wait_for_first_frame()
+        self._checked.clear()
+        self._wait_for(self._first_frame)  # loading would compete with it for the GIL
         from interpol_tui.corpus.loader import CorpusPathError
         from interpol_tui.corpus.pool import Cancelled
-        from interpol_tui.state.reopen import same_listing
 
         worker = get_current_worker()
 
@@ -150,10 +151,9 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
 
         shown = self.session.last_listing()  # listed at once; the files are checked next
         if shown is not None:
-            if shown is not self._early:  # not posted on mount
-                self._listed.clear()
-                self.post_message(CorpusLoaded(shown))
-            self._wait_for(self._listed)
+            shown = self._show(shown, post=shown is not self._early)  # (posted on mount)
+            if (edited := self.session.quick_check(shown, lambda: worker.is_cancelled)) is not None:
+                shown = self._show(edited)  # edited files at once; the full walk follows
         try:  # through the snapshot: an unchanged file is not read again
             corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled, self.fields)
         except Cancelled:
@@ -165,16 +165,17 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
             corpus = Corpus(documents=(), warnings=(str(error),))
         if worker.is_cancelled:
             return
-        if shown is None or not same_listing(shown, corpus):
-            self._listed.clear()
-            self.post_message(CorpusLoaded(corpus))
-            # Until the list is drawn (and analysis and indexing have started).
-            self._wait_for(self._listed)
+        if shown is None or not self.session.same_listing(shown, corpus):
+            self._show(corpus)
+        self._checked.set()  # not before: work on a listing about to change is wasted
         self.session.confirm_snapshot()
 
-    def _wait_for_first_frame(self) -> None:
-        # In the worker: loading would compete with the first frame for the GIL.
-        self._wait_for(self._first_frame)
+    def _show(self, corpus: Corpus, post: bool = True) -> Corpus:  # back once it is drawn
+        if post:
+            self._listed.clear()
+            self.post_message(CorpusLoaded(corpus))
+        self._wait_for(self._listed)
+        return corpus
 
     @staticmethod
     def _wait_for(event: threading.Event) -> None:
@@ -184,7 +185,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
 
     def on_load_progress(self, message: LoadProgress) -> None:
         """Advance the progress bar."""
-        self.query_one("#loading", ProgressBar).update(total=message.total, progress=message.done)
+        self.query_one("#loading", LoadBar).update(total=message.total, progress=message.done)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         """Show the loaded corpus in every pane."""
@@ -196,9 +197,8 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         self.loading = False
         self.analyses = {}
         self.call_after_refresh(self._listed.set)
-        # Started now, working once the frame that shows the list is drawn.
-        self.analyse(message.corpus)
-        self.search_indexer.index(message.corpus, after=self._listed)
+        self.analyse(message.corpus)  # started now, working once the listing is checked
+        self.search_indexer.index(message.corpus, after=self._checked)
         documents = self.query_one(DocumentList)
         keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
         documents.set_documents(message.corpus.documents, keep)
@@ -217,7 +217,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         from interpol_tui.corpus.pool import Cancelled
 
         worker = get_current_worker()
-        self._wait_for(self._listed)
+        self._wait_for(self._checked)
 
         @ThrottledProgress
         def progress(done: int, total: int) -> None:
@@ -237,7 +237,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         """Show analysis progress in the loading bar."""
-        bar = self.query_one("#loading", ProgressBar)
+        bar = self.query_one("#loading", LoadBar)
         bar.display = message.done < message.total
         bar.update(total=message.total, progress=message.done)
 
@@ -245,6 +245,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         """Keep the spans; highlight the open release; fill the statistics."""
         self.analyses = message.analyses
         self.search_indexer.add_analyses(message.analyses)
+        self.across.build(self.corpus, message.analyses)
         self.query_one("#loading").display = self.loading
         reader = self.query_one(Reader)
         if reader.document is not None:

@@ -17,6 +17,10 @@ class DocumentHighlighted(Message):
         self.doc_id = doc_id
         super().__init__()
 
+    def can_replace(self, message: Message) -> bool:
+        """A later move of the cursor, still queued, makes this one moot (only it is drawn)."""
+        return isinstance(message, DocumentHighlighted)
+
 
 class DocumentSelected(Message):
     """The user chose a release to read (``enter`` in the list, quick-open, a link)."""

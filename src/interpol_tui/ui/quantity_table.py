@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
@@ -27,6 +26,7 @@ from interpol_tui.analysis.aggregate import (
 )
 from interpol_tui.analysis.model import Figure
 from interpol_tui.report.export import compact_value, stated_value
+from interpol_tui.ui.column_fit import fit_table
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import FigureChosen
 from interpol_tui.ui.nav_keys import TABLE_KEYS
@@ -44,6 +44,10 @@ FULL_FROM = 110
 """From this many columns, the table shows whole phrases and changes in full."""
 MAX_COUNTED = 44
 """The longest "what is counted" cell, however wide the table."""
+MINIMUM_WIDTHS = {2: (8, 6), 3: (8, 6, 5), 5: (17, 15, 12, BAR_WIDTH, 10)}
+"""The narrowest each column gets, by the number of columns (``column_fit``); a bar is
+never cut, nor a date (the third column holds the date of a figure cited once), and the
+values ("192 → 195 → 196") keep room for three."""
 TREND_ARROWS = {"rising": "▲", "falling": "▼", "steady": "=", "mixed": "↕"}
 
 
@@ -280,7 +284,7 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         if self.statistics is None:
             return
         layout = layout_for(self.size.width, _longest_value(self.statistics))
-        refit = not layout.compact and self.size.width != self._fitted_width  # release titles
+        refit = self.size.width != self._fitted_width  # the columns follow the width
         if layout != self.columns_layout or refit:
             self.show(self.statistics)
 
@@ -291,25 +295,13 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         self.row_items.append(item)
 
     def _flush(self) -> None:
-        """Add the rows built by ``show``, the release titles cut to the room the others leave.
+        """Add the rows built by ``show``, the columns sized to the table's width.
 
         Cut with an ellipsis between words, not by the pane's edge mid-word.
         """
         rows, self._rows = self._rows, []
-        columns = len(self.columns)
         self._fitted_width = self.size.width
-        if columns == 5 and rows:
-            widths = [
-                max(cell_len(line) for row in rows for line in row[i].plain.split("\n"))
-                for i in range(4)
-            ]
-            headers = [cell_len(str(column.label)) for column in self.columns.values()]
-            used = 2 + 2 * columns + sum(max(w, h) for w, h in zip(widths, headers, strict=False))
-            room = max(self.size.width - used, 12)
-            for row in rows:
-                cell = row[4]
-                if cell_len(cell.plain) > room:
-                    row[4] = Text(clip(cell.plain, room), style=cell.style)
+        fit_table(self, rows, MINIMUM_WIDTHS[len(self.columns)])
         for index, row in enumerate(rows):
             self.add_row(*row, key=str(index))
 

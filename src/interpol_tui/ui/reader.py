@@ -90,6 +90,7 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
         self._layout = ReleaseLayout([Text(self._message)], [], "")
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
+        self._new_release = False
         self._bindings_shown: tuple[bool | None, ...] | None = None
 
     # -- content ----------------------------------------------------------
@@ -116,8 +117,11 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
         self.marks.load(analysis)
         self.marks.clear_find()
         self._update_subtitle()
-        self._relayout(force=True)
+        # Wrapped when next drawn (or asked where a line is): of a burst of ``j`` between
+        # two frames only the release the cursor rests on is laid out and drawn.
+        self._new_release = True
         self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
         self._refresh_bindings_if_changed()
 
     def set_analysis(self, analysis: DocumentAnalysis | Sequence[Highlight] | None) -> None:
@@ -216,6 +220,7 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
 
     def line_of_offset(self, offset: int) -> int:
         """Return the screen line (from the top of the content) that holds ``offset``."""
+        self._relayout()
         return self._layout.line_of_offset(offset)
 
     def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
@@ -226,6 +231,7 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
 
     def _anchor(self, forward: bool) -> int:
         """Where a step starts: the mark when it is on screen, else the screen's edge."""
+        self._relayout()
         first = round(self.scroll_target_y)
         last = first + max(self.scrollable_content_region.height, 1) - 1
         top, bottom = self._layout.body_range(first, last)
@@ -322,6 +328,7 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
     # -- layout -----------------------------------------------------------
     def _relayout(self, force: bool = False) -> None:
         width = max(self.scrollable_content_region.width, 10)
+        force, self._new_release = force or self._new_release, False
         if not force and width == self._layout_width:
             return
         self._layout_width = width
@@ -397,6 +404,7 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
     # -- mouse ------------------------------------------------------------
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text, with the release's own paragraphs (not the screen's line breaks)."""
+        self._relayout()
         plain = self._layout.plain()
         start = self._layout.position(*selection.start) if selection.start else 0
         end = self._layout.position(*selection.end) if selection.end else len(plain)
@@ -410,6 +418,7 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         """Make the clicked entity (or else quotation) the current item."""
         point = event.style.meta.get("offset")
+        self._relayout()
         lines = self._layout.lines
         if not point or self.document is None or not 0 <= point[1] < len(lines):
             return

@@ -8,7 +8,6 @@ frame needs (a few small JSON files) is read directly.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -18,16 +17,16 @@ from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex
 from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.heap import keep_loaded
 from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
 
 if TYPE_CHECKING:
     from interpol_tui.corpus.formats.fields import FieldMap
+    from interpol_tui.state.listing import Prefetch
     from interpol_tui.state.snapshot import CorpusSnapshot
     from interpol_tui.ui.main_screen import MainScreen
 
-EARLY_LISTING = 20_000
-"""Largest listing read beside the first frame (0.1–0.2 s of work for 10,000 releases)."""
 SAVE_EVERY = 1.0
 """Seconds at most between a change (position, read mark) and its save; one more on exit."""
 
@@ -77,9 +76,9 @@ class ReadingSession:
         self._loads = 0
         self._snapshot: CorpusSnapshot | None = None
         self._confirm: Callable[[], None] | None = None
-        self._prefetching = False
-        self._prefetched = threading.Event()
-        self._early: Corpus | None = None
+        self._prefetch: Prefetch | None = None
+        self._listed: Corpus | None = None
+        self._unchecked = True
 
     def start(self) -> None:
         """Apply saved settings to the panes and start following the reader."""
@@ -160,7 +159,9 @@ class ReadingSession:
             cancelled=cancelled,
             fields=fields,
             follow_links=bool(getattr(self.screen.app, "follow_links", False)),
+            listed=self._listed,
         )
+        self._listed = None  # a reload lists from the files
 
         def check() -> None:
             if confirm(opened, snapshot, cancelled) and not cancelled():
@@ -170,48 +171,57 @@ class ReadingSession:
         return opened.corpus
 
     def prefetch_listing(self) -> None:
-        """Start reading the last listing in a thread now, while the first frame is composed.
+        """Take over the read of the last listing (begun by the command line, or begun now).
 
-        Only a listing of up to :data:`EARLY_LISTING` releases: a larger one
-        would slow the first frame it races with; the load worker reads it.
+        Only a listing of up to ``state.listing.EARLY_LISTING`` releases is read
+        beside the first frame; a larger one waits for the load worker.
         """
         if not getattr(self.screen.app, "use_cache", True):
             return
+        from interpol_tui.state.listing import take
 
-        def read() -> None:
-            try:
-                self._early = self._listing(EARLY_LISTING)
-            except Exception:  # the load worker reads it again and reports what fails
-                self._early = None
-            finally:
-                self._prefetched.set()
-
-        self._prefetching = True
-        threading.Thread(target=read, name="listing", daemon=True).start()
+        self._prefetch = take(tuple(self.screen.corpus_paths), self.preferences.paths)
+        self._prefetch.warn = self.preferences.warn
+        self._snapshot = self._prefetch.snapshot
 
     def early_listing(self) -> Corpus | None:
-        """The prefetched listing if it is already read (never waits: called before a frame)."""
-        return self._early if self._prefetched.is_set() else None
+        """The prefetched listing if it is already read (never waits: called before a frame).
+
+        With the files edited since read again: a user's edit shows in the first frame.
+        """
+        prefetch = self._prefetch
+        if prefetch is None or not prefetch.ready():
+            return None
+        return prefetch.edited or prefetch.result(0)
 
     def last_listing(self) -> Corpus | None:
         """On the first load, the corpus as its snapshot last listed it (to show at once)."""
-        if self._loads or not getattr(self.screen.app, "use_cache", True):
+        prefetch, self._prefetch = self._prefetch, None  # a reload lists from the files
+        if prefetch is None:
             return None
-        if self._prefetching:
-            self._prefetched.wait()
-            if self._early is not None:
-                return self._early
-        return self._listing(None)
+        from interpol_tui.state.listing import read_listing
 
-    def _listing(self, limit: int | None) -> Corpus | None:
-        from interpol_tui.state.reopen import last_listing
-        from interpol_tui.state.snapshot import CorpusSnapshot
+        found = prefetch.result()  # None too when longer than read beside the frame
+        self._unchecked = found is None or not prefetch.checked
+        if found is None:
+            found = read_listing(prefetch.snapshot, self.screen.corpus_paths)
+        self._listed = found
+        return prefetch.edited or found
 
-        snapshot = CorpusSnapshot.for_corpus(
-            self.preferences.paths, self.screen.corpus_paths, self.preferences.warn
-        )
-        self._snapshot = snapshot
-        return last_listing(self.screen.corpus_paths, snapshot, limit)
+    @staticmethod
+    def same_listing(shown: Corpus, current: Corpus) -> bool:
+        """Whether the files gave the corpus as shown (nothing to show again)."""
+        from interpol_tui.state.reopen import same_listing
+
+        return same_listing(shown, current)
+
+    def quick_check(self, shown: Corpus, cancelled: Callable[[], bool]) -> Corpus | None:
+        """``shown`` with its edited files read again, removed ones dropped (None: no change)."""
+        if not self._unchecked:  # done beside the first frame already
+            return None
+        from interpol_tui.state.quick_check import changed_files
+
+        return changed_files(shown, self.max_file_bytes, cancelled)
 
     def confirm_snapshot(self) -> None:
         """Check the reused files' hashes (in the load worker, after the list is shown)."""
@@ -244,6 +254,7 @@ class ReadingSession:
             cancelled=cancelled,
             warn=self.preferences.warn,
         )
+        keep_loaded()  # the corpus and its analyses live until a reload (ui/heap.py)
         if analyses.failed:  # never silently: those releases show no highlights
             self.screen.app.call_from_thread(
                 self.screen.notify,

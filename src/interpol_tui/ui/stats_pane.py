@@ -17,6 +17,8 @@ from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui.focus_border import FocusWithinBorder
+from interpol_tui.ui.heap import keep_loaded, release_loaded
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.stats_texts import corpus_totals, release_dates_table, sentence_text
 
@@ -58,7 +60,7 @@ class StatisticsReady(Message):
         super().__init__()
 
 
-class StatsPane(Vertical):
+class StatsPane(FocusWithinBorder, Vertical):
     """Figures across releases side by side, every figure, entity frequencies, corpus totals."""
 
     ALLOW_MAXIMIZE = True
@@ -77,6 +79,10 @@ class StatsPane(Vertical):
     DEFAULT_CSS = """
     StatsPane { padding: 0 0; }
     StatsPane > TabbedContent { height: 1fr; }
+    /* Textual dims the other tabs to $foreground 50% (2.0-4.4:1): the bar and bold mark
+       the tab shown; every name stays readable. */
+    StatsPane Tab, StatsPane Tab:ansi { color: $foreground; text-style: none; }
+    StatsPane Tab.-active, StatsPane Tab.-active:ansi { text-style: bold; }
     StatsPane ContentSwitcher { height: 1fr; }
     StatsPane TabPane { height: 1fr; padding: 0; }
     StatsPane .stats--status { height: auto; color: $text-muted; padding: 0 1; }
@@ -107,10 +113,11 @@ class StatsPane(Vertical):
         if not self.built:
             yield Static(self._status, id="stats-placeholder", classes="stats--status")
             return
-        from textual.widgets import Input, TabbedContent, TabPane
+        from textual.widgets import TabbedContent, TabPane
 
         from interpol_tui.ui.entity_table import EntityTable
         from interpol_tui.ui.figure_table import FigureTable
+        from interpol_tui.ui.legible_input import LegibleInput
         from interpol_tui.ui.nav_keys import KeyedScroll
         from interpol_tui.ui.quantity_table import QuantityTable
 
@@ -120,7 +127,7 @@ class StatsPane(Vertical):
                 yield QuantityTable(id="quantities")
                 yield Static("", id="occurrence-sentence")
             with TabPane("Figures", id="tab-figures"):
-                yield Input(placeholder="type to filter figures", id="figure-filter")
+                yield LegibleInput(placeholder="type to filter figures", id="figure-filter")
                 yield FigureTable(id="figures")
                 yield Static("", id="figures-status", classes="stats--status")
             with TabPane("Entities", id="tab-entities"):
@@ -133,6 +140,10 @@ class StatsPane(Vertical):
     def on_mount(self) -> None:
         """Follow the screen's maximizing; the tabs are built once the corpus is shown."""
         self.watch(self.screen, "maximized", self._maximized_changed, init=False)
+
+    def on_unmount(self) -> None:
+        """The app is closing: what was frozen with the tables may be collected again."""
+        release_loaded()
 
     async def build(self) -> None:
         """Compose the tabs and fill them with whatever arrived before."""
@@ -266,6 +277,7 @@ class StatsPane(Vertical):
         )
         self.query_one("#stats-dates", Static).update(release_dates_table(statistics))
         self.app.refresh_bindings()
+        self.call_after_refresh(keep_loaded)  # the tables stay until a reload (ui/heap.py)
 
     def _show_sentence(self, occurrence: Occurrence | None) -> None:
         sentence = self.query_one("#occurrence-sentence", Static)

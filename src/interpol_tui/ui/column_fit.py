@@ -1,0 +1,88 @@
+"""Table columns sized from the table's width, so a table fills its pane and never overflows it.
+
+Each column is as wide as its longest cell when they all fit. Otherwise every
+column keeps its minimum and the room left is shared in proportion to what
+each still wants; a cell longer than its column is cut between words with an
+ellipsis (:func:`~interpol_tui.ui.quantity_table.clip`), never mid-word by the
+pane's edge. Recomputed whenever the table's width changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.cells import cell_len
+from rich.text import Text
+
+SCROLLBAR = 2
+"""Kept free for the vertical scrollbar, which appears once the rows overflow."""
+CELL_PADDING = 1
+"""DataTable's padding each side of a cell."""
+
+
+def fit_columns(room: int, wants: Sequence[int], minimums: Sequence[int]) -> list[int]:
+    """Widths summing to at most ``room`` (unless the minimums alone need more)."""
+    wants = [max(want, low) for want, low in zip(wants, minimums, strict=True)]
+    if sum(wants) <= room:
+        return wants
+    widths = list(minimums)
+    spare = room - sum(widths)
+    extra = [want - low for want, low in zip(wants, minimums, strict=True)]
+    if spare <= 0 or not sum(extra):
+        return widths
+    total = sum(extra)
+    widths = [low + spare * more // total for low, more in zip(minimums, extra, strict=True)]
+    left = room - sum(widths)
+    for index in sorted(range(len(widths)), key=lambda i: extra[i], reverse=True):
+        if left <= 0:
+            break
+        if widths[index] < wants[index]:
+            widths[index] += 1
+            left -= 1
+    return widths
+
+
+def room_for(table_width: int, columns: int) -> int:
+    """The cells' share of a table ``table_width`` wide with ``columns`` columns."""
+    return table_width - SCROLLBAR - 2 * CELL_PADDING * columns
+
+
+def longest(rows: Sequence[Sequence[Text]], labels: Sequence[str]) -> list[int]:
+    """The widest cell of each column (its label included)."""
+    return [
+        max(
+            [
+                cell_len(label),
+                *(cell_len(line) for row in rows for line in row[i].plain.split("\n")),
+            ]
+        )
+        for i, label in enumerate(labels)
+    ]
+
+
+def fit_table(table: Any, rows: list[list[Text]], minimums: Sequence[int]) -> None:
+    """Size ``table``'s columns to its width and cut the cells (and labels) of ``rows`` to them.
+
+    A table not laid out yet (width 0, as in a hidden tab) keeps Textual's automatic
+    widths; it is fitted when it gets its width.
+    """
+    from interpol_tui.ui.quantity_table import clip
+
+    columns = list(table.ordered_columns)
+    if table.size.width <= 0 or not columns:
+        return
+    labels = [str(column.label) for column in columns]
+    widths = fit_columns(
+        room_for(table.size.width, len(columns)), longest(rows, labels), minimums[: len(columns)]
+    )
+    for column, label, width in zip(columns, labels, widths, strict=True):
+        column.width = width
+        column.auto_width = False
+        if cell_len(label) > width:
+            column.label = Text(clip(label, width))
+    for row in rows:
+        for index, width in enumerate(widths):
+            cell = row[index]
+            if cell_len(cell.plain) > width:
+                row[index] = Text(clip(cell.plain, width), style=cell.style, justify=cell.justify)

@@ -1,0 +1,70 @@
+"""Starting the app again on a corpus: listed from the snapshot, then corrected from the files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from test_snapshot import write_release
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+from interpol_tui.state.listing import ListedDocument
+from interpol_tui.ui.app import InterpolApp
+from interpol_tui.ui.document_list import DocumentList
+from interpol_tui.ui.main_screen import MainScreen
+from interpol_tui.ui.reader import Reader
+
+SIZE = (120, 40)
+
+
+def corpus_of(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for index in range(5):
+        write_release(folder, index)
+    return folder
+
+
+async def settle(app: InterpolApp, pilot: Pilot[None]) -> None:
+    """Wait for every worker; one cancelled because the corpus changed under it is normal."""
+    for _ in range(10):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        await pilot.pause()
+        if not any(worker.is_running for worker in app.workers):
+            break
+
+
+async def listed_titles(folder: Path) -> tuple[list[str], list[type], str | None]:
+    """Titles as the list shows them after a start, the releases' types, the reader's title."""
+    app = InterpolApp([folder])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        rows = screen.query_one(DocumentList).rows
+        reader = screen.query_one(Reader).document
+        return [d.title for d in rows], [type(d) for d in rows], reader and reader.title
+
+
+async def test_an_unchanged_corpus_is_shown_from_its_listing(tmp_path: Path) -> None:
+    folder = corpus_of(tmp_path)
+    first, _, _ = await listed_titles(folder)
+    again, kinds, _ = await listed_titles(folder)
+    assert again == first and len(again) == 5
+    assert set(kinds) == {ListedDocument}  # kept as listed: nothing read again
+
+
+async def test_a_changed_file_shows_its_new_title_and_a_removed_one_goes(tmp_path: Path) -> None:
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)
+    changed = write_release(folder, 0, crime="wildlife trafficking")
+    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
+    (folder / "release-003.txt").unlink()
+    titles, _, reading = await listed_titles(folder)
+    assert titles[0] == "Operation Harbour 0 targets wildlife trafficking"
+    assert "Operation Harbour 3 targets cybercrime" not in titles and len(titles) == 4
+    assert reading == titles[0]  # the reader shows the release as it is now
