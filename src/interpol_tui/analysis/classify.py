@@ -7,17 +7,22 @@ from functools import lru_cache
 from typing import Literal
 
 from interpol_tui.analysis.dates import NUMBER_LABELS
-from interpol_tui.analysis.lexicons import ROLE_PLURALS, ROMAN_NUMERALS
+from interpol_tui.analysis.lexicons import CURRENCY_WORDS, ROLE_PLURALS, ROMAN_NUMERALS
 from interpol_tui.analysis.model import ENTITY_TYPES, EntityType
 from interpol_tui.analysis.names import (
     BODY_WORDS,
     DOCUMENT_HEADS,
+    EVENT_HEADS,
+    LEADING_PLACE_WORDS,
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
     OPERATION_HEADS,
     ORG_HEADS,
     ORG_LEADING_HEADS,
     TITLE_FIRST_WORDS,
+    TITLED_PREPOSITIONS,
+    TOPIC_WORDS,
+    VENUE_WORDS,
     WEEKDAYS_MONTHS,
 )
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_canonical
@@ -29,6 +34,12 @@ Table = Literal["acronyms", "operations", "organisations"]
 """The tables of names a release teaches its :class:`Lexicon`."""
 DOCUMENT = "document"
 """Not an entity: the name of a resolution or declaration ("Vienna Declaration")."""
+CURRENCY = "currency"
+"""Not an entity: a currency named by its country ("US Dollar"), which is no place mention."""
+NO_PLACE_INSIDE = frozenset({DOCUMENT, CURRENCY})
+_CURRENCY_NAMES = frozenset(word.title() for word in CURRENCY_WORDS)
+_CENTRES = frozenset({"Centre", "Center"})
+"""Labels of names whose places are not mentioned as places."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +58,15 @@ class Label:
 def head_word(words: list[str]) -> str:
     """The head of a name: the last word before its first connector ("Agenda for ...")."""
     for index, word in enumerate(words):
-        if index and word in NAME_PREPOSITIONS:
+        if index and (word in NAME_PREPOSITIONS or word in TITLED_PREPOSITIONS):
             return words[index - 1]
     return words[-1]
+
+
+def names_no_body(words: list[str]) -> bool:
+    """True for a long form that names a crime area or an event, not a body: "Trafficking in
+    Human Beings", "Joint Action Day" (what an acronym defined for it stands for)."""
+    return bool(TOPIC_WORDS.intersection(words)) or words[-1] in EVENT_HEADS
 
 
 def is_name_like(words: list[str]) -> bool:
@@ -167,6 +184,10 @@ def _by_head(words: list[str], name: str) -> Label | None:
     head = head_word(words)
     if head in DOCUMENT_HEADS:
         return Label(DOCUMENT, name)
+    if words[0] in LEADING_PLACE_WORDS or head in _CENTRES or words[-1] in _CURRENCY_NAMES:
+        place = _by_construction(words, name, head)
+        if place is not None:
+            return place
     if len(words) > 2 and head in _AGENCY_PROGRAMMES and words[0] in ("United", "UN"):
         # "United Nations Environment Programme": a UN programme is an agency.
         return Label("organization", expand_canonical(name))
@@ -184,8 +205,22 @@ def _by_head(words: list[str], name: str) -> Label | None:
     return None
 
 
+def _by_construction(words: list[str], name: str, head: str) -> Label | None:
+    """ "Port of Callao", "the Press Centre": places; "US Dollar": a currency."""
+    if words[0] in LEADING_PLACE_WORDS and words[1] == "of" and words[-1] not in ORG_HEADS:
+        return Label("location", name)
+    if head in _CENTRES and words[-2] in VENUE_WORDS:
+        return Label("location", name)
+    if words[-1] in _CURRENCY_NAMES and lookup_place(" ".join(words[:-1])) is not None:
+        return Label(CURRENCY, name)
+    return None
+
+
 def _as_place(name: str, length: int, all_caps: bool) -> Label | None:
-    """A country, city or region the gazetteer knows (an all-capitals word only in capitals)."""
+    """A country, city or region the gazetteer knows (an all-capitals word only in capitals;
+    a name of three letters only in capitals too: "Us" and "Uk" are no "US" and "UK")."""
+    if length == 1 and len(name) <= 3 and not name.isupper():
+        return None
     if length <= 6 and (all_caps or not name.isupper() or len(name) <= 4):
         place = lookup_place(name)
         if place is not None:

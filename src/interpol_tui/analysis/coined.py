@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from interpol_tui.analysis.chunks import Chunk
-from interpol_tui.analysis.classify import Table
+from interpol_tui.analysis.classify import Table, names_no_body
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import (
     OPERATION_HEADS,
@@ -85,8 +85,11 @@ def loose_definition(release: Release, known: Knowledge, chunk: Chunk) -> Coined
         lead -= 1
     for begin in range(lead, chunk.first):
         run = tokens[begin:last]
-        if not run[0].is_capitalised or not _spells(acronym, [t.text for t in run]):
+        words = [t.text for t in run]
+        if not run[0].is_capitalised or not _spells(acronym, words):
             continue
+        if words[-1] not in ORG_HEADS and names_no_body([w for w in words if w[0].isupper()]):
+            return None  # "Trafficking in Human Beings (THB)": a crime area, no body
         return _define(release, known, run, acronym, release.after(chunk, 3))
     return None
 
@@ -180,11 +183,25 @@ _NUMBERED_BODY = re.compile(
 )
 
 
+_PURSUANT_BODY = re.compile(
+    r"\b(?:Security Council )?Committee (?:established )?pursuant to resolutions? "
+    r"\d{3,4} \(\d{4}\)(?:(?:, | and |, and )\d{3,4} \(\d{4}\))*"
+)
+
+
 def numbered_bodies(text: str) -> list[Coined]:
-    """Bodies named by a resolution's number ("the 1267 Committee", "the 1540 Group of Experts")."""
+    """Bodies named by a resolution's number ("the 1267 Committee", "the 1540 Group of Experts",
+    "the Committee established pursuant to resolution 1373 (2001)")."""
     if "Committee" not in text and "Group" not in text and "Team" not in text:
         return []
-    return [(m.start(), m.end(), "organization", m.group()) for m in _NUMBERED_BODY.finditer(text)]
+    found: list[Coined] = [
+        (m.start(), m.end(), "organization", m.group()) for m in _NUMBERED_BODY.finditer(text)
+    ]
+    if "pursuant to resolution" in text:
+        found += [
+            (m.start(), m.end(), "organization", m.group()) for m in _PURSUANT_BODY.finditer(text)
+        ]
+    return found
 
 
 _MEDIA_HEADS = frozenset(

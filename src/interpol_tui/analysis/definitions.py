@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from interpol_tui.analysis.chunks import Chunk
-from interpol_tui.analysis.classify import Label, is_name_like
+from interpol_tui.analysis.classify import Label, is_name_like, names_no_body
 from interpol_tui.analysis.coined import (
     codenames,
     companies,
@@ -18,16 +18,21 @@ from interpol_tui.analysis.coined import (
     numbered_bodies,
     systems,
 )
+from interpol_tui.analysis.constructions import (
+    contact_services,
+    learn_by_construction,
+)
 from interpol_tui.analysis.described import learn_described_system
+from interpol_tui.analysis.lexicons import CRIME_ADJECTIVES, GROUP_NOUNS
 from interpol_tui.analysis.names import (
     CODENAME_WORDS,
+    DEPARTMENT_WORDS,
     HONORIFICS,
     OPERATION_NOUNS,
     ORG_HEADS,
     ORG_NOUNS,
     SPEECH_VERBS,
     TITLE_FIRST_WORDS,
-    TOPIC_WORDS,
 )
 from interpol_tui.analysis.organisations import (
     ORGANISATION_ALIASES,
@@ -47,21 +52,19 @@ from interpol_tui.analysis.release import (
 from interpol_tui.analysis.tokens import Token
 
 _ROMAN = re.compile(r"[IVXL]+")
-_CRIME_WORDS = frozenset({"criminal", "crime", "organized", "organised", "terrorist", "drug"})
-_GROUP_NOUNS = frozenset(
-    {"organization", "organisation", "group", "network", "gang", "syndicate", "cartel", "clan"}
-)
 
 
 def learn(release: Release) -> Knowledge:
     """Learn acronyms, operations, organisations and people from every name run."""
     known = Knowledge()
     previous: Chunk | None = None
+    known.coined += contact_services(release.text)
     known.coined += systems(release.text) + codenames(release.text, release.tokens)
     known.coined += numbered_bodies(release.text) + news_outlets(release.text)
     known.coined += companies(release.text)
     for chunk in release.chunks:
-        _learn_acronym(release, known, chunk)
+        if not learn_by_construction(release, known, chunk):
+            _learn_acronym(release, known, chunk)
         _learn_codename(release, known, chunk)
         loose = loose_definition(release, known, chunk)
         if loose is not None:
@@ -116,7 +119,7 @@ def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
             if acronym_matches(acronym, long_words[cut:]):
                 long_form = " ".join(long_words[cut:])
                 label = known.lexicon.classify(long_words[cut:])
-                if label is None and TOPIC_WORDS.intersection(long_words[cut:]):
+                if label is None and names_no_body(long_words[cut:]):
                     break  # "Trafficking in Human Beings (THB)": a crime area, no body
                 canonical = label.canonical if label else long_form
                 noun = release.after(chunk, 3)
@@ -384,7 +387,8 @@ def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None
         after is not None
         and after.text in ORG_NOUNS
         and after.start - chunk.end == 1
-        and len(words) > 1
+        # "its Anti-Corruption unit": one word names a unit when it names a field of work.
+        and (len(words) > 1 or words[0] in DEPARTMENT_WORDS)
         and lexicon.classify(words) is None
         and not chunk.sentence_initial
         and known.people.find(" ".join(words)) is None
@@ -393,11 +397,11 @@ def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None
         canonical = f"{' '.join(words)} {after.text}"
         lexicon.learn("organisations", canonical, canonical)
         return
-    if after is not None and after.text in _CRIME_WORDS:
+    if after is not None and after.text in CRIME_ADJECTIVES:
         head = release.after(chunk, 1)
         if (
             head is not None
-            and head.text in _GROUP_NOUNS
+            and head.text in GROUP_NOUNS
             and lexicon.classify(words) is None
             and known.people.find(" ".join(words)) is None
         ):

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interpol_tui.analysis.chunks import Chunk
-from interpol_tui.analysis.classify import DOCUMENT, Label, is_name_like
+from interpol_tui.analysis.classify import NO_PLACE_INSIDE, Label, is_name_like
+from interpol_tui.analysis.constructions import (
+    BEFORE_LIST_ITEM,
+    listed_with_bodies,
+    modifies_next,
+)
 from interpol_tui.analysis.definitions import learn, role_of
 from interpol_tui.analysis.model import EntitySpan, EntityType
 from interpol_tui.analysis.names import (
@@ -87,6 +92,7 @@ class _Labeller:
                 self._add(start, end, kind, self.lexicon.acronyms.get(canonical, canonical))
         for chunk in self.chunks:
             self._label_chunk(chunk)
+        self._listed_bodies()
         self._hyphen_prefixes()
 
     def _add(
@@ -123,6 +129,8 @@ class _Labeller:
             return
         kind = label.entity if label is not None else None
         if label is not None and kind in ("organization", "operation"):
+            if kind == "organization" and self._body_of_body(tokens):
+                return
             self._add(chunk.start, chunk.end, kind, label.canonical)
             self._nested_bodies(tokens, label)
             return
@@ -130,7 +138,8 @@ class _Labeller:
             return
         self._segment(
             tokens,
-            no_places=(label is not None and label.type == DOCUMENT) or words[-1] in DOCUMENT_HEADS,
+            no_places=(label is not None and label.type in NO_PLACE_INSIDE)
+            or words[-1] in DOCUMENT_HEADS,
         )
 
     def _two_names(self, tokens: list[Token], kind: str) -> bool:
@@ -145,6 +154,29 @@ class _Labeller:
                 for side, part in zip(sides, (left, right), strict=True):
                     assert side is not None and side.entity is not None
                     self._add(part[0].start, part[-1].end, side.entity, side.canonical)
+                return True
+        return False
+
+    def _body_of_body(self, tokens: list[Token]) -> bool:
+        """ "the Cyber Unit of the Federal Police": two bodies, each labelled on its own.
+
+        The left side is a name of two words or more ending in a body's head; the
+        right side names a body by itself. "Office of the ..." (one word) is one name.
+        """
+        for index, token in enumerate(tokens):
+            if token.text != "of" or not 2 <= index < len(tokens) - 1:
+                continue
+            if tokens[index - 1].text not in ORG_HEADS:
+                continue
+            right = tokens[index + 2 :] if tokens[index + 1].text == "the" else tokens[index + 1 :]
+            if not right or _plural_head(right[-1].text):
+                continue  # "Egmont Group of Financial Intelligence Units": a body of members
+            left_label = self.lexicon.classify(name_words(tokens[:index]))
+            right_label = self.lexicon.classify(name_words(right))
+            if all(x is not None and x.type == "organization" for x in (left_label, right_label)):
+                for side, part in ((left_label, tokens[:index]), (right_label, right)):
+                    assert side is not None
+                    self._add(part[0].start, part[-1].end, "organization", side.canonical)
                 return True
         return False
 
@@ -252,13 +284,16 @@ class _Labeller:
                 found = label.entity if label is not None else None
                 if label is None or found is None or (no_places and found == "location"):
                     continue
+                if found == "organization" and j < len(tokens) and modifies_next(part, tokens[j]):
+                    continue  # "Internet Service Providers": the head describes the providers
                 if (
                     label.type == "organization"
                     and len(part) == 1
                     and part[0].text not in ORGANISATION_ALIASES
                 ) and part[0].text not in self.lexicon.acronyms:
                     continue
-                self._add(part[0].start, part[-1].end, found, label.canonical)
+                if not (found == "organization" and self._body_of_body(part)):
+                    self._add(part[0].start, part[-1].end, found, label.canonical)
                 i = j
                 break
             else:
@@ -295,6 +330,24 @@ class _Labeller:
             canonical = by_initials.get(word)
         if canonical is not None:
             self._add(token.start, token.end, "organization", canonical)
+
+    def _listed_bodies(self) -> None:
+        """ "Microsoft, Kaspersky Lab, Trend Micro and ...": a name listed beside bodies."""
+        starts = {f.start for f in self.found if f.type == "organization"}
+        ends = {f.end for f in self.found if f.type == "organization"}
+        tokens = self.tokens
+        for chunk in self.chunks:
+            if not chunk.first or tokens[chunk.first - 1].text not in BEFORE_LIST_ITEM:
+                continue  # the common case, decided with one look
+            size = listed_with_bodies(self.release, chunk, starts, ends)
+            if not size:
+                continue
+            item = chunk.tokens[:size]
+            name = " ".join(t.text for t in item)
+            if not self._taken(item[0].start, item[-1].end) and self.people.find(name) is None:
+                self._add(item[0].start, item[-1].end, "organization", name)
+                starts.add(item[0].start)
+                ends.add(item[-1].end)
 
     def _hyphen_prefixes(self) -> None:
         """ "INTERPOL-led": the organisation named inside a hyphenated word."""
@@ -347,6 +400,11 @@ class _Labeller:
                     found.canonical = longer[0]
 
 
+def _plural_head(word: str) -> bool:
+    """ "Units", "Agencies": the plural of a body's head word."""
+    return word.endswith("s") and (word[:-1] in ORG_HEADS or f"{word[:-3]}y" in ORG_HEADS)
+
+
 def _short_forms(organisations: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """The short forms of a release's organisations: last word -> name, initials -> name.
 
@@ -358,7 +416,8 @@ def _short_forms(organisations: dict[str, str]) -> tuple[dict[str, str], dict[st
     by_initials: dict[str, str] = {}
     for canonical in dict.fromkeys(organisations.values()):
         parts = canonical.split(" ")
-        if len(parts) > 1:
+        # "Coalition" for "Global Coalition"; not "Security" for "... Safety and Security".
+        if len(parts) > 1 and parts[-1] in ORG_HEADS:
             by_last_word.setdefault(parts[-1], canonical)
         for form in (initials(parts), initials(parts[2:]), initials(parts[1:])):
             by_initials.setdefault(form, canonical)

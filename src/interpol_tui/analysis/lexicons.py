@@ -193,3 +193,22 @@ SEARCH_NOUNS = frozenset({"searches", "checks", "hits", "matches", "queries", "r
 """Nouns that, in a sentence about databases, count database operations."""
 
 ROMAN_NUMERALS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XX".split())  # noqa: SIM905
+
+CRIME_ADJECTIVES = frozenset({"criminal", "crime", "organized", "organised", "terrorist", "drug"})
+"""Words before a group noun that make it a criminal group ("the Black Axe criminal network")."""
+GROUP_NOUNS = frozenset(
+    {"organization", "organisation", "group", "network", "gang", "syndicate", "cartel", "clan"}
+)
+"""Nouns of groups of people that a name stands before or after."""
+ARMED_GROUP_ADJECTIVES = CRIME_ADJECTIVES | frozenset(
+    "armed militant extremist jihadist rebel insurgent separatist hacking hacker ransomware".split()  # noqa: SIM905
+)
+"""Words before a group noun after which a name is the group's ("the terrorist group JNIM")."""
+PLACE_NOUNS_AFTER = frozenset(
+    "region province district county prefecture governorate municipality oblast state".split()  # noqa: SIM905
+)
+"""Lower-case nouns after a name that make it a place ("the Soubré region")."""
+SETTLEMENT_NOUNS = frozenset(
+    "suburb town city village municipality port island province region neighbourhood".split()  # noqa: SIM905
+)
+"""Lower-case nouns before "of" and a name that make it a place ("the suburb of Ryde")."""

@@ -101,7 +101,7 @@ Authority Authorities Institute Institutes Foundation Bank Police Gendarmerie Gu
 Army Navy University Association Federation Alliance Parliament Corporation Company Group
 Network Board Cabinet Government Administration Academy Inc Ltd Corps Command Registry
 Observatory Fund Community Section Sections Division Divisions Lab Labs Laboratory
-Laboratories Embassy Embassies
+Laboratories Embassy Embassies Customs
     """.split()  # noqa: SIM905
 )
 # Words of other languages that make a name a police or security body as its first word
@@ -157,6 +157,20 @@ Corruption Counterfeiting Piracy Poaching Cybercrime Extremism Radicalisation Ra
 ("Trafficking in Human Beings (THB)", "Intellectual Property Rights (IPR)"), is no body."""
 NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to", "against", "in"})
 """Prepositions after a name's head ("Agenda for ...", "Directorate of INTERPOL")."""
+TITLED_PREPOSITIONS = frozenset(word.title() for word in NAME_PREPOSITIONS)
+"""The same, capitalised as some names write them ("Platform Against Criminal Threats")."""
+EVENT_HEADS = frozenset(
+    """
+Day Days Week Weeks Conference Conferences Summit Summits Meeting Meetings Workshop Workshops
+Seminar Seminars Symposium Exercise Exercises
+    """.split()  # noqa: SIM905
+)
+"""Last words of an event's name: an acronym defined for one names no body ("Joint Action
+Day (JAD)")."""
+VENUE_WORDS = frozenset({"Press", "Media", "Conference", "Convention", "Congress", "Exhibition"})
+"""Words before "Centre" that make it a building, a place ("the Press Centre in Brussels")."""
+LEADING_PLACE_WORDS = frozenset({"Port", "Harbour", "Harbor", "Isle", "Island"})
+"""First words of a place named with "of" ("Port of Callao", "Isle of Man")."""
 CONNECTORS = frozenset(
     {"of", "for", "and", "the", "to", "on", "de", "du", "des", "la", "&", "di", "del", "della"}
 )

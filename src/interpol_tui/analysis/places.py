@@ -120,7 +120,17 @@ Perth|Brisbane|Adelaide|Christchurch|Nouméa|Papeete|Honolulu|Anchorage|Dallas
 Phoenix|Denver|Philadelphia|Detroit|New Orleans|San Diego|Las Vegas|Montréal|Calgary
 """.replace("\n", "|").split("|")
 
+# "St Petersburg" is also written "St. Petersburg" and "Saint Petersburg".
+_SAINTS = {
+    f"{prefix}{city[3:]}": city
+    for city in CITIES
+    if city.startswith("St ")
+    for prefix in ("St. ", "Saint ")
+}
+CITIES += list(_SAINTS)
+
 CITY_ALIASES = {
+    **_SAINTS,
     "Washington DC": "Washington, D.C.",
     "Washington D.C.": "Washington, D.C.",
     "Washington": "Washington, D.C.",
@@ -164,7 +174,26 @@ def gazetteer() -> dict[str, tuple[str, str]]:
         if city.strip():
             places[_fold(city)] = (CITY_ALIASES.get(city, city), "city")
     _add_subdivisions(places, pycountry.subdivisions)
+    _add_constructed(places)
     return places
+
+
+def _add_constructed(places: dict[str, tuple[str, str]]) -> None:
+    """Add English names of subdivisions, and regions named by a compass point."""
+    for name in filter(None, SUBDIVISION_EXONYMS):
+        places.setdefault(_fold(name), (name, SUBDIVISION))
+    for compass in COMPASS_POINTS:
+        for head in REGION_HEADS:
+            # "Eastern Africa", "South Eastern Europe": a region by its construction.
+            places.setdefault(_fold(f"{compass} {head}"), (f"{compass} {head}", "region"))
+
+
+SUBDIVISION_EXONYMS = """
+Bavaria|Saxony|Lower Saxony|Hesse|Thuringia|North Rhine-Westphalia|Rhineland-Palatinate
+Lombardy|Piedmont|Tuscany|Sicily|Sardinia|Apulia|Calabria|Campania|Catalonia|Andalusia
+Basque Country|Brittany|Normandy|Flanders|Wallonia|Tyrol|Carinthia|Styria|Silesia
+""".replace("\n", "|").split("|")
+"""English names of states and regions that ISO 3166-2 gives in their own language."""
 
 
 SUBDIVISION = "subdivision"
@@ -214,3 +243,7 @@ COMPASS_WORDS = frozenset(
     {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
      "Southeast", "South-East", "Northeast", "Latin", "Sub-Saharan"}
 )  # fmt: skip
+COMPASS_POINTS = (COMPASS_WORDS - {"Latin", "Sub-Saharan"}) | {
+    f"{a}{sep}{b}" for a in ("North", "South") for b in ("Eastern", "Western") for sep in " -"
+}
+"""Compass words that make part of a continent a region ("Eastern Africa")."""

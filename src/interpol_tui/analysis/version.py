@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 """Bump this whenever a change to ``corpus/`` cleaning or to ``analysis/`` can change a
 release's clean text or its spans: cached analyses of an older version are then dropped.
 (The cache key is this number and the package version, not the bytes of the source.)"""
