@@ -1,6 +1,6 @@
 """Opening, reopening and quitting a large corpus, each beside its anchor in the same run.
 
-    python benchmarks/scale.py CORPUS_DIR [--runs 3] [--stats] [--keys 100]
+    python benchmarks/scale.py CORPUS_DIR [--runs 3] [--stats] [--keys 100] [--quick-open]
 
 CORPUS_DIR is a folder written by ``benchmarks/generate.py`` (it is not
 changed, except for one file that the "one changed" runs rewrite and put
@@ -14,7 +14,11 @@ user's. Measured, with medians over ``--runs``:
   app's first frame, run alternately with ours;
 - ``load_corpus`` alone (no snapshot, one thread), the anchor for reading;
 - with ``--keys N``: N presses of ``j`` in the headless app while the cold
-  analysis runs, each timed from the key to the redrawn screen;
+  analysis runs, each timed from the key to the redrawn screen, with the UI
+  thread's slowest slices meanwhile (``ui_slices.py``: CPU time, which the
+  other jobs on the machine hardly change);
+- with ``--quick-open``: letters typed into ``ctrl+p`` once its index exists,
+  while the cold analysis runs, each timed from the key to the redrawn results;
 - with ``--stats``: ``interpol-tui stats`` cold and warm, time and peak memory.
 """
 
@@ -225,6 +229,58 @@ async def key_times(corpus: Path, count: int, presses: int) -> tuple[list[float]
     return times, running, recorder.report()
 
 
+QUICK_QUERIES = ("regional coopration", "cyber", "operaton trafficking", "summit")
+"""Typed into quick-open a letter at a time (two with a typo), each letter timed."""
+TARGET_QUICK = 0.050
+
+
+async def quick_open_times(corpus: Path, count: int) -> tuple[list[float], bool, str]:
+    """Each letter typed into quick-open (``ctrl+p``) once its index exists, during analysis.
+
+    Timed from the key to the redrawn result list; True if the analysis was
+    still running at the end; the UI thread's slowest slices meanwhile.
+    """
+    from browse_scale import _frame_drawn
+    from textual import events
+    from textual.widgets import Input, OptionList
+    from ui_slices import SliceRecorder
+
+    from interpol_tui.ui.app import InterpolApp
+    from interpol_tui.ui.document_list import DocumentList
+    from interpol_tui.ui.main_screen import MainScreen
+
+    app = InterpolApp(corpus_paths=[corpus])
+    recorder = SliceRecorder()
+    times: list[float] = []
+    async with app.run_test(size=(120, 40)):
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        documents = screen.query_one("#documents", DocumentList)
+        while len(documents.rows) < count or not screen.search_indexer.ready:
+            await asyncio.sleep(0.05)
+        with recorder.installed():
+            for query in QUICK_QUERIES:
+                app.post_message(events.Key("ctrl+p", None))
+                while not app.screen.query(Input):
+                    await asyncio.sleep(0.005)
+                await _frame_drawn(app)
+                box = app.screen.query_one(Input)
+                results = app.screen.query_one(OptionList)
+                for letter in query:
+                    before = (box.value, results.option_count, id(results._options))
+                    start = time.perf_counter()
+                    app.post_message(events.Key(letter if letter != " " else "space", letter))
+                    while (box.value, results.option_count, id(results._options)) == before:
+                        await asyncio.sleep(0.0005)
+                    await _frame_drawn(app)
+                    times.append(time.perf_counter() - start)
+                app.post_message(events.Key("escape", None))
+                while app.screen.query(Input):
+                    await asyncio.sleep(0.005)
+        running = any(w.name == "analyse" and w.is_running for w in app.workers)
+    return times, running, recorder.report()
+
+
 def _ms(value: float) -> str:
     return f"{value * 1000:,.0f} ms"
 
@@ -254,6 +310,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="starts of each kind (default 3)")
     parser.add_argument("--keys", type=int, default=0, help="j presses during cold analysis")
     parser.add_argument("--stats", action="store_true", help="also time interpol-tui stats")
+    parser.add_argument(
+        "--quick-open", action="store_true", help="time typing into quick-open (ctrl+p)"
+    )
     parser.add_argument("--no-startup", dest="startup", action="store_false")
     parser.add_argument("--linger", type=float, default=0.0, help="seconds before ctrl+q")
     args = parser.parse_args(argv)
@@ -280,6 +339,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"max {_ms(max(times))} (targets: median {_ms(TARGET_KEY)}, max {_ms(TARGET_KEY_MAX)})"
         )
         print(f"  UI thread during those keys: {slices}")
+    if args.quick_open:
+        home = Path(tempfile.mkdtemp(prefix="interpol-scale-quick-"))
+        os.environ.update(_env(home))
+        try:
+            times, running, slices = asyncio.run(quick_open_times(corpus, count))
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+        ordered = sorted(times)
+        print(
+            f"  quick-open, {len(times)} letters typed "
+            f"({'analysis still running' if running else 'analysis finished during'}): "
+            f"median {_ms(median(times))}, 95th {_ms(ordered[int(len(ordered) * 0.95) - 1])}, "
+            f"max {_ms(max(times))} (target {_ms(TARGET_QUICK)})"
+        )
+        print(f"  UI thread while typing: {slices}")
     if args.stats:
         for label, elapsed, peak in stats_runs(corpus):
             print(f"  stats {label}: {elapsed:.1f} s, peak {peak:,.0f} MB")
