@@ -248,10 +248,12 @@ async def quick_open_times(corpus: Path, count: int) -> tuple[list[float], bool,
     from interpol_tui.ui.app import InterpolApp
     from interpol_tui.ui.document_list import DocumentList
     from interpol_tui.ui.main_screen import MainScreen
+    from interpol_tui.ui.quick_open import QuickOpen
 
     app = InterpolApp(corpus_paths=[corpus])
     recorder = SliceRecorder()
     times: list[float] = []
+    give_up = time.perf_counter() + 600  # a hang guard
     async with app.run_test(size=(120, 40)):
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -261,7 +263,7 @@ async def quick_open_times(corpus: Path, count: int) -> tuple[list[float], bool,
         with recorder.installed():
             for query in QUICK_QUERIES:
                 app.post_message(events.Key("ctrl+p", None))
-                while not app.screen.query(Input):
+                while not isinstance(app.screen, QuickOpen):
                     await asyncio.sleep(0.005)
                 await _frame_drawn(app)
                 box = app.screen.query_one(Input)
@@ -271,11 +273,13 @@ async def quick_open_times(corpus: Path, count: int) -> tuple[list[float], bool,
                     start = time.perf_counter()
                     app.post_message(events.Key(letter if letter != " " else "space", letter))
                     while (box.value, results.option_count, id(results._options)) == before:
+                        if time.perf_counter() > give_up:
+                            raise RuntimeError("quick-open never answered")
                         await asyncio.sleep(0.0005)
                     await _frame_drawn(app)
                     times.append(time.perf_counter() - start)
                 app.post_message(events.Key("escape", None))
-                while app.screen.query(Input):
+                while isinstance(app.screen, QuickOpen):
                     await asyncio.sleep(0.005)
         running = any(w.name == "analyse" and w.is_running for w in app.workers)
     return times, running, recorder.report()
