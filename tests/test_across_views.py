@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from across_fixtures import write_corpus
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.export_dialog import ExportDialog
+from interpol_tui.ui.line_list import LineList
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.quotations_screen import QuotationsScreen
 from interpol_tui.ui.reader import Reader
@@ -95,9 +96,11 @@ async def test_quotations_view_fits_a_small_terminal(corpus_dir: Path) -> None:
         await _analysed(pilot)
         await pilot.press("Q")
         await _gathered(pilot)
-        options = app.screen.query_one(OptionList)
-        assert options.size.height >= 15
-        assert options.highlighted == 1  # the first quotation, under its speaker's heading
+        options = app.screen.query_one(LineList)
+        assert options.size.height >= 12
+        assert options.cursor == 0  # the first quotation, under its speaker's heading
+        assert options.render_line(0).text.startswith("Mira Kallas")
+        assert options.render_line(1).text.startswith("  “Ports are where smugglers")
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
@@ -224,3 +227,54 @@ async def test_quotations_are_gathered_once_per_analysis(corpus_dir: Path) -> No
         assert isinstance(second, QuotationsScreen) and second is not first
         assert second.index is first.index  # reused at once, not gathered again
         assert len(second.shown) == 5
+
+
+async def test_a_long_timeline_lists_its_releases_under_period_headings(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import interpol_tui.ui.timeline_screen as timeline_screen
+    from interpol_tui.ui.messages import EntityCardRequested
+
+    monkeypatch.setattr(timeline_screen, "PERIOD_HEADINGS_FROM", 1)
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=SIZE) as pilot:
+        main = await _analysed(pilot)
+        assert main.across.index is not None  # gathered in the background
+        kallas = next(
+            e for e in main.analyses["2019-harbour.txt"].entities if e.text == "Mira Kallas"
+        )
+        main.post_message(EntityCardRequested("2019-harbour.txt", kallas))
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, timeline_screen.TimelineScreen)
+        assert view.timeline is not None  # looked up at once, no worker
+        listing = view.query_one(LineList)
+        lines = [listing.render_line(y).text.strip() for y in range(9)]
+        assert lines[0].startswith("2019") and "1 release(s)" in lines[0]
+        assert lines[3].startswith("2021") and lines[6].startswith("2024")
+        assert listing.cursor == 1  # the first release, under its heading
+        await pilot.press("j", "enter")  # the heading is skipped
+        await pilot.pause()
+        await pilot.pause()
+        reader = main.query_one(Reader)
+        assert reader.document is not None and reader.document.id == "2021-harbour.txt"
+
+
+async def test_quotations_gather_on_their_own_when_no_index_was_built(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpol_tui.ui.across_indexing import AcrossIndexer
+
+    monkeypatch.setattr(AcrossIndexer, "build", lambda self, corpus, analyses: None)
+    app = InterpolApp([corpus_dir])
+    async with app.run_test(size=SIZE) as pilot:
+        main = await _analysed(pilot)
+        assert main.across.index is None
+        await pilot.press("Q")
+        view = app.screen
+        assert isinstance(view, QuotationsScreen)
+        await _gathered(pilot)
+        assert view.index is not None and len(view.shown) == 5
+        assert "5 of 5 quotations" in str(view.query_one("#quotations-status").render())

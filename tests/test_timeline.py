@@ -128,6 +128,11 @@ def test_releases_by_period_keeps_empty_periods_and_leaves_undated_out() -> None
     assert granularity == "month"
     assert periods == [("2023-01", ("a",)), ("2023-02", ()), ("2023-03", ("b", "c"))]
     assert releases_by_period({"a": None}) == ("year", [])
+    granularity, periods = releases_by_period(
+        {"a": "2019-05-01", "b": "2022-12", "c": "2019-01-01", "d": "2021"}
+    )
+    assert granularity == "year"  # a year-only date: by year
+    assert periods == [("2019", ("a", "c")), ("2020", ()), ("2021", ("d",)), ("2022", ("b",))]
 
 
 def test_marker_sits_under_its_period() -> None:

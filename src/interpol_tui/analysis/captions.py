@@ -45,6 +45,24 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
         words = body.count(" ") + 1
         if words > _LONGEST_CAPTION or words < 3:
             continue
-        if seen[body] > 1 or _PHOTO_WORDS.search(body):
+        if seen[body] > 1 or _has_photo_words(body):
             captions.append((start, end))
     return captions
+
+
+_PHOTO_STEMS = ("pictured", "photo", "here", "including this", "left", "(l-r)", "image")
+"""Lower-case words one of which every match of :data:`_PHOTO_WORDS` holds."""
+
+
+def _has_photo_words(body: str) -> bool:
+    """``_PHOTO_WORDS.search(body)``, answered without the regex for most paragraphs.
+
+    On ASCII text the case-blind regex matches only where the lower-cased text
+    holds one of :data:`_PHOTO_STEMS`; other text (where case folding has more
+    forms, "İ", "ſ") always goes to the regex.
+    """
+    if body.isascii():
+        lowered = body.lower()
+        if not any(stem in lowered for stem in _PHOTO_STEMS):
+            return False
+    return _PHOTO_WORDS.search(body) is not None

@@ -173,6 +173,8 @@ def _bridge(tokens: list[Token], j: int) -> int:
         if not _adjacent(tokens[lookahead - 1], tokens[lookahead]):
             break
         lookahead += 1
+    if lookahead == j:
+        return 0  # the common case: no connector or number follows
     bridge = tokens[j:lookahead]
     connectors = [t.text for t in bridge]
     numbered = any(t.kind == "number" for t in bridge)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from interpol_tui.analysis.dates import NUMBER_LABELS
@@ -105,21 +106,13 @@ class Lexicon:
 
     def classify(self, words: list[str], all_caps: bool = False) -> Label | None:
         """Return the label of ``words`` as one name, or None (answers are cached)."""
-        key = (" ".join(words), all_caps)
-        cache = self._cache
-        if key not in cache:
-            cache[key] = self._classify(words, all_caps)
-        return cache[key]
-
-    def _classify(self, words: list[str], all_caps: bool) -> Label | None:
         name = " ".join(words)
-        # Names the release taught first, then what the words themselves say.
-        return (
-            self._known(name)
-            or _by_leading_word(words, name)
-            or _by_head(words, name)
-            or _as_place(name, len(words), all_caps)
-        )
+        key = (name, all_caps)
+        label = self._cache.get(key, _UNKNOWN)
+        if label is _UNKNOWN:
+            # Names the release taught first, then what the words themselves say.
+            label = self._cache[key] = self._known(name) or _by_words(tuple(words), all_caps)
+        return label
 
     def _known(self, name: str) -> Label | None:
         """A name every release knows, or one this release has defined or used."""
@@ -135,6 +128,21 @@ class Lexicon:
         if folded in self.organisations:
             return Label("organization", self.organisations[folded])
         return None
+
+
+_UNKNOWN = Label("", "")
+"""Marks a name not classified yet (None is an answer: "no entity")."""
+
+
+@lru_cache(maxsize=65536)
+def _by_words(words: tuple[str, ...], all_caps: bool) -> Label | None:
+    """What the words of a name say by themselves: the same in every release, so cached."""
+    listed, name = list(words), " ".join(words)
+    return (
+        _by_leading_word(listed, name)
+        or _by_head(listed, name)
+        or _as_place(name, len(words), all_caps)
+    )
 
 
 _OPERATION_LEADS = frozenset({"Operation", "Operations"})

@@ -32,10 +32,11 @@ _MAX_LEAD = 8
 """Lower-case and capitalised words tried before a run that does not spell its acronym."""
 # Systems written with digits and a slash that no capitalised run can hold: capitals, a
 # hyphen and a ratio ("I-24/7", "K-9/11").
-_SYSTEMS = re.compile(r"(?<![\w-])[A-Z]{1,3}-\d{1,2}/\d{1,2}(?![\w/])")
+_SYSTEMS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{0,2}-\d{1,2}/\d{1,2}(?![\w/])")
 # "iARMS", "eCRIS", "mSTAR": one lower-case letter before four capitals or more names a
-# system or tool (three are a common word: "mRNA").
-_PREFIXED = re.compile(r"[a-z][A-Z]{4,}(?![\w-])")
+# system or tool (three are a common word: "mRNA"). The match starts at the first capital
+# (the lower-case letter is looked behind at), so the scan skips from capital to capital.
+_PREFIXED = re.compile(r"[A-Z](?<=[a-z][A-Z])[A-Z]{3,}(?![\w-])")
 _YEAR_IN_TEXT = re.compile(r"(?:19[89]\d|20[0-4]\d)\b")
 
 
@@ -163,18 +164,18 @@ def codenames(text: str, tokens: list[Token]) -> list[Coined]:
 
 def systems(text: str) -> list[Coined]:
     """Systems named with digits and slashes ("I-24/7") or a lower-case prefix ("iARMS")."""
-    matches = [
-        m
-        for m in _PREFIXED.finditer(text)
-        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")
-    ]
+    found: list[Coined] = []
+    for match in _PREFIXED.finditer(text):
+        start = match.start() - 1  # the lower-case prefix
+        if not start or not (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            found.append((start, match.end(), "operation", text[start : match.end()]))
     if "/" in text:
-        matches += _SYSTEMS.finditer(text)
-    return [(m.start(), m.end(), "operation", m.group()) for m in matches]
+        found += [(m.start(), m.end(), "operation", m.group()) for m in _SYSTEMS.finditer(text)]
+    return found
 
 
 _NUMBERED_BODY = re.compile(
-    r"(?<![\d/.,])\b\d{3,4}\s+(?:Sanctions\s+)?(?:Committee|Monitoring\s+Team|Working\s+Group"
+    r"\d(?<![\w/.,]\d)\d{2,3}\s+(?:Sanctions\s+)?(?:Committee|Monitoring\s+Team|Working\s+Group"
     r"|Group\s+of\s+Experts)\b"
 )
 
@@ -194,7 +195,9 @@ Executive Observer Chronicle Telegraph Express Monitor Insider
 )
 """Last words of a news outlet's name ("Eurasia Review", "The Maritime Executive")."""
 _NAME = r"(?:The\s+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}"
-_BYLINE = re.compile(rf"(?m)(?:^|\s)[Bb]y[ \t]+(?P<name>{_NAME})[ \t]*$")
+# "By" at a line's start or after white space; the look-behind comes after the first
+# letter so that the scan skips from one "b" to the next.
+_BYLINE = re.compile(rf"(?m)[Bb](?<!\S[Bb])y[ \t]+(?P<name>{_NAME})[ \t]*$")
 _CREDIT = re.compile(rf"\((?P<first>{_NAME})[ \t]*/[ \t]*(?P<second>{_NAME})[ \t]*[-–,]")
 
 

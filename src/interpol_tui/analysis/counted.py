@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from interpol_tui.analysis.lexicons import (
     ATTENDEE_NOUNS,
     EVALUATIVE_ADJECTIVES,
@@ -21,6 +23,7 @@ _MEETING_WORDS = ("attend", "meeting", "conference", "assembly", "summit", "cong
 _RATE_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
+@lru_cache(maxsize=65536)
 def is_plural(word: str) -> bool:
     """Guess whether an English noun is plural ("victims", "people"; not "access")."""
     lower = word.lower()
@@ -123,7 +126,6 @@ def rate_suffix(tokens: list[Token], index: int) -> tuple[str, int]:
 
 def refine(phrase: str, sentence: str, before: list[Token], attendee_before: bool) -> str:
     """Apply context rules: "N times" after a search verb, database operations, attendance."""
-    lower_sentence = sentence.lower()
     head = phrase.split(" ")[-1] if phrase else ""
     if head == "times":
         for token in reversed(before):
@@ -132,9 +134,9 @@ def refine(phrase: str, sentence: str, before: list[Token], attendee_before: boo
                 phrase = noun
                 head = noun
                 break
-    if head in SEARCH_NOUNS and "database" in lower_sentence and "database" not in phrase:
+    if head in SEARCH_NOUNS and "database" in sentence.lower() and "database" not in phrase:
         phrase = f"database {phrase}"
-    if head in ATTENDEE_NOUNS and any(word in lower_sentence for word in _MEETING_WORDS):
+    if head in ATTENDEE_NOUNS and any(word in sentence.lower() for word in _MEETING_WORDS):
         phrase = "delegates"
     if attendee_before and phrase and " " not in phrase and is_plural(phrase):
         phrase = f"{phrase} attending"  # "delegates from 90 countries", "experts from 12 agencies"

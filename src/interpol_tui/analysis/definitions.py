@@ -26,6 +26,7 @@ from interpol_tui.analysis.names import (
     ORG_HEADS,
     ORG_NOUNS,
     SPEECH_VERBS,
+    TITLE_FIRST_WORDS,
     TOPIC_WORDS,
 )
 from interpol_tui.analysis.organisations import (
@@ -96,8 +97,11 @@ def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
     # "National Central Bureaus (NCBs)": the acronym right after the name, or
     # inside it ("United Nations (UN) General Assembly").
     words = [t.text for t in chunk.tokens]
+    opening = release.after(chunk)
+    if "(" not in words and (opening is None or opening.text != "("):
+        return  # the common case: no bracket inside the run or after it
     candidates = [(words[:i], words[i + 1]) for i, t in enumerate(chunk.tokens) if t.text == "("]
-    opening, short, closing = release.after(chunk), release.after(chunk, 1), release.after(chunk, 2)
+    short, closing = release.after(chunk, 1), release.after(chunk, 2)
     if opening and short and closing and opening.text == "(" and closing.text == ")":
         long_words = name_words(list(chunk.tokens))
         if short.text in ORGANISATION_ALIASES and len(long_words) > 1:
@@ -132,6 +136,9 @@ def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
 
 def _learn_person(release: Release, known: Knowledge, chunk: Chunk) -> None:
     words = [t.text for t in chunk.tokens]
+    if TITLE_FIRST_WORDS.isdisjoint(words):
+        _learn_untitled(release, known, chunk, words)  # no title can start here
+        return
     for index in range(len(words)):
         end = match_title(words, index)
         if end != index:
@@ -225,9 +232,9 @@ def _described_person(
 def _learn_title_then_name(release: Release, known: Knowledge, title: Chunk, name: Chunk) -> None:
     """ "INTERPOL’s Executive Director of Police Services, Stephen Kavanagh, presented ..."."""
     comma = release.before(name)
-    words = [t.text for t in name.tokens]
     if comma is None or comma.text != "," or release.before(name, 1) is not title.tokens[-1]:
         return
+    words = [t.text for t in name.tokens]
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, known, words):
         return
     after = release.after(name)
@@ -273,6 +280,8 @@ def _learn_apposed_long_form(release: Release, known: Knowledge, short: Chunk, l
 
 def _name_of_body(release: Release, known: Knowledge, words: list[str]) -> bool:
     """ "Marie-Claire Dubois of INTERPOL’s Training Directorate": a name, then "of" a body."""
+    if "of" not in words:
+        return False  # the common case: no "of" to follow the name
     name = name_part(words)
     if not (2 <= len(name) <= 4 and len(name) + 1 < len(words) and words[len(name)] == "of"):
         return False

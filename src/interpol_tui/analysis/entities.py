@@ -14,6 +14,7 @@ from interpol_tui.analysis.names import (
     HONORIFICS,
     NAME_PREPOSITIONS,
     ORG_HEADS,
+    TITLE_FIRST_WORDS,
 )
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, initials
@@ -71,6 +72,8 @@ class _Labeller:
         self.found: list[_Found] = []
         self._spans: set[tuple[int, int]] = set()
         self._claims = Claims(len(release.text))
+        self._short_forms: tuple[dict[str, str], dict[str, str]] | None = None
+        """Built on first use: the lexicon is complete once the first pass has run."""
 
     # -- pass 2: labelling ----------------------------------------------------
 
@@ -169,6 +172,8 @@ class _Labeller:
 
     def _label_person(self, tokens: list[Token]) -> bool:
         words = [t.text for t in tokens]
+        if TITLE_FIRST_WORDS.isdisjoint(words):
+            return self._person(tokens, None)  # no title can start here
         for index in range(len(words)):
             end = match_title(words, index)
             if end == index:
@@ -212,7 +217,7 @@ class _Labeller:
 
     def _person(self, tokens: list[Token], role: str | None) -> bool:
         """Label ``tokens`` as the person they name, if this release knows them."""
-        person = self.people.find(" ".join(t.text for t in tokens))
+        person = self.people.find(" ".join([t.text for t in tokens]))
         if person is None:
             return False
         person.mentions.append(tokens[0].start)
@@ -234,10 +239,11 @@ class _Labeller:
                 if part[-1].kind != "word" or part[-1].text in ("(", ")"):
                     continue
                 words = name_words(part)
-                label = self.lexicon.classify(words, all_caps=" ".join(words).isupper())
+                name = " ".join(words)
+                label = self.lexicon.classify(words, all_caps=name.isupper())
                 # A surname that is also a province ("Ishikawa") is the person.
                 surname = label is not None and label.type == "location" and _subdivision(words)
-                person = self.people.find(" ".join(words)) if label is None or surname else None
+                person = self.people.find(name) if label is None or surname else None
                 if person is not None:
                     person.mentions.append(part[0].start)
                     self._add(part[0].start, part[-1].end, "person", person.canonical, person.role)
@@ -279,27 +285,21 @@ class _Labeller:
     def _link_short_form(self, token: Token) -> None:
         """ "Coalition" -> "Global Coalition"; "GA" -> "United Nations General Assembly"."""
         word = token.text
-        for canonical in dict.fromkeys(self.lexicon.organisations.values()):
-            parts = canonical.split(" ")
-            if len(parts) > 1 and parts[-1] == word and word[0].isupper() and not word.isupper():
-                self._add(token.start, token.end, "organization", canonical)
-                return
-            if (
-                word.isupper()
-                and 2 <= len(word) <= 5
-                and (
-                    initials(parts) == word
-                    or initials(parts[2:]) == word
-                    or initials(parts[1:]) == word
-                )
-            ):
-                self._add(token.start, token.end, "organization", canonical)
-                return
+        if self._short_forms is None:
+            self._short_forms = _short_forms(self.lexicon.organisations)
+        by_last_word, by_initials = self._short_forms
+        canonical = None
+        if word[0].isupper() and not word.isupper():
+            canonical = by_last_word.get(word)
+        elif word.isupper() and 2 <= len(word) <= 5:
+            canonical = by_initials.get(word)
+        if canonical is not None:
+            self._add(token.start, token.end, "organization", canonical)
 
     def _hyphen_prefixes(self) -> None:
         """ "INTERPOL-led": the organisation named inside a hyphenated word."""
-        for token in self.tokens:
-            if token.kind != "word" or "-" not in token.text or self._taken(token.start, token.end):
+        for token in [t for t in self.tokens if "-" in t.text]:
+            if token.kind != "word" or self._taken(token.start, token.end):
                 continue
             prefix, _, rest = token.text.partition("-")
             if prefix in ORGANISATION_ALIASES and rest.islower():
@@ -345,6 +345,24 @@ class _Labeller:
                 owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")
                 if len(longer) == 1 and not owned:
                     found.canonical = longer[0]
+
+
+def _short_forms(organisations: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The short forms of a release's organisations: last word -> name, initials -> name.
+
+    Each short form goes to the first organisation (in the order learnt) that has
+    it: "Coalition" to "Global Coalition"; "GA" (the initials of all the words, of
+    all but the first, or of all but the first two) to "United Nations General Assembly".
+    """
+    by_last_word: dict[str, str] = {}
+    by_initials: dict[str, str] = {}
+    for canonical in dict.fromkeys(organisations.values()):
+        parts = canonical.split(" ")
+        if len(parts) > 1:
+            by_last_word.setdefault(parts[-1], canonical)
+        for form in (initials(parts), initials(parts[2:]), initials(parts[1:])):
+            by_initials.setdefault(form, canonical)
+    return by_last_word, by_initials
 
 
 def _subdivision(words: list[str]) -> bool:

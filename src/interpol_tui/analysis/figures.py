@@ -22,7 +22,6 @@ from interpol_tui.analysis.lexicons import (
     CURRENCY_CODES,
     CURRENCY_SIGNS,
     MEASURE_UNITS,
-    QUALIFIER_BEFORE,
     QUALIFIERS,
     UNIT_PHRASE_LENGTHS,
     UNIT_PHRASES,
@@ -38,16 +37,12 @@ from interpol_tui.analysis.numbers import (
 )
 from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.periods import Period, period_for
+from interpol_tui.analysis.qualifiers import qualifier_before
 from interpol_tui.analysis.sentences import SentenceIndex
 from interpol_tui.analysis.tokens import Token
 
-# "between 2 and 5 tonnes": one figure, the upper bound, qualified by "between".
-_RANGE_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<q>between)\s+(?:[A-Z]{3}\s+|[$€£])?(?P<low>[\d.,]+)"
-    r"(?:\s*(?P<scale>[mb]illion|bn|m))?"
-    r"\s+and\s+(?:[A-Z]{3}\s*|[$€£])?$",
-    re.IGNORECASE,
-)
+_SLASH_AFTER = re.compile(r"\s*/\s*\d")
+_SLASH_BEFORE = re.compile(r"\d\s*/\s*$")
 _QUALIFIER_WORDS = frozenset(q.split(" ")[0] for q in QUALIFIERS) | {"in", "by", "to"}
 
 
@@ -62,8 +57,8 @@ def _excluded_number(text: str, tokens: list[Token], core: Core) -> bool:
             return True
         if after[:1].isalpha() and not glued_unit:
             return True  # "3G", "B2B": a number inside a word
-        if re.match(r"\s*/\s*\d", text[last.end : last.end + 6]) or re.search(
-            r"\d\s*/\s*$", text[max(0, first.start - 6) : first.start]
+        if _SLASH_AFTER.match(text[last.end : last.end + 6]) or _SLASH_BEFORE.search(
+            text[max(0, first.start - 6) : first.start]
         ):
             return True  # "71/19", "1 / 3": a resolution number or a counter
         if core.first > 0 and tokens[core.first - 1].text.lower().rstrip(".") in NUMBER_LABELS:
@@ -155,12 +150,19 @@ def find_figures(
     """
     figures: list[Figure] = []
     # A coarse filter in one comprehension (the hot loop), the exact test after it.
+    # Only a word can end with "fold" (a number token is digits, a punctuation one a character).
     coarse = [
         i
         for i, t in enumerate(tokens)
         if t.kind == "number"
-        or (t.kind == "word" and (t.text in START_FORMS or "-" in t.text))
-        or t.text.endswith("fold")
+        or (
+            t.kind == "word"
+            and (
+                t.text in START_FORMS
+                or "-" in t.text
+                or ("fold" in t.text and t.text.endswith("fold"))  # ``in``: no method call
+            )
+        )
     ]
     resume = 0
     for i in coarse:
@@ -242,7 +244,7 @@ _UNIT_FIRST_WORDS = frozenset(words[0] for words in UNIT_PHRASES)
 def _qualify(text: str, sentence_start: int, extent: _Extent) -> str | None:
     """The qualifier before the figure ("more than", "between 2 and"), moving its start."""
     head_text = text[max(sentence_start, extent.start - 40) : extent.start]
-    match = QUALIFIER_BEFORE.search(head_text) or _RANGE_BEFORE.search(head_text)
+    match = qualifier_before(head_text)
     if not match:
         return None
     word = match["q"].lower()

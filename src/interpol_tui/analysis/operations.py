@@ -37,9 +37,8 @@ def _name_at(tokens: list[Token], index: int) -> int:
 def operation_lists(tokens: list[Token]) -> list[tuple[int, int, str]]:
     """Return (start, end, canonical) for each name in a list after "operations"."""
     found: list[tuple[int, int, str]] = []
-    for index, token in enumerate(tokens):
-        if token.text not in _LIST_WORDS:
-            continue
+    for index in [i for i, t in enumerate(tokens) if t.text in _LIST_WORDS]:
+        token = tokens[index]
         position = index + 1
         plural = token.text.lower() == "operations"
         while position < len(tokens) and tokens[position].text in _QUOTE_MARKS:

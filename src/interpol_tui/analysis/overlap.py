@@ -30,8 +30,8 @@ class Claims:
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when any character of ``[start, end)`` is taken."""
-        return any(self._claimed[start:end])
+        return self._claimed.find(1, start, end) >= 0  # no copy of the range
 
     def free(self, start: int, end: int) -> bool:
         """True when no character of ``[start, end)`` is taken (the span may be claimed)."""
-        return not any(self._claimed[start:end])
+        return self._claimed.find(1, start, end) < 0

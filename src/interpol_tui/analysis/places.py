@@ -202,8 +202,9 @@ def _add_subdivisions(places: dict[str, tuple[str, str]], subdivisions: Any) -> 
             places.setdefault(_fold(name + suffix), (name + suffix, SUBDIVISION))
 
 
+@lru_cache(maxsize=65536)
 def lookup_place(name: str) -> tuple[str, str] | None:
-    """Return (canonical, kind) for a place name as written, or None."""
+    """Return (canonical, kind) for a place name as written, or None (answers are cached)."""
     return gazetteer().get(_fold(name))
 
 

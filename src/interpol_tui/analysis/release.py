@@ -18,6 +18,9 @@ from interpol_tui.analysis.tokens import Token
 
 def name_words(tokens: list[Token]) -> list[str]:
     """Words of a name, leaving out an acronym in brackets ("United Nations (UN) ...")."""
+    texts = [token.text for token in tokens]
+    if "(" not in texts:
+        return texts  # most names: no bracket to leave out
     words: list[str] = []
     skip = 0
     for index, token in enumerate(tokens):

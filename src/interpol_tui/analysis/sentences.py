@@ -21,7 +21,9 @@ dept est approx fig
 # match starts only where a run of stops starts, and every run is taken whole
 # (possessive: a shorter one would be followed by a stop or a closer, never by
 # the white space the look-ahead wants), so a run of 40,000 dots is one attempt.
-_END = re.compile(r"(?<![.!?])[.!?]++[”’\"')\]]*+(?=\s++[“‘\"'(\[]?[A-Z0-9À-Þ])")
+# The stop comes before the look-behind (which then sees it and the character
+# before it) so that the engine can skip ahead to the next stop character.
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[”’\"')\]]*+(?=\s++[“‘\"'(\[]?[A-Z0-9À-Þ])")
 MAX_SENTENCE_CHARS = 1000
 """Longest sentence (press-release sentences stay under 500 characters); longer runs are cut."""
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")

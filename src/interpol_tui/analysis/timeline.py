@@ -8,11 +8,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, overload
 
 from interpol_tui.analysis.chronology import ReleaseDate, release_dates
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, EntityType, Figure
-from interpol_tui.corpus.model import Corpus, Document
+from interpol_tui.corpus.model import Corpus
 
 Granularity = Literal["month", "year"]
 MONTHS_SPAN = 36
@@ -23,6 +23,31 @@ RANK_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "ch
 """Words that make a different title of the one they precede ("Vice President")."""
 _BEFORE_TITLE = re.compile(r"\b(" + "|".join(TIME_MODIFIERS) + r")[\s-]+$", re.IGNORECASE)
 _LINK = re.compile(r"^[\s,]*(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureNote:
+    """A figure cited beside an entity: what a timeline shows and ``timeline --json`` gives."""
+
+    text: str
+    value: float
+    unit: str | None
+    counts: str
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """One entity as one release names it: what its timeline needs of that release."""
+
+    type: EntityType
+    canonical: str
+    mentions: int
+    first: int
+    """Offset of the first mention (to open the release there)."""
+    roles: tuple[str, ...]
+    """The roles the release gives it, as stated ("former Director-General")."""
+    figures: tuple[FigureNote, ...]
+    """Figures cited in the sentences that name it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +62,7 @@ class TimelineEntry:
     """Offset of the first mention (to open the release there)."""
     roles: tuple[str, ...]
     """The roles the release gives the entity, as stated ("former Director-General")."""
-    figures: tuple[Figure, ...]
+    figures: tuple[FigureNote, ...]
     """Figures cited in the sentences that mention the entity."""
 
 
@@ -56,17 +81,16 @@ class Timeline:
 
     name: str
     type: EntityType
-    entries: tuple[TimelineEntry, ...]
-    """Oldest release first; undated last."""
+    entries: Sequence[TimelineEntry]
+    """Oldest release first; undated last (made as they are read: a timeline of
+    10,000 releases opens without making them all)."""
     granularity: Granularity
     buckets: tuple[tuple[str, int], ...]
     """Releases per month or year from the first to the last (empty periods kept), dated only."""
     roles: tuple[RoleSpell, ...]
 
-    @property
-    def undated(self) -> int:
-        """Releases mentioning the entity that carry no date at all."""
-        return sum(1 for e in self.entries if e.date.iso is None)
+    undated: int = 0
+    """Releases mentioning the entity that carry no date at all."""
 
 
 def stated_role(text: str, mention: EntitySpan) -> str | None:
@@ -109,15 +133,52 @@ def find_entity(name: str, analyses: Iterable[DocumentAnalysis]) -> tuple[str, E
     return None
 
 
-def _figures_beside(analysis: DocumentAnalysis, mentions: Sequence[EntitySpan]) -> list[Figure]:
-    return [
-        f
+def note_of(figure: Figure) -> FigureNote:
+    """The part of a figure a timeline keeps."""
+    return FigureNote(figure.text, figure.value, figure.unit, figure.counts)
+
+
+def figures_beside(
+    analysis: DocumentAnalysis, mentions: Sequence[EntitySpan]
+) -> tuple[FigureNote, ...]:
+    """The figures cited in the sentences that hold one of ``mentions``."""
+    return tuple(
+        note_of(f)
         for f in analysis.figures
         if any(f.sentence_start <= m.start < f.sentence_start + len(f.sentence) for m in mentions)
-    ]
+    )
 
 
-def _period(iso: str, granularity: Granularity) -> str:
+def mention_rows(
+    text: str, analysis: DocumentAnalysis, only: tuple[str, str] | None = None
+) -> list[MentionRow]:
+    """One row per entity the release names, keyed by type and case-folded canonical name.
+
+    ``only`` (type, folded name) keeps just that entity's row.
+    """
+    grouped: dict[tuple[str, str], list[EntitySpan]] = {}
+    for entity in analysis.entities:
+        key = (entity.type, entity.canonical.casefold())
+        if only is None or key == only:
+            grouped.setdefault(key, []).append(entity)
+    rows = []
+    for spans in grouped.values():
+        roles = dict.fromkeys(r for m in spans if (r := stated_role(text, m)))
+        rows.append(
+            MentionRow(
+                type=spans[0].type,
+                canonical=spans[0].canonical,
+                mentions=len(spans),
+                first=spans[0].start,
+                roles=tuple(roles),
+                figures=figures_beside(analysis, spans),
+            )
+        )
+    return rows
+
+
+def period_key(iso: str, granularity: Granularity) -> str:
+    """The month ("2021-03") or year ("2021") an ISO date is charted in."""
     return iso[:7] if granularity == "month" and len(iso) >= 7 else iso[:4]
 
 
@@ -144,7 +205,7 @@ def histogram(isos: Sequence[str], granularity: Granularity) -> list[tuple[str, 
     """How many dates fall in each period from the first to the last (empty periods kept)."""
     if not isos:
         return []
-    counts = Counter(_period(i, granularity) for i in isos)
+    counts = Counter(period_key(i, granularity) for i in isos)
     keys = sorted(counts)
     return [(p, counts.get(p, 0)) for p in _periods(keys[0], keys[-1], granularity)]
 
@@ -163,19 +224,69 @@ def same_role(a: str, b: str) -> bool:
     return not extra or extra[-1] not in RANK_WORDS
 
 
-def _spells(entries: Sequence[TimelineEntry]) -> list[RoleSpell]:
+def _spells(found: Sequence[Found]) -> list[RoleSpell]:
     # One role per dated release: the first it states, the one it introduces the entity with.
     spells: list[RoleSpell] = []
-    for entry in entries:
-        if not entry.roles or entry.date.iso is None:
+    for _, _, date, row in found:
+        if not row.roles or date.iso is None:
             continue
-        role = entry.roles[0]
+        role = row.roles[0]
         if spells and same_role(spells[-1].role, role):
             fuller = max(spells[-1].role, role, key=len)
-            spells[-1] = RoleSpell(fuller, spells[-1].first, entry.date.label)
+            spells[-1] = RoleSpell(fuller, spells[-1].first, date.label)
         else:
-            spells.append(RoleSpell(role, entry.date.label, entry.date.label))
+            spells.append(RoleSpell(role, date.label, date.label))
     return spells
+
+
+Found = tuple[str, str, ReleaseDate, MentionRow]
+"""A release naming the entity: (doc id, title, date, the entity's row)."""
+
+
+class Entries(Sequence[TimelineEntry]):
+    """A timeline's releases, each made into a :class:`TimelineEntry` when first read."""
+
+    def __init__(self, found: Sequence[Found]) -> None:
+        self._found = found
+        self._made: dict[int, TimelineEntry] = {}
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def _entry(self, index: int) -> TimelineEntry:
+        made = self._made.get(index)
+        if made is None:
+            doc_id, title, date, row = self._found[index]
+            made = self._made[index] = TimelineEntry(
+                doc_id=doc_id,
+                title=" ".join(title.split()),
+                date=date,
+                mentions=row.mentions,
+                first=row.first,
+                roles=row.roles,
+                figures=row.figures,
+            )
+        return made
+
+    @overload
+    def __getitem__(self, index: int) -> TimelineEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[TimelineEntry]: ...
+    def __getitem__(self, index: int | slice) -> TimelineEntry | Sequence[TimelineEntry]:
+        if isinstance(index, slice):
+            return [self._entry(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._entry(index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def entity_timeline(
@@ -185,43 +296,40 @@ def entity_timeline(
     analyses: Mapping[str, DocumentAnalysis],
 ) -> Timeline:
     """The releases of ``corpus`` mentioning the entity (``name``, ``type_``) in time order."""
-    key = name.casefold()
-    found: list[tuple[Document, list[EntitySpan], DocumentAnalysis]] = []
+    key = (type_, name.casefold())
+    found: list[tuple[str, str, MentionRow]] = []
+    documents = []
     for document in corpus.documents:
         analysis = analyses.get(document.id)
-        if analysis is None:
+        if analysis is None or not any(
+            e.type == type_ and e.canonical.casefold() == key[1] for e in analysis.entities
+        ):
             continue
-        mentions = [
-            e for e in analysis.entities if e.type == type_ and e.canonical.casefold() == key
-        ]
-        if mentions:
-            found.append((document, mentions, analysis))
+        for row in mention_rows(document.text, analysis, only=key):
+            found.append((document.id, document.title, row))
+            documents.append(document)
     # Dates (stated or inferred) only for these releases: cheap on a large corpus.
-    dates = release_dates(Corpus(documents=tuple(d for d, _, _ in found)))
-    entries = []
-    for document, mentions, analysis in found:
-        roles = dict.fromkeys(r for m in mentions if (r := stated_role(document.text, m)))
-        entries.append(
-            TimelineEntry(
-                doc_id=document.id,
-                title=" ".join(document.title.split()),
-                date=dates[document.id],
-                mentions=len(mentions),
-                first=mentions[0].start,
-                roles=tuple(roles),
-                figures=tuple(_figures_beside(analysis, mentions)),
-            )
-        )
-    entries.sort(key=lambda e: e.date.sort_key)
-    isos = [e.date.iso for e in entries if e.date.iso]
+    dates = release_dates(Corpus(documents=tuple(documents)))
+    return timeline_of(name, type_, [(doc_id, t, dates[doc_id], r) for doc_id, t, r in found])
+
+
+def timeline_of(
+    name: str, type_: EntityType, found: Iterable[Found], presorted: bool = False
+) -> Timeline:
+    """The timeline of the releases in ``found`` (``presorted``: oldest first already)."""
+    rows = list(found)
+    if not presorted:
+        rows.sort(key=lambda item: item[2].sort_key)
+    isos = [date.iso for _, _, date, _ in rows if date.iso]
     granularity = granularity_for(isos)
     return Timeline(
         name=name,
         type=type_,
-        entries=tuple(entries),
+        entries=Entries(rows),
         granularity=granularity,
         buckets=tuple(histogram(isos, granularity)),
-        roles=tuple(_spells(entries)),
+        roles=tuple(_spells(rows)),
+        undated=len(rows) - len(isos),
     )
 
 
@@ -232,12 +340,23 @@ def releases_by_period(
 
     ``dates`` maps document ids to ISO dates (None: undated, left out).
     """
-    isos = [iso for iso in dates.values() if iso]
-    granularity = granularity_for(isos)
-    members: dict[str, list[str]] = {}
+    # One pass by month (a year-only date keys its year); the granularity is then read
+    # off the few month keys, as granularity_for would read it off every date.
+    months: dict[str, list[str]] = {}
     for doc_id, iso in dates.items():
         if iso:
-            members.setdefault(_period(iso, granularity), []).append(doc_id)
+            months.setdefault(iso[:7], []).append(doc_id)
+    granularity = granularity_for(list(months))
+    members = months
+    if granularity == "year":  # again by year, so each year lists its releases in order
+        members = {}
+        for doc_id, iso in dates.items():
+            if iso:
+                members.setdefault(iso[:4], []).append(doc_id)
+    if not members:
+        return granularity, []
+    keys = sorted(members)
     return granularity, [
-        (period, tuple(members.get(period, ()))) for period, _ in histogram(isos, granularity)
+        (period, tuple(members.get(period, ())))
+        for period in _periods(keys[0], keys[-1], granularity)
     ]

@@ -259,15 +259,28 @@ def confirm(
 # -- analysis -------------------------------------------------------------------
 
 
-def _analyse_job(job: tuple[str, str, str]) -> tuple[str, bytes | None, str | None]:
-    """Analyse one release (in a worker process): (id, stored form, or why it failed)."""
+def _analyse_job(job: tuple[str, str, str]) -> tuple[str, bytes | None, bytes | None, str | None]:
+    """Analyse one release (in a worker process): (id, stored form, digest, or why it failed).
+
+    The digest (the release's quotation and mention rows) is made here too,
+    while the text and analysis are at hand, so the across-release views
+    never decode an analysis to gather them.
+    """
+    from interpol_tui.analysis.digest import release_digest
     from interpol_tui.analysis.pipeline import analyse_text
+    from interpol_tui.state.digests import encode_digest
 
     doc_id, text, headline = job
     try:
-        return doc_id, encode_analysis(analyse_text(doc_id, text, headline), text), None
+        analysis = analyse_text(doc_id, text, headline)
+        data = encode_analysis(analysis, text)
     except Exception as error:  # a bug on one release must not stop the corpus
-        return doc_id, None, f"{type(error).__name__}: {error}"
+        return doc_id, None, None, f"{type(error).__name__}: {error}"
+    try:
+        digest = encode_digest(release_digest(doc_id, text, analysis))
+    except Exception:  # made again from the analysis when the views need it
+        digest = None
+    return doc_id, data, digest, None
 
 
 def analyse(
@@ -291,7 +304,8 @@ def analyse(
     jobs = [(document.id, document.text, headline_of(document)) for document in missing]
     hashes = {document.id: document.sha256 for document in missing}
     pending: list[tuple[str, str, bytes]] = []
-    for doc_id, data, error in run_pooled(
+    digests: list[tuple[str, str, bytes]] = []
+    for doc_id, data, digest, error in run_pooled(
         _analyse_job, jobs, progress=progress, cancelled=cancelled
     ):
         if data is None:  # each one said: the warnings view lists them
@@ -300,7 +314,9 @@ def analyse(
             analyses.failed.add(doc_id)
             continue
         pending.append((doc_id, hashes[doc_id], data))
+        if digest is not None:
+            digests.append((doc_id, hashes[doc_id], digest))
         if len(pending) >= SAVE_BATCH:
-            analyses.keep(pending)
-    analyses.keep(pending)
+            analyses.keep(pending, digests)
+    analyses.keep(pending, digests)
     return analyses

@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS digests (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB);
 """
 # Three tables, not one: listing the corpus scans only the small rows of
 # `files`, never the pages that hold texts and analyses.
@@ -168,7 +169,7 @@ class CorpusSnapshot:
                 pass  # new file: nothing to say
             elif meta.get("format") != str(SNAPSHOT_FORMAT):
                 self._warn(f"{self.file.name}: corpus snapshot of another format; rebuilt")
-                for table in ("files", "texts", "analyses", "reports"):  # their shape changed
+                for table in ("files", "texts", "analyses", "reports", "digests"):  # reshaped
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
@@ -178,6 +179,7 @@ class CorpusSnapshot:
                 self._clear(db)  # made by other code: silently re-read, as after an upgrade
             elif meta.get("analysis") != analysis_fingerprint():
                 db.execute("DELETE FROM analyses")
+                db.execute("DELETE FROM digests")  # made from the analyses
             db.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [
@@ -189,7 +191,7 @@ class CorpusSnapshot:
 
     @staticmethod
     def _clear(db: sqlite3.Connection) -> None:
-        for table in ("files", "texts", "analyses", "reports"):
+        for table in ("files", "texts", "analyses", "reports", "digests"):
             db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM meta WHERE key IN ('order', 'warnings')")
 
@@ -382,6 +384,36 @@ class CorpusSnapshot:
             return False
         return True
 
+    def digests(self) -> dict[str, tuple[str, bytes]]:
+        """Document id -> (file hash, stored digest): every release's across-views rows."""
+        if not self.usable:
+            return {}
+        try:
+            rows = self._connection().execute("SELECT doc_id, sha256, data FROM digests")
+            return {
+                from_db(str(doc_id)): (str(sha), data)
+                for doc_id, sha, data in rows
+                if isinstance(data, bytes)
+            }
+        except sqlite3.Error as error:
+            self._guard(error)
+            return {}
+
+    def save_digests(self, rows: Sequence[tuple[str, str, bytes]]) -> bool:
+        """Store (doc id, file hash, encoded digest) rows (see ``state/digests.py``)."""
+        if not self.usable or not rows:
+            return self.usable
+        try:
+            with self._writing() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO digests VALUES (?, ?, ?)",
+                    [(to_db(doc_id), sha, data) for doc_id, sha, data in rows],
+                )
+        except sqlite3.Error as error:
+            self._guard(error)
+            return False
+        return True
+
     def remove(self, doc_ids: Iterable[str]) -> None:
         """Forget releases whose files are gone."""
         ids = [(to_db(doc_id),) for doc_id in doc_ids]
@@ -389,7 +421,7 @@ class CorpusSnapshot:
             return
         try:
             with self._writing() as db:
-                for table in ("files", "texts", "analyses"):
+                for table in ("files", "texts", "analyses", "digests"):
                     db.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
         except sqlite3.Error as error:
             self._guard(error)

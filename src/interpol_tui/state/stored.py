@@ -21,6 +21,8 @@ from interpol_tui.state import codec
 from interpol_tui.state.jsonio import parse_json
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
 
+Row = tuple[str, str, bytes]
+"""(doc id, file hash, stored form) of an analysis or a digest."""
 RECENT_TEXTS = 64
 """Texts kept in memory after being read (the reader asks for its text on every line)."""
 RECENT_ANALYSES = 64
@@ -146,6 +148,8 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         self._documents = {document.id: document for document in documents}
         self._snapshot = snapshot
         self._memory: dict[str, bytes] = {}
+        self._digests: dict[str, tuple[str, bytes]] = {}
+        """Digests that could not be stored (no usable snapshot), by doc id."""
         self.failed: set[str] = set()
         """Releases whose analysis raised: they have an empty analysis."""
         self._recent: OrderedDict[str, DocumentAnalysis] = OrderedDict()
@@ -174,13 +178,35 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
             for key in keys:
                 self._mentions.setdefault(key, []).append(analysis.doc_id)
 
-    def keep(self, rows: list[tuple[str, str, bytes]]) -> None:
-        """Store freshly made (doc id, file hash, stored form) rows, then empty ``rows``."""
+    def keep(self, rows: list[Row], digests: list[Row] | None = None) -> None:
+        """Store freshly made (doc id, file hash, stored form) rows and their digests, then
+        empty both lists."""
+        if digests:
+            self.keep_digests(digests)
         if not rows:
             return
         if self._snapshot is None or not self._snapshot.save_analyses(rows):
             self._memory.update((doc_id, data) for doc_id, _, data in rows)
         rows.clear()
+
+    def keep_digests(self, rows: list[Row]) -> None:
+        """Store (doc id, file hash, encoded digest) rows, then empty ``rows``."""
+        if self._snapshot is None or not self._snapshot.save_digests(rows):
+            self._digests.update((doc_id, (sha, data)) for doc_id, sha, data in rows)
+        rows.clear()
+
+    def stored_digests(self) -> dict[str, bytes]:
+        """The encoded digest of each release that has one made from its current file."""
+        found = self._snapshot.digests() if self._snapshot is not None else {}
+        found.update(self._digests)
+        return {
+            doc_id: data
+            for doc_id, (sha, data) in found.items()
+            if (document := self._documents.get(doc_id)) is not None
+            and document.sha256
+            and sha == document.sha256
+            and doc_id not in self.failed
+        }
 
     def __getitem__(self, doc_id: str) -> DocumentAnalysis:
         document = self._documents[doc_id]
@@ -216,6 +242,10 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._documents)
+
+    def __contains__(self, doc_id: object) -> bool:
+        # Mapping's own would decode the analysis just to say it is there.
+        return doc_id in self._documents
 
     def __len__(self) -> int:
         return len(self._documents)

@@ -6,7 +6,7 @@ imported when first opened (start-up speed).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.binding import BindingType
@@ -14,12 +14,14 @@ from textual.binding import BindingType
 from interpol_tui.ui.messages import DocumentSelected
 
 if TYPE_CHECKING:
-    from interpol_tui.analysis.corpus_quotes import QuotationIndex
-    from interpol_tui.analysis.model import DocumentAnalysis
-    from interpol_tui.ui.main_screen import MainScreen
+    from textual.app import App
 
-_GATHERED: dict[int, tuple[Mapping[str, DocumentAnalysis], QuotationIndex]] = {}
-"""The quotations last gathered for each main screen, with the analyses they came from."""
+    from interpol_tui.analysis.corpus_quotes import QuotationIndex
+    from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
+    from interpol_tui.analysis.timeline import Timeline
+    from interpol_tui.corpus.model import Corpus
+    from interpol_tui.ui.across_indexing import AcrossIndexer
+    from interpol_tui.ui.main_screen import MainScreen
 
 
 def _ready(screen: MainScreen) -> bool:
@@ -36,21 +38,42 @@ def open_at(screen: MainScreen, choice: tuple[str, int] | None) -> None:
 
 
 def open_quotations(screen: MainScreen) -> None:
-    """Show every quotation of the corpus; the one chosen opens in the reader."""
+    """Show every quotation of the corpus; the one chosen opens in the reader.
+
+    The quotations were gathered in the background once analysis landed
+    (``ui/across_indexing.py``); if that is still under way the view says
+    so and fills in when it is done.
+    """
     if not _ready(screen) or screen.corpus is None:
         return
     from interpol_tui.ui.quotations_screen import QuotationsScreen
 
-    analyses = screen.analyses
-    cached = _GATHERED.get(id(screen))
-    index = cached[1] if cached is not None and cached[0] is analyses else None
+    corpus, analyses, indexer = screen.corpus, screen.analyses, screen.across
+    index = indexer.ready_for(analyses)
 
-    def keep(gathered: QuotationIndex) -> None:
-        # Reused while the analyses are the same object (a reload replaces them).
-        _GATHERED[id(screen)] = (analyses, gathered)
+    def gather() -> QuotationIndex:
+        return indexer.wait(corpus, analyses).quotations
 
-    view = QuotationsScreen(screen.corpus, analyses, index, keep)
+    view = QuotationsScreen(index.quotations if index is not None else gather)
     screen.app.push_screen(view, lambda choice: open_at(screen, choice))
+
+
+def timeline_source(
+    app: App[object],
+    entity: EntitySpan,
+    corpus: Corpus,
+    analyses: Mapping[str, DocumentAnalysis],
+) -> Timeline | Callable[[], Timeline]:
+    """The entity's timeline looked up in the main screen's index when it is built from this
+    corpus; else a function that builds it from ``analyses`` (run off the UI thread)."""
+    from interpol_tui.analysis.timeline import entity_timeline
+
+    for screen in app.screen_stack:
+        indexer: AcrossIndexer | None = getattr(screen, "across", None)
+        index = indexer.of_corpus(corpus) if indexer is not None else None
+        if index is not None:
+            return index.timeline(entity.canonical, entity.type)
+    return lambda: entity_timeline(entity.canonical, entity.type, corpus, analyses)
 
 
 def open_compare(screen: MainScreen) -> None:

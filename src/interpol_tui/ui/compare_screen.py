@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from interpol_tui.analysis.compare import Comparison
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.ui.annotations import KIND_LABELS
 from interpol_tui.ui.nav_keys import KeyedScroll
+from interpol_tui.ui.prerendered import PreRendered
 
 PLURALS: dict[EntityType, str] = {
     "person": "People",
@@ -90,7 +90,7 @@ class CompareScreen(ModalScreen[None]):
         with KeyedScroll() as box:
             box.border_title = "Two releases compared"
             box.border_subtitle = "esc: close"
-            yield Static(comparison_view(self.comparison), id="comparison")
+            yield PreRendered(comparison_view(self.comparison), id="comparison")
 
     def on_mount(self) -> None:
         """Scroll with the keys at once."""

@@ -154,19 +154,15 @@ class EntityCard(ModalScreen[tuple[str, int] | EntityChosen | None]):
 
     def action_timeline(self) -> None:
         """Show the entity through time; a release chosen there closes the card on it."""
-        from interpol_tui.analysis.timeline import entity_timeline
+        from interpol_tui.ui.across import timeline_source
         from interpol_tui.ui.timeline_screen import TimelineScreen
-
-        entity, corpus, analyses = self.entity, self.corpus, self.analyses
 
         def chosen(choice: tuple[str, int] | None) -> None:
             if choice is not None:
                 self.dismiss(choice)
 
-        view = TimelineScreen(
-            lambda: entity_timeline(entity.canonical, entity.type, corpus, analyses)
-        )
-        self.app.push_screen(view, chosen)
+        source = timeline_source(self.app, self.entity, self.corpus, self.analyses)
+        self.app.push_screen(TimelineScreen(source), chosen)
 
     def action_list_releases(self) -> None:
         """Close, and have the release list show only the releases that mention the entity."""

@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
-from interpol_tui.ui import release_actions
+from interpol_tui.ui import across_indexing, release_actions
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.header_title import show_sub_title
 from interpol_tui.ui.key_bar import KeyBar
@@ -57,7 +57,7 @@ NARROW_WIDTH = 100
 """Below this many columns the statistics pane starts hidden (``s`` shows it)."""
 
 
-class MainScreen(release_actions.ReleaseActions, Screen[None]):
+class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Screen[None]):
     """Composes the three panes and routes messages between them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -245,6 +245,7 @@ class MainScreen(release_actions.ReleaseActions, Screen[None]):
         """Keep the spans; highlight the open release; fill the statistics."""
         self.analyses = message.analyses
         self.search_indexer.add_analyses(message.analyses)
+        self.across.build(self.corpus, message.analyses)
         self.query_one("#loading").display = self.loading
         reader = self.query_one(Reader)
         if reader.document is not None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import on, work
@@ -12,38 +15,84 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
-from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuotationIndex, corpus_quotations
-from interpol_tui.analysis.model import DocumentAnalysis
-from interpol_tui.corpus.model import Corpus
-from interpol_tui.ui.nav_keys import KeyedOptionList
+from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuotationIndex
+from interpol_tui.ui.line_list import Line, LineList, item_ends
 
-BATCH = 25
-"""Quotations drawn at first; more are added as the cursor nears the end (exports take all)."""
 UNATTRIBUTED = "unattributed"
 EXPORT_NAME = "interpol-tui-quotations.json"
-ROW_CHARS = 220
-"""A long quotation is cut here in the list (about three lines); copies keep it whole."""
 
 
-def speaker_heading(quotation: CorpusQuotation) -> Text:
-    """The heading over one speaker's quotations: the name and, when known, the role."""
-    heading = Text(quotation.speaker or UNATTRIBUTED, style="bold")
+def speaker_line(quotation: CorpusQuotation, count: int) -> Line:
+    """The heading over one speaker's quotations: the name, the role and how many are shown."""
+    line = [(quotation.speaker or UNATTRIBUTED, "title")]
     if quotation.role:
-        heading.append(f"  {quotation.role}", style="italic")
-    return heading
+        line.append((f"  {quotation.role}", "em"))
+    line.append((f"  · {count:,}", "dim"))
+    return line
 
 
-def quotation_row(quotation: CorpusQuotation) -> Text:
-    """One quotation: its words, then the release's date and title, dimmed."""
-    words = quotation.text
-    if len(words) > ROW_CHARS:
-        words = words[: ROW_CHARS - 1].rsplit(" ", 1)[0] + " …"
-    row = Text(f"“{words}”")
-    row.append(f"\n  {quotation.date or 'undated'} · {quotation.title}", style="dim")
-    return row
+def quotation_lines(quotation: CorpusQuotation) -> Sequence[Line]:
+    """One quotation in the list: its words on one line, then the release's date and title."""
+    return (
+        [(f"  “{quotation.text}”", "")],
+        [(f"    {quotation.date or 'undated'} · {quotation.title}", "dim")],
+    )
+
+
+def quotation_preview(quotation: CorpusQuotation | None) -> Text:
+    """The highlighted quotation in full, with who said it and where."""
+    if quotation is None:
+        return Text("")
+    text = Text(f"“{quotation.text}”")
+    text.append(f"\n— {quotation.speaker or UNATTRIBUTED}", style="bold")
+    if quotation.role:
+        text.append(f", {quotation.role}", style="italic")
+    text.append(f" · {quotation.title} ({quotation.date or 'undated'})", style="dim")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class ListLayout:
+    """The list's items for some filtered quotations: one item a quotation, two lines each,
+    the first of each speaker's run with a heading line over it."""
+
+    rows: list[int]
+    """The quotations shown, as positions in the index (item ``i`` is ``rows[i]``)."""
+    starts: list[int]
+    """The items that begin a speaker's run (and carry the heading)."""
+    heights: list[int]
+    ends: list[int]
+    """The running sum of ``heights`` (see :func:`~interpol_tui.ui.line_list.item_ends`)."""
+
+    def run_of(self, item: int) -> tuple[int, int]:
+        """(first item, item after the last) of the speaker's run ``item`` is in."""
+        at = bisect_right(self.starts, item) - 1
+        end = self.starts[at + 1] if at + 1 < len(self.starts) else len(self.rows)
+        return self.starts[at], end
+
+
+def list_layout(index: QuotationIndex, rows: list[int]) -> ListLayout:
+    """The layout of the list showing ``rows`` (no Python step per quotation: 58,000 of
+    them are laid out as one types)."""
+    starts = index.speaker_starts(rows)
+    heights = [2] * len(rows)
+    for start in starts:
+        heights[start] = 3
+    return ListLayout(rows, starts, heights, item_ends(heights))
+
+
+_FULL: WeakKeyDictionary[QuotationIndex, ListLayout] = WeakKeyDictionary()
+
+
+def full_layout(index: QuotationIndex) -> ListLayout:
+    """The layout of every quotation; made once an index (in the background, after it is
+    built: ``ui/across_indexing.py``), so that ``Q`` only draws."""
+    found = _FULL.get(index)
+    if found is None:
+        found = _FULL[index] = list_layout(index, index.filter_rows(""))
+    return found
 
 
 class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
@@ -65,38 +114,29 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     }
     QuotationsScreen Input, QuotationsScreen Input:focus { border: none; height: 1; padding: 0; }
     QuotationsScreen #quotations-status { color: $text-muted; height: 1; }
-    QuotationsScreen OptionList, QuotationsScreen OptionList:focus {
-        height: 1fr; border: none; padding: 0;
+    QuotationsScreen LineList { height: 1fr; }
+    QuotationsScreen #quotations-preview {
+        height: auto; max-height: 5; border-top: solid $primary-darken-2;
     }
     """
 
-    def __init__(
-        self,
-        corpus: Corpus,
-        analyses: Mapping[str, DocumentAnalysis],
-        index: QuotationIndex | None = None,
-        gathered: Callable[[QuotationIndex], None] | None = None,
-    ) -> None:
+    def __init__(self, source: QuotationIndex | Callable[[], QuotationIndex]) -> None:
         super().__init__()
-        self.corpus = corpus
-        self.analyses = analyses
-        self.index = index
-        """The quotations, gathered off the UI thread when not given (a large corpus)."""
-        self._on_gathered = gathered
-        """Told the gathered index, so the next opening can reuse it."""
-        self.shown: list[CorpusQuotation] = []
-        """Every quotation the filter matches (drawn a batch at a time)."""
-        self._drawn = 0
-        self._last_speaker: str | bool | None = False
+        self.index = source if isinstance(source, QuotationIndex) else None
+        """The corpus's quotations (gathered ahead of time; else by ``source`` in a worker)."""
+        self._source = source
+        self._layout = ListLayout([], [], [], [])
+        self._shown: list[CorpusQuotation] | None = None
 
     def compose(self) -> ComposeResult:
-        """The filter, a status line and the list."""
+        """The filter, a status line, the list and the highlighted quotation in full."""
         with Vertical() as box:
             box.border_title = "Quotations of the corpus"
             box.border_subtitle = "type: filter · ↓ list · enter: open · y: copy · x: export"
             yield Input(placeholder="speaker or words…", id="quotations-filter")
             yield Static("", id="quotations-status", markup=False)
-            yield KeyedOptionList(id="quotations-list", markup=False)
+            yield LineList(id="quotations-list")
+            yield Static("", id="quotations-preview", markup=False)
 
     def on_mount(self) -> None:
         """List everything (gathered first if need be); the filter has the focus."""
@@ -110,13 +150,12 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
 
     @work(thread=True, exclusive=True, group="quotations-gather")
     def _gather(self) -> None:
-        index = QuotationIndex(corpus_quotations(self.corpus, self.analyses))
-        self.app.call_from_thread(self._gathered, index)
+        if not isinstance(self._source, QuotationIndex):
+            index = self._source()
+            self.app.call_from_thread(self._gathered, index)
 
     def _gathered(self, index: QuotationIndex) -> None:
         self.index = index
-        if self._on_gathered is not None:
-            self._on_gathered(index)
         self._show(self.query_one(Input).value)
 
     @on(Input.Changed)
@@ -126,36 +165,44 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
     def _show(self, query: str) -> None:
         if self.index is None:
             return
-        self.shown = self.index.filter(query)
-        self._drawn = 0
-        self._last_speaker = False  # no heading yet
-        option_list = self.query_one(OptionList)
-        option_list.clear_options()
-        self._draw_more()
-        if option_list.option_count > 1:
-            option_list.highlighted = 1
-        total = len(self.index.quotations)
-        self.query_one("#quotations-status", Static).update(
-            f"{len(self.shown):,} of {total:,} quotations"
-        )
+        layout = full_layout(self.index) if not query.strip() else None
+        layout = layout or list_layout(self.index, self.index.filter_rows(query))
+        self._layout, self._shown = layout, None
+        listing = self.query_one(LineList)
+        listing.empty_text = "No quotation matches." if query.strip() else "No quotation found."
+        every = [True] * len(layout.rows)  # headings are part of an item, not items
+        listing.set_items(layout.heights, every, self._draw, layout.ends)
+        self._preview()
 
-    def _draw_more(self) -> None:
-        # Drawing every match of a large corpus at once would cost seconds; a batch is instant.
-        options: list[Option] = []
-        for number in range(self._drawn, min(self._drawn + BATCH, len(self.shown))):
-            quotation = self.shown[number]
-            if quotation.speaker != self._last_speaker:
-                options.append(Option(speaker_heading(quotation), disabled=True))
-                self._last_speaker = quotation.speaker
-            options.append(Option(quotation_row(quotation), id=str(number)))
-        self._drawn = min(self._drawn + BATCH, len(self.shown))
-        self.query_one(OptionList).add_options(options)
+    @property
+    def shown(self) -> list[CorpusQuotation]:
+        """Every quotation the filter matches, in list order."""
+        if self._shown is None:
+            quotations = self.index.quotations if self.index is not None else []
+            self._shown = list(map(quotations.__getitem__, self._layout.rows))
+        return self._shown
 
-    @on(OptionList.OptionHighlighted)
-    def _near_end(self, event: OptionList.OptionHighlighted) -> None:
-        option_list = self.query_one(OptionList)
-        if self._drawn < len(self.shown) and event.option_index >= option_list.option_count - 10:
-            self._draw_more()
+    def _quotation(self, number: int) -> CorpusQuotation:
+        assert self.index is not None
+        return self.index.quotations[self._layout.rows[number]]
+
+    def _draw(self, item: int) -> Sequence[Line]:
+        quotation = self._quotation(item)
+        lines = quotation_lines(quotation)
+        start, end = self._layout.run_of(item)
+        if start != item:
+            return lines
+        return [speaker_line(quotation, end - start), *lines]
+
+    @on(LineList.Highlighted)
+    def _preview(self) -> None:
+        self.query_one("#quotations-preview", Static).update(quotation_preview(self.current()))
+        if self.index is not None:  # where the cursor is: the list has no scrollbar
+            shown, total = len(self._layout.rows), len(self.index.quotations)
+            at = self.query_one(LineList).cursor + 1
+            where = f" · {at:,}/{shown:,}" if shown else ""
+            status = f"{shown:,} of {total:,} quotations{where}"
+            self.query_one("#quotations-status", Static).update(status)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -163,7 +210,7 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
 
     def action_to_list(self) -> None:
         """Move from the filter into the list."""
-        self.query_one(OptionList).focus()
+        self.query_one(LineList).focus()
 
     def action_filter(self) -> None:
         """Back to the filter."""
@@ -171,16 +218,13 @@ class QuotationsScreen(ModalScreen[tuple[str, int] | None]):
 
     def current(self) -> CorpusQuotation | None:
         """The highlighted quotation, if any."""
-        option_list = self.query_one(OptionList)
-        if option_list.highlighted is None:
-            return None
-        option_id = option_list.get_option_at_index(option_list.highlighted).id
-        return self.shown[int(option_id)] if option_id is not None else None
+        cursor = self.query_one(LineList).cursor
+        return self._quotation(cursor) if 0 <= cursor < len(self._layout.rows) else None
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            quotation = self.shown[int(event.option.id)]
+    @on(LineList.Selected)
+    def _chosen(self, event: LineList.Selected) -> None:
+        if 0 <= event.index < len(self._layout.rows):
+            quotation = self._quotation(event.index)
             self.dismiss((quotation.doc_id, quotation.start))
 
     def action_copy(self) -> None:

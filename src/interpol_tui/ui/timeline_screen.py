@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,12 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Sparkline, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Sparkline, Static
 
 from interpol_tui.analysis.timeline import Timeline
 from interpol_tui.ui.annotations import KIND_LABELS
-from interpol_tui.ui.nav_keys import KeyedOptionList
+from interpol_tui.ui.line_list import Line, LineList
+
+PERIOD_HEADINGS_FROM = 40
+"""A timeline of more releases than this lists them under a heading per period."""
 
 
 def timeline_heading(timeline: Timeline) -> Text:
@@ -38,18 +40,28 @@ def timeline_heading(timeline: Timeline) -> Text:
     return text
 
 
-def entry_prompt(timeline: Timeline, index: int) -> Text:
-    """One release: date, title, mentions and roles, then the figures cited beside the entity."""
+def entry_lines(timeline: Timeline, index: int) -> Sequence[Line]:
+    """One release: date and title, then mentions, roles and the figures cited beside it."""
     entry = timeline.entries[index]
-    text = Text()
-    text.append(f"{entry.date.label:>10}  ", style="bold")
-    text.append(entry.title)
-    text.append(f"  {entry.mentions}×", style="dim")
+    second: list[tuple[str, str]] = [(f"{'':>10}  {entry.mentions}×", "dim")]
     if entry.roles:
-        text.append(f"  {'; '.join(entry.roles)}", style="italic")
+        second.append((f"  {'; '.join(entry.roles)}", "em"))
     if entry.figures:
-        text.append("\n            " + " · ".join(f.text for f in entry.figures), style="dim")
-    return text
+        second.append(("  " + " · ".join(f.text for f in entry.figures), "dim"))
+    return [(f"{entry.date.label:>10}  ", "heading"), (entry.title, "")], second
+
+
+def period_runs(timeline: Timeline) -> list[tuple[str, int, int]]:
+    """(period, first entry, entry after the last) of each period with releases, then the
+    undated: from the chart's counts, the entries being in date order."""
+    runs, start = [], 0
+    for period, count in timeline.buckets:
+        if count:
+            runs.append((period, start, start + count))
+            start += count
+    if timeline.undated:
+        runs.append(("undated", start, start + timeline.undated))
+    return runs
 
 
 class TimelineScreen(ModalScreen[tuple[str, int] | None]):
@@ -67,56 +79,97 @@ class TimelineScreen(ModalScreen[tuple[str, int] | None]):
     }
     TimelineScreen Sparkline { height: 3; margin: 1 0 0 0; }
     TimelineScreen #timeline-axis { color: $text-muted; height: 1; margin-bottom: 1; }
-    TimelineScreen OptionList, TimelineScreen OptionList:focus {
-        height: auto; max-height: 24; border: none; padding: 0;
-    }
+    TimelineScreen LineList { height: auto; max-height: 24; }
     """
 
-    def __init__(self, build: Callable[[], Timeline]) -> None:
+    def __init__(self, source: Timeline | Callable[[], Timeline]) -> None:
         super().__init__()
-        self._build = build
-        self.timeline: Timeline | None = None
-        """Built off the UI thread: an entity of every release of a large corpus takes a while."""
+        self._source = source
+        self.timeline: Timeline | None = source if isinstance(source, Timeline) else None
+        """Looked up in the corpus's index when it is ready; else built off the UI thread."""
+        self._items: list[int] = []
+        """Per list item: an entry's index, or ``-1 - i`` for the heading over the period
+        that begins with entry ``i``."""
+        self._period_names: dict[int, tuple[str, int]] = {}
 
     def compose(self) -> ComposeResult:
-        """Heading (a note until the timeline is built), then the list of releases."""
+        """Heading (a note until the timeline is built), the chart, then the releases."""
         with Vertical(id="timeline-box") as box:
             box.border_title = "Through time"
             box.border_subtitle = "enter: open the release · esc: close"
             yield Static("Gathering the releases…", id="timeline-heading", markup=False)
-            yield KeyedOptionList(markup=False)
+            if self.timeline is not None and self.timeline.buckets:
+                yield from self._chart(self.timeline)
+            yield LineList(id="timeline-list")
 
     def on_mount(self) -> None:
-        """Keys go to the list; the timeline is built in a worker."""
-        self.query_one(OptionList).focus()
-        self.call_after_refresh(self._gather)  # after the first frame, which it would slow
+        """Keys go to the list; a timeline not given is built in a worker."""
+        self.query_one(LineList).focus()
+        if self.timeline is not None:
+            self._fill(self.timeline, charted=True)
+        else:
+            self.call_after_refresh(self._gather)  # after the first frame, which it would slow
+
+    @staticmethod
+    def _chart(timeline: Timeline) -> tuple[Sparkline, Static]:
+        first, last = timeline.buckets[0][0], timeline.buckets[-1][0]
+        chart = Sparkline([float(n) for _, n in timeline.buckets], id="timeline-chart")
+        return chart, Static(Text(first) + Text(" … ") + Text(last), id="timeline-axis")
 
     @work(thread=True, exclusive=True, group="timeline")
     def _gather(self) -> None:
-        timeline = self._build()
-        self.app.call_from_thread(self._fill, timeline)
+        if not isinstance(self._source, Timeline):
+            timeline = self._source()
+            self.app.call_from_thread(self._fill, timeline)
 
-    def _fill(self, timeline: Timeline) -> None:
+    def _fill(self, timeline: Timeline, charted: bool = False) -> None:
         self.timeline = timeline
         self.query_one("#timeline-heading", Static).update(timeline_heading(timeline))
-        option_list = self.query_one(OptionList)
-        if timeline.buckets:
-            first, last = timeline.buckets[0][0], timeline.buckets[-1][0]
-            chart = Sparkline([float(n) for _, n in timeline.buckets], id="timeline-chart")
-            axis = Static(Text(first) + Text(" … ") + Text(last), id="timeline-axis")
-            self.query_one("#timeline-box").mount(chart, axis, before=option_list)
-        option_list.add_options(
-            [Option(entry_prompt(timeline, i), id=str(i)) for i in range(len(timeline.entries))]
-        )
-        if timeline.entries:
-            option_list.highlighted = 0
+        listing = self.query_one(LineList)
+        if timeline.buckets and not charted:
+            self.query_one("#timeline-box").mount(*self._chart(timeline), before=listing)
+        count = len(timeline.entries)
+        big = count > PERIOD_HEADINGS_FROM
+        runs = period_runs(timeline) if big else [("", 0, count)]
+        items: list[int] = []
+        heights: list[int] = []
+        selectable: list[bool] = []
+        self._period_names = {}
+        for period, start, end in runs:
+            if period:  # a heading over the period, then its releases, two lines each
+                self._period_names[start] = (period, end - start)
+                items.append(-1 - start)
+                heights.append(1)
+                selectable.append(False)
+            items.extend(range(start, end))
+            heights += [2] * (end - start)
+            selectable += [True] * (end - start)
+        self._items = items
+        listing.set_items(heights, selectable, self._draw)
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if self.timeline is None:
-            return
-        entry = self.timeline.entries[event.option_index]
-        self.dismiss((entry.doc_id, entry.first))
+    def _draw(self, item: int) -> Sequence[Line]:
+        assert self.timeline is not None
+        number = self._items[item]
+        if number >= 0:
+            return entry_lines(self.timeline, number)
+        period, count = self._period_names[-1 - number]
+        return ([(period, "heading"), (f"  · {count:,} release(s)", "dim")],)
+
+    @on(LineList.Highlighted)
+    def _where(self, event: LineList.Highlighted) -> None:
+        # The list has no scrollbar: the border says which release the cursor is on.
+        number = self._items[event.index] if 0 <= event.index < len(self._items) else -1
+        if self.timeline is not None and number >= 0:
+            at = f"{number + 1:,}/{len(self.timeline.entries):,}"
+            box = self.query_one("#timeline-box")
+            box.border_subtitle = f"{at} · enter: open the release · esc: close"
+
+    @on(LineList.Selected)
+    def _chosen(self, event: LineList.Selected) -> None:
+        number = self._items[event.index] if self.timeline is not None else -1
+        if self.timeline is not None and number >= 0:
+            entry = self.timeline.entries[number]
+            self.dismiss((entry.doc_id, entry.first))
 
     async def action_dismiss(self, result: tuple[str, int] | None = None) -> None:
         """Close without choosing."""
