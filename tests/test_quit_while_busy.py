@@ -1,4 +1,4 @@
-"""ctrl+q while the corpus is being analysed and indexed: the app leaves, its state saved, no process left."""
+"""ctrl+q while the corpus is analysed and indexed: the app leaves, state saved, no process left."""
 
 from __future__ import annotations
 
