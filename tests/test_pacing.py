@@ -65,6 +65,12 @@ def test_stopping_ends_paced_loops_and_reads_as_cancelled() -> None:
     assert pacing.stopping()
 
 
+def test_after_stopping_the_main_threads_own_loops_still_finish() -> None:
+    pacing.stop()  # e.g. the CLI indexing after an app in the same process quit
+    assert list(pacing.paced(range(3))) == [0, 1, 2]
+    assert pacing.paced_check(None)() is False
+
+
 def test_the_callers_own_cancellation_still_counts() -> None:
     flag = threading.Event()
     check = pacing.paced_check(flag.is_set)

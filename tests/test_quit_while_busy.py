@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,13 @@ from interpol_tui.ui.document_list import DocumentList
 ROOT = Path(__file__).resolve().parent.parent
 RELEASES = 400
 """Enough releases that reading and analysis go to worker processes and take a while."""
+
+
+@pytest.fixture(autouse=True)
+def resumed() -> Iterator[None]:
+    """Later tests in this process find background work allowed again."""
+    yield
+    pacing.resume()
 
 
 @pytest.fixture

@@ -57,6 +57,11 @@ def resume() -> None:
     _hold_until = 0.0
 
 
+def _leaving() -> bool:
+    """Stopped, and this is a background thread (the main thread's own work always finishes)."""
+    return _stopping.is_set() and threading.current_thread() is not threading.main_thread()
+
+
 def pace() -> None:
     """Between two items of a long loop off the UI thread: rest while the UI needs the GIL.
 
@@ -73,10 +78,11 @@ def pace() -> None:
 
 
 def paced(items: Iterable[Item]) -> Iterator[Item]:
-    """``items``, with a :func:`pace` before each; cut short once the process is leaving."""
+    """``items``, with a :func:`pace` before each; in a background thread, cut short once
+    the process is leaving."""
     for item in items:
         pace()
-        if _stopping.is_set():
+        if _leaving():
             return
         yield item
 
@@ -86,6 +92,6 @@ def paced_check(cancelled: Callable[[], bool] | None) -> Callable[[], bool]:
 
     def check() -> bool:
         pace()
-        return _stopping.is_set() or (cancelled is not None and cancelled())
+        return _leaving() or (cancelled is not None and cancelled())
 
     return check
