@@ -59,3 +59,19 @@ def test_a_small_batch_runs_inline_without_processes(monkeypatch: pytest.MonkeyP
 
     assert list(run_pooled(record, [1, 2, 3])) == [2, 4, 6]
     assert seen == [1, 2, 3]
+
+
+def test_terminate_all_soon_returns_at_once_and_leaves_no_process() -> None:
+    import multiprocessing
+
+    results = run_pooled(time.sleep, [0.5] * 20, processes=2)
+    next(results)
+    workers = multiprocessing.active_children()
+    assert workers
+    pool.terminate_all_soon()
+    assert not pool._live  # handed to the stopping thread
+    pool.terminate_all(timeout=20)  # waits for it: nothing outlives the caller
+    for worker in workers:
+        worker.join(20)  # hang guard
+        assert not worker.is_alive()
+    results.close()

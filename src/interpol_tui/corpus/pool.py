@@ -8,7 +8,9 @@ first on a busy machine. A small batch is run in the calling thread instead:
 starting processes costs more than it saves.
 
 :func:`terminate_all` stops every pool at once (the browser calls it on
-quit), so that leaving never waits for work in progress.
+quit), so that leaving never waits for work in progress;
+:func:`terminate_all_soon` starts that in a thread, so that quitting goes on
+at once while the pools wind down.
 """
 
 from __future__ import annotations
@@ -167,10 +169,44 @@ def _run_inline(
             progress(done, len(listed))
 
 
-def terminate_all() -> None:
-    """Stop every running pool now (their callers see :class:`Cancelled` or an error)."""
+_stoppers: list[threading.Thread] = []
+
+
+def _terminate(pools: Sequence[Pool]) -> None:
+    for pool in pools:
+        pool.terminate()
+
+
+def terminate_all(timeout: float | None = None) -> None:
+    """Stop every running pool now (their callers see :class:`Cancelled` or an error).
+
+    Also waits (up to ``timeout`` seconds each) for pools that
+    :func:`terminate_all_soon` is stopping, so none outlives the caller.
+    """
     with _live_lock:
         pools = list(_live)
         _live.clear()
+        stoppers = list(_stoppers)
+        _stoppers.clear()
     for pool in pools:
         pool.terminate()
+    for stopper in stoppers:
+        stopper.join(timeout)
+
+
+def terminate_all_soon() -> None:
+    """Start stopping every running pool in a thread and return at once.
+
+    ``Pool.terminate`` signals the processes, then joins them and the pool's
+    own threads: tenths of a second on a busy machine, which the UI should
+    not wait for. (Killing the processes directly would be quicker but can
+    leave the pool's queue lock held by a dead process, and the pool hung.)
+    """
+    with _live_lock:
+        pools = list(_live)
+        _live.clear()
+        if not pools:
+            return
+        stopper = threading.Thread(target=_terminate, args=(pools,), name="pool-stop", daemon=True)
+        stopper.start()  # under the lock: terminate_all never joins one not yet started
+        _stoppers.append(stopper)

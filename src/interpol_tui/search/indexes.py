@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.corpus.pacing import paced, paced_check
 from interpol_tui.search.fulltext import FullTextIndex
 from interpol_tui.search.titles import TitleIndex
 
@@ -36,13 +37,15 @@ def build_indexes(
 ) -> SearchIndexes | None:
     """Index ``corpus`` (and doc id -> ``names``) for quick-open and full-text search.
 
-    None if cancelled.
+    None if cancelled. Built in a thread of the browser, so both loops step
+    aside while the UI answers keys (``corpus.pacing``).
     """
-    titles = TitleIndex.from_documents(corpus.documents)
-    if cancelled is not None and cancelled():
+    cancelled = paced_check(cancelled)
+    titles = TitleIndex.from_documents(paced(corpus.documents))
+    if cancelled():
         return None
     fulltext = FullTextIndex(on_disk=len(corpus.documents) >= ON_DISK_FROM)
-    if not fulltext.add(corpus.documents, names or None, cancelled):
+    if not fulltext.add(paced(corpus.documents), names or None, cancelled):
         fulltext.close()
         return None
     fulltext.optimize()

@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import Screen
 
 from interpol_tui import __version__
+from interpol_tui.corpus import pacing
+from interpol_tui.ui.input_pacing import note_input
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.preferences import Preferences
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from interpol_tui.corpus.formats.fields import FieldMap
 
 SWITCH_INTERVAL = 0.001
@@ -37,6 +42,7 @@ class InterpolApp(App[None]):
         # Worker threads hand the GIL back to the UI thread after 1 ms, not 5:
         # a key then waits at most that long for a busy worker.
         sys.setswitchinterval(SWITCH_INTERVAL)
+        pacing.resume()  # a new app (tests run several in one process)
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
         self.follow_links = False
@@ -47,6 +53,30 @@ class InterpolApp(App[None]):
         self.preferences = Preferences()
         """Saved settings (theme, panes, highlights, size limit) and state warnings."""
         self.preferences.apply_theme(self)
+        self.leave_at_once = False
+        """Set by ``leaving.run_and_leave``: on exit, skip unmounting the widgets."""
+
+    def post_message(self, message: Message) -> bool:
+        """Queue ``message``; a key or a click first makes background threads step aside."""
+        note_input(message)  # in Textual's input thread, as the key arrives
+        return super().post_message(message)
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        """Leave: save the user's state, then stop all background work without waiting for it."""
+        from interpol_tui.ui.leaving import save_and_stop
+
+        save_and_stop(self)
+        super().exit(result, return_code, message)
+
+    async def _close_all(self) -> None:
+        # Textual (pinned to 8.2) unmounts every widget here, one message loop
+        # at a time: seconds on a busy machine. Leaving from a terminal
+        # (``run_and_leave``) the state is saved already and the process ends
+        # next, so that is skipped; tests (``run_test``) unmount as usual.
+        if not self.leave_at_once:
+            await super()._close_all()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the user picked."""

@@ -9,6 +9,14 @@ saved by the screens' unmount handlers), worker processes are stopped and,
 if threads are still busy, the process ends without waiting for them.
 That is safe because nothing they write can be left half-done: JSON files
 are replaced atomically and the snapshot is written in SQLite transactions.
+
+:func:`save_and_stop` runs the moment the app is asked to exit (``ctrl+q``,
+``q``): the reading state is saved first (each file replaced atomically),
+then background threads are cancelled and their paced loops end
+(``corpus.pacing``) and the worker pools are stopped in a thread of their
+own, so that restoring the terminal does not share the GIL with indexing or
+counting. Run from here, the app then skips unmounting its widgets
+(``InterpolApp.leave_at_once``): nothing is left to do in them.
 """
 
 from __future__ import annotations
@@ -21,16 +29,34 @@ from typing import Any
 
 from textual.app import App
 
-from interpol_tui.corpus.pool import terminate_all
+from interpol_tui.corpus import pacing
+from interpol_tui.corpus.pool import terminate_all, terminate_all_soon
+from interpol_tui.ui.session import ReadingSession
+
+POOLS_TIMEOUT = 2.0
+"""Seconds leaving waits, at most, for the worker pools to be stopped (none is left behind)."""
+
+
+def save_and_stop(app: App[Any]) -> None:
+    """The app is leaving: save the state, cancel workers, end paced loops, stop the pools."""
+    for screen in app.screen_stack:
+        session = getattr(screen, "session", None)
+        if isinstance(session, ReadingSession):
+            session.save_now()
+    pacing.stop()
+    app.workers.cancel_all()
+    terminate_all_soon()
 
 
 def run_and_leave(app: App[Any]) -> int:
     """Run ``app`` until it quits; return its exit status (or end the process at once)."""
     loop = asyncio.new_event_loop()
+    if hasattr(app, "leave_at_once"):
+        app.leave_at_once = True
     try:
         app.run(loop=loop)
     finally:
-        terminate_all()
+        terminate_all(POOLS_TIMEOUT)
     status = app.return_code or 0
     busy = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
     if busy:

@@ -377,11 +377,11 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
         return self.session.check_action(action)
 
     def on_unmount(self) -> None:
-        """Stop the worker processes and save the reading position on the way out."""
-        from interpol_tui.corpus.pool import terminate_all
+        """Save the reading position, then stop the worker processes (not waiting for them)."""
+        from interpol_tui.corpus.pool import terminate_all_soon
 
-        terminate_all()
         self.session.save_now()
+        terminate_all_soon()
 
     def action_back(self) -> None:
         """Escape: clear the list's filter, else give the list the focus back."""

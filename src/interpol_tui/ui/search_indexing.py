@@ -74,6 +74,7 @@ class SearchIndexer:
     # -- workers ------------------------------------------------------------
     def _build(self, corpus: Corpus, generation: int, after: threading.Event | None) -> None:
         from interpol_tui.analysis.searchable import names_by_doc
+        from interpol_tui.corpus.pacing import paced
         from interpol_tui.search.indexes import build_indexes
 
         worker = get_current_worker()
@@ -81,7 +82,7 @@ class SearchIndexer:
             pass
         analyses = self._analyses  # may arrive while we build: then names are added after
         try:
-            names = names_by_doc(analyses.values()) if analyses else None
+            names = names_by_doc(paced(analyses.values())) if analyses else None
             indexes = build_indexes(corpus, names, lambda: worker.is_cancelled)
         except Exception as error:  # a failing index must not take the browser down
             self._on_ui(self._screen.notify, f"Search index failed: {error}", severity="error")
@@ -101,9 +102,10 @@ class SearchIndexer:
 
     def _add_names(self, indexes: SearchIndexes, analyses: Mapping[str, DocumentAnalysis]) -> None:
         from interpol_tui.analysis.searchable import names_by_doc
+        from interpol_tui.corpus.pacing import paced
 
         self._screen.run_worker(
-            lambda: indexes.add_names(names_by_doc(analyses.values())),
+            lambda: indexes.add_names(names_by_doc(paced(analyses.values()))),
             name="search-names",
             group="search-names",
             thread=True,

@@ -142,8 +142,11 @@ class ReadingSession:
         processes; then the reused files are checked against their hashes and,
         if any changed behind our back, the corpus is opened once more.
         """
+        from interpol_tui.corpus.pacing import paced_check
         from interpol_tui.state.reopen import confirm, open_corpus
         from interpol_tui.state.snapshot import CorpusSnapshot
+
+        cancelled = paced_check(cancelled)  # steps aside while keys are answered
 
         snapshot = self._snapshot or CorpusSnapshot.for_corpus(
             self.preferences.paths, self.screen.corpus_paths, self.preferences.warn
@@ -243,8 +246,10 @@ class ReadingSession:
         cancelled: Callable[[], bool],
     ) -> Mapping[str, DocumentAnalysis]:
         """Analyse ``corpus`` reusing the snapshot (runs in the analysis worker's thread)."""
+        from interpol_tui.corpus.pacing import paced_check
         from interpol_tui.state.reopen import analyse
 
+        cancelled = paced_check(cancelled)  # steps aside while keys are answered
         reuse = bool(getattr(self.screen.app, "use_cache", True))
         analyses = analyse(
             corpus,

@@ -208,8 +208,10 @@ class StatsPane(FocusWithinBorder, Vertical):
     @work(thread=True, exclusive=True, group="stats-totals")
     def _fill_totals(self, corpus: Corpus) -> None:
         """Count the corpus's words off the UI thread (every text is read for it)."""
+        from interpol_tui.corpus.pacing import stopping
+
         totals = corpus_totals(corpus)
-        if not get_current_worker().is_cancelled:
+        if not get_current_worker().is_cancelled and not stopping():
             self.app.call_from_thread(self._show_totals, totals)
 
     def _show_totals(self, totals: Text) -> None:
@@ -220,11 +222,13 @@ class StatsPane(FocusWithinBorder, Vertical):
     def _compute(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
         """Aggregate off the UI thread; a failure becomes a notification."""
         from interpol_tui.analysis.aggregate import corpus_statistics
+        from interpol_tui.corpus.pacing import paced_check
         from interpol_tui.ui.figure_table import index_figures
 
         worker = get_current_worker()
+        cancelled = paced_check(lambda: worker.is_cancelled)  # steps aside for keys
         try:
-            statistics = corpus_statistics(corpus, analyses, cancelled=lambda: worker.is_cancelled)
+            statistics = corpus_statistics(corpus, analyses, cancelled=cancelled)
             figures = index_figures(statistics)
         except Exception as error:  # a bug here must not take the browser down
             message = f"Could not compare figures: {error}"

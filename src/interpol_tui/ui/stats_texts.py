@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.corpus.pacing import paced
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.aggregate import Occurrence, Statistics
@@ -17,10 +18,14 @@ MAX_DATED_ROWS = 300
 
 
 def corpus_totals(corpus: Corpus) -> Text:
-    """Describe a corpus in a few lines: releases, size, dates, warnings."""
+    """Describe a corpus in a few lines: releases, size, dates, warnings.
+
+    Every text is read and counted: off the UI thread, pausing while keys are
+    answered (cut short when the app quits, the result then unused).
+    """
     docs = corpus.documents
     dated = sorted(d.date for d in docs if d.date)
-    words = sum(len(d.text.split()) for d in docs)
+    words = sum(len(d.text.split()) for d in paced(docs))
     text = Text()
     text.append("Corpus\n", style="bold")
     text.append(f"{len(docs):,} releases\n")
