@@ -79,6 +79,19 @@ async def _open_ms(
     return median(times), median(cpu)
 
 
+def _input_screen() -> object:
+    """A modal screen holding one focused input and nothing else: the floor for a keystroke."""
+    from textual.app import ComposeResult
+    from textual.screen import ModalScreen
+    from textual.widgets import Input
+
+    class InputScreen(ModalScreen[None]):
+        def compose(self) -> ComposeResult:
+            yield Input()
+
+    return InputScreen()
+
+
 async def _keystroke_ms(
     app_class: type, make_view: Callable[[], object], repeat: int
 ) -> tuple[float, float]:
@@ -193,6 +206,8 @@ def measure(folder: Path, repeat: int) -> None:
     for label, make in views:
         wall, cpu = asyncio.run(_open_ms(App, make, repeat))
         _row(label, wall, cpu=cpu)
+    wall, cpu = asyncio.run(_keystroke_ms(App, _input_screen, repeat))
+    _row("  a letter typed in an empty input (the floor for keys)", wall, None, cpu=cpu)
     wall, cpu = asyncio.run(_keystroke_ms(App, lambda: QuotationsScreen(quotations), repeat))
     _row("  a letter typed in the quotation filter (list redrawn)", wall, cpu=cpu)
 

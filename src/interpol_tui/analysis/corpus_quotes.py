@@ -187,6 +187,11 @@ def of_speaker(quotations: Iterable[CorpusQuotation], name: str) -> list[CorpusQ
     ]
 
 
+DENSE_AFTER = 1024
+"""Quotations found by ``str.find`` over the joined text after which the rest are tested one
+by one: a step per match costs more than a test per quotation once most of them match."""
+
+
 class QuotationIndex:
     """The corpus's quotations with their folded text, so filtering as one types stays fast."""
 
@@ -217,11 +222,17 @@ class QuotationIndex:
         first, others = words[0], words[1:]
         hay, starts, folded = self._hay, self._starts, self._folded
         found: list[int] = []
-        at = hay.find(first)
+        at, hits = hay.find(first), 0
         while at >= 0:
             row = bisect_right(starts, at) - 1
             if all(w in folded[row] for w in others):
                 found.append(row)
+            hits += 1
+            if hits == DENSE_AFTER:  # a word in most quotations ("s"): test the rest each
+                rest = [r for r in range(row + 1, len(folded)) if first in folded[r]]
+                for word in others:
+                    rest = [r for r in rest if word in folded[r]]
+                return found + rest
             # On to the next quotation: one match per quotation is enough.
             at = hay.find(first, starts[row] + len(folded[row]) + 1)
         return found
