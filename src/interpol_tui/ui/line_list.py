@@ -29,6 +29,7 @@ from textual.strip import Strip
 
 from interpol_tui.ui.document_list import fit
 from interpol_tui.ui.legible import LegibleStyles
+from interpol_tui.ui.nav_keys import ITEM_KEYS
 
 WHEEL_STEP = 3
 """Items the cursor moves for one notch of the mouse wheel."""
@@ -43,12 +44,7 @@ class LineList(LegibleStyles, ScrollView, can_focus=True):
     """Items of one or more lines each, with a cursor on the selectable ones."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home,g", "move(-1000000000)", "First", show=False),
-        Binding("end,G", "move(1000000000)", "Last", show=False),
+        *ITEM_KEYS,
         Binding("enter", "select", "Open", show=False),
     ]
 

@@ -31,6 +31,16 @@ OPTION_KEYS: list[BindingType] = [
 ]
 """Extra keys of an ``OptionList``."""
 
+ITEM_KEYS: list[BindingType] = [
+    Binding("j,down", "move(1)", "Down", show=False),
+    Binding("k,up", "move(-1)", "Up", show=False),
+    Binding("pagedown,space", "page(1)", "Page down", show=False),
+    Binding("pageup", "page(-1)", "Page up", show=False),
+    Binding("home,g", "move(-1000000000)", "First", show=False),
+    Binding("end,G", "move(1000000000)", "Last", show=False),
+]
+"""Keys of a list drawn item by item (``LineList``: the corpus quotations, a long timeline)."""
+
 SCROLL_KEYS: list[BindingType] = [
     Binding("j", "scroll_down", "Scroll down", show=False),
     Binding("k", "scroll_up", "Scroll up", show=False),
