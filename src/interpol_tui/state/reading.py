@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from interpol_tui.state.migrate import (
     FORMAT_VERSION,
@@ -45,8 +45,13 @@ Migration = Callable[[dict[str, Any], ReleaseIndex], dict[str, Any]]
 """Converts a file's version-1 records for the corpus of an index."""
 
 
-class _StateFile:
-    """One file of release records, converted from version 1 the first time it is read."""
+Change = TypeVar("Change")
+"""What one release's unsaved change is: a mark (bool) or a position record."""
+
+
+class _StateFile(Generic[Change]):
+    """One file of release records, converted from version 1 the first time it is read,
+    with the changes recorded since the last save."""
 
     def __init__(self, path: Path, warn: Warn, migration: Migration) -> None:
         self._file = JsonFile(path, warn, decode_release_state)
@@ -54,6 +59,19 @@ class _StateFile:
         self._converting = False
         self.index = ReleaseIndex((), ())
         """The corpus the records are resolved against (set by ``load``)."""
+        self._pending: dict[str, Change] = {}
+        self._lock = threading.Lock()  # the UI records while a worker thread saves
+
+    @property
+    def dirty(self) -> bool:
+        """True when a change has not been saved yet."""
+        return bool(self._pending)
+
+    def _take_pending(self) -> dict[str, Change]:
+        """The changes to save now (empty when there are none); new ones collect anew."""
+        with self._lock:
+            changed, self._pending = self._pending, {}
+        return changed
 
     def _migrate(self, data: dict[str, Any]) -> dict[str, Any]:
         return self._migration(data, self.index)
@@ -92,7 +110,7 @@ class _StateFile:
         return self._file.update(convert)
 
 
-class ReleaseMarks(_StateFile):
+class ReleaseMarks(_StateFile[bool]):
     """A set of releases of one corpus (bookmarked, or read), kept across runs and moves."""
 
     def __init__(self, path: Path, warn: Warn, legacy_field: str | None = None) -> None:
@@ -104,8 +122,6 @@ class ReleaseMarks(_StateFile):
         super().__init__(path, warn, migration)
         self.ids: frozenset[str] = frozenset()
         """Ids of the marked releases: what was read from disk, with the changes since."""
-        self._pending: dict[str, bool] = {}
-        self._lock = threading.Lock()  # the UI marks while a worker thread saves
 
     def load(self, index: ReleaseIndex) -> frozenset[str]:
         """Read the marks of the releases in ``index`` (changes not yet saved are kept)."""
@@ -138,17 +154,11 @@ class ReleaseMarks(_StateFile):
         self.save()
         return self.ids
 
-    @property
-    def dirty(self) -> bool:
-        """True when a change has not been saved yet."""
-        return bool(self._pending)
-
     def save(self) -> None:
         """Write the changes since the last save, merged with what is on disk."""
-        with self._lock:
-            if not self._pending:
-                return
-            changed, self._pending = self._pending, {}
+        changed = self._take_pending()
+        if not changed:
+            return
         index = self.index
 
         def change(data: dict[str, Any]) -> dict[str, Any]:
@@ -205,7 +215,7 @@ def _drop_stale_tops(releases: dict[str, Any]) -> None:
             del releases[key]
 
 
-class ReadingPositions(_StateFile):
+class ReadingPositions(_StateFile[dict[str, Any]]):
     """Where the user was in each release, and which release of a corpus was read last."""
 
     def __init__(self, paths: StatePaths, warn: Warn) -> None:
@@ -213,8 +223,6 @@ class ReadingPositions(_StateFile):
         self.last: str | None = None
         """Id of the release of this corpus read most recently."""
         self._offsets: dict[str, int] = {}
-        self._pending: dict[str, dict[str, Any]] = {}
-        self._lock = threading.Lock()  # the UI records while a worker thread saves
 
     def load(self, index: ReleaseIndex) -> None:
         """Read the positions of the releases in ``index``."""
@@ -258,17 +266,11 @@ class ReadingPositions(_StateFile):
             record = {**self.index.hint(doc_id), "offset": offset, "at": time.time()}
             self._pending[key] = record
 
-    @property
-    def dirty(self) -> bool:
-        """True when something recorded has not been saved yet."""
-        return bool(self._pending)
-
     def save(self) -> None:
         """Write what changed since the last save, merged with what is on disk."""
-        with self._lock:
-            if not self._pending:
-                return
-            changed, self._pending = self._pending, {}
+        changed = self._take_pending()
+        if not changed:
+            return
         index = self.index
 
         def change(data: dict[str, Any]) -> dict[str, Any]:
