@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import pty
-import select
-import signal
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -15,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hang import guard
+from terminal_app import TerminalApp
 from test_state_app import on_disk
 
 from interpol_tui.corpus import pacing, pool
@@ -70,56 +67,29 @@ async def test_quitting_while_workers_run_saves_the_place_and_stops_them(
 
 def test_ctrl_q_in_a_terminal_leaves_no_process_behind(busy_corpus: Path) -> None:
     """A real terminal (pty) and the real way out (``run_and_leave``)."""
-    leader, follower = pty.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "interpol_tui", "--corpus", str(busy_corpus)],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        start_new_session=True,  # its own process group: its workers are found by it
-    )
-    os.close(follower)
-    screen = b""
-
-    def read_for(seconds: float) -> None:
-        nonlocal screen
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if select.select([leader], [], [], 0.05)[0]:
-                try:
-                    screen += os.read(leader, 65536)
-                except OSError:
-                    return
-
+    app = TerminalApp(busy_corpus)
     try:
         deadline = time.monotonic() + 60  # hang guards, not time limits
-        while f"/{RELEASES}".encode() not in screen and time.monotonic() < deadline:
-            read_for(0.2)
-        assert f"/{RELEASES}".encode() in screen, "the app did not list the corpus"
+        assert app.wait_for(f"/{RELEASES}".encode(), deadline), "the app did not list the corpus"
         moved = f"2/{RELEASES}".encode()
-        while moved not in screen and time.monotonic() < deadline:
-            os.write(leader, b"j")  # until the list has the focus and moves
-            read_for(0.5)
-        assert moved in screen
-        os.write(leader, b"\x11")  # ctrl+q, while analysis runs
-        while process.poll() is None and time.monotonic() < deadline:
-            read_for(0.1)
-        assert process.returncode == 0
+        while moved not in app.screen and time.monotonic() < deadline:
+            app.send(b"j")  # until the list has the focus and moves
+            app.read_for(0.5)
+        assert moved in app.screen
+        app.send(b"\x11")  # ctrl+q, while analysis runs
+        while app.process.poll() is None and time.monotonic() < deadline:
+            app.read_for(0.1)
+        assert app.process.returncode == 0
         left = time.monotonic() + 20
         while time.monotonic() < left:
             try:
-                os.killpg(process.pid, 0)
+                os.killpg(app.process.pid, 0)
             except ProcessLookupError:
                 break  # nothing of the group is left
             time.sleep(0.1)
         else:
             pytest.fail("a worker process outlived the app")
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-        os.close(leader)
+        app.close()
     _, _, positions = on_disk(busy_corpus)
     assert positions.last is not None  # saved on the way out

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import select
 import shutil
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from app_fixtures import settle, writable_copy
+from terminal_app import TerminalApp
 
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex, StatePaths
@@ -132,51 +127,24 @@ def test_a_killed_app_keeps_what_it_did_until_a_second_before(
     corpus: Path, isolated_dirs: Path
 ) -> None:
     """A real terminal (pty), real keys, then SIGKILL: no ctrl+q, no exit handlers."""
-    leader, follower = pty.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "interpol_tui", "--corpus", str(corpus)],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(follower)
-    screen = b""
-
-    def read_for(seconds: float) -> None:
-        nonlocal screen
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([leader], [], [], 0.05)
-            if ready:
-                try:
-                    screen += os.read(leader, 65536)
-                except OSError:
-                    return
-
+    app = TerminalApp(corpus)
     try:
         deadline = time.monotonic() + 30  # hang guard
-        while b"INTERPOL" not in screen and time.monotonic() < deadline:
-            read_for(0.2)
-        assert b"INTERPOL" in screen, "the app did not draw its list"
-        read_for(2.0)  # the list has loaded; give analysis a moment
+        assert app.wait_for(b"INTERPOL", deadline), "the app did not draw its list"
+        app.read_for(2.0)  # the list has loaded; give analysis a moment
         for key in (b"j", b"j", b"b", b"\r"):
-            os.write(leader, key)
-            read_for(0.3)
+            app.send(key)
+            app.read_for(0.3)
         # Wait (a hang guard, not a time limit: the Pilot test above measures the
         # second) until the app, still running, has saved all three.
         saved = time.monotonic() + 20
         while time.monotonic() < saved:
-            read_for(SAVE_EVERY / 2)
+            app.read_for(SAVE_EVERY / 2)
             bookmarks, read, positions = on_disk(corpus)
             if bookmarks and read and positions.last in read:
                 break
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-        os.close(leader)
+        app.close()  # SIGKILL: no ctrl+q, no exit handlers
     bookmarks, read, positions = on_disk(corpus)
     # Which release the keys reached depends on when the list took the focus;
     # what matters here is that all three records of it were on disk.
