@@ -18,7 +18,7 @@ import asyncio
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from statistics import median
 
@@ -43,19 +43,26 @@ async def _frame_drawn(app: InterpolApp) -> None:
     await drawn
 
 
-async def _key_times(app: InterpolApp, key: str, count: int) -> list[float]:
+async def _key_times(
+    app: InterpolApp,
+    key: str,
+    count: int,
+    cpu: tuple[Callable[[], float], list[float]] | None = None,
+) -> list[float]:
     """Seconds from a key press until its effect is on screen, ``count`` times.
 
     The key is posted as a terminal would send it; the time runs until the list
     has moved (or re-sorted), the screen has handled what followed (the reader
     showing the release) and the next frame has been drawn. Unlike
     ``Pilot.press`` this does not wait for the app to be idle, which it never
-    is while a worker floods progress messages.
+    is while a worker floods progress messages. With ``cpu`` (a clock of the
+    UI thread's CPU time and a list), each key's CPU time is appended to the list.
     """
     documents = app.screen.query_one("#documents", DocumentList)
     times = []
     for _ in range(count):
         before = (documents.cursor, documents.sort_key)
+        spent = cpu[0]() if cpu is not None else 0.0
         start = time.perf_counter()
         app.post_message(events.Key(key, _CHARACTERS.get(key)))
         while (documents.cursor, documents.sort_key) == before:
@@ -64,6 +71,8 @@ async def _key_times(app: InterpolApp, key: str, count: int) -> list[float]:
             await asyncio.sleep(0.0005)
         await _frame_drawn(app)
         times.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu[1].append(cpu[0]() - spent)
     return times
 
 

@@ -7,7 +7,11 @@ and every task step) and keeps the slowest slices, each with the CPU time of
 the UI thread spent in it (``time.thread_time``: what the UI itself cost,
 nearly independent of the other jobs on the machine) and its wall time (which
 adds waiting for the GIL and for a core), and names what ran: the task's
-coroutine and the messages its widget handled in that slice.
+coroutine and the messages its widget handled in that slice. It also adds up
+the UI thread's CPU time over all slices (``cpu_total``: read it before and
+after a key for the CPU that key cost) and times the cyclic garbage
+collector's passes on the UI thread by generation (a full pass walks every
+object not frozen: such passes were the slowest "screen updates").
 
 Used by ``benchmarks/scale.py``; for the benchmarks only, never by the app.
 """
@@ -15,6 +19,7 @@ Used by ``benchmarks/scale.py``; for the benchmarks only, never by the app.
 from __future__ import annotations
 
 import asyncio
+import gc
 import heapq
 import threading
 import time
@@ -44,10 +49,15 @@ class SliceRecorder:
     count: int = 0
     over: dict[float, int] = field(default_factory=lambda: {0.030: 0, 0.050: 0, 0.150: 0})
     """Slices whose CPU time exceeds each threshold (seconds)."""
+    cpu_total: float = 0.0
+    """CPU seconds of the UI thread over every slice so far."""
+    collections: dict[int, list[float]] = field(default_factory=dict)
+    """CPU seconds of each garbage collector pass on the UI thread, by generation."""
     _messages: list[str] = field(default_factory=list)
 
     def _record(self, cpu: float, wall: float, handle: asyncio.Handle) -> None:
         self.count += 1
+        self.cpu_total += cpu
         for threshold in self.over:
             if cpu > threshold:
                 self.over[threshold] += 1
@@ -69,6 +79,13 @@ class SliceRecorder:
         for item in sorted(self.slowest, reverse=True)[:lines]:
             cpu, wall = item.cpu * 1000, item.wall * 1000
             text.append(f"    {cpu:7.1f} ms CPU, {wall:7.1f} ms wall  {item.label}")
+        passes = [
+            f"generation {gen}: {len(times)} passes, {sum(times) * 1000:.0f} ms, "
+            f"slowest {max(times) * 1000:.1f} ms"
+            for gen, times in sorted(self.collections.items())
+        ]
+        collector = "; ".join(passes) or "none"
+        text.append(f"    garbage collector on the UI thread (CPU): {collector}")
         return "\n".join(text)
 
     @contextmanager
@@ -97,11 +114,24 @@ class SliceRecorder:
                 messages.append(f"{type(pump).__name__}:{type(message).__name__}")
             return await original_dispatch(pump, message)
 
+        started: list[float] = []
+
+        def collector(phase: str, info: dict[str, int]) -> None:
+            if threading.get_ident() != loop_thread:
+                return
+            if phase == "start":
+                started[:] = [time.thread_time()]
+            elif started:
+                spent = time.thread_time() - started.pop()
+                self.collections.setdefault(info["generation"], []).append(spent)
+
         asyncio.events.Handle._run = timed_run  # type: ignore[method-assign]
         MessagePump._dispatch_message = noted_dispatch  # type: ignore[method-assign]
+        gc.callbacks.append(collector)
         try:
             yield self
         finally:
+            gc.callbacks.remove(collector)
             asyncio.events.Handle._run = original_run  # type: ignore[method-assign]
             MessagePump._dispatch_message = original_dispatch  # type: ignore[method-assign]
 

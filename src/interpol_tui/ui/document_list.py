@@ -16,6 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from interpol_tui.corpus.model import Document
+from interpol_tui.ui.border_text import set_subtitle
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.list_query import fold
 from interpol_tui.ui.messages import DocumentHighlighted, DocumentSelected
@@ -98,8 +99,8 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
     DocumentList > .document-list--match { text-style: bold underline; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
-    """Index of the highlighted row in the displayed order."""
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+    """Index of the highlighted row in the displayed order (its watcher repaints the rows)."""
     sort_key: reactive[SortKey] = reactive[SortKey]("corpus")
     """How the rows are ordered: as loaded, newest first, or by title."""
 
@@ -210,7 +211,7 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         position = f"{self.cursor + 1:,}/{shown:,}" if shown else "0"
         if self._filters:
             position += f" · {len(self._all):,} in all"
-        self.border_subtitle = position
+        set_subtitle(self, position)  # its line only: the rows keep theirs
 
     # -- reactives --------------------------------------------------------
     def validate_cursor(self, value: int) -> int:
@@ -223,10 +224,19 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
         self.scroll_to_region(region, animate=False, force=True)
 
     def watch_cursor(self, old: int, new: int) -> None:
-        """Scroll the cursor into view and tell the screen."""
+        """Scroll the cursor into view, repaint the two rows it left and reached, tell the screen.
+
+        Repainting only those rows (when the list did not scroll) is what keeps
+        ``j`` cheap: a whole-list repaint drew every row again on every key.
+        """
+        scrolled = self.scroll_offset
         self.scroll_cursor_into_view()
         self._show_position()
-        self.refresh()
+        if self.scroll_offset == scrolled:
+            for row in {old, new}:
+                self.refresh_lines(row * ROW_HEIGHT, ROW_HEIGHT)
+        else:
+            self.refresh()
         if self.current is not None:
             self._kept = self.current.id
             self.post_message(DocumentHighlighted(self.current.id))

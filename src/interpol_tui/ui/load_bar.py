@@ -32,11 +32,21 @@ class LoadBar(Widget):
 
     def update(self, *, total: int | None = None, progress: int | None = None) -> None:
         """Set the total and how much of it is done (as Textual's ``ProgressBar.update``)."""
+        drawn = self._drawn()
         if total is not None:
             self.total = total
         if progress is not None:
             self.progress = progress
-        self.refresh()
+        if self._drawn() != drawn:  # most reports move neither the bar nor the percentage
+            self.refresh()
+
+    def _drawn(self) -> tuple[int, str] | None:
+        """What the line shows: the cells filled and the percentage (None: "Loading…")."""
+        share = self.percentage
+        if share is None:
+            return None
+        label = f" {share * 100:3.0f}%"
+        return round(max(self.size.width - len(label), 0) * share), label
 
     @property
     def percentage(self) -> float | None:
@@ -47,12 +57,11 @@ class LoadBar(Widget):
 
     def render(self) -> Text:
         """The bar and the percentage, fitted to the width."""
-        share = self.percentage
-        if share is None:
+        drawn = self._drawn()
+        if drawn is None:
             return Text("Loading…")
-        label = f" {share * 100:3.0f}%"
+        done, label = drawn
         width = max(self.size.width - len(label), 0)
-        done = round(width * share)
         bar = Text()
         bar.append("━" * done, self.get_component_rich_style("load-bar--done"))
         bar.append("━" * (width - done), self.get_component_rich_style("load-bar--left"))

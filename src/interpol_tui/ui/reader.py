@@ -379,15 +379,15 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
         """Render screen line ``y``."""
         self._relayout()
         index = y + int(self.scroll_y)
+        selection = self.text_selection
+        cached = self._strips.get(index)
+        if cached is not None and selection is None:
+            return cached  # drawn with this layout's width and style (both clear the cache)
         width = self.scrollable_content_region.width
         style = self.rich_style
         lines = self._layout.lines
         if index >= len(lines):
             return Strip.blank(width, style)
-        selection = self.text_selection
-        cached = self._strips.get(index)
-        if cached is not None and selection is None:
-            return cached
         line = lines[index]
         text = line.header.copy() if line.header is not None else self._styled(line)
         span = selection.get_span(index) if selection is not None else None

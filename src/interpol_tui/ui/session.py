@@ -121,6 +121,9 @@ class ReadingSession:
             keep = reader.document.id if reader.document is not None else None
         self.bookmarks.load(index)
         self._show_bookmarks()
+        # The listing lives until a reload: out of the full passes that stalled keys while
+        # the cold analysis ran (ui/heap.py); frozen once it and its rows are drawn.
+        self.screen.call_after_refresh(keep_loaded)
         if corpus.warnings or self.preferences.warnings:
             count = len(corpus.warnings) + len(self.preferences.warnings)
             self.screen.notify(
