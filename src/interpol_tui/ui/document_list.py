@@ -18,6 +18,7 @@ from textual.strip import Strip
 from interpol_tui.corpus.model import Document
 from interpol_tui.ui.border_text import set_subtitle
 from interpol_tui.ui.legible import LegibleStyles
+from interpol_tui.ui.line_pass import LinePass
 from interpol_tui.ui.list_query import fold
 from interpol_tui.ui.messages import DocumentHighlighted, DocumentSelected
 
@@ -54,7 +55,7 @@ def _sorted(documents: Sequence[Document], key: SortKey) -> list[Document]:
     return list(documents)
 
 
-class DocumentList(LegibleStyles, ScrollView, can_focus=True):
+class DocumentList(LinePass, LegibleStyles, ScrollView, can_focus=True):
     """The corpus's releases, two lines each, with a cursor; only visible rows are rendered."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -306,16 +307,16 @@ class DocumentList(LegibleStyles, ScrollView, can_focus=True):
     # -- rendering --------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         """Render screen line ``y``: half of one release's two-line row."""
-        width = self.scrollable_content_region.width
+        width = self.line_width
         absolute = y + int(self.scroll_y)
         index, part = divmod(absolute, ROW_HEIGHT)
         if index >= len(self._rows):
             if absolute == 0 and self._filters:
-                message = Segment(fit(" No release matches.", width), self.rich_style)
-                return Strip([message]).crop_extend(0, width, self.rich_style)
-            return Strip.blank(width, self.rich_style)
+                message = Segment(fit(" No release matches.", width), self.line_style)
+                return Strip([message]).crop_extend(0, width, self.line_style)
+            return Strip.blank(width, self.line_style)
         doc = self._rows[index]
-        base = self.rich_style
+        base = self.line_style
         selected = index == self.cursor
         if selected:
             # The whole row, both lines edge to edge, takes the cursor's colours;

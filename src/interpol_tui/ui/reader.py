@@ -21,6 +21,7 @@ from interpol_tui.corpus.model import Document
 from interpol_tui.ui.annotations import KIND_CSS, Highlight, citation, release_text
 from interpol_tui.ui.clipboard import copy_text
 from interpol_tui.ui.legible import LegibleStyles
+from interpol_tui.ui.line_pass import LinePass
 from interpol_tui.ui.marks import Mark, MarkKind, ReleaseMarks
 from interpol_tui.ui.messages import EntityCardRequested
 from interpol_tui.ui.reader_keys import DYNAMIC_ACTIONS, READER_BINDINGS
@@ -39,7 +40,7 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class Reader(LegibleStyles, ScrollView, can_focus=True):
+class Reader(LinePass, LegibleStyles, ScrollView, can_focus=True):
     """Shows one release: a header (title, date, dateline) and its highlighted paragraphs."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -384,7 +385,7 @@ class Reader(LegibleStyles, ScrollView, can_focus=True):
         if cached is not None and selection is None:
             return cached  # drawn with this layout's width and style (both clear the cache)
         width = self.scrollable_content_region.width
-        style = self.rich_style
+        style = self.line_style
         lines = self._layout.lines
         if index >= len(lines):
             return Strip.blank(width, style)
