@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.table import Table
 from rich.text import Text
 from textual.command import CommandPalette
 from textual.pilot import Pilot
@@ -17,6 +16,7 @@ from interpol_tui.ui.marks import Mark
 from interpol_tui.ui.quick_open import QuickOpen
 from interpol_tui.ui.reader import Reader
 from interpol_tui.ui.search_screen import FullTextSearch
+from interpol_tui.ui.title_row import TitleRow
 
 GLOBAL_COALITION = "002_c1b84d1ab1064721.txt"
 
@@ -42,11 +42,9 @@ def _status(app: InterpolApp, selector: str) -> str:
 
 
 def _title_cell(prompt: object) -> Text:
-    """The title cell of a quick-open row (a two-column table: title, date)."""
-    assert isinstance(prompt, Table)
-    cell = prompt.columns[0]._cells[0]
-    assert isinstance(cell, Text)
-    return cell
+    """The title of a quick-open row (a title and its date)."""
+    assert isinstance(prompt, TitleRow)
+    return prompt.title
 
 
 async def test_ctrl_p_typo_and_enter_open_the_release(seeds_dir: Path) -> None:
@@ -64,8 +62,7 @@ async def test_ctrl_p_typo_and_enter_open_the_release(seeds_dir: Path) -> None:
         title = _title_cell(first.prompt)
         highlighted = "".join(title.plain[s.start : s.end] for s in title.spans)
         assert highlighted == "GlbalCoaliton"  # G·l·(o)·b·a·l C·o·a·l·i·t·(i)·o·n
-        date = first.prompt.columns[1]._cells[0]  # type: ignore[union-attr]
-        assert isinstance(date, Text) and date.plain == "2017-03-22"
+        assert isinstance(first.prompt, TitleRow) and first.prompt.date.plain == "2017-03-22"
         assert "best of 5" in _status(app, "#quick-open-status")
         await pilot.press("enter")
         await pilot.pause()

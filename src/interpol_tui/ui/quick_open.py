@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +18,7 @@ from textual.widgets.option_list import Option
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.ui.messages import DocumentSelected
 from interpol_tui.ui.search_indexing import SearchIndexer
+from interpol_tui.ui.title_row import TitleRow
 
 LIMIT = 20
 """Titles listed at most."""
@@ -35,15 +35,6 @@ def highlighted_title(title: str, positions: Sequence[int], style: Style) -> Tex
             run_start = position
         previous = position
     return text
-
-
-def title_row(title: Text, date: str | None, date_style: Style) -> Table:
-    """One result line: the title, cut to fit, with its date at the right."""
-    row = Table.grid(expand=True, padding=(0, 1))
-    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    row.add_column(width=10, justify="right", no_wrap=True)
-    row.add_row(title, Text(date or "undated", style=date_style))
-    return row
 
 
 class QuickOpen(ModalScreen[str | None]):
@@ -120,7 +111,7 @@ class QuickOpen(ModalScreen[str | None]):
         options: list[Option] = []
         if not query.strip():
             for document in self.documents[:LIMIT]:
-                prompt = title_row(Text(document.title), document.date, date_style)
+                prompt = TitleRow(Text(document.title), document.date, date_style)
                 options.append(Option(prompt, id=document.id))
             status.update(f"{len(self.documents):,} releases")
         elif self.indexer.indexes is None:
@@ -131,7 +122,7 @@ class QuickOpen(ModalScreen[str | None]):
             match_style = self.get_component_rich_style("quick-open--match")
             for match in matches:
                 title = highlighted_title(match.title, match.positions, match_style)
-                options.append(Option(title_row(title, match.date, date_style), id=match.doc_id))
+                options.append(Option(TitleRow(title, match.date, date_style), id=match.doc_id))
             found = f"{len(matches)} best of {len(index):,}" if matches else "No title matches"
             status.update(found)
         results.set_options(options)
