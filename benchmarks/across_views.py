@@ -11,9 +11,13 @@ median of ``--repeat`` runs:
   quotation filter, two releases compared, the most mentioned person's and
   organisation's timelines (looked up in the index), releases per period;
 - each view opened headless at 120x40 (built, mounted and its first frame
-  drawn with its content): quotations (``Q``), compare (``C``), timeline
+  drawn, timed to that frame): quotations (``Q``), compare (``C``), timeline
   (``t``), corpus through time (``T``), beside an empty modal screen (the
-  floor of the measure); a letter typed in the quotation filter;
+  floor of the measure); ``Q`` before the index is built also until it is
+  filled in; a letter typed in the quotation filter, from the key to the
+  redrawn frame, beside one typed in an empty input (the floor), each also
+  through ``Pilot.press``/``Pilot.pause`` as measured before (their idle waits
+  sleep 20 ms at least each, most of what that floor was);
 - for comparison, what a user would do instead: ``grep`` for the quote marks
   of every release (quotations) and for one name (timeline).
 
@@ -34,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from statistics import median
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -57,26 +62,41 @@ def _row(label: str, ms: float, target: float | None = 100.0, cpu: float | None 
     print(f"{label:<58} {ms:9.1f} ms{spent}{verdict}")
 
 
+async def _frame(app: Any) -> None:
+    """Return once the screen has drawn a frame after every message pending now."""
+    drawn = asyncio.get_running_loop().create_future()
+    app.screen.call_after_refresh(lambda: drawn.done() or drawn.set_result(None))
+    await drawn
+
+
 async def _open_ms(
     app_class: type, make_view: Callable[[], object], repeat: int
-) -> tuple[float, float]:
-    """Median time to build a view, push it and draw its first frame; and its CPU time
-    (this process's: on a loaded machine the wall clock counts other processes' turns)."""
+) -> tuple[float, float, float]:
+    """Median time from building a view to its first frame on screen, its CPU time (this
+    process's: on a loaded machine the wall clock counts other processes' turns), and the
+    median time until it shows its content (a view that gathers it first says so at once).
+
+    Timed to the frame itself, not through ``Pilot.pause``, whose idle wait sleeps 20 ms
+    at least."""
     app = app_class()
-    times, cpu = [], []
+    times, cpu, filled = [], [], []
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(repeat):
             start, spent = time.perf_counter(), time.process_time()
             view = make_view()
             await app.push_screen(view)
-            await pilot.pause()
+            await _frame(app)
             times.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - spent) * 1000)
+            while getattr(view, "index", True) is None:  # a view still gathering its content
+                await asyncio.sleep(0.0005)
+            await _frame(app)
+            filled.append((time.perf_counter() - start) * 1000)
             # A view's worker finishes before the next run, or it would slow the next figure.
             await app.workers.wait_for_complete()
             app.pop_screen()
             await pilot.pause()
-    return median(times), median(cpu)
+    return median(times), median(cpu), median(filled)
 
 
 def _input_screen() -> object:
@@ -94,23 +114,37 @@ def _input_screen() -> object:
 
 async def _keystroke_ms(
     app_class: type, make_view: Callable[[], object], repeat: int
-) -> tuple[float, float]:
-    """Median time (and CPU time) from a letter typed in the quotation filter to the list
-    redrawn."""
+) -> tuple[float, float, float, float]:
+    """Median time (and CPU time) from a letter typed in the view's input to the screen
+    redrawn, as a terminal sends it; then the same through ``Pilot.press`` and
+    ``Pilot.pause`` (the previous measure: their idle waits sleep 20 ms at least, each)."""
+    from textual import events
+    from textual.widgets import Input
+
     app = app_class()
-    times, cpu = [], []
+    times, cpu, piloted, piloted_cpu = [], [], [], []
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(make_view())
         await pilot.pause()
+        box = app.screen.query_one(Input)
         for _ in range(repeat):
             for keys in (("s", "e", "c"), ("backspace",) * 3):
+                for key in keys:
+                    before = box.value
+                    start, spent = time.perf_counter(), time.process_time()
+                    app.post_message(events.Key(key, key if len(key) == 1 else None))
+                    while box.value == before:
+                        await asyncio.sleep(0.0005)
+                    await _frame(app)
+                    times.append((time.perf_counter() - start) * 1000)
+                    cpu.append((time.process_time() - spent) * 1000)
                 start, spent = time.perf_counter(), time.process_time()
                 for key in keys:
                     await pilot.press(key)
                     await pilot.pause()
-                times.append((time.perf_counter() - start) * 1000 / len(keys))
-                cpu.append((time.process_time() - spent) * 1000 / len(keys))
-    return median(times), median(cpu)
+                piloted.append((time.perf_counter() - start) * 1000 / len(keys))
+                piloted_cpu.append((time.process_time() - spent) * 1000 / len(keys))
+    return median(times), median(cpu), median(piloted), median(piloted_cpu)
 
 
 def measure(folder: Path, repeat: int) -> None:
@@ -204,12 +238,22 @@ def measure(folder: Path, repeat: int) -> None:
         ("  releases through time (T)", lambda: CorpusTimeScreen(dates)),
     ]
     for label, make in views:
-        wall, cpu = asyncio.run(_open_ms(App, make, repeat))
+        wall, cpu, filled = asyncio.run(_open_ms(App, make, repeat))
         _row(label, wall, cpu=cpu)
-    wall, cpu = asyncio.run(_keystroke_ms(App, _input_screen, repeat))
-    _row("  a letter typed in an empty input (the floor for keys)", wall, None, cpu=cpu)
-    wall, cpu = asyncio.run(_keystroke_ms(App, lambda: QuotationsScreen(quotations), repeat))
-    _row("  a letter typed in the quotation filter (list redrawn)", wall, cpu=cpu)
+        if "Gathering" in label:
+            _row("    ... and filled in once the quotations are there", filled)
+    keystrokes = (
+        ("  a letter typed in an empty input (the floor for keys)", _input_screen, None),
+        (
+            "  a letter typed in the quotation filter (list redrawn)",
+            lambda: QuotationsScreen(quotations),
+            100.0,
+        ),
+    )
+    for label, make, target in keystrokes:
+        wall, cpu, piloted, piloted_cpu = asyncio.run(_keystroke_ms(App, make, repeat))
+        _row(label, wall, target, cpu=cpu)
+        _row("    through Pilot.press and Pilot.pause (20 ms sleeps)", piloted, None, piloted_cpu)
 
     grep = shutil.which("grep")
     if grep:
