@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from interpol_tui.analysis.kinds import type_label
@@ -73,6 +74,7 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
 
 def _print_report(statistics: Statistics) -> None:
     from interpol_tui.commands.common import print_table
+    from interpol_tui.commands.table import cell, print_cells
     from interpol_tui.report.export import series_label
 
     recurring = statistics.recurring
@@ -81,14 +83,16 @@ def _print_report(statistics: Statistics) -> None:
         [[q.counts, q.releases, series_label(q), q.trend] for q in recurring],
         max_widths=[40, 8, 90, 8],
     )
-    standalone = [q for q in statistics.quantities if not q.recurring]
+    standalone = statistics.standalone
     print()
-    print_table(
+
+    def rows() -> Iterator[list[str]]:
+        # Made as printed (twice: sizing, then printing), never held for the whole corpus.
+        return ([cell(v) for v in standalone.head(i)] for i in range(len(standalone)))
+
+    print_cells(
         ["standalone figure", "what is counted", "date", "doc"],
-        [
-            [q.occurrences[0].figure.text, q.counts, q.occurrences[0].when, q.occurrences[0].doc_id]
-            for q in standalone
-        ],
+        rows,
         max_widths=[40, 40, 12, 40],
     )
     print(f"\n{len(recurring)} quantities cited by several releases; {len(standalone)} standalone")
