@@ -121,6 +121,14 @@ class QuantityList(Sequence["Quantity"]):
         when = when_of(strings[period] if period >= 0 else None, self.dates[doc_id])
         return strings[facts.text[figure]], strings[self._labels[at]], when, doc_id
 
+    def fact_at(self, index: int, position: int) -> int:
+        """The fact of occurrence ``position`` of quantity ``index`` (of the whole list)."""
+        return self._members[self._offsets[index] + position]
+
+    def label_of(self, index: int) -> int:
+        """The string id of the label of quantity ``index`` (of the whole list)."""
+        return self._labels[index]
+
     def fact_numbers(self, index: int) -> array[int]:
         """The facts of quantity ``index`` (of the whole list), in occurrence order."""
         return self._members[self._offsets[index] : self._offsets[index + 1]]
