@@ -81,12 +81,14 @@ class FactColumns:
         self._sentences: list[bytes] = []
         self._decoded: OrderedDict[int, list[str]] = OrderedDict()
         # One entry a figure.
-        self.start, self.end, self.sentence_start = array("q"), array("q"), array("q")
-        self.value, self.low = array("d"), array("d")
+        # Offsets fit 32 bits (state.shapes.MAX_OFFSET); where a sentence starts is not checked.
+        self.start, self.end, self.sentence_start = array("i"), array("i"), array("q")
+        self.value = array("d")
+        self._low: dict[int, float] = {}
+        """The lower end of the few figures that are ranges, by figure number."""
         self.text, self.unit, self.qualifier, self.counts = (array("i") for _ in range(4))
         self.period, self.kind, self.zone, self.sentence = (array("i") for _ in range(4))
         self._exact: dict[int, float] = {}
-        self._low_none = array("b")
         # One entry a fact.
         self.doc, self.block, self.first = array("i"), array("i"), array("i", [0])
         self.event, self.subject, self.complement, self.key = (array("i") for _ in range(4))
@@ -140,10 +142,8 @@ class FactColumns:
         self.value.append(value)
         if type(value) is not float and abs(value) > _EXACT:
             self._exact[at] = value
-        self.low.append(0.0 if low is None else low)
-        self._low_none.append(low is None)
-        if low is not None and type(low) is not float and abs(low) > _EXACT:
-            self._exact[-1 - at] = low
+        if low is not None:
+            self._low[at] = low
         self.text.append(add(text))
         self.unit.append(add(unit))
         self.qualifier.append(add(qualifier))
@@ -219,7 +219,7 @@ class FactColumns:
     def figure(self, figure: int, block: int) -> Figure:
         """Figure number ``figure`` (its sentence in block ``block``) as an object."""
         get = self.pool.get
-        low = None if self._low_none[figure] else self._exact.get(-1 - figure, self.low[figure])
+        low = self._low.get(figure)
         return Figure(
             self.start[figure],
             self.end[figure],

@@ -9,6 +9,7 @@ each quantity in occurrence order (one array) and its label (a string id).
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -157,25 +158,37 @@ def quantity_list(
     """The quantities of ``groups``, ranked: most releases first; recurring ones by date; then
     in corpus and text order (as :func:`~interpol_tui.analysis.aggregate.statistics_of`)."""
     # The label is chosen over the group in fact order, as label_of is given it.
-    ordered = [(occurrence_order(facts, group, dates), label_id(facts, group)) for group in groups]
-    del groups
-    first, starts = facts.first, facts.start
+    labels = array("i", (label_id(facts, group) for group in groups))
+    first, starts, docs = facts.first, facts.start, facts.doc
+    several: list[int] = []  # groups cited by more than one release: few, ranked by date
+    keys: list[int] = []  # the others: by corpus order, then text order, as one integer each
+    shift = max(len(groups), 1).bit_length()
+    for number, group in enumerate(groups):
+        if len(group) > 1:
+            group[:] = occurrence_order(facts, group, dates)
+            if len({docs[fact] for fact in group}) > 1:
+                several.append(number)
+                continue
+        head = group[0]
+        place = order.get(facts.doc_id(head), 0) << 32 | starts[first[head]]
+        keys.append(place << shift | number)
 
-    def rank(item: tuple[list[int], int]) -> tuple[object, ...]:
-        members = item[0]
+    def rank(number: int) -> tuple[object, ...]:
+        members = groups[number]
         head = members[0]
         doc_id = facts.doc_id(head)
-        releases = len({facts.doc[fact] for fact in members}) if len(members) > 1 else 1
-        when = dates[doc_id].sort_key if releases > 1 else (0, "")
-        return -releases, when, order.get(doc_id, 0), starts[first[head]]
+        releases = len({docs[fact] for fact in members})
+        return -releases, dates[doc_id].sort_key, order.get(doc_id, 0), starts[first[head]]
 
-    ordered.sort(key=rank)
-    members, offsets, labels = array("i"), array("i", [0]), array("i")
-    recurring = 0
-    for group, label in ordered:
-        members.extend(group)
+    several.sort(key=rank)
+    keys.sort()
+    mask = (1 << shift) - 1
+    members, offsets, ranked_labels = array("i"), array("i", [0]), array("i")
+    done: list[int] = []
+    for number in itertools.chain(several, (key & mask for key in keys)):
+        members.extend(groups[number])
+        groups[number] = done  # its list freed as the arrays grow
         offsets.append(len(members))
-        labels.append(label)
-        if len(group) > 1 and len({facts.doc[fact] for fact in group}) > 1:
-            recurring = len(labels)
-    return QuantityList(facts, dates, members, offsets, labels, recurring=recurring)
+        ranked_labels.append(labels[number])
+    groups.clear()
+    return QuantityList(facts, dates, members, offsets, ranked_labels, recurring=len(several))
