@@ -113,34 +113,43 @@ class FigureRows(Sequence[FigureRow]):
         figures = self.figure
         labels = array("i", map(quantities.label_of, self.quantity))
         docs = array("i", map(facts.doc.__getitem__, self._facts_of_rows()))
-        date_rank = _ranks(range(len(facts.doc_ids)), lambda r: dates[facts.doc_ids[r]].sort_key)
-        start_rank = _ranks(map(facts.start.__getitem__, figures), int)
-        columns: list[tuple[Sequence[Any], dict[Any, int]]]
-        starts = array("q", map(facts.start.__getitem__, figures))
         by_label = _ranks(labels, lambda at: strings[at].casefold())
+        start_of = facts.start.__getitem__
         if sort == "value":
-            values = [facts.figure_value(f) for f in figures]
-            units = array("i", map(facts.unit.__getitem__, figures))
-            columns = [
-                (values, _ranks(values, lambda v: -v)),
-                (units, _ranks(units, lambda u: strings[u] if u >= 0 else "")),
-                (labels, by_label),
+            value_of, unit_of = facts.figure_value, facts.unit.__getitem__
+            by_value = _ranks(map(value_of, figures), lambda v: -v)
+            by_unit = _ranks(map(unit_of, figures), lambda u: strings[u] if u >= 0 else "")
+            units, names = len(by_unit), len(by_label)
+            key = [
+                (by_value[value_of(f)] * units + by_unit[unit_of(f)]) * names + by_label[label]
+                for f, label in zip(figures, labels, strict=True)
             ]
-        elif sort == "quantity":
-            columns = [(labels, by_label), (docs, date_rank), (starts, start_rank)]
         else:
-            doc_rank = _ranks(range(len(facts.doc_ids)), facts.doc_ids.__getitem__)
-            ranked = array("q", (date_rank[d] * len(doc_rank) + doc_rank[d] for d in docs))
-            columns = [(ranked, {v: v for v in set(ranked)}), (starts, start_rank)]
-        key = [0] * len(figures)
-        for values_of, rank in columns:
-            width = max(rank.values(), default=0) + 1
-            key = [k * width + rank[v] for k, v in zip(key, values_of, strict=True)]
+            date_rank = _ranks(
+                range(len(facts.doc_ids)), lambda r: dates[facts.doc_ids[r]].sort_key
+            )
+            by_start = _ranks(map(start_of, figures), int)
+            starts = len(by_start)
+            if sort == "quantity":
+                dated = len(date_rank)
+                key = [
+                    (by_label[label] * dated + date_rank[doc]) * starts + by_start[start_of(f)]
+                    for f, label, doc in zip(figures, labels, docs, strict=True)
+                ]
+            else:
+                by_id = _ranks(range(len(facts.doc_ids)), facts.doc_ids.__getitem__)
+                releases = len(by_id)
+                key = [
+                    (date_rank[doc] * releases + by_id[doc]) * starts + by_start[start_of(f)]
+                    for f, doc in zip(figures, docs, strict=True)
+                ]
+        # The row number in the lowest bits: one list sorted in place, ties in row order.
         shift = max(len(figures), 1).bit_length()
-        ordered = sorted(k << shift | row for row, k in enumerate(key))
-        del key
+        for row in range(len(key)):
+            key[row] = key[row] << shift | row
+        key.sort()
         mask = (1 << shift) - 1
-        return array("i", (k & mask for k in ordered))
+        return array("i", (k & mask for k in key))
 
     def matching(self, needle: str, order: Sequence[int]) -> list[int]:
         """The rows of ``order`` whose figure wording, counted phrase, quantity, release
