@@ -109,8 +109,9 @@ def statistics_step(corpus: Path, home: Path, src: Path | None, label: str) -> N
     print(
         f"  statistics alone ({label}): {grouped:.1f} CPU-s grouping, {total:.1f} CPU-s with the "
         f"figures table (rows, value order, a filter); peak {peak:,.0f} MB, "
-        f"{peak - before:,.0f} MB over the opened corpus ({per_release:.1f} KB a release; the app's budget is "
-        f"{APP_KB_PER_RELEASE:.0f} KB a release for everything); {found[5]} quantities"
+        f"{peak - before:,.0f} MB over the opened corpus ({per_release:.1f} KB a release; "
+        f"the app's budget is {APP_KB_PER_RELEASE:.0f} KB a release for everything); "
+        f"{found[5]} quantities"
     )
 
 
