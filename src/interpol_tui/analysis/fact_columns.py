@@ -17,7 +17,7 @@ import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, overload
 
 from interpol_tui.analysis.grouping import Fact, phrase_key
 from interpol_tui.analysis.model import Figure
@@ -265,3 +265,33 @@ def _pack(sentences: Sequence[str]) -> bytes:
 def _unpack(data: bytes) -> list[str]:
     found: list[str] = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
     return found
+
+
+class FactGroups(Sequence[Sequence[int]]):
+    """Groups of fact numbers, one after another in one array (lists cost 100 bytes a fact)."""
+
+    def __init__(self) -> None:
+        self.members = array("i")
+        self.ends = array("i", [0])
+
+    def __len__(self) -> int:
+        return len(self.ends) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> array[int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[array[int]]: ...
+    def __getitem__(self, index: int | slice) -> array[int] | list[array[int]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        at = range(len(self))[index]
+        return self.members[self.ends[at] : self.ends[at + 1]]
+
+    def append(self, group: Iterable[int]) -> None:
+        """Add a group after the others."""
+        self.members.extend(group)
+        self.ends.append(len(self.members))
+
+    def replace(self, index: int, group: Sequence[int]) -> None:
+        """Put ``group`` (the same facts, in another order) in place of group ``index``."""
+        self.members[self.ends[index] : self.ends[index + 1]] = array("i", group)

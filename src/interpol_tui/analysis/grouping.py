@@ -35,7 +35,7 @@ from interpol_tui.analysis.series_context import (
 )
 
 if TYPE_CHECKING:
-    from interpol_tui.analysis.fact_columns import FactColumns
+    from interpol_tui.analysis.fact_columns import FactColumns, FactGroups
 
 MAX_RATIO = 10.0
 """Values further apart than this factor are never the same quantity."""
@@ -385,30 +385,33 @@ def _by_exact_phrase(
     return groups
 
 
-def group_indexes(
-    facts: FactColumns, cancelled: Callable[[], bool] | None = None
-) -> list[list[int]]:
-    """Group facts that count the same thing: lists of fact numbers, each in order.
+def group_indexes(facts: FactColumns, cancelled: Callable[[], bool] | None = None) -> FactGroups:
+    """Group facts that count the same thing: groups of fact numbers, each in order.
 
     Each group holds at most one fact per release.
     """
+    from interpol_tui.analysis.fact_columns import FactGroups
+
     strings = facts.pool.strings
     keys = [strings[key] for key in facts.key]
     ambiguous_uses = _ambiguous_uses(facts.doc, keys)
     # Compared one by one, a phrase used ambiguously anywhere counts for less everywhere.
     ambiguous = {key for _, key in ambiguous_uses}
-    groups: list[list[int]] = []
-    for members in _components(facts, keys):
+    groups = FactGroups()
+    components = _components(facts, keys)
+    for at, members in enumerate(components):
+        components[at] = []  # each component's list freed once grouped
         if cancelled is not None and cancelled():
             break
         if len(members) == 1:
             groups.append(members)
-        elif len(members) <= PAIRWISE_LIMIT:
-            groups.extend(_cluster(members, _Scorer(facts, keys, ambiguous, members)))
+            continue
+        if len(members) <= PAIRWISE_LIMIT:
+            found = _cluster(members, _Scorer(facts, keys, ambiguous, members))
         else:
-            groups.extend(_by_exact_phrase(members, facts, keys, ambiguous_uses))
-    for group in groups:
-        group.sort()
+            found = _by_exact_phrase(members, facts, keys, ambiguous_uses)
+        for group in found:
+            groups.append(sorted(group))
     return groups
 
 

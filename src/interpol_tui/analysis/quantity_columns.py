@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, overload
 
 from interpol_tui.analysis.chronology import ReleaseDate
-from interpol_tui.analysis.fact_columns import FactColumns
+from interpol_tui.analysis.fact_columns import FactColumns, FactGroups
 from interpol_tui.analysis.grouping import phrase_key
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class QuantityList(Sequence["Quantity"]):
 
 def quantity_list(
     facts: FactColumns,
-    groups: list[list[int]],
+    groups: FactGroups,
     dates: Mapping[str, ReleaseDate],
     order: Mapping[str, int],
 ) -> QuantityList:
@@ -165,7 +165,8 @@ def quantity_list(
     shift = max(len(groups), 1).bit_length()
     for number, group in enumerate(groups):
         if len(group) > 1:
-            group[:] = occurrence_order(facts, group, dates)
+            group = occurrence_order(facts, list(group), dates)
+            groups.replace(number, group)
             if len({docs[fact] for fact in group}) > 1:
                 several.append(number)
                 continue
@@ -184,11 +185,8 @@ def quantity_list(
     keys.sort()
     mask = (1 << shift) - 1
     members, offsets, ranked_labels = array("i"), array("i", [0]), array("i")
-    done: list[int] = []
     for number in itertools.chain(several, (key & mask for key in keys)):
         members.extend(groups[number])
-        groups[number] = done  # its list freed as the arrays grow
         offsets.append(len(members))
         ranked_labels.append(labels[number])
-    groups.clear()
     return QuantityList(facts, dates, members, offsets, ranked_labels, recurring=len(several))
