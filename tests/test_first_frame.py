@@ -6,8 +6,6 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from app_fixtures import settle
-
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.heap import pause_for_start, resume_after_start

@@ -3,8 +3,10 @@
 Python's full collection walks every object alive: with a corpus, its
 analyses and the statistics tables loaded (150k-230k objects at 300
 releases), one pass stopped the UI for 0.1-0.3 s at random moments, a
-``tab`` or a ``j`` among them. Once a corpus's analyses and statistics are
-in place they live until a reload, so they are frozen (``gc.freeze``): full
+``tab`` or a ``j`` among them. Once a corpus's listing is drawn, and again
+once its analyses and statistics are in place, they live until a reload, so
+they are frozen (``gc.freeze``; the listing at once, since a cold analysis
+takes minutes and its full passes, 0.1-0.3 s at 10,000 releases, held keys): full
 passes then look only at what was made since. Reference counting still frees
 a frozen object once nothing uses it; only a frozen reference cycle that
 becomes garbage stays, which the corpus's records do not form; and all is handed back to
