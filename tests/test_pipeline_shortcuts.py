@@ -11,18 +11,25 @@ at a time.
 from __future__ import annotations
 
 import dataclasses
+import json
+import random
+import re
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from interpol_tui.analysis import chronology
+from interpol_tui.analysis.grouping import Fact
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, Figure
 from interpol_tui.analysis.pipeline import analyse_document
+from interpol_tui.analysis.release_facts import ReleaseFacts, release_facts
 from interpol_tui.analysis.timeline import FigureNote, figures_beside, mention_rows, note_of
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.corpus.model import Document
-from interpol_tui.state import codec
+from interpol_tui.state import codec, fact_rows
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 
@@ -151,3 +158,64 @@ def test_figures_in_overlapping_and_unsorted_sentences() -> None:
     for starts in ((49,), (50,), (100, 12, 0), (149, 150), (199,), (), (14, 15, 160, 159)):
         mentions = [EntitySpan(s, s + 1, "x", "person", "X") for s in starts]
         assert list(figures_beside(analysis, mentions)) == _plain_beside(analysis, mentions), starts
+
+
+def test_year_pattern_is_the_plain_lookbehind(
+    analysed: list[tuple[Document, DocumentAnalysis]],
+) -> None:
+    plain = re.compile(r"(?<![\d/.,:-])(1[89]\d\d|20\d\d)(?![\d/]|,\d)")
+    rng = random.Random(5)
+    pieces = ["1999", "2021", "1850", "2100", "1799", "/", ".", ",", ":", "-", "a", " ", "0"]
+    pieces += ["9", "19", "20", ",1", "\n", "x2019", "18", "’", "\u00a0"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(50_000)]
+    texts += [document.text for document, _ in analysed]
+    found = 0
+    for text in texts:
+        spans = [m.span(1) for m in plain.finditer(text)]
+        found += len(spans)
+        assert [m.span(1) for m in chronology._YEAR.finditer(text)] == spans, text
+    assert found > 10_000
+
+
+def _plain_encode_facts(release: ReleaseFacts) -> bytes:
+    """The facts' stored form as first written: every field checked with isinstance."""
+    sentences: dict[str, int] = {}
+
+    def row(figure: Figure) -> list[Any]:
+        values = [getattr(figure, name) for name in fact_rows.FIELDS]
+        values[fact_rows._SENTENCE] = sentences.setdefault(figure.sentence, len(sentences))
+        for name, value in zip(fact_rows.FIELDS, values, strict=True):
+            if not isinstance(value, fact_rows._FIELD_TYPES[name]):
+                raise TypeError(name)
+        return values
+
+    facts = [
+        [row(f.figure), [row(r) for r in f.repeats], f.event, f.subject, f.complement]
+        for f in release.facts
+    ]
+    data = {"s": list(sentences), "f": facts, "e": [list(e) for e in release.entities]}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def test_facts_rows_are_the_plain_rows(analysed: list[tuple[Document, DocumentAnalysis]]) -> None:
+    for document, analysis in analysed:
+        facts = release_facts(document.id, document.title, document.text, analysis)
+        assert fact_rows.encode_facts(facts) == _plain_encode_facts(facts), document.id
+    text = "Officers seized 40 phones in Lyon."
+    figure = Figure(16, 18, "40", 40.0, None, None, "phones", text, 0)
+    odd = [  # a bool is an int, a str subclass a str: both stored; a list is not
+        dataclasses.replace(figure, value=True, counts=_Label("phones")),
+        dataclasses.replace(figure, unit=["kg"]),  # type: ignore[arg-type]
+    ]
+    for one in odd:
+        release = ReleaseFacts("a.txt", (Fact("a.txt", one),))
+        try:
+            plain: bytes | None = _plain_encode_facts(release)
+        except TypeError:
+            plain = None
+        if plain is None:
+            with pytest.raises(TypeError):
+                fact_rows.encode_facts(release)
+        else:
+            assert fact_rows.encode_facts(release) == plain
