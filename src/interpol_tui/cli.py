@@ -65,6 +65,9 @@ def _run_browser(args: argparse.Namespace) -> int:
             "the browser needs a terminal (stdin and stdout must both be one); "
             "for output to a pipe or file use a report command, such as `interpol-tui docs`"
         )
+    from interpol_tui.ui.heap import pause_for_start
+
+    pause_for_start()  # until the first frame (ui/heap.py)
     if not args.no_cache:  # the last listing is read while Textual is imported
         from interpol_tui.state.listing import prefetch
 

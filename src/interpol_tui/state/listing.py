@@ -23,6 +23,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 
 from interpol_tui.corpus.model import Corpus
@@ -86,55 +87,53 @@ class ListedDocument(StoredDocument):
         object.__setattr__(self, "_row", row)
         object.__setattr__(self, "_texts", texts)
 
-    def _row_(self) -> Row:
-        row: Row = object.__getattribute__(self, "_row")
-        return row
+    _row: Row
 
     # Properties shadow Document's slots, which a listed release never fills.
     @property  # type: ignore[override]
     def id(self) -> str:
         """Stable id (see :class:`Document`)."""
-        return self._row_()[0]
+        return self._row[0]
 
     @property  # type: ignore[override]
     def title(self) -> str:
         """The title."""
-        return self._row_()[5]
+        return self._row[5]
 
     @property  # type: ignore[override]
     def date(self) -> str | None:
         """ISO date (or year-month, year), or None."""
-        return self._row_()[6]
+        return self._row[6]
 
     @property  # type: ignore[override]
     def dateline(self) -> str | None:
         """The dateline, or None."""
-        return self._row_()[7]
+        return self._row[7]
 
     @property  # type: ignore[override]
     def sha256(self) -> str:
         """The hash that keys caches (see :class:`Document`)."""
-        return self._row_()[4]
+        return self._row[4]
 
     @property  # type: ignore[override]
     def title_source(self) -> str:
         """Where the title came from."""
-        return self._row_()[8]
+        return self._row[8]
 
     @property  # type: ignore[override]
     def format(self) -> str:
         """The format the file was read as."""
-        return self._row_()[11]
+        return self._row[11]
 
     @property  # type: ignore[override]
     def url(self) -> str | None:
         """The web address the file gives, if any."""
-        return self._row_()[12]
+        return self._row[12]
 
     @property  # type: ignore[override]
     def warnings(self) -> tuple[str, ...]:
         """The release's own warnings (decoded when the listing was read, where it has any)."""
-        found = self._row_()[9]
+        found = self._row[9]
         return found if isinstance(found, tuple) else ()
 
     @property  # type: ignore[override]
@@ -143,19 +142,19 @@ class ListedDocument(StoredDocument):
         try:
             path: Path = object.__getattribute__(self, "_path")
         except AttributeError:  # not made yet: listing needs no Path
-            path = Path(from_db(self._row_()[1]))
+            path = Path(from_db(self._row[1]))
             object.__setattr__(self, "_path", path)
         return path
 
     @property
     def chars(self) -> int:
         """Length of the clean text, known without reading it."""
-        return self._row_()[10]
+        return self._row[10]
 
     @property
     def stat_key(self) -> tuple[str, int, int]:
         """The file's path, size and modification time when the snapshot stored it."""
-        row = self._row_()
+        row = self._row
         return from_db(row[1]), row[2], row[3]
 
 
@@ -171,6 +170,15 @@ def _usable_row(row: Row) -> Row | None:
         record.date, record.dateline, record.title_source, record.warnings,
         record.chars, record.format, record.url,
     )  # fmt: skip
+
+
+def _plain(rows: list[Row]) -> bool:
+    """True when no row has warnings or a name stored as hex: :func:`_usable_row` takes each
+    as it came. Told without a Python call per row (a hex mark anywhere counts: then each
+    row is looked at)."""
+    if not set(map(itemgetter(9), rows)) <= {"[]"}:
+        return False
+    return all(_ESCAPED not in "".join(map(itemgetter(column), rows)) for column in (0, 1))
 
 
 def _connect(file: Path) -> sqlite3.Connection | None:
@@ -205,14 +213,14 @@ def read_listing(
             warnings = warnings_from(json.loads(str(meta.get("warnings", "null"))))
             if not isinstance(order, list) or warnings is None or not order:
                 return None
-            if not all(isinstance(doc_id, str) for doc_id in order):
+            if not set(map(type, order)) <= {str}:  # (JSON gives no str subclass)
                 return None
             if limit is not None and len(order) > limit:
                 return None
             rows = connection.execute(f"SELECT * FROM files WHERE {_TYPED}").fetchall()
     except (sqlite3.Error, ValueError, RecursionError):
         return None
-    return _corpus(snapshot, roots, order, warnings, rows)
+    return _corpus(snapshot, roots, order, warnings, rows, plain=_plain(rows))
 
 
 def _corpus(
@@ -221,21 +229,27 @@ def _corpus(
     order: list[str],
     warnings: Sequence[str],
     rows: list[Row],
+    plain: bool = False,
 ) -> Corpus | None:
-    by_id: dict[str, Row] = {}
-    for row in rows:
-        usable = _usable_row(row)
-        if usable is None:
-            return None
-        by_id[usable[0]] = usable
+    """The listing's Corpus; ``plain``: no row needs :func:`_usable_row` (SQLite said so)."""
+    by_id: dict[str, Row]
+    if plain:  # what the loop below gives for such rows, without a call per row
+        by_id = {row[0]: row for row in rows}
+    else:
+        by_id = {}
+        for row in rows:
+            usable = _usable_row(row)
+            if usable is None:
+                return None
+            by_id[usable[0]] = usable
     texts = SnapshotTexts(snapshot, _reread_from(by_id))
     new, assign = ListedDocument.__new__, object.__setattr__
     documents = []
     # Not ListedDocument(...): calling the class costs three times this, at 10,000 rows.
+    if not by_id.keys() >= set(order):  # a listed id without its row: not this listing
+        return None
     for doc_id in order:
-        found = by_id.get(doc_id)
-        if found is None:  # a listed id without its row: not this listing
-            return None
+        found = by_id[doc_id]
         document = new(ListedDocument)
         assign(document, "_row", found)
         assign(document, "_texts", texts)

@@ -15,14 +15,16 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interpol_tui.analysis.model import DocumentAnalysis
-from interpol_tui.analysis.release_facts import ReleaseFacts, release_facts
 from interpol_tui.corpus.model import Document
 from interpol_tui.state import codec
-from interpol_tui.state.fact_rows import decode_facts, encode_facts
 from interpol_tui.state.jsonio import parse_json
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
+
+if TYPE_CHECKING:  # imported when facts are made: the listing read at start-up needs none
+    from interpol_tui.analysis.release_facts import ReleaseFacts
 
 Row = tuple[str, str, bytes]
 """(doc id, file hash, stored form) of an analysis or a digest."""
@@ -211,6 +213,9 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         A release whose facts were not stored (an older snapshot, a damaged
         row) has them made from its analysis, which reads its text.
         """
+        from interpol_tui.analysis.release_facts import release_facts
+        from interpol_tui.state.fact_rows import decode_facts, encode_facts
+
         known = self._documents
         wanted = {doc_id: known[doc_id] for doc_id in doc_ids if doc_id in known}
         found: dict[str, ReleaseFacts] = {}

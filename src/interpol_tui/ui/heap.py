@@ -16,6 +16,30 @@ from __future__ import annotations
 
 import gc
 
+_paused = False
+"""Whether :func:`pause_for_start` turned the collector off (and it is not on again)."""
+
+
+def pause_for_start() -> None:
+    """Turn the collector off until :func:`resume_after_start` (the first frame is drawn).
+
+    Start-up makes tens of thousands of objects (modules, classes, styles,
+    widgets, the listing) that nearly all live on: collections on the way
+    to the first frame found little and cost about 5% of its instructions.
+    """
+    global _paused
+    if gc.isenabled():
+        gc.disable()
+        _paused = True
+
+
+def resume_after_start() -> None:
+    """Turn the collector back on, if :func:`pause_for_start` turned it off."""
+    global _paused
+    if _paused:
+        _paused = False
+        gc.enable()
+
 
 def keep_loaded() -> None:
     """Move every object alive now out of the collector's passes (see the module's text)."""

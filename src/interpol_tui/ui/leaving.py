@@ -25,16 +25,22 @@ import asyncio
 import os
 import sys
 import threading
+from types import ModuleType
 from typing import Any
 
 from textual.app import App
 
 from interpol_tui.corpus import pacing
-from interpol_tui.corpus.pool import terminate_all, terminate_all_soon
 from interpol_tui.ui.session import ReadingSession
 
 POOLS_TIMEOUT = 2.0
 """Seconds leaving waits, at most, for the worker pools to be stopped (none is left behind)."""
+
+
+def _pool() -> ModuleType | None:
+    """The worker pools' module, if imported: not before the first frame (multiprocessing is
+    heavy), and a pool runs only once something imported it."""
+    return sys.modules.get("interpol_tui.corpus.pool")
 
 
 def save_and_stop(app: App[Any]) -> None:
@@ -45,7 +51,8 @@ def save_and_stop(app: App[Any]) -> None:
             session.save_now()
     pacing.stop()
     app.workers.cancel_all()
-    terminate_all_soon()
+    if (pool := _pool()) is not None:
+        pool.terminate_all_soon()
 
 
 def run_and_leave(app: App[Any]) -> int:
@@ -56,7 +63,8 @@ def run_and_leave(app: App[Any]) -> int:
     try:
         app.run(loop=loop)
     finally:
-        terminate_all(POOLS_TIMEOUT)
+        if (pool := _pool()) is not None:
+            pool.terminate_all(POOLS_TIMEOUT)
     status = app.return_code or 0
     busy = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
     if busy:

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
 from interpol_tui.ui.document_list import DocumentList
@@ -70,33 +71,58 @@ class ListPane(Vertical):
         """The entity whose releases the list shows, if any."""
 
     def compose(self) -> ComposeResult:
-        """The list, the entity line and the filter line (both hidden until used)."""
+        """The list; the entity line and the filter line follow the first frame."""
         yield DocumentList(id="documents")
-        yield Static("", id="list-entity")
-        with Vertical(id="list-filter-line"):
-            yield FilterInput(placeholder="filter: words, !word, 2017..2019", id="list-filter")
+
+    def on_mount(self) -> None:
+        """Mount the hidden lines once the first frame is drawn (they are not in it)."""
+        self.call_after_refresh(self._mount_lines)
+
+    def _mount_lines(self) -> AwaitMount | None:
+        # Both start hidden, so the layout does not move; an Input is among the
+        # costliest widgets to style, and the first frame does not show it.
+        if self.query("#list-filter-line") or not self.is_attached:
+            return None
+        return self.mount(
+            Static("", id="list-entity"),
+            Vertical(
+                FilterInput(placeholder="filter: words, !word, 2017..2019", id="list-filter"),
+                id="list-filter-line",
+            ),
+        )
+
+    def _field(self) -> FilterInput | None:
+        found = self.query(FilterInput)
+        return found.first() if found else None
 
     @property
     def query_text(self) -> str:
         """The typed filter ("" when none)."""
-        return self.query_one(FilterInput).value
+        field = self._field()
+        return field.value if field is not None else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While typing in the filter line, its key is not offered again."""
-        return not (action == "open_filter" and self.query_one(FilterInput).has_focus)
+        field = self._field()
+        return not (action == "open_filter" and field is not None and field.has_focus)
 
-    def action_open_filter(self) -> None:
+    async def action_open_filter(self) -> None:
         """Type to narrow the list."""
-        self.open_filter()
+        await self.open_filter()
 
-    def open_filter(self) -> None:
+    async def open_filter(self) -> None:
         """Show the filter line and put the cursor in it."""
+        mounting = self._mount_lines()  # a key pressed before the first frame settled
+        if mounting is not None:
+            await mounting
         self.query_one("#list-filter-line").add_class("-shown")
         self.query_one(FilterInput).focus()
 
     def clear(self) -> bool:
         """Lift the typed filter and the entity filter; False when neither was on."""
-        field = self.query_one(FilterInput)
+        field = self._field()
+        if field is None:  # not mounted yet: no filter can be on
+            return False
         had = bool(field.value) or self.entity is not None
         with field.prevent(Input.Changed):
             field.value = ""
@@ -109,6 +135,7 @@ class ListPane(Vertical):
         """Show only the releases mentioning ``name`` (None: all again)."""
         self.entity = name if doc_ids is not None else None
         self.query_one(DocumentList).set_filter(doc_ids, name=ENTITY)
+        self._mount_lines()  # in the DOM at once (their mount messages follow)
         line = self.query_one("#list-entity", Static)
         if self.entity is None:
             line.remove_class("-shown")

@@ -214,10 +214,9 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, corpus: Corpus) -> None:
         """Find the entities, figures and quotations of every release off the UI thread."""
-        from interpol_tui.corpus.pool import Cancelled
-
         worker = get_current_worker()
         self._wait_for(self._checked)
+        from interpol_tui.corpus.pool import Cancelled  # after the wait: not in the first frame
 
         @ThrottledProgress
         def progress(done: int, total: int) -> None:

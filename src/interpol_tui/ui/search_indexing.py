@@ -73,13 +73,14 @@ class SearchIndexer:
 
     # -- workers ------------------------------------------------------------
     def _build(self, corpus: Corpus, generation: int, after: threading.Event | None) -> None:
+        worker = get_current_worker()
+        while after is not None and not after.wait(0.02) and not worker.is_cancelled:
+            pass
+        # Imported after the wait: before, they took the GIL from the first frame.
         from interpol_tui.analysis.searchable import names_by_doc
         from interpol_tui.corpus.pacing import paced
         from interpol_tui.search.indexes import build_indexes
 
-        worker = get_current_worker()
-        while after is not None and not after.wait(0.02) and not worker.is_cancelled:
-            pass
         analyses = self._analyses  # may arrive while we build: then names are added after
         try:
             names = names_by_doc(paced(analyses.values())) if analyses else None

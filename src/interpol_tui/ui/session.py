@@ -17,7 +17,7 @@ from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex
 from interpol_tui.ui.document_list import DocumentList
-from interpol_tui.ui.heap import keep_loaded
+from interpol_tui.ui.heap import keep_loaded, resume_after_start
 from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
 
@@ -88,6 +88,7 @@ class ReadingSession:
         self.screen.watch(reader, "scroll_y", self._scrolled, init=False)
         self.screen.watch(reader, "hidden_kinds", self._kinds_changed, init=False)
         self.screen.set_interval(SAVE_EVERY, self._save_later)
+        self.screen.call_after_refresh(resume_after_start)  # collector off until the first frame
 
     @property
     def max_file_bytes(self) -> int:
