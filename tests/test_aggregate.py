@@ -99,7 +99,7 @@ def test_every_same_metric_group_of_the_gold_is_one_quantity(
         # The gold puts the per-second rate next to the yearly totals but says
         # to show it separately; it is a different kind of figure.
         counted = [o for o in occurrences if not o["counts"].endswith("per second")]
-        quantities = {id(_holding(statistics, o["file"], o["text"])) for o in counted}
+        quantities = {_holding(statistics, o["file"], o["text"]).index for o in counted}
         assert len(quantities) == 1, name
         quantity = _holding(statistics, counted[0]["file"], counted[0]["text"])
         assert quantity.releases == len({o["file"] for o in counted}), name
@@ -110,7 +110,7 @@ def test_figures_measuring_different_things_stay_apart(
 ) -> None:
     for name, occurrences in _gold_groups(gold, False):
         quantities = [_holding(statistics, o["file"], o["text"]) for o in occurrences]
-        assert len({id(q) for q in quantities}) == len(quantities), name
+        assert len({q.index for q in quantities}) == len(quantities), name
     rate = _holding(statistics, "004_4c617bd0e601aa67.txt", "over 250 searches every second")
     assert not rate.recurring
 

@@ -119,6 +119,11 @@ def test_table_report(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "some 4.5 billion (2017) → nearly 8 billion (2023)" in out
     assert "STANDALONE FIGURE" in out
     assert "In 2023 alone" in out  # why 004 is dated 2024
+    # The values come last: a short series is not padded to the longest one's width.
+    rows = out.split("\n\n")[0].splitlines()
+    assert rows[0].split() == ["WHAT", "IS", "COUNTED", "RELEASES", "TREND", "VALUES", "(DATE)"]
+    shortest = min(rows[1:], key=len)
+    assert shortest.endswith(")") and len(shortest) < max(len(row) for row in rows)
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from interpol_tui.analysis.aggregate import corpus_statistics
+from interpol_tui.analysis.fact_columns import FactColumns
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.pipeline import analyse_document
 from interpol_tui.analysis.release_facts import ReleaseFacts, release_facts
@@ -24,7 +25,7 @@ from interpol_tui.corpus.model import Corpus
 from interpol_tui.report.export import statistics_json
 from interpol_tui.state import StatePaths
 from interpol_tui.state import snapshot as snapshot_module
-from interpol_tui.state.fact_rows import FIELDS, decode_facts, encode_facts
+from interpol_tui.state.fact_rows import FIELDS, decode_facts, decode_into, encode_facts
 from interpol_tui.state.reopen import analyse, open_corpus
 from interpol_tui.state.snapshot import CorpusSnapshot
 
@@ -105,6 +106,12 @@ def _row(**changes: object) -> bytes:
 def test_a_facts_row_that_is_not_what_we_wrote_is_not_trusted(row: bytes) -> None:
     assert decode_facts("d", _row()) is not None  # the unchanged row is fine
     assert decode_facts("d", row) is None
+    # Decoded straight into columns (statistics of a large corpus), it is refused alike.
+    columns = FactColumns()
+    assert decode_into(columns, "d", _row())
+    assert columns.fact(0) == decode_facts("d", _row()).facts[0]  # type: ignore[union-attr]
+    assert not decode_into(columns, "d2", row)
+    assert len(columns) == 1 and columns.doc_ids == ["d"]
 
 
 def test_statistics_from_the_snapshot_equal_those_from_the_analyses(

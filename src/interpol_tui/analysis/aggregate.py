@@ -13,10 +13,12 @@ from interpol_tui.analysis.chronology import (
     place_by_series,
     release_dates,
 )
+from interpol_tui.analysis.fact_columns import FactColumns
 from interpol_tui.analysis.frequencies import EntityFrequency, frequencies_of
-from interpol_tui.analysis.grouping import Fact, group_facts, label_of
+from interpol_tui.analysis.grouping import group_indexes
 from interpol_tui.analysis.model import DocumentAnalysis, Figure
-from interpol_tui.analysis.release_facts import FactSource, ReleaseFacts, release_facts
+from interpol_tui.analysis.quantity_columns import QuantityList, quantity_list, when_of
+from interpol_tui.analysis.release_facts import ColumnSource, FactSource, release_facts
 from interpol_tui.corpus.model import Corpus
 
 Trend = Literal["rising", "falling", "steady", "mixed"]
@@ -35,10 +37,7 @@ class Occurrence:
     @property
     def when(self) -> str:
         """The time the figure refers to: its stated period when that is a year, else the date."""
-        period = self.figure.period
-        if period and period.isdigit() and len(period) == 4:
-            return period
-        return self.date.label
+        return when_of(self.figure.period, self.date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +68,8 @@ class Quantity:
     occurrences: tuple[Occurrence, ...]
     changes: tuple[Change | None, ...] = ()
     """Aligned with ``occurrences``: the change from the previous one (None for the first)."""
+    index: int = field(default=-1, compare=False)
+    """Its place in :attr:`Statistics.quantities` (-1 when made elsewhere)."""
 
     @property
     def releases(self) -> int:
@@ -104,17 +105,23 @@ class Quantity:
 class Statistics:
     """Everything the statistics pane and ``stats`` command show."""
 
-    quantities: tuple[Quantity, ...]
-    """Recurring quantities first (most releases first), then standalone figures."""
+    quantities: QuantityList
+    """Recurring quantities first (most releases first), then standalone figures; made from
+    columns as they are read (:class:`~interpol_tui.analysis.quantity_columns.QuantityList`)."""
     dates: Mapping[str, ReleaseDate]
     entities: tuple[EntityFrequency, ...] = ()
     titles: Mapping[str, str] = field(default_factory=dict)
     """Release titles by document id, for display."""
 
     @property
-    def recurring(self) -> tuple[Quantity, ...]:
-        """The quantities that more than one release cites."""
-        return tuple(q for q in self.quantities if q.recurring)
+    def recurring(self) -> QuantityList:
+        """The quantities that more than one release cites (the first ones)."""
+        return self.quantities[: self.quantities.recurring]
+
+    @property
+    def standalone(self) -> QuantityList:
+        """The figures that one release alone cites (after the recurring quantities)."""
+        return self.quantities[self.quantities.recurring :]
 
 
 def format_value(value: float) -> str:
@@ -131,7 +138,8 @@ _FIRST: tuple[Change | None, ...] = (None,)
 """The changes of a quantity cited once (most of a large corpus's): one shared tuple."""
 
 
-def _changes(occurrences: tuple[Occurrence, ...]) -> tuple[Change | None, ...]:
+def changes_of(occurrences: tuple[Occurrence, ...]) -> tuple[Change | None, ...]:
+    """Each occurrence's change from the one before (None for the first)."""
     if len(occurrences) == 1:
         return _FIRST
     changes: list[Change | None] = [None]
@@ -147,26 +155,6 @@ def _changes(occurrences: tuple[Occurrence, ...]) -> tuple[Change | None, ...]:
     return tuple(changes)
 
 
-def _quantity(group: list[Fact], dates: Mapping[str, ReleaseDate]) -> Quantity:
-    found = [Occurrence(f.doc_id, dates[f.doc_id], f.figure, f.repeats) for f in group]
-    if len(found) > 1:  # a figure cited once (most of them) has no order to find
-        found.sort(key=lambda o: (o.date.sort_key, o.when, o.figure.start))
-    occurrences = tuple(found)
-    return Quantity(label_of(group), occurrences, _changes(occurrences))
-
-
-def _rank(quantity: Quantity, order: Mapping[str, int]) -> tuple[object, ...]:
-    """Most releases first; recurring ones by date; then in corpus and text order."""
-    first = quantity.occurrences[0]
-    releases = quantity.releases  # a set is built for it: once per quantity
-    return (
-        -releases,
-        first.date.sort_key if releases > 1 else (0, ""),
-        order.get(first.doc_id, 0),
-        first.figure.start,
-    )
-
-
 def corpus_statistics(
     corpus: Corpus,
     analyses: Mapping[str, DocumentAnalysis],
@@ -178,8 +166,11 @@ def corpus_statistics(
     (the snapshot's) give each release's facts directly; others are reduced to
     them here.
     """
+    ids = [doc.id for doc in corpus.documents]
+    if isinstance(analyses, ColumnSource):
+        return statistics_of(corpus, analyses.fact_columns(ids, cancelled), cancelled)
     if isinstance(analyses, FactSource):
-        by_doc = analyses.release_facts([doc.id for doc in corpus.documents], cancelled)
+        by_doc = analyses.release_facts(ids, cancelled)
     else:
         by_doc = {}
         for doc in corpus.documents:
@@ -188,35 +179,46 @@ def corpus_statistics(
             analysis = analyses.get(doc.id)
             if analysis is not None:
                 by_doc[doc.id] = release_facts(doc.id, doc.title, doc.text, analysis)
-    return statistics_of(corpus, by_doc, cancelled)
+    columns = FactColumns()
+    for doc_id in ids:
+        found = by_doc.get(doc_id)
+        if found is not None:
+            columns.add_release_facts(doc_id, found.facts, found.entities)
+    del by_doc  # the columns hold them now
+    columns.seal()
+    return statistics_of(corpus, columns, cancelled)
 
 
 def statistics_of(
     corpus: Corpus,
-    by_doc: Mapping[str, ReleaseFacts],
+    facts: FactColumns,
     cancelled: Callable[[], bool] | None = None,
 ) -> Statistics:
-    """The statistics of ``corpus`` from each release's facts (a release without any left out)."""
-    facts: list[Fact] = []
-    found = [by_doc[doc.id] for doc in corpus.documents if doc.id in by_doc]
-    for release in found:
-        facts.extend(release.facts)
-    groups = group_facts(facts, cancelled)
-    del facts  # the groups hold them now
+    """The statistics of ``corpus`` from its releases' facts, added in corpus order."""
+    groups = group_indexes(facts, cancelled)
     dates = release_dates(corpus)
     series = [
-        [SeriesPoint(f.doc_id, f.figure.value, f.figure.text) for f in group]
+        [
+            SeriesPoint(facts.doc_id(f), facts.figure_value(facts.first[f]), text(facts, f))
+            for f in group
+        ]
         for group in groups
         if len(group) > 1
     ]
     dates = place_by_series(dates, series)
-    quantities = [_quantity(group, dates) for group in groups]
-    del groups
+    del series
     order = {doc.id: index for index, doc in enumerate(corpus.documents)}
-    quantities.sort(key=lambda q: _rank(q, order))
+    quantities = quantity_list(facts, groups, dates, order)
+    entities = tuple(frequencies_of(facts.entity_counts()))
+    facts.drop_entity_counts()
     return Statistics(
-        quantities=tuple(quantities),
+        quantities=quantities,
         dates=dates,
-        entities=tuple(frequencies_of((r.doc_id, r.entities) for r in found)),
+        entities=entities,
         titles={doc.id: doc.title for doc in corpus.documents},
     )
+
+
+def text(facts: FactColumns, fact: int) -> str:
+    """The wording of fact ``fact``'s figure."""
+    return facts.pool.strings[facts.text[facts.first[fact]]]

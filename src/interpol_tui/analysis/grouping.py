@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -32,6 +33,9 @@ from interpol_tui.analysis.series_context import (
     like_events,
     like_subjects,
 )
+
+if TYPE_CHECKING:
+    from interpol_tui.analysis.fact_columns import FactColumns, FactGroups
 
 MAX_RATIO = 10.0
 """Values further apart than this factor are never the same quantity."""
@@ -188,24 +192,24 @@ def _context_of(
     )
 
 
-def _ambiguous_uses(facts: Sequence[Fact], keys: Sequence[str]) -> set[tuple[str, str]]:
+def _ambiguous_uses(docs: Sequence[int], keys: Sequence[str]) -> set[tuple[int, str]]:
     """The (release, phrase) pairs where the phrase alone does not say what is counted.
 
     A phrase is ambiguous in a release that uses it for two different figures,
     or when it is a bare noun that the same release also uses with a modifier
     ("34 countries" next to "136 countries attending" and "196 member countries").
     """
-    by_doc: dict[str, list[str]] = defaultdict(list)
-    for fact, key in zip(facts, keys, strict=True):
-        by_doc[fact.doc_id].append(key)
-    ambiguous: set[tuple[str, str]] = set()
-    for doc_id, doc_keys in by_doc.items():
+    by_doc: dict[int, list[str]] = defaultdict(list)
+    for doc, key in zip(docs, keys, strict=True):
+        by_doc[doc].append(key)
+    ambiguous: set[tuple[int, str]] = set()
+    for doc, doc_keys in by_doc.items():
         counts = Counter(doc_keys)
         words = Counter(word for key in counts for word in set(key.split()))
         for key, count in counts.items():
             bare = len(key.split()) == 1
             if count > 1 or (bare and words[key] > 1):
-                ambiguous.add((doc_id, key))
+                ambiguous.add((doc, key))
     return ambiguous
 
 
@@ -213,15 +217,19 @@ class _Scorer:
     """Pairwise evidence that two facts of different releases count the same thing."""
 
     def __init__(
-        self, facts: Sequence[Fact], keys: Sequence[str], ambiguous: set[str], members: list[int]
+        self, facts: FactColumns, keys: Sequence[str], ambiguous: set[str], members: list[int]
     ) -> None:
-        self.facts = facts
+        self.docs = facts.doc
         self.keys = keys
         self.ambiguous = ambiguous
-        self.contexts = {i: set(context_of(facts[i].figure)) for i in members}
-        docs_words: dict[str, set[str]] = defaultdict(set)
+        self.values = {i: facts.figure_value(facts.first[i]) for i in members}
+        self.situations = {i: facts.context(i) for i in members}
+        self.contexts = {
+            i: set(context_of(facts.figure(facts.first[i], facts.block[i]))) for i in members
+        }
+        docs_words: dict[int, set[str]] = defaultdict(set)
         for i, words in self.contexts.items():
-            docs_words[facts[i].doc_id] |= words
+            docs_words[self.docs[i]] |= words
         doc_freq: Counter[str] = Counter()
         for words in docs_words.values():
             doc_freq.update(words)
@@ -230,20 +238,23 @@ class _Scorer:
         self.weight = {w: math.log((n_docs + 1) / (df + 0.5)) for w, df in doc_freq.items()}
 
     def comparable(self, i: int, j: int) -> bool:
-        a, b = self.facts[i].figure, self.facts[j].figure
-        if self.facts[i].doc_id == self.facts[j].doc_id or a.value <= 0 or b.value <= 0:
+        a, b = self.values[i], self.values[j]
+        if self.docs[i] == self.docs[j] or a <= 0 or b <= 0:
             return False
         if not self.like_context(i, j):
             return False  # the same noun counted at different events is no series
-        return max(a.value, b.value) / min(a.value, b.value) <= MAX_RATIO
+        return max(a, b) / min(a, b) <= MAX_RATIO
 
     def like_context(self, i: int, j: int) -> bool:
         """Like events and compatible subjects (series_context)."""
-        a, b = self.facts[i], self.facts[j]
+        (event_a, subject_a, of_a), (event_b, subject_b, of_b) = (
+            self.situations[i],
+            self.situations[j],
+        )
         return (
-            like_events(a.event, b.event)
-            and like_subjects(a.subject, b.subject)
-            and like_complements(a.complement, b.complement)
+            like_events(event_a, event_b)
+            and like_subjects(subject_a, subject_b)
+            and like_complements(of_a, of_b)
         )
 
     def context(self, i: int, j: int) -> float:
@@ -260,7 +271,7 @@ class _Scorer:
         phrase = phrase_similarity(self.keys[i], self.keys[j])
         if self.keys[i] in self.ambiguous or self.keys[j] in self.ambiguous:
             phrase *= AMBIGUOUS_DISCOUNT
-        a, b = self.facts[i].figure.value, self.facts[j].figure.value
+        a, b = self.values[i], self.values[j]
         closeness = 1 - abs(math.log(a / b)) / math.log(MAX_RATIO)
         return (
             PHRASE_WEIGHT * phrase + CONTEXT_WEIGHT * self.context(i, j) + VALUE_WEIGHT * closeness
@@ -275,20 +286,23 @@ def _root(parent: dict[str, str], key: str) -> str:
     return key
 
 
-def _components(facts: Sequence[Fact], keys: Sequence[str]) -> list[list[int]]:
+def _components(facts: FactColumns, keys: Sequence[str]) -> list[list[int]]:
     """Facts whose phrases are near enough to be compared one by one, in groups.
 
     Phrases of one kind and unit are linked when :func:`phrase_similarity`
     reaches :data:`KEY_LINK`; only phrases sharing a word are compared, so a
     large corpus costs about its number of distinct phrases, not its figures.
     """
-    blocks: dict[tuple[str, str | None], dict[str, list[int]]] = defaultdict(dict)
+    blocks: dict[tuple[int, int], dict[str, list[int]]] = defaultdict(dict)
     alone: list[list[int]] = []
-    for index, (fact, key) in enumerate(zip(facts, keys, strict=True)):
-        if fact.figure.kind in UNGROUPED_KINDS or not key:
+    strings, first, kinds, units = facts.pool.strings, facts.first, facts.kind, facts.unit
+    ungrouped = {at for at, kind in enumerate(strings) if kind in UNGROUPED_KINDS}
+    for index, key in enumerate(keys):
+        kind = kinds[first[index]]
+        if kind in ungrouped or not key:
             alone.append([index])
         else:
-            blocks[(fact.figure.kind, fact.figure.unit)].setdefault(key, []).append(index)
+            blocks[(kind, units[first[index]])].setdefault(key, []).append(index)
     components = alone
     for by_key in blocks.values():
         parent = {key: key for key in by_key}
@@ -312,7 +326,7 @@ def _components(facts: Sequence[Fact], keys: Sequence[str]) -> list[list[int]]:
 
 def _cluster(members: list[int], scorer: _Scorer) -> list[list[int]]:
     """Join facts best pair first (average linkage), never two facts of one release."""
-    facts = scorer.facts
+    docs = scorer.docs
     scores: dict[tuple[int, int], float] = {}
     for i, j in combinations(sorted(members), 2):
         value = scorer.score(i, j)
@@ -325,7 +339,7 @@ def _cluster(members: list[int], scorer: _Scorer) -> list[list[int]]:
         if gi == gj:
             continue
         left, right = groups[gi], groups[gj]
-        if {facts[k].doc_id for k in left} & {facts[k].doc_id for k in right}:
+        if {docs[k] for k in left} & {docs[k] for k in right}:
             continue
         pair_scores = [scores.get((min(a, b), max(a, b)), 0.0) for a in left for b in right]
         if sum(pair_scores) / len(pair_scores) < THRESHOLD:
@@ -339,29 +353,31 @@ def _cluster(members: list[int], scorer: _Scorer) -> list[list[int]]:
 
 def _by_exact_phrase(
     members: list[int],
-    facts: Sequence[Fact],
+    facts: FactColumns,
     keys: Sequence[str],
-    ambiguous: set[tuple[str, str]],
+    ambiguous: set[tuple[int, str]],
 ) -> list[list[int]]:
     """Large groups: one quantity per phrase and order of magnitude.
 
     A figure whose release uses its phrase ambiguously stands alone.
     """
-    by_key: dict[tuple[str, str | None, str | None, str | None], list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, int, int, int], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
+    docs = facts.doc
     for member in members:
-        if (facts[member].doc_id, keys[member]) in ambiguous:
+        if (docs[member], keys[member]) in ambiguous:
             groups.append([member])
         else:
             # One series per phrase, event and subject (editions of one event share a key).
-            fact = facts[member]
-            by_key[(keys[member], fact.event, fact.subject, fact.complement)].append(member)
+            situation = (facts.event[member], facts.subject[member], facts.complement[member])
+            by_key[(keys[member], *situation)].append(member)
+    value = {i: facts.figure_value(facts.first[i]) for i in members}
     for indexes in by_key.values():
-        indexes.sort(key=lambda i: facts[i].figure.value)
+        indexes.sort(key=value.__getitem__)
         current: list[int] = []
         for i in indexes:
-            first = facts[current[0]].figure.value if current else 0.0
-            if current and (first <= 0 or facts[i].figure.value > first * MAX_RATIO):
+            first = value[current[0]] if current else 0.0
+            if current and (first <= 0 or value[i] > first * MAX_RATIO):
                 groups.append(current)
                 current = []
             current.append(i)
@@ -369,25 +385,46 @@ def _by_exact_phrase(
     return groups
 
 
-def group_facts(
-    facts: Sequence[Fact], cancelled: Callable[[], bool] | None = None
-) -> list[list[Fact]]:
-    """Group facts that count the same thing; each group holds at most one fact per release."""
-    keys = [fact.key for fact in facts]
-    ambiguous_uses = _ambiguous_uses(facts, keys)
+def group_indexes(facts: FactColumns, cancelled: Callable[[], bool] | None = None) -> FactGroups:
+    """Group facts that count the same thing: groups of fact numbers, each in order.
+
+    Each group holds at most one fact per release.
+    """
+    from interpol_tui.analysis.fact_columns import FactGroups
+
+    strings = facts.pool.strings
+    keys = [strings[key] for key in facts.key]
+    ambiguous_uses = _ambiguous_uses(facts.doc, keys)
     # Compared one by one, a phrase used ambiguously anywhere counts for less everywhere.
     ambiguous = {key for _, key in ambiguous_uses}
-    groups: list[list[int]] = []
-    for members in _components(facts, keys):
+    groups = FactGroups()
+    components = _components(facts, keys)
+    for at, members in enumerate(components):
+        components[at] = []  # each component's list freed once grouped
         if cancelled is not None and cancelled():
             break
         if len(members) == 1:
             groups.append(members)
-        elif len(members) <= PAIRWISE_LIMIT:
-            groups.extend(_cluster(members, _Scorer(facts, keys, ambiguous, members)))
+            continue
+        if len(members) <= PAIRWISE_LIMIT:
+            found = _cluster(members, _Scorer(facts, keys, ambiguous, members))
         else:
-            groups.extend(_by_exact_phrase(members, facts, keys, ambiguous_uses))
-    return [[facts[k] for k in sorted(group)] for group in groups]
+            found = _by_exact_phrase(members, facts, keys, ambiguous_uses)
+        for group in found:
+            groups.append(sorted(group))
+    return groups
+
+
+def group_facts(
+    facts: Sequence[Fact], cancelled: Callable[[], bool] | None = None
+) -> list[list[Fact]]:
+    """Group facts that count the same thing; each group holds at most one fact per release."""
+    from interpol_tui.analysis.fact_columns import FactColumns
+
+    columns = FactColumns()
+    for fact in facts:
+        columns.add_release_facts(fact.doc_id, [fact], ())
+    return [[facts[k] for k in group] for group in group_indexes(columns, cancelled)]
 
 
 def label_of(facts: Sequence[Fact]) -> str:

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from interpol_tui.analysis.grouping import Fact, facts_of
 from interpol_tui.analysis.model import DocumentAnalysis, EntityType
 from interpol_tui.analysis.series_context import release_event
+
+if TYPE_CHECKING:
+    from interpol_tui.analysis.fact_columns import FactColumns
 
 EntityCount = tuple[EntityType, str, int]
 """(type, canonical name, mentions) of one entity in one release."""
@@ -56,4 +59,15 @@ class FactSource(Protocol):
     ) -> Mapping[str, ReleaseFacts]:
         """The facts of each release of ``doc_ids`` (one without analysis, or after
         ``cancelled()`` turns true, left out)."""
+        ...
+
+
+@runtime_checkable
+class ColumnSource(Protocol):
+    """Analyses that can give every release's facts as columns (the snapshot's)."""
+
+    def fact_columns(
+        self, doc_ids: Sequence[str], cancelled: Callable[[], bool] | None = None
+    ) -> FactColumns:
+        """The facts of each release of ``doc_ids``, in that order (as ``release_facts``)."""
         ...

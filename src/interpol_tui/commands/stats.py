@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from interpol_tui.analysis.kinds import type_label
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from interpol_tui.corpus.model import Corpus
 
 NAME = "stats"
+LAYOUT = "values-last"
+"""Part of a stored report's key: a report printed in an earlier layout is not replayed."""
 HELP = "figures cited across releases, side by side, and how many releases name each entity"
 
 
@@ -34,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         return _report(args, corpus)
     # An unchanged corpus prints the report it printed before, without grouping again.
-    options = [NAME, "json" if args.json else str(args.format or "table")]
+    options = [NAME, "json" if args.json else str(args.format or "table"), LAYOUT]
     if replay_report(args, corpus, options):
         return 0
     with recording_report(corpus, options):
@@ -73,22 +76,27 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
 
 def _print_report(statistics: Statistics) -> None:
     from interpol_tui.commands.common import print_table
+    from interpol_tui.commands.table import cell, print_cells
     from interpol_tui.report.export import series_label
 
     recurring = statistics.recurring
+    # The values last: padded to the longest series (thousands of values at 50,000
+    # releases), they made every row as wide, 8 KB a release of spaces.
     print_table(
-        ["what is counted", "releases", "values (date)", "trend"],
-        [[q.counts, q.releases, series_label(q), q.trend] for q in recurring],
-        max_widths=[40, 8, 90, 8],
+        ["what is counted", "releases", "trend", "values (date)"],
+        [[q.counts, q.releases, q.trend, series_label(q)] for q in recurring],
+        max_widths=[40, 8, 8, 90],
     )
-    standalone = [q for q in statistics.quantities if not q.recurring]
+    standalone = statistics.standalone
     print()
-    print_table(
+
+    def rows() -> Iterator[list[str]]:
+        # Made as printed (twice: sizing, then printing), never held for the whole corpus.
+        return ([cell(v) for v in standalone.head(i)] for i in range(len(standalone)))
+
+    print_cells(
         ["standalone figure", "what is counted", "date", "doc"],
-        [
-            [q.occurrences[0].figure.text, q.counts, q.occurrences[0].when, q.occurrences[0].doc_id]
-            for q in standalone
-        ],
+        rows,
         max_widths=[40, 40, 12, 40],
     )
     print(f"\n{len(recurring)} quantities cited by several releases; {len(standalone)} standalone")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import shutil
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from interpol_tui.corpus.sanitize import escape_controls
 
@@ -91,12 +91,26 @@ def print_table(
     """
     grouped = [header in group_digits for header in headers]
     cells = [[cell(v, group_digits=g) for v, g in zip(row, grouped, strict=True)] for row in rows]
-    natural = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    print_cells(headers, lambda: iter(cells), max_widths=max_widths)
+
+
+def print_cells(
+    headers: Sequence[str],
+    rows: Callable[[], Iterable[Sequence[str]]],
+    *,
+    max_widths: Sequence[int] | None = None,
+) -> None:
+    """:func:`print_table` of rows already made cells (:func:`cell`), read twice from
+    ``rows()``: once to size the columns, once to print, so that a table of millions of
+    rows is never held whole."""
+    natural = [len(h) for h in headers]
+    for row in rows():
+        natural = [max(width, len(text)) for width, text in zip(natural, row, strict=True)]
     limits = list(max_widths) if max_widths else [60] * len(headers)
     widths = column_widths(natural, limits, terminal_width())
     line = SEPARATOR.join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
     print(line.rstrip())
-    for row in cells:
+    for row in rows():
         print(
             SEPARATOR.join(_fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
         )

@@ -202,10 +202,12 @@ def _md(text: object) -> str:
 def statistics_markdown(statistics: Statistics, rows: Sequence[FigureRow] | None = None) -> str:
     """The quantities table and the all-figures table as Markdown (only ``rows``, if given)."""
     chosen = list(figure_rows(statistics)) if rows is None else list(rows)
-    counted = {id(row.quantity) for row in chosen}
+    # Quantities are made as they are read: the same one is known by its place.
+    counted = {row.quantity.index for row in chosen}
     lines = ["# Figures across releases", "", "## Quantities", ""]
     lines += ["| What is counted | Releases | Values | Change | Trend |", "|---|---:|---|---|---|"]
-    for quantity in (q for q in statistics.quantities if id(q) in counted):
+    shown = (q for i, q in enumerate(statistics.quantities) if i in counted)
+    for quantity in shown:
         changes = ", ".join(c.label for c in quantity.changes if c is not None)
         lines.append(
             f"| {_md(quantity.counts)} | {quantity.releases} | {_md(series_label(quantity))} "

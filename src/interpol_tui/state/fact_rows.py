@@ -23,6 +23,7 @@ import sys
 import zlib
 from typing import Any
 
+from interpol_tui.analysis.fact_columns import FactColumns
 from interpol_tui.analysis.grouping import Fact
 from interpol_tui.analysis.model import ENTITY_TYPES, Figure
 from interpol_tui.analysis.release_facts import ReleaseFacts
@@ -44,6 +45,7 @@ _INTERNED = tuple(
 )
 _SENTENCE = FIELDS.index("sentence")
 _OFFSETS = tuple(FIELDS.index(name) for name in ("start", "end", "sentence_start"))
+_VALUE = FIELDS.index("value")
 _SHARED_INTS = tuple(range(1 << 16))
 """Offsets below this are shared objects: millions of figures then hold no int of their own."""
 _ENTITY_TYPES = frozenset(ENTITY_TYPES)
@@ -81,24 +83,30 @@ def encode_facts(release: ReleaseFacts) -> bytes:
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
-def _figure(values: Any, sentences: list[str]) -> Figure:
+def _checked(values: Any, sentences: int) -> list[Any]:
+    """A stored figure's field values, checked (its sentence still a number below ``sentences``)."""
     if type(values) is not list or tuple(map(type, values)) not in _SIGNATURES:
         raise _Damaged("malformed figure")
+    if not 0 <= values[_SENTENCE] < sentences:
+        raise _Damaged("no such sentence")
+    start, end, sentence_start = (values[at] for at in _OFFSETS)
+    if not 0 <= start <= end <= MAX_OFFSET or sentence_start < 0:
+        raise _Damaged("figure offsets out of range")
+    if not math.isfinite(values[_VALUE]):
+        raise _Damaged("figure value not finite")
+    return values
+
+
+def _figure(values: Any, sentences: list[str]) -> Figure:
+    values = _checked(values, len(sentences))
     for at in _INTERNED:
         if values[at] is not None:
             values[at] = sys.intern(values[at])
     for at in _OFFSETS:
         if 0 <= values[at] < len(_SHARED_INTS):
             values[at] = _SHARED_INTS[values[at]]
-    if values[_SENTENCE] < 0:
-        raise _Damaged("no such sentence")
     values[_SENTENCE] = sentences[values[_SENTENCE]]
-    figure = Figure(*values)
-    if not 0 <= figure.start <= figure.end <= MAX_OFFSET or figure.sentence_start < 0:
-        raise _Damaged("figure offsets out of range")
-    if not math.isfinite(figure.value):
-        raise _Damaged("figure value not finite")
-    return figure
+    return Figure(*values)
 
 
 def _fact(doc_id: str, values: Any, sentences: list[str]) -> Fact:
@@ -127,25 +135,55 @@ def _entity(values: Any) -> tuple[str, str, int]:
     return sys.intern(kind), sys.intern(name), count
 
 
+def _parts(data: bytes) -> tuple[list[str], list[Any], list[Any]]:
+    """A stored row's sentences, facts and entity counts, each of the right type."""
+    text = zlib.decompress(data).decode("utf-8", "surrogatepass")
+    parsed = json.loads(text, parse_constant=_no_constant)
+    if type(parsed) is not dict:
+        raise _Damaged("not an object")
+    sentences, facts, entities = parsed.get("s"), parsed.get("f"), parsed.get("e")
+    if type(sentences) is not list or type(facts) is not list or type(entities) is not list:
+        raise _Damaged("missing parts")
+    if not all(type(s) is str for s in sentences):
+        raise _Damaged("a sentence is not text")
+    return sentences, facts, entities
+
+
+_ROW_ERRORS = (zlib.error, ValueError, IndexError, TypeError, RecursionError)  # UnicodeError too
+
+
 def decode_facts(doc_id: str, data: bytes) -> ReleaseFacts | None:
     """The facts stored by :func:`encode_facts`, or None when the row cannot be trusted."""
     try:
-        text = zlib.decompress(data).decode("utf-8", "surrogatepass")
-        parsed = json.loads(text, parse_constant=_no_constant)
-        if type(parsed) is not dict:
-            raise _Damaged("not an object")
-        sentences, facts, entities = parsed.get("s"), parsed.get("f"), parsed.get("e")
-        if type(sentences) is not list or type(facts) is not list or type(entities) is not list:
-            raise _Damaged("missing parts")
-        if not all(type(s) is str for s in sentences):
-            raise _Damaged("a sentence is not text")
+        sentences, facts, entities = _parts(data)
         return ReleaseFacts(
             doc_id,
             tuple(_fact(doc_id, fact, sentences) for fact in facts),
             tuple(_entity(entity) for entity in entities),
         )
-    except (zlib.error, ValueError, IndexError, TypeError, RecursionError):  # UnicodeError too
+    except _ROW_ERRORS:
         return None
+
+
+def decode_into(columns: FactColumns, doc_id: str, data: bytes) -> bool:
+    """Add the facts stored by :func:`encode_facts` to ``columns``; False (nothing added)
+    when the row cannot be trusted. Checks as :func:`decode_facts` does."""
+    try:
+        sentences, facts, entities = _parts(data)
+        rows = []
+        for values in facts:
+            if type(values) is not list or len(values) != 5 or type(values[1]) is not list:
+                raise _Damaged("malformed fact")
+            figure, repeats, *context = values
+            if any(value is not None and type(value) is not str for value in context):
+                raise _Damaged("a fact's context is not text")
+            checked = [_checked(r, len(sentences)) for r in repeats]
+            rows.append((_checked(figure, len(sentences)), checked, *context))
+        counts = tuple(_entity(entity) for entity in entities)
+    except _ROW_ERRORS:
+        return False
+    columns.add_release(doc_id, sentences, rows, counts)
+    return True
 
 
 def _no_constant(name: str) -> None:

@@ -24,6 +24,7 @@ from interpol_tui.state.jsonio import parse_json
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
 
 if TYPE_CHECKING:  # imported when facts are made: the listing read at start-up needs none
+    from interpol_tui.analysis.fact_columns import FactColumns
     from interpol_tui.analysis.release_facts import ReleaseFacts
 
 Row = tuple[str, str, bytes]
@@ -241,6 +242,44 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
                 self.keep([], facts=made)
         self.keep([], facts=made)
         return {doc_id: found[doc_id] for doc_id in wanted if doc_id in found}
+
+    def fact_columns(
+        self, doc_ids: Sequence[str], cancelled: Callable[[], bool] | None = None
+    ) -> FactColumns:
+        """What :meth:`release_facts` gives, added to columns in the order of ``doc_ids``.
+
+        The stored rows are kept compressed until their release's turn, so
+        that the facts of 100,000 releases never exist as objects at once.
+        """
+        # Imported here: the listing read at start-up needs none of this.
+        from interpol_tui.analysis.fact_columns import FactColumns
+        from interpol_tui.analysis.release_facts import release_facts
+        from interpol_tui.state.fact_rows import decode_into, encode_facts
+
+        known = self._documents
+        wanted = {doc_id: known[doc_id] for doc_id in doc_ids if doc_id in known}
+        stored_rows: dict[str, list[bytes]] = {}
+        stored = self._snapshot.facts() if self._snapshot is not None else iter(())
+        rows = [*((d, self._documents[d].sha256, b) for d, b in self._memory_facts.items())]
+        for doc_id, sha, data in itertools.chain(rows, stored):
+            document = wanted.get(doc_id)
+            if document is not None and sha == document.sha256:
+                stored_rows.setdefault(doc_id, []).append(data)
+        columns = FactColumns()
+        made: list[tuple[str, str, bytes]] = []
+        for doc_id, document in wanted.items():
+            if any(decode_into(columns, doc_id, data) for data in stored_rows.pop(doc_id, ())):
+                continue
+            if (cancelled is not None and cancelled()) or doc_id in self.failed:
+                continue
+            facts = release_facts(doc_id, document.title, document.text, self[doc_id])
+            columns.add_release_facts(doc_id, facts.facts, facts.entities)
+            made.append((doc_id, document.sha256, encode_facts(facts)))
+            if len(made) >= FACTS_BATCH:
+                self.keep([], facts=made)
+        self.keep([], facts=made)
+        columns.seal()
+        return columns
 
     def keep_digests(self, rows: list[Row]) -> None:
         """Store (doc id, file hash, encoded digest) rows, then empty ``rows``."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar, Literal
+from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -13,13 +13,13 @@ from textual.timer import Timer
 from textual.widgets import DataTable
 
 from interpol_tui.analysis.aggregate import Statistics
-from interpol_tui.report.export import FigureRow, compact_value, figure_rows, stated_value
+from interpol_tui.report.export import FigureRow, compact_value, stated_value
+from interpol_tui.report.figure_rows import FigureRows, FigureSort, SelectedRows
 from interpol_tui.ui.column_fit import fit_table
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import clip, figure_chosen
 
-FigureSort = Literal["value", "quantity", "release"]
 FIGURE_SORTS: tuple[FigureSort, ...] = ("value", "quantity", "release")
 MAX_ROWS = 500
 """Rows drawn at once; typing a filter narrows the rest down (DataTable slows past ~10k)."""
@@ -37,28 +37,13 @@ MINIMUM_WIDTHS = {"value": 8, "figure": 12, "quantity": 10, "when": 10, "release
 _COLUMN_SORT: dict[str, FigureSort] = {"value": "value", "quantity": "quantity", "when": "release"}
 
 
-def _sort_key(sort: FigureSort) -> Callable[[FigureRow], tuple[object, ...]]:
-    if sort == "value":
-        return lambda r: (-r.figure.value, r.figure.unit or "", r.quantity.counts.casefold())
-    if sort == "quantity":
-        return lambda r: (r.quantity.counts.casefold(), r.occurrence.date.sort_key, r.figure.start)
-    return lambda r: (r.occurrence.date.sort_key, r.occurrence.doc_id, r.figure.start)
-
-
-def _haystack(row: FigureRow, statistics: Statistics) -> str:
-    title = statistics.titles.get(row.occurrence.doc_id, "")
-    parts = (row.figure.text, row.figure.counts, row.quantity.counts, title, row.occurrence.doc_id)
-    return " ".join(parts).casefold()
-
-
-FigureIndex = tuple[list[FigureRow], list[str]]
-"""Every figure row, and the text a filter searches in each."""
+FigureIndex = FigureRows
+"""Every figure row, numbered, with what sorting and filtering them needs."""
 
 
 def index_figures(statistics: Statistics) -> FigureIndex:
-    """The rows and their search text, built once so that typing a filter stays quick."""
-    rows = list(figure_rows(statistics))
-    return rows, [_haystack(row, statistics) for row in rows]
+    """The rows, built once (off the UI thread) so that typing a filter stays quick."""
+    return FigureRows(statistics)
 
 
 class FigureTable(LegibleStyles, DataTable[Text]):
@@ -81,9 +66,9 @@ class FigureTable(LegibleStyles, DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.statistics: Statistics | None = None
-        self.all_rows: list[FigureRow] = []
-        self.haystacks: list[str] = []
-        self.orders: dict[FigureSort, list[int]] = {}
+        self.all_rows: Sequence[FigureRow] = ()
+        self._rows: FigureRows | None = None
+        self.orders: dict[FigureSort, Sequence[int]] = {}
         """Row indexes in each order asked for so far."""
         self.shown: list[FigureRow] = []
         self.wide = False
@@ -91,7 +76,7 @@ class FigureTable(LegibleStyles, DataTable[Text]):
         self._pending_refill: Timer | None = None
         self.matching = 0
         """Rows that pass the filter (more than :data:`MAX_ROWS` are not drawn)."""
-        self.filtered: list[FigureRow] = []
+        self.filtered: Sequence[FigureRow] = ()
         """Every row that passes the filter, in the order shown (what export writes)."""
         self._fitted_width = 0
 
@@ -110,7 +95,7 @@ class FigureTable(LegibleStyles, DataTable[Text]):
     def show(self, statistics: Statistics, index: FigureIndex | None = None) -> None:
         """Show every figure of ``statistics`` (``index`` built beforehand, off the UI thread)."""
         self.statistics = statistics
-        self.all_rows, self.haystacks = index or index_figures(statistics)
+        self.all_rows = self._rows = index or index_figures(statistics)
         self.orders = {}
         self._refill()
 
@@ -125,21 +110,17 @@ class FigureTable(LegibleStyles, DataTable[Text]):
         self._pending_refill = self.set_timer(FILTER_DELAY, self._refill)
 
     def _refill(self) -> None:
-        if self.statistics is None:
+        if self.statistics is None or self._rows is None:
             return
-        statistics = self.statistics
+        statistics, rows = self.statistics, self._rows
         needle = self.filter_text.casefold().strip()
         order = self.orders.get(self.order)
         if order is None:
-            key = _sort_key(self.order)
-            order = self.orders[self.order] = sorted(
-                range(len(self.all_rows)), key=lambda i: key(self.all_rows[i])
-            )
-        haystacks = self.haystacks
-        matches = [i for i in order if not needle or needle in haystacks[i]]
+            order = self.orders[self.order] = rows.order(self.order)
+        matches = rows.matching(needle, order) if needle else order
         self.matching = len(matches)
-        self.filtered = [self.all_rows[i] for i in matches] if needle else self.all_rows
-        self.shown = [self.all_rows[i] for i in matches[:MAX_ROWS]]
+        self.filtered = SelectedRows(rows, matches) if needle else rows
+        self.shown = [rows.row(i) for i in matches[:MAX_ROWS]]
         self.wide = self.size.width >= WIDE_FROM
         value_width, figure_width, quantity_width = (22, 34, 30) if self.wide else (16, 26, 20)
         width = self.size.width

@@ -221,7 +221,7 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
                 break
             self._quantity_rows(quantity, statistics.titles)
             shown += 1
-        standalone = [q for q in statistics.quantities if not q.recurring]
+        standalone = statistics.standalone  # made as they are read: only those shown
         room = max(MAX_TABLE_ROWS - len(self.row_items), 0)
         hidden = len(statistics.quantities) - shown - min(len(standalone), room)
         standalone = standalone[:room]
