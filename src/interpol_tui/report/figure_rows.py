@@ -40,7 +40,33 @@ def _ranks(values: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, int]:
     return ranks
 
 
-class FigureRows(Sequence[FigureRow]):
+class _MadeWhenRead(Sequence[FigureRow]):
+    """Rows by number, each made when read: the whole table and a selection of it alike."""
+
+    def _numbers(self) -> Sequence[int]:
+        raise NotImplementedError
+
+    def _make(self, number: int) -> FigureRow:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._numbers())
+
+    @overload
+    def __getitem__(self, index: int) -> FigureRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[FigureRow]: ...
+    def __getitem__(self, index: int | slice) -> FigureRow | list[FigureRow]:
+        numbers = self._numbers()
+        if isinstance(index, slice):
+            return [self._make(n) for n in numbers[index]]
+        return self._make(numbers[index])
+
+    def __iter__(self) -> Iterator[FigureRow]:
+        return map(self._make, self._numbers())
+
+
+class FigureRows(_MadeWhenRead):
     """The rows of :func:`~interpol_tui.report.export.figure_rows`, numbered, made when read."""
 
     def __init__(self, statistics: Statistics) -> None:
@@ -65,20 +91,11 @@ class FigureRows(Sequence[FigureRow]):
         self._made: OrderedDict[int, Quantity] = OrderedDict()
         self._folded: list[str] | None = None
 
-    def __len__(self) -> int:
-        return len(self.figure)
+    def _numbers(self) -> Sequence[int]:
+        return range(len(self.figure))
 
-    @overload
-    def __getitem__(self, index: int) -> FigureRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[FigureRow]: ...
-    def __getitem__(self, index: int | slice) -> FigureRow | list[FigureRow]:
-        if isinstance(index, slice):
-            return [self.row(i) for i in range(len(self))[index]]
-        return self.row(range(len(self))[index])
-
-    def __iter__(self) -> Iterator[FigureRow]:
-        return map(self.row, range(len(self)))
+    def _make(self, number: int) -> FigureRow:
+        return self.row(number)
 
     def _quantity(self, index: int) -> Quantity:
         found = self._made.get(index)
@@ -193,24 +210,15 @@ class FigureRows(Sequence[FigureRow]):
         return [row for row in order if found[row] and needle in joined(row)]
 
 
-class SelectedRows(Sequence[FigureRow]):
+class SelectedRows(_MadeWhenRead):
     """Some rows of a :class:`FigureRows`, by number, made when read (what a filter keeps)."""
 
     def __init__(self, rows: FigureRows, numbers: Sequence[int]) -> None:
         self.rows = rows
         self.numbers = numbers
 
-    def __len__(self) -> int:
-        return len(self.numbers)
+    def _numbers(self) -> Sequence[int]:
+        return self.numbers
 
-    @overload
-    def __getitem__(self, index: int) -> FigureRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[FigureRow]: ...
-    def __getitem__(self, index: int | slice) -> FigureRow | list[FigureRow]:
-        if isinstance(index, slice):
-            return [self.rows.row(n) for n in self.numbers[index]]
-        return self.rows.row(self.numbers[index])
-
-    def __iter__(self) -> Iterator[FigureRow]:
-        return map(self.rows.row, self.numbers)
+    def _make(self, number: int) -> FigureRow:
+        return self.rows.row(number)
