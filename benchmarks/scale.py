@@ -178,14 +178,19 @@ def run_app(argv: Sequence[str], markers: dict[str, bytes], home: Path | None) -
 
 
 def _tree_cpu(pid: int) -> float:
-    """CPU seconds used so far by process ``pid`` and its live child processes."""
+    """CPU seconds used so far by process ``pid`` and its child processes, live or ended.
+
+    A process's own time counts while it lives and moves into its parent's
+    ``cutime``/``cstime`` once it is reaped, so the sum never drops when a
+    worker pool is replaced (a drop would look like the app being idle).
+    """
     tick = os.sysconf("SC_CLK_TCK")
     total, pending = 0.0, [pid]
     while pending:
         current = pending.pop()
         try:
             fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
+            total += sum(int(field) for field in fields[11:15]) / tick
             for task in Path(f"/proc/{current}/task").iterdir():
                 pending.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, ValueError, IndexError):
