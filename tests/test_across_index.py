@@ -122,6 +122,32 @@ def test_a_digest_survives_encoding(folder: Path) -> None:
     assert decode_digest(encode_digest(ReleaseDigest())) == ReleaseDigest()
 
 
+def test_what_recurs_across_releases_is_one_string_once_decoded() -> None:
+    # Written by hand: two releases' digests naming the same person and role,
+    # quoting them and citing a figure of the same unit and wording.
+    from interpol_tui.analysis.corpus_quotes import QuoteRow
+    from interpol_tui.analysis.timeline import FigureNote, MentionRow
+
+    def digest(quote: str) -> ReleaseDigest:
+        figure = FigureNote("12 tonnes", 12.0, "".join(["ton", "nes"]), "".join(["seiz", "ed"]))
+        name, role = "".join(["Ada ", "Quill"]), "".join(["Chief ", "Inspector"])
+        return ReleaseDigest(
+            quotes=(QuoteRow(quote, name, role, 0, 5),),
+            mentions=(MentionRow("person", name, 2, 0, (role,), (figure,)),),
+        )
+
+    one = decode_digest(encode_digest(digest("We act.")))
+    two = decode_digest(encode_digest(digest("We acted.")))
+    assert one is not None and two is not None
+    first, second = one.mentions[0], two.mentions[0]
+    assert first.canonical is second.canonical
+    assert first.roles[0] is second.roles[0]
+    assert first.figures[0].unit is second.figures[0].unit
+    assert first.figures[0].counts is second.figures[0].counts
+    assert one.quotes[0].speaker is two.quotes[0].speaker
+    assert one.quotes[0].role is two.quotes[0].role
+
+
 def _stored(text: str) -> bytes:
     return zlib.compress(text.encode("utf-8"))
 
