@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from app_fixtures import settle
+from note_corpus import write_notes
 from textual import events
 
 from interpol_tui.ui import reader as reader_module
@@ -19,15 +20,15 @@ RELEASES = 60
 PRESSES = 40
 
 
+def _note(index: int) -> str:
+    return (
+        f"Burst note number {index}\n\nLYON, France – Release {index} of a test corpus "
+        f"says that {index + 3} officers from {index % 7 + 2} countries met in Lyon.\n"
+    )
+
+
 def _corpus(folder: Path) -> Path:
-    folder.mkdir()
-    for index in range(RELEASES):
-        (folder / f"{index:03d}_note.txt").write_text(
-            f"Burst note number {index}\n\nLYON, France – Release {index} of a test corpus "
-            f"says that {index + 3} officers from {index % 7 + 2} countries met in Lyon.\n",
-            encoding="utf-8",
-        )
-    return folder
+    return write_notes(folder, RELEASES, _note)
 
 
 async def test_a_burst_of_j_moves_on_every_key_and_draws_the_last_release(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app_fixtures import settle
+from note_corpus import write_notes
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -27,15 +28,15 @@ RELEASES = 40
 Cells = list[list[tuple[str, Style | None]]]
 
 
+def _note(index: int) -> str:
+    return (
+        f"Harbour note number {index}\n\nLYON, France – Note {index} of a test corpus "
+        f"says that {index + 4} inspectors from {index % 5 + 2} ports met in Lyon.\n"
+    )
+
+
 def _corpus(folder: Path) -> Path:
-    folder.mkdir()
-    for index in range(RELEASES):
-        (folder / f"{index:03d}_note.txt").write_text(
-            f"Harbour note number {index}\n\nLYON, France – Note {index} of a test corpus "
-            f"says that {index + 4} inspectors from {index % 5 + 2} ports met in Lyon.\n",
-            encoding="utf-8",
-        )
-    return folder
+    return write_notes(folder, RELEASES, _note)
 
 
 def _cells(app: App[None]) -> Cells:
