@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from interpol_tui.analysis.frequencies import EntityFrequency
 from interpol_tui.analysis.kinds import KINDS, type_label
 from interpol_tui.ui.column_fit import fit_table
+from interpol_tui.ui.keyed_columns import KeyedColumns
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.nav_keys import TABLE_KEYS
@@ -37,13 +38,15 @@ MINIMUM_WIDTHS = {"type": 8, "name": 12, "releases": 8, "mentions": 8, "bar": 10
 """The narrowest each column gets (``column_fit``): counts and bars are never cut."""
 
 
-class EntityTable(LegibleStyles, DataTable[Text]):
+class EntityTable(LegibleStyles, KeyedColumns):
     """One row per entity; ``enter`` lists the releases that mention it (again: all releases)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "List releases", id="stats.entity.filter"),
         *TABLE_KEYS,
     ]
+    COLUMNS = COLUMNS
+    COLUMN_LABELS = COLUMN_LABELS
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
@@ -52,18 +55,6 @@ class EntityTable(LegibleStyles, DataTable[Text]):
         """The entity whose releases the list shows, if any."""
         self._releases = 0
         self._fitted_width = 0
-
-    def on_mount(self) -> None:
-        """Add the columns."""
-        self._set_columns(COLUMNS)
-
-    def _set_columns(self, keys: tuple[str, ...]) -> None:
-        """Show the columns ``keys`` (a narrow pane drops some rather than overflow)."""
-        if tuple(str(key.value) for key in self.columns) == keys:
-            return
-        self.clear(columns=True)
-        for key in keys:
-            self.add_column(COLUMN_LABELS[key], key=key)
 
     def show(self, entities: list[EntityFrequency], releases: int) -> None:
         """Show the most widely mentioned ``entities``; bars compare with all ``releases``."""

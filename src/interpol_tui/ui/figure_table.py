@@ -16,6 +16,7 @@ from interpol_tui.analysis.aggregate import Statistics
 from interpol_tui.report.export import FigureRow, compact_value, stated_value
 from interpol_tui.report.figure_rows import FigureRows, FigureSort, SelectedRows
 from interpol_tui.ui.column_fit import fit_table
+from interpol_tui.ui.keyed_columns import KeyedColumns
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.nav_keys import TABLE_KEYS
 from interpol_tui.ui.quantity_table import clip, figure_chosen
@@ -46,7 +47,7 @@ def index_figures(statistics: Statistics) -> FigureIndex:
     return FigureRows(statistics)
 
 
-class FigureTable(LegibleStyles, DataTable[Text]):
+class FigureTable(LegibleStyles, KeyedColumns):
     """All figures with value, wording, quantity, date and release; ``o`` changes the order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,6 +55,7 @@ class FigureTable(LegibleStyles, DataTable[Text]):
         Binding("o", "cycle_sort", "Sort", id="stats.figure.sort"),
         *TABLE_KEYS,
     ]
+    COLUMNS = COLUMNS
 
     class Refilled(Message):
         """The rows shown changed: new figures, filter or order."""
@@ -79,18 +81,6 @@ class FigureTable(LegibleStyles, DataTable[Text]):
         self.filtered: Sequence[FigureRow] = ()
         """Every row that passes the filter, in the order shown (what export writes)."""
         self._fitted_width = 0
-
-    def on_mount(self) -> None:
-        """Add the columns."""
-        self._set_columns(COLUMNS)
-
-    def _set_columns(self, keys: tuple[str, ...]) -> None:
-        """Show the columns ``keys`` (a narrow pane drops some rather than overflow)."""
-        if tuple(str(key.value) for key in self.columns) == keys:
-            return
-        self.clear(columns=True)
-        for key in keys:
-            self.add_column(key.capitalize(), key=key)
 
     def show(self, statistics: Statistics, index: FigureIndex | None = None) -> None:
         """Show every figure of ``statistics`` (``index`` built beforehand, off the UI thread)."""
