@@ -20,6 +20,7 @@ from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.focus_border import FocusWithinBorder
 from interpol_tui.ui.heap import keep_loaded, release_loaded
 from interpol_tui.ui.messages import EntityChosen
+from interpol_tui.ui.stats_build import build_once_imported
 from interpol_tui.ui.stats_texts import corpus_totals, release_dates_table, sentence_text
 
 if TYPE_CHECKING:
@@ -121,7 +122,9 @@ class StatsPane(FocusWithinBorder, Vertical):
         from interpol_tui.ui.nav_keys import KeyedScroll
         from interpol_tui.ui.quantity_table import QuantityTable
 
-        with TabbedContent(initial="tab-quantities", id="stats-tabs"):
+        # No ``initial``: the first tab is shown anyway, and a tab bar told which tab to
+        # show fails on Mount when the app closes before it could mount its tabs.
+        with TabbedContent(id="stats-tabs"):
             with TabPane("Quantities", id="tab-quantities"):
                 yield Static(self._status, id="quantities-status", classes="stats--status")
                 yield QuantityTable(id="quantities")
@@ -151,7 +154,7 @@ class StatsPane(FocusWithinBorder, Vertical):
             return
         self.built = True
         await self.recompose()
-        if not self.query("#stats-totals"):
+        if not self.query("#stats-totals") or len(self.query("ContentTab")) != len(TABS):
             return  # the app is closing: the tabs were never mounted
         self.ready = True
         self._show_status(self._status)
@@ -196,7 +199,7 @@ class StatsPane(FocusWithinBorder, Vertical):
         if self.ready:
             self._fill_totals(corpus)
         elif not self.built:  # after the frame that shows the list: the release list comes first
-            self.call_after_refresh(self.build)
+            build_once_imported(self, self.build)
 
     def show_analyses(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
         """Group the analysed figures across releases (in a worker) and show them."""
