@@ -94,3 +94,25 @@ async def test_the_entities_table_fits_narrow_and_wide_panes(seeds_dir: Path) ->
         await pilot.pause()
         await pilot.pause()
         assert len(_check(entities, "entities 200")) == 5
+
+
+def test_a_title_column_takes_only_the_room_the_others_leave() -> None:
+    # Values first: the figure is what the row is for; the title keeps its minimum.
+    assert fit_columns(40, [10, 20, 30], [4, 6, 8], rest=2) == [10, 20, 10]
+    assert fit_columns(60, [10, 20, 40], [4, 6, 8], rest=2) == [10, 20, 30]
+    widths = fit_columns(20, [10, 20, 30], [4, 6, 8], rest=2)
+    assert widths[2] == 8 and sum(widths) == 20  # the others share what is left
+    assert fit_columns(80, [10, 20, 30], [4, 6, 8], rest=2) == [10, 20, 30]  # all fit
+
+
+async def test_at_200_columns_values_are_whole_and_the_title_takes_the_rest(
+    seeds_dir: Path,
+) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(app, pilot)
+        quantities = app.screen.query_one(QuantityTable)
+        cells = [quantities.get_row(row) for row in list(quantities.rows)]
+        values = [row[1].plain for row in cells]
+        assert "some 4.5 billion…" in values  # was "some 4.5…" beside a wider title
+        _check(quantities, "quantities 200")

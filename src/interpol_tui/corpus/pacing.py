@@ -40,6 +40,11 @@ def hold(seconds: float = HOLD) -> None:
     _hold_until = max(_hold_until, time.monotonic() + seconds)
 
 
+def held_for() -> float:
+    """Seconds the current hold has left (0 when none): UI work that can wait, waits as long."""
+    return max(_hold_until - time.monotonic(), 0.0)
+
+
 def stop() -> None:
     """The process is leaving: paced loops end at their next item (their work is not needed)."""
     _stopping.set()

@@ -2,7 +2,9 @@
 
 Each column is as wide as its longest cell when they all fit. Otherwise every
 column keeps its minimum and the room left is shared in proportion to what
-each still wants; a cell longer than its column is cut between words with an
+each still wants; a table may name one column (a release's title) that takes
+only the room the others leave, so that a value is not cut while a title has
+room to spare. A cell longer than its column is cut between words with an
 ellipsis (:func:`~interpol_tui.ui.quantity_table.clip`), never mid-word by the
 pane's edge. Recomputed whenever the table's width changes.
 """
@@ -21,11 +23,27 @@ CELL_PADDING = 1
 """DataTable's padding each side of a cell."""
 
 
-def fit_columns(room: int, wants: Sequence[int], minimums: Sequence[int]) -> list[int]:
-    """Widths summing to at most ``room`` (unless the minimums alone need more)."""
+def fit_columns(
+    room: int, wants: Sequence[int], minimums: Sequence[int], rest: int | None = None
+) -> list[int]:
+    """Widths summing to at most ``room`` (unless the minimums alone need more).
+
+    With ``rest``, the other columns share the room first (column ``rest`` keeping its
+    minimum) and column ``rest`` takes what they leave, up to what it wants.
+    """
     wants = [max(want, low) for want, low in zip(wants, minimums, strict=True)]
     if sum(wants) <= room:
         return wants
+    if rest is not None:
+        others = [i for i in range(len(wants)) if i != rest]
+        shared = fit_columns(
+            room - minimums[rest], [wants[i] for i in others], [minimums[i] for i in others]
+        )
+        widths = list(minimums)
+        for index, width in zip(others, shared, strict=True):
+            widths[index] = width
+        widths[rest] = max(minimums[rest], min(wants[rest], room - sum(shared)))
+        return widths
     widths = list(minimums)
     spare = room - sum(widths)
     extra = [want - low for want, low in zip(wants, minimums, strict=True)]
@@ -61,8 +79,12 @@ def longest(rows: Sequence[Sequence[Text]], labels: Sequence[str]) -> list[int]:
     ]
 
 
-def fit_table(table: Any, rows: list[list[Text]], minimums: Sequence[int]) -> None:
+def fit_table(
+    table: Any, rows: list[list[Text]], minimums: Sequence[int], rest: int | None = None
+) -> None:
     """Size ``table``'s columns to its width and cut the cells (and labels) of ``rows`` to them.
+
+    ``rest`` is the column that takes the room the others leave (see :func:`fit_columns`).
 
     A table not laid out yet (width 0, as in a hidden tab) keeps Textual's automatic
     widths; it is fitted when it gets its width.
@@ -73,9 +95,8 @@ def fit_table(table: Any, rows: list[list[Text]], minimums: Sequence[int]) -> No
     if table.size.width <= 0 or not columns:
         return
     labels = [str(column.label) for column in columns]
-    widths = fit_columns(
-        room_for(table.size.width, len(columns)), longest(rows, labels), minimums[: len(columns)]
-    )
+    room = room_for(table.size.width, len(columns))
+    widths = fit_columns(room, longest(rows, labels), minimums[: len(columns)], rest)
     for column, label, width in zip(columns, labels, widths, strict=True):
         column.width = width
         column.auto_width = False

@@ -82,11 +82,17 @@ class FigureTable(LegibleStyles, KeyedColumns):
         """Every row that passes the filter, in the order shown (what export writes)."""
         self._fitted_width = 0
 
-    def show(self, statistics: Statistics, index: FigureIndex | None = None) -> None:
-        """Show every figure of ``statistics`` (``index`` built beforehand, off the UI thread)."""
+    def show(
+        self,
+        statistics: Statistics,
+        index: FigureIndex | None = None,
+        orders: dict[FigureSort, Sequence[int]] | None = None,
+    ) -> None:
+        """Show every figure of ``statistics`` (``index``, and the ``orders`` of its rows
+        already sorted, built beforehand off the UI thread)."""
         self.statistics = statistics
         self.all_rows = self._rows = index or index_figures(statistics)
-        self.orders = {}
+        self.orders = dict(orders or {})
         self._refill()
 
     def watch_order(self) -> None:
@@ -137,7 +143,8 @@ class FigureTable(LegibleStyles, KeyedColumns):
             }
             cells.append([by_key[key] for key in keys])
         self._fitted_width = width
-        fit_table(self, cells, [MINIMUM_WIDTHS[key] for key in keys])
+        rest = keys.index("release") if "release" in keys else None  # takes the room left
+        fit_table(self, cells, [MINIMUM_WIDTHS[key] for key in keys], rest)
         for index, row_cells in enumerate(cells):
             self.add_row(*row_cells, key=str(index))
         self.post_message(self.Refilled())

@@ -197,13 +197,23 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         self._rows: list[list[Text]] = []
         self._fitted_width = 0
         self.statistics: Statistics | None = None
+        self._shown: ShownQuantities | None = None
         self.columns_layout = LAYOUTS[-1]
         """The column layout in use (it follows the table's width)."""
 
-    def show(self, statistics: Statistics) -> None:
-        """Fill the table from ``statistics``, in the layout its width allows."""
+    def show(self, statistics: Statistics, shown: ShownQuantities | None = None) -> None:
+        """Fill the table from ``statistics``, in the layout its width allows.
+
+        ``shown`` is what :func:`shown_quantities` gives, made off the UI thread beforehand
+        (at 10,000 releases that takes seconds); it is kept for the next resize.
+        """
+        if shown is None or shown.statistics is not statistics:
+            shown = self._shown
+            if shown is None or shown.statistics is not statistics:
+                shown = shown_quantities(statistics)
+        self._shown = shown
         self.statistics = statistics
-        layout = self.columns_layout = layout_for(self.size.width, _longest_value(statistics))
+        layout = self.columns_layout = layout_for(self.size.width, shown.longest_value)
         cursor = self.cursor_row
         self.row_items = []
         self.clear(columns=True)
@@ -215,16 +225,9 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
             self.add_columns(
                 "What is counted · when", "Values · figure", "Change", "Chart", "Release"
             )
-        shown = 0
-        for quantity in statistics.recurring:
-            if len(self.row_items) >= MAX_TABLE_ROWS:
-                break
+        for quantity in shown.recurring:
             self._quantity_rows(quantity, statistics.titles)
-            shown += 1
-        standalone = statistics.standalone  # made as they are read: only those shown
-        room = max(MAX_TABLE_ROWS - len(self.row_items), 0)
-        hidden = len(statistics.quantities) - shown - min(len(standalone), room)
-        standalone = standalone[:room]
+        standalone = shown.standalone
         if standalone:
             label = "Cited once" if layout.compact else "Cited by one release"
             heading = Text(f"{label} ({len(standalone)})", style="bold italic")
@@ -241,8 +244,8 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
                 Text(""),
                 Text(clip(title, layout.release)),
             )
-        if hidden > 0:
-            note = f"{hidden:,} more not shown: the Figures tab lists every figure"
+        if shown.hidden > 0:
+            note = f"{shown.hidden:,} more not shown: the Figures tab lists every figure"
             self._add(QuantityRow(None), Text(note, style="italic"))
         self._flush()
         if self.row_items:
@@ -281,9 +284,9 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
 
     def on_resize(self) -> None:
         """Change the column layout when the width crosses into another range."""
-        if self.statistics is None:
+        if self.statistics is None or self._shown is None:
             return
-        layout = layout_for(self.size.width, _longest_value(self.statistics))
+        layout = layout_for(self.size.width, self._shown.longest_value)
         refit = self.size.width != self._fitted_width  # the columns follow the width
         if layout != self.columns_layout or refit:
             self.show(self.statistics)
@@ -301,7 +304,9 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         """
         rows, self._rows = self._rows, []
         self._fitted_width = self.size.width
-        fit_table(self, rows, MINIMUM_WIDTHS[len(self.columns)])
+        columns = len(self.columns)
+        # The release's title takes the room left: a value is never cut for it.
+        fit_table(self, rows, MINIMUM_WIDTHS[columns], rest=4 if columns == 5 else None)
         for index, row in enumerate(rows):
             self.add_row(*row, key=str(index))
 
@@ -339,12 +344,39 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
             self.post_message(figure_chosen(occurrence.doc_id, occurrence.figure))
 
 
-def _longest_value(statistics: Statistics) -> int:
-    """The longest value cell of the narrow layouts (trend arrows, compact figures)."""
-    trends = (len(trend_cell(q).plain) for q in statistics.recurring[:MAX_TABLE_ROWS])
-    shown = statistics.quantities[:MAX_TABLE_ROWS]
-    figures = (len(compact_value(o.figure)) for q in shown for o in q.occurrences)
-    return max((*trends, *figures), default=4)
+@dataclass(frozen=True, slots=True)
+class ShownQuantities:
+    """The quantities the table shows (made objects) and the longest value cell among them."""
+
+    statistics: Statistics
+    recurring: tuple[Quantity, ...]
+    """Quantities cited by several releases, until :data:`MAX_TABLE_ROWS` rows are filled."""
+    standalone: tuple[Quantity, ...]
+    """Figures cited once, in the rows left."""
+    hidden: int
+    """Quantities not shown."""
+    longest_value: int
+    """What ``_longest_value`` gives: the longest value cell of the narrow layouts."""
+
+
+def shown_quantities(statistics: Statistics) -> ShownQuantities:
+    """What the table shows of ``statistics`` (a worker thread makes it for a large corpus)."""
+    quantities = statistics.quantities
+    head = list(quantities[:MAX_TABLE_ROWS])  # made once: the rows and the widths need them
+    recurring: list[Quantity] = []
+    rows = 0
+    for quantity in head[: quantities.recurring]:
+        if rows >= MAX_TABLE_ROWS:
+            break
+        recurring.append(quantity)
+        rows += 1 + len(quantity.occurrences)  # its heading, then a row per release
+    room = max(MAX_TABLE_ROWS - rows, 0)
+    standalone = statistics.standalone
+    hidden = len(quantities) - len(recurring) - min(len(standalone), room)
+    trends = (len(trend_cell(q).plain) for q in head[: quantities.recurring])
+    figures = (len(compact_value(o.figure)) for q in head for o in q.occurrences)
+    longest = max((*trends, *figures), default=4)
+    return ShownQuantities(statistics, tuple(recurring), tuple(standalone[:room]), hidden, longest)
 
 
 def _when(occurrence: Occurrence, short: bool = False) -> str:

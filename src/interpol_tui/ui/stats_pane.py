@@ -21,7 +21,14 @@ from interpol_tui.ui.focus_border import FocusWithinBorder
 from interpol_tui.ui.heap import keep_loaded, release_loaded
 from interpol_tui.ui.messages import EntityChosen
 from interpol_tui.ui.stats_build import build_once_imported
-from interpol_tui.ui.stats_texts import corpus_totals, release_dates_table, sentence_text
+from interpol_tui.ui.stats_texts import (
+    corpus_totals,
+    entities_status,
+    release_dates_table,
+    sentence_text,
+    statistics_status,
+    tab_labels,
+)
 
 if TYPE_CHECKING:
     # The tables (DataTable, TabbedContent, the aggregation they show) are
@@ -30,24 +37,9 @@ if TYPE_CHECKING:
 
     from interpol_tui.analysis.aggregate import Occurrence, Statistics
     from interpol_tui.ui.figure_table import FigureIndex
+    from interpol_tui.ui.stats_fill import PreparedTables
 
 TABS = ("tab-quantities", "tab-figures", "tab-entities", "tab-corpus")
-TAB_LABELS = (
-    ("Quantities", "Figures", "Entities", "Corpus"),
-    ("Qty", "Figures", "Entities", "Corpus"),
-    ("Qty", "Figs", "Ents", "Corp"),
-)
-"""The tabs' names, longest first: the longest that fits is shown, so no tab is hidden."""
-
-
-def tab_labels(width: int) -> tuple[str, ...]:
-    """The longest set of tab names that fits ``width`` cells (each tab pads one cell a side)."""
-    for labels in TAB_LABELS:
-        if sum(len(label) + 2 for label in labels) <= width:
-            return labels
-    return TAB_LABELS[-1]
-
-
 FULL_SCREEN_BELOW = 100
 """Below this many columns the shown pane fills the screen (see ``stats_layout``)."""
 
@@ -55,9 +47,13 @@ FULL_SCREEN_BELOW = 100
 class StatisticsReady(Message):
     """The statistics worker finished grouping the corpus's figures."""
 
-    def __init__(self, statistics: Statistics, figures: FigureIndex) -> None:
+    def __init__(
+        self, statistics: Statistics, figures: FigureIndex, prepared: PreparedTables | None = None
+    ) -> None:
         self.statistics = statistics
         self.figures = figures
+        self.prepared = prepared
+        """What the tables show first, made in the worker (``ui/stats_fill.py``)."""
         super().__init__()
 
 
@@ -227,18 +223,20 @@ class StatsPane(FocusWithinBorder, Vertical):
         from interpol_tui.analysis.aggregate import corpus_statistics
         from interpol_tui.corpus.pacing import paced_check
         from interpol_tui.ui.figure_table import index_figures
+        from interpol_tui.ui.stats_fill import prepare_tables
 
         worker = get_current_worker()
         cancelled = paced_check(lambda: worker.is_cancelled)  # steps aside for keys
         try:
             statistics = corpus_statistics(corpus, analyses, cancelled=cancelled)
             figures = index_figures(statistics)
+            prepared = prepare_tables(statistics, figures)
         except Exception as error:  # a bug here must not take the browser down
             message = f"Could not compare figures: {error}"
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         if not worker.is_cancelled:
-            self.post_message(StatisticsReady(statistics, figures))
+            self.post_message(StatisticsReady(statistics, figures, prepared))
 
     def _show_status(self, status: Text) -> None:
         self._status = status
@@ -248,43 +246,43 @@ class StatsPane(FocusWithinBorder, Vertical):
                 line.update(status)
 
     def on_statistics_ready(self, message: StatisticsReady) -> None:
-        """Fill every table (once they are built)."""
+        """Fill every table (once they are built), a table at a time (``ui/stats_fill.py``)."""
         if not self.ready:
             self._pending = message
             return
         from interpol_tui.ui.entity_table import MAX_ENTITY_ROWS, EntityTable
         from interpol_tui.ui.figure_table import FigureTable
         from interpol_tui.ui.quantity_table import QuantityTable
+        from interpol_tui.ui.stats_fill import fill_in_turns, prepare_tables
 
-        statistics = self.statistics = message.statistics
-        recurring = len(statistics.recurring)
-        standalone = len(statistics.quantities) - recurring
-        inferred = any(d.inferred for d in statistics.dates.values())
-        releases = len(statistics.dates)
-        status = f"{releases:,} releases · {recurring} quantities across releases"
-        status += f" · {standalone} cited once"
-        if inferred:
-            status += " · ~ inferred date"
-        self._show_status(Text(status))
-        self.query_one(QuantityTable).show(statistics)
-        self._show_sentence(self.query_one(QuantityTable).current_occurrence)
-        self.query_one(FigureTable).show(statistics, message.figures)
-        entities = list(statistics.entities)
-        self.query_one(EntityTable).show(entities, releases)
-        self.query_one("#entities-status", Static).update(
-            Text(
-                f"{len(entities):,} entities"
-                + (
-                    f" · {MAX_ENTITY_ROWS:,} most mentioned shown"
-                    if len(entities) > MAX_ENTITY_ROWS
-                    else ""
-                )
-                + " · enter lists the releases that mention one"
-            )
+        statistics, prepared = message.statistics, message.prepared
+        if prepared is None:
+            prepared = prepare_tables(statistics, message.figures)
+        keep_loaded()  # the statistics live until a reload: out of the full passes (heap.py)
+        entities, releases = list(statistics.entities), len(statistics.dates)
+
+        def entity_rows() -> None:
+            self.query_one(EntityTable).show(entities, releases)
+            status = entities_status(len(entities), MAX_ENTITY_ROWS)
+            self.query_one("#entities-status", Static).update(Text(status))
+
+        def done() -> None:
+            self.query_one("#stats-dates", Static).update(release_dates_table(statistics))
+            self.statistics = statistics
+            self._show_status(Text(statistics_status(statistics)))
+            self._show_sentence(self.query_one(QuantityTable).current_occurrence)
+            self.app.refresh_bindings()
+            self.call_after_refresh(keep_loaded)  # the tables stay until a reload (ui/heap.py)
+
+        turns = (
+            lambda: self.query_one(QuantityTable).show(statistics, prepared.quantities),
+            lambda: self.query_one(FigureTable).show(
+                statistics, message.figures, prepared.figure_orders
+            ),
+            entity_rows,
+            done,
         )
-        self.query_one("#stats-dates", Static).update(release_dates_table(statistics))
-        self.app.refresh_bindings()
-        self.call_after_refresh(keep_loaded)  # the tables stay until a reload (ui/heap.py)
+        self.run_worker(fill_in_turns(self, turns), group="stats-fill", exclusive=True)
 
     def _show_sentence(self, occurrence: Occurrence | None) -> None:
         sentence = self.query_one("#occurrence-sentence", Static)

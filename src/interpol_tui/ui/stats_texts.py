@@ -1,4 +1,5 @@
-"""The statistics pane's texts: corpus totals, releases by date, a figure's sentence."""
+"""The statistics pane's texts: tab names, status lines, corpus totals, releases by date, a
+figure's sentence."""
 
 from __future__ import annotations
 
@@ -12,6 +13,22 @@ from interpol_tui.corpus.pacing import paced
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.aggregate import Occurrence, Statistics
+
+TAB_LABELS = (
+    ("Quantities", "Figures", "Entities", "Corpus"),
+    ("Qty", "Figures", "Entities", "Corpus"),
+    ("Qty", "Figs", "Ents", "Corp"),
+)
+"""The tabs' names, longest first: the longest that fits is shown, so no tab is hidden."""
+
+
+def tab_labels(width: int) -> tuple[str, ...]:
+    """The longest set of tab names that fits ``width`` cells (each tab pads one cell a side)."""
+    for labels in TAB_LABELS:
+        if sum(len(label) + 2 for label in labels) <= width:
+            return labels
+    return TAB_LABELS[-1]
+
 
 MAX_DATED_ROWS = 300
 """Releases listed by date in the corpus tab at most."""
@@ -39,6 +56,25 @@ def corpus_totals(corpus: Corpus) -> Text:
     if corpus.warnings:
         text.append(f"{len(corpus.warnings):,} warnings\n", style="bold")
     return text
+
+
+def statistics_status(statistics: Statistics) -> str:
+    """The quantities tab's status line once the figures are grouped."""
+    recurring = len(statistics.recurring)
+    standalone = len(statistics.quantities) - recurring
+    status = f"{len(statistics.dates):,} releases · {recurring} quantities across releases"
+    status += f" · {standalone} cited once"
+    if any(d.inferred for d in statistics.dates.values()):
+        status += " · ~ inferred date"
+    return status
+
+
+def entities_status(entities: int, shown: int) -> str:
+    """The entities tab's status line: how many, how many of them shown (``shown`` at most)."""
+    status = f"{entities:,} entities"
+    if entities > shown:
+        status += f" · {shown:,} most mentioned shown"
+    return status + " · enter lists the releases that mention one"
 
 
 def release_dates_table(statistics: Statistics) -> Table:
