@@ -60,3 +60,31 @@ def test_the_figures_first_order_is_the_tables_own(statistics: Statistics) -> No
     prepared = prepare_tables(statistics, figures)
     assert list(prepared.figure_orders["value"]) == list(figures.order("value"))
     assert prepared.quantities.statistics is statistics
+
+
+async def test_entity_rows_added_in_turns_are_all_there_once_in_order(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app_fixtures import settle
+
+    from interpol_tui.ui import entity_table
+    from interpol_tui.ui.app import InterpolApp
+    from interpol_tui.ui.entity_table import EntityTable
+
+    monkeypatch.setattr(entity_table, "ROWS_A_TURN", 7)  # 48 entities: seven turns
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(EntityTable)
+        entities = list(table.entities)
+        assert len(entities) > 7 * 3
+        table.show(entities, 5)
+        table.show(entities, 5)  # again before the first's turns ran: theirs are dropped
+        for _ in range(600):  # hang guard
+            await pilot.pause(0.02)
+            if not any(w.group == "entity-rows" and w.is_running for w in app.workers):
+                break
+        await pilot.pause()
+        names = [table.get_row(key)[1].plain for key in table.rows]
+        assert len(names) == len(entities)
+        assert names == [entity_table.clip(e.canonical, 32) for e in entities]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
@@ -34,6 +35,8 @@ COLUMN_LABELS = {
     "mentions": "Mentions",
     "bar": "",
 }
+ROWS_A_TURN = 250
+"""Rows added in one slice of the UI thread; the rest follow a turn at a time (``stats_fill``)."""
 MINIMUM_WIDTHS = {"type": 8, "name": 12, "releases": 8, "mentions": 8, "bar": 10}
 """The narrowest each column gets (``column_fit``): counts and bars are never cut."""
 
@@ -63,6 +66,7 @@ class EntityTable(LegibleStyles, KeyedColumns):
         self._releases = releases
         width = self._fitted_width = self.size.width
         keys = COLUMNS if width == 0 or width >= NARROW_BELOW else NARROW_COLUMNS
+        self.workers.cancel_group(self, "entity-rows")  # rows of an earlier show
         self._set_columns(keys)
         self.clear()
         rows: list[list[Text]] = []
@@ -76,8 +80,21 @@ class EntityTable(LegibleStyles, KeyedColumns):
             }
             rows.append([cells[key] for key in keys])
         fit_table(self, rows, [MINIMUM_WIDTHS[key] for key in keys])
-        for index, row in enumerate(rows):
+        self._add_rows(rows, 0)
+        if len(rows) > ROWS_A_TURN:
+            self._add_in_turns(rows)
+
+    def _add_rows(self, rows: list[list[Text]], start: int) -> None:
+        for index, row in enumerate(rows[start : start + ROWS_A_TURN], start):
             self.add_row(*row, key=str(index))
+
+    @work(group="entity-rows", exclusive=True)
+    async def _add_in_turns(self, rows: list[list[Text]]) -> None:
+        from interpol_tui.ui.stats_fill import next_turn
+
+        for start in range(ROWS_A_TURN, len(rows), ROWS_A_TURN):
+            await next_turn(self)
+            self._add_rows(rows, start)
 
     def on_resize(self) -> None:
         """Size the columns again for the new width."""

@@ -7,7 +7,8 @@ sorting every figure by value for the figures table. :func:`prepare_tables`
 does both in the statistics worker's thread. What is left on the UI thread
 (rows of text, a DataTable's rows) is done a table at a time by
 :func:`fill_in_turns`, each turn after a frame and after the keys pressed
-meanwhile have been answered (``corpus.pacing``).
+meanwhile have been answered (``corpus.pacing``); the entities table adds
+its 2,000 rows a few hundred a turn (DataTable measures every new cell).
 """
 
 from __future__ import annotations
@@ -40,16 +41,17 @@ def prepare_tables(statistics: Statistics, figures: FigureRows) -> PreparedTable
     return PreparedTables(shown_quantities(statistics), {first: figures.order(first)})
 
 
-async def _after_a_frame(widget: Widget) -> None:
+async def next_turn(widget: Widget) -> None:
+    """Wait for the next frame, then for the keys pressed meanwhile to be answered."""
     drawn = asyncio.Event()
     widget.call_after_refresh(drawn.set)
     await drawn.wait()
+    while (rest := pacing.held_for()) > 0:
+        await asyncio.sleep(rest)
 
 
 async def fill_in_turns(widget: Widget, turns: Sequence[Callable[[], None]]) -> None:
     """Run each turn in a slice of its own, after a frame and once keys have been answered."""
     for turn in turns:
-        await _after_a_frame(widget)
-        while (rest := pacing.held_for()) > 0:
-            await asyncio.sleep(rest)
+        await next_turn(widget)
         turn()
