@@ -8,12 +8,16 @@ written out in this file, on sentences of our own, the seeds and random text.
 
 from __future__ import annotations
 
+import dataclasses
 import random
+import re
 from pathlib import Path
 
 import pytest
 
-from interpol_tui.analysis import tokens
+from interpol_tui.analysis import captions, tokens
+from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.pipeline import analyse_text
 from interpol_tui.analysis.tokens import Token, tokenize
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -87,3 +91,55 @@ def test_tokens_are_whole_tokens() -> None:
         ("12 345", "number"),
         ("cases", "word"),
     ]
+
+
+def test_only_the_listed_characters_fold_to_ascii_letters() -> None:
+    """The photo-word shortcut trusts lower() on any text without these characters."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {
+        chr(code)
+        for code in range(128, 0x110000)
+        if not 0xD800 <= code <= 0xDFFF and letter.fullmatch(chr(code))
+    }
+    assert folding == captions.FOLD_TO_ASCII
+
+
+def test_photo_words_shortcut_on_text_beyond_ascii() -> None:
+    pieces = [
+        "pictured", "PHOTO", "Photograph", "credit:", "seen here", "shown HERE", "such as here",
+        "including this man", "from left to right", "(l-r)", "(L-R)", "(Photo", "Image:",
+        "“", "”", "–", "’", "é", "ſ", "İ", "ı", "\u212a", "PİCTURED", "ımage", "here", "left",
+        "word", " ", "\n",
+    ]  # fmt: skip
+    rng = random.Random(20)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        full = captions._PHOTO_WORDS.search(text) is not None
+        found += full
+        assert captions._has_photo_words(text) == full, text
+    assert found > 500
+
+
+def _plain_zoned(figures: list[Figure], text: str) -> tuple[Figure, ...]:
+    captions_found = captions.caption_spans(text)
+    return tuple(
+        dataclasses.replace(f, zone="caption")
+        if any(a <= f.start < b for a, b in captions_found)
+        else f
+        for f in figures
+    )
+
+
+def test_caption_zones_match_the_plain_search() -> None:
+    caption = "Officers pictured with 40 kg of cocaine seized in 2 raids."
+    body = "Police seized 40 kg of cocaine and arrested 12 people in 3 countries."
+    text = "\n\n".join([body, caption, body + " Then 5 more.", caption, "Photo: 9 officers"])
+    figures = list(analyse_text("z", text).figures)
+    plain = _plain_zoned([dataclasses.replace(f, zone="body") for f in figures], text)
+    assert figures == list(plain)
+    assert {f.zone for f in figures} == {"body", "caption"}
+    for path in sorted(SEEDS.glob("*")):
+        doc = analyse_text(path.name, path.read_text(encoding="utf-8"))
+        unzoned = [dataclasses.replace(f, zone="body") for f in doc.figures]
+        assert doc.figures == _plain_zoned(unzoned, path.read_text(encoding="utf-8"))
