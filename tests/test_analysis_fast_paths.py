@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from interpol_tui.analysis import captions, tokens
+from interpol_tui.analysis import captions, token_search, tokens
 from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.pipeline import analyse_text
 from interpol_tui.analysis.tokens import Token, tokenize
 
@@ -143,3 +144,32 @@ def test_caption_zones_match_the_plain_search() -> None:
         doc = analyse_text(path.name, path.read_text(encoding="utf-8"))
         unzoned = [dataclasses.replace(f, zone="body") for f in doc.figures]
         assert doc.figures == _plain_zoned(unzoned, path.read_text(encoding="utf-8"))
+
+
+_LIST_TEXTS = [
+    "Operations Epervier (Chad, Mali), Libertad and Sawiyan ran; an operation codenamed ‘Thunder’.",
+    "INTERPOL-led, code-named Blue Amber, operationoperation, co-operation, -operation operations",
+    "the operation-led code-name Lionfish and the codename Trigger, Pre-Operation and operations.",
+]
+
+
+def test_token_search_matches_the_loops_over_tokens() -> None:
+    words = frozenset({"operations", "Operations", "operation", "code-named", "codename", "a"})
+    for text in _LIST_TEXTS + _release_texts() + _random_texts(300):
+        found = tokenize(text)
+        assert token_search.indexes_of_words(text, found, words) == [
+            i for i, t in enumerate(found) if t.text in words
+        ]
+        assert token_search.tokens_holding(text, found, "-") == [t for t in found if "-" in t.text]
+        assert operation_lists(found, text) == operation_lists(found)
+
+
+def test_operation_lists_found_through_the_text() -> None:
+    text = _LIST_TEXTS[0]
+    names = [canonical for _start, _end, canonical in operation_lists(tokenize(text), text)]
+    assert names == [
+        "Operation Epervier",
+        "Operation Libertad",
+        "Operation Sawiyan",
+        "Operation Thunder",
+    ]
