@@ -36,12 +36,20 @@ SENTENCES = [
 ]
 
 
+_PLAIN_TOKEN = re.compile(
+    r"(?P<number>[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,])|[0-9]+(?:[.,][0-9]+)*)"
+    r"|(?P<word>[A-Z]\.(?:[A-Z]\.)+|[^\W\d_]\w*(?:-\w+|['’][^\W\d_]{2}\w*)*)"
+    r"|(?P<punct>\S)"
+)
+"""The tokenizer's pattern as it was written first (not possessive, numbers first)."""
+
+
 def _plain_tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenising as it was written first: one match object per token."""
     stop = len(text) if end is None else end
     found = [
         Token(m.group(), m.start(), m.end(), m.lastgroup or "punct")
-        for m in tokens._TOKEN.finditer(text, start, stop)
+        for m in _PLAIN_TOKEN.finditer(text, start, stop)
     ]
     for point in reversed(tokens._abbreviation_points(text, start, stop)):
         index = next((i for i, t in enumerate(found) if t.start >= point), len(found))
