@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from interpol_tui.analysis import captions, token_search, tokens
+from interpol_tui.analysis import captions, figures, token_search, tokens
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.pipeline import analyse_text
@@ -181,3 +181,17 @@ def test_operation_lists_found_through_the_text() -> None:
         "Operation Sawiyan",
         "Operation Thunder",
     ]
+
+
+def test_slash_patterns_need_a_slash() -> None:
+    """A number's slash test runs its regexes only where a slash is written near it."""
+    pieces = ["/", " / ", "1", "71", " ", "\u00a0", "a", "-", "19"]
+    rng = random.Random(6)
+    matched = 0
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))[:6]
+        for pattern, search in ((figures._SLASH_AFTER, False), (figures._SLASH_BEFORE, True)):
+            full = (pattern.search if search else pattern.match)(text) is not None
+            matched += full
+            assert full <= ("/" in text), text
+    assert matched > 100

@@ -57,8 +57,13 @@ def _excluded_number(text: str, tokens: list[Token], core: Core) -> bool:
             return True
         if after[:1].isalpha() and not glued_unit:
             return True  # "3G", "B2B": a number inside a word
-        if _SLASH_AFTER.match(text[last.end : last.end + 6]) or _SLASH_BEFORE.search(
-            text[max(0, first.start - 6) : first.start]
+        # Both patterns need a slash: most numbers have none near them, decided with ``in``.
+        after_six, before_six = (
+            text[last.end : last.end + 6],
+            text[max(0, first.start - 6) : first.start],
+        )
+        if ("/" in after_six and _SLASH_AFTER.match(after_six)) or (
+            "/" in before_six and _SLASH_BEFORE.search(before_six)
         ):
             return True  # "71/19", "1 / 3": a resolution number or a counter
         if core.first > 0 and tokens[core.first - 1].text.lower().rstrip(".") in NUMBER_LABELS:
