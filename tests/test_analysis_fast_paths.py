@@ -17,6 +17,7 @@ import pytest
 
 from interpol_tui.analysis import captions, figures, token_search, tokens
 from interpol_tui.analysis.model import Figure
+from interpol_tui.analysis.number_reader import START_FORMS
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.pipeline import analyse_text
 from interpol_tui.analysis.tokens import Token, tokenize
@@ -195,3 +196,33 @@ def test_slash_patterns_need_a_slash() -> None:
             matched += full
             assert full <= ("/" in text), text
     assert matched > 100
+
+
+def _plain_coarse(found: list[Token]) -> list[int]:
+    """The figures' coarse filter as it was first written: one test of every token."""
+    return [
+        i
+        for i, t in enumerate(found)
+        if t.kind == "number"
+        or (
+            t.kind == "word"
+            and (
+                t.text in START_FORMS
+                or "-" in t.text
+                or ("fold" in t.text and t.text.endswith("fold"))
+            )
+        )
+    ]
+
+
+def test_coarse_number_filter_matches_the_plain_one() -> None:
+    own = [
+        "Seizures rose fourfold to 3,000 - a tenfold-fold rise; a four-day, Ten-fold scaffold.",
+        "An A a- -fold fold folded twenty-one One 12-month foldfold 7-fold - – 1 533 units.",
+    ]
+    for text in own + _release_texts() + _random_texts(300):
+        found = tokenize(text)
+        assert figures._coarse_candidates(text, found) == _plain_coarse(found)
+        assert token_search.indexes_holding(text, found, "fold") == [
+            i for i, t in enumerate(found) if "fold" in t.text
+        ]

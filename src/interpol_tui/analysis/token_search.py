@@ -39,11 +39,21 @@ def indexes_of_words(text: str, tokens: list[Token], words: frozenset[str]) -> l
     return found
 
 
-def tokens_holding(text: str, tokens: list[Token], part: str) -> list[Token]:
-    """``[t for t in tokens if part in t.text]`` for a one-character ``part``."""
-    found: list[Token] = []
+def indexes_holding(text: str, tokens: list[Token], part: str) -> list[int]:
+    """Indexes of the tokens whose text holds ``part``, in order.
+
+    The same as ``[i for i, t in enumerate(tokens) if part in t.text]``: a token
+    holds ``part`` when one of its places in the text starts inside the token and
+    ends inside it too.
+    """
+    found: list[int] = []
     for at in _places(text, part):
         index = bisect_right(tokens, at, key=_START) - 1
-        if index >= 0 and at < tokens[index].end and (not found or found[-1] is not tokens[index]):
-            found.append(tokens[index])
+        if index >= 0 and at + len(part) <= tokens[index].end and (not found or found[-1] != index):
+            found.append(index)
     return found
+
+
+def tokens_holding(text: str, tokens: list[Token], part: str) -> list[Token]:
+    """``[t for t in tokens if part in t.text]``: the tokens whose text holds ``part``."""
+    return [tokens[index] for index in indexes_holding(text, tokens, part)]
