@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from interpol_tui.analysis import captions, figures, token_search, tokens
+from interpol_tui.analysis import captions, dates, figures, token_search, tokens
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.number_reader import START_FORMS
 from interpol_tui.analysis.operations import operation_lists
@@ -226,3 +226,44 @@ def test_coarse_number_filter_matches_the_plain_one() -> None:
         assert token_search.indexes_holding(text, found, "fold") == [
             i for i, t in enumerate(found) if "fold" in t.text
         ]
+
+
+def _plain_months(text: str) -> list[tuple[int, int, str | None]]:
+    """The month dates as first written: every date pattern tried around every anchor."""
+    found = dates._Dates(text)
+    for anchor in dates._MONTH_ANCHOR.finditer(text):
+        if anchor.start() and text[anchor.start() - 1].isalpha():
+            continue
+        low = max(0, anchor.start() - dates._WINDOW)
+        high = min(len(text), anchor.end() + dates._WINDOW)
+        for pattern in dates._DATES:
+            for match in pattern.finditer(text, low, high):
+                if match.start() <= anchor.start() < match.end():
+                    groups = match.groupdict()
+                    iso = dates._iso(groups.get("year"), groups["month"], groups.get("day"))
+                    found.add(match.start(), match.end(), iso)
+        for match in dates._MONTH_ALONE.finditer(text, low, anchor.end()):
+            found.add(match.start("date"), match.end("date"), None)
+    return [(d.start, d.end, d.iso) for d in found.spans]
+
+
+def _months(text: str) -> list[tuple[int, int, str | None]]:
+    found = dates._Dates(text)
+    found.months()
+    return [(d.start, d.end, d.iso) for d in found.spans]
+
+
+def test_month_dates_tried_only_beside_a_digit() -> None:
+    pieces = [
+        "22", "March", "May", "Sept.", "Sep", "September", "2024", "1999", "Monday,", "Friday",
+        " ", "  ", ", ", "–", "-", "to", "and", "in", "since", "early", "5th", "\u0663\u0662",
+        "x", "officers", "\n", "Jan", "October", "th",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    dated = 0
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3_000)]
+    for text in texts + _release_texts():
+        plain = _plain_months(text)
+        dated += bool(plain)
+        assert _months(text) == plain, text
+    assert dated > 1_000
