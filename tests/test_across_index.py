@@ -225,23 +225,6 @@ def test_timelines_made_ahead_are_the_same(folder: Path, monkeypatch: pytest.Mon
     _same_as_the_analyses(index, corpus, analyses, ["Mira Kallas", "Tomas Berg", "mira kallas"])
 
 
-@pytest.mark.parametrize("dense_after", [1, 2, 1024])
-def test_the_filter_gives_the_same_when_most_quotations_match(
-    folder: Path, monkeypatch: pytest.MonkeyPatch, dense_after: int
-) -> None:
-    """Past ``DENSE_AFTER`` matches the rest are tested one by one: same rows, same order."""
-    import interpol_tui.analysis.quotation_index as quotation_index
-
-    (folder / "2022-markup.txt").write_text(HOSTILE, encoding="utf-8")
-    index, _, _ = _index(folder)
-    quotations = index.quotations
-    expected = {q: quotations.filter_rows(q) for q in ["s", "e a", "a ports", "zzz", "kallas s"]}
-    monkeypatch.setattr(quotation_index, "DENSE_AFTER", dense_after)
-    for query, rows in expected.items():
-        assert quotations.filter_rows(query) == rows, query
-    assert len(expected["s"]) > 2  # the dense path was taken for the low limits
-
-
 @pytest.mark.parametrize("batch", [1, 2])
 def test_stored_rows_read_in_small_batches_give_the_same(
     folder: Path, monkeypatch: pytest.MonkeyPatch, batch: int

@@ -1,12 +1,11 @@
 """The corpus's quotations kept as columns, ordered by speaker and filtered as one types.
 
 A corpus of 100,000 releases quotes some 600,000 times. Held as one object
-per quotation, with its folded text beside it twice (a list and the string
-searched), that was about 530 bytes a quotation; here the words are one
-UTF-8 buffer, the folded words another (searched with ``bytes.find``, which
-finds in UTF-8 exactly what ``str.find`` finds in the text: a whole
-character's bytes never start inside another's), and speakers, roles,
-releases and offsets are typed arrays with ids into one pool of strings. A
+per quotation, with its folded text beside it twice (a list and one joined
+string searched), that was about 530 bytes a quotation; here the words are
+one UTF-8 buffer, the folded text one string a quotation (what the filter
+tests), and speakers, roles, releases and offsets typed arrays with ids into
+one pool of strings. A
 :class:`~interpol_tui.analysis.corpus_quotes.CorpusQuotation` is made when
 a view or an export reads it.
 """
@@ -14,7 +13,6 @@ a view or an export reads it.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
@@ -22,10 +20,6 @@ from operator import ne
 from typing import overload
 
 from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuoteRow, fold
-
-DENSE_AFTER = 1024
-"""Quotations found by ``find`` over the joined text after which the rest are tested one
-by one: a step per match costs more than a test per quotation once most of them match."""
 
 _ENCODING = ("utf-8", "surrogatepass")
 """How the words are kept (a lone surrogate from a damaged file survives the round trip)."""
@@ -187,22 +181,16 @@ class QuotationIndex:
         self.quotations: Sequence[CorpusQuotation] = Quotations(columns, order)
         """Every quotation: by speaker (most quoted first), then by date within a speaker."""
         pool, speaker, role = columns.pool, columns.speaker, columns.role
-        # One buffer, a line per quotation: a word is found with bytes.find over it all
-        # (C speed), not tested against 600,000 strings one by one.
-        hay, starts = bytearray(), array("q")
-        for number in order:
-            starts.append(len(hay))
-            parts = (pool[speaker[number]], pool[role[number]], columns.text(number))
-            hay += fold(" ".join(x for x in parts if x)).encode(*_ENCODING)
-            hay += b"\n"
-        starts.append(len(hay))  # so that a line ends where the next begins, less one
-        self._hay, self._starts = hay, starts
-        self._group = array("i", map(speaker.__getitem__, order))
+        # Each quotation's speaker, role and words folded, one string each: a word is
+        # tested against every one with ``in`` (about 60 ns a quotation; the joined
+        # buffer searched with ``find`` was no faster, and slower once most matched).
+        self._folded = [
+            fold(" ".join(x for x in (pool[speaker[n]], pool[role[n]], columns.text(n)) if x))
+            for n in order
+        ]
+        numbers = list(range(len(pool)))  # one int object a speaker, shared by the list
+        self._group = [numbers[speaker[n]] for n in order]
         """Each quotation's speaker, as a number."""
-
-    def _folded(self, row: int) -> bytearray:
-        starts = self._starts
-        return self._hay[starts[row] : starts[row + 1] - 1]
 
     def filter(self, query: str) -> list[CorpusQuotation]:
         """The quotations every word of ``query`` matches by speaker, role or words."""
@@ -210,26 +198,14 @@ class QuotationIndex:
 
     def filter_rows(self, query: str) -> list[int]:
         """The positions in :attr:`quotations` of those :meth:`filter` gives."""
-        words = [w.encode(*_ENCODING) for w in sorted(fold(query).split(), key=len, reverse=True)]
+        words = sorted(fold(query).split(), key=len, reverse=True)  # the rarest first
+        folded = self._folded
         if not words:
-            return list(range(len(self.quotations)))
-        first, others = words[0], words[1:]
-        hay, starts, folded = self._hay, self._starts, self._folded
-        found: list[int] = []
-        at, hits = hay.find(first), 0
-        while at >= 0:
-            row = bisect_right(starts, at) - 1
-            if not others or all(w in folded(row) for w in others):
-                found.append(row)
-            hits += 1
-            if hits == DENSE_AFTER:  # a word in most quotations ("s"): test the rest each
-                rest = [r for r in range(row + 1, len(starts) - 1) if first in folded(r)]
-                for word in others:
-                    rest = [r for r in rest if word in folded(r)]
-                return found + rest
-            # On to the next quotation: one match per quotation is enough.
-            at = hay.find(first, starts[row + 1])
-        return found
+            return list(range(len(folded)))
+        rows = list(compress(range(len(folded)), [words[0] in line for line in folded]))
+        for word in words[1:]:
+            rows = [row for row in rows if word in folded[row]]
+        return rows
 
     def speaker_starts(self, rows: Sequence[int]) -> list[int]:
         """The positions in ``rows`` where another speaker's quotations begin (0 first)."""
