@@ -259,3 +259,5 @@ def test_entities_and_their_releases_are_those_the_analyses_name(folder: Path) -
     assert found == {key: len(ids) for key, ids in named.items()}
     for (type_, name), ids in named.items():
         assert sorted(index.mentioning(type_, name)) == sorted(ids)  # type: ignore[arg-type]
+        assert index.naming(type_, name.upper()) == ids  # type: ignore[arg-type]
+    assert index.naming("person", "Nobody Named") == []

@@ -103,6 +103,16 @@ class AcrossIndex:
         documents, release = mentions.documents, mentions.release
         return [documents[release[row]].id for row in mentions.rows_of(entity)]
 
+    def naming(self, type_: EntityType, name: str) -> list[str]:
+        """Ids of the releases that name the entity (case ignored), in corpus order."""
+        mentions = self._mentions
+        entity = mentions.keys.get((type_, name.casefold()))
+        if entity is None:
+            return []
+        mentions.finish()
+        documents, release = mentions.documents, mentions.release
+        return [documents[r].id for r in sorted(release[row] for row in mentions.rows_of(entity))]
+
     def timeline(self, name: str, type_: EntityType) -> Timeline:
         """The entity's timeline, as :func:`~interpol_tui.analysis.timeline.entity_timeline`."""
         entity = self._mentions.keys.get((type_, name.casefold()))

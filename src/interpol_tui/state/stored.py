@@ -172,29 +172,6 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         """Releases whose analysis raised: they have an empty analysis."""
         self._recent: OrderedDict[str, DocumentAnalysis] = OrderedDict()
         self._lock = threading.Lock()
-        self._mentions: dict[tuple[str, str], list[str]] = {}
-        self._indexed: set[str] = set()
-
-    def mentioning(self, entity_type: str, canonical: str) -> list[str] | None:
-        """Ids of the releases that name this entity (case-folded), in corpus order.
-
-        Known once every analysis has been read once (the search indexer reads
-        them all); None before that.
-        """
-        with self._lock:
-            if len(self._indexed) < len(self._documents):
-                return None
-            found = set(self._mentions.get((entity_type, canonical.casefold()), ()))
-        return [doc_id for doc_id in self._documents if doc_id in found]
-
-    def _index(self, analysis: DocumentAnalysis) -> None:
-        with self._lock:
-            if analysis.doc_id in self._indexed:
-                return
-            self._indexed.add(analysis.doc_id)
-            keys = {(entity.type, entity.canonical.casefold()) for entity in analysis.entities}
-            for key in keys:
-                self._mentions.setdefault(key, []).append(analysis.doc_id)
 
     def keep(
         self,
@@ -329,7 +306,6 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
                 self._recent.move_to_end(doc_id)
                 return found
         found = self._load(document)
-        self._index(found)
         with self._lock:
             self._recent[doc_id] = found
             while len(self._recent) > RECENT_ANALYSES:
