@@ -40,7 +40,8 @@ class MentionColumns:
         self._by_entity: list[array[int]] | None = []
         # One value a row (an entity named in a release):
         self.entity, self.release, self.canonical = array("i"), array("i"), array("i")
-        self.mentions, self.first = array("q"), array("q")
+        # 32-bit offsets: a file over 5 MB is not read (``corpus/loader.py``).
+        self.mentions, self.first = array("i"), array("i")
         self.role_at, self.roles = array("i", [0]), array("i")
         self.figure_at = array("i", [0])
         # One value a figure cited beside an entity:

@@ -38,8 +38,8 @@ class QuoteColumns:
         self.release = array("i")
         self.speaker = array("i")
         self.role = array("i")
-        self.start = array("q")
-        self.end = array("q")
+        self.start = array("i")  # 32 bits: a file over 5 MB is not read (corpus/loader.py)
+        self.end = array("i")
         self.words = bytearray()
         """Every quotation's words, UTF-8, one after another (see :attr:`word_at`)."""
         self.word_at = array("q", [0])
