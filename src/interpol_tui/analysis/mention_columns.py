@@ -93,6 +93,7 @@ class MentionColumns:
         by_entity, self._by_entity = self._by_entity, None
         if by_entity is None:
             return
+        self._ids = {}  # only adding looks strings up: 2 MB a 10,000 releases
         keys = [date.sort_key for date in self.dates]
         place = {key: rank for rank, key in enumerate(sorted(set(keys)))}
         ranks = array("i", map(place.__getitem__, keys))

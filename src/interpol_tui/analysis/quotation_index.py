@@ -35,6 +35,7 @@ class QuoteColumns:
         """Speakers and roles, each once (id 0 is None)."""
         self._ids: dict[str, int] = {}
         self._release_ids: dict[tuple[str, str, str | None], int] = {}
+        self._sealed = False
         self.release = array("i")
         self.speaker = array("i")
         self.role = array("i")
@@ -58,6 +59,7 @@ class QuoteColumns:
         return found
 
     def _append(self, release: int, row: QuoteRow | CorpusQuotation) -> None:
+        assert not self._sealed, "added to once indexed"
         self.release.append(release)
         self.speaker.append(self._id(row.speaker))
         self.role.append(self._id(row.role))
@@ -85,6 +87,11 @@ class QuoteColumns:
             release = self._release_ids[key] = len(self.releases)
             self.releases.append(key)
         self._append(release, quotation)
+
+    def sealed(self) -> None:
+        """Drop what only adding needs (the lookups of strings and releases)."""
+        self._ids, self._release_ids = {}, {}
+        self._sealed = True
 
     def text(self, number: int) -> str:
         """The words of quotation ``number`` (in the order added)."""
@@ -177,6 +184,7 @@ class QuotationIndex:
             columns = QuoteColumns()
             for quotation in quotations:
                 columns.add(quotation)
+        columns.sealed()
         order = array("i", speaker_order(columns, by_date=gathered))
         self.quotations: Sequence[CorpusQuotation] = Quotations(columns, order)
         """Every quotation: by speaker (most quoted first), then by date within a speaker."""
