@@ -52,16 +52,20 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
 
 _PHOTO_STEMS = ("pictured", "photo", "here", "including this", "left", "(l-r)", "image")
 """Lower-case words one of which every match of :data:`_PHOTO_WORDS` holds."""
+FOLD_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+"""The only characters beyond ASCII that a case-blind regex matches to an ASCII letter
+("İ", "ı", "ſ" and the Kelvin sign; tests/test_analysis_fast_paths.py checks every one)."""
 
 
 def _has_photo_words(body: str) -> bool:
     """``_PHOTO_WORDS.search(body)``, answered without the regex for most paragraphs.
 
-    On ASCII text the case-blind regex matches only where the lower-cased text
-    holds one of :data:`_PHOTO_STEMS`; other text (where case folding has more
-    forms, "İ", "ſ") always goes to the regex.
+    The case-blind regex matches only where the lower-cased text holds one of
+    :data:`_PHOTO_STEMS`, whose letters are ASCII: a match is made of ASCII
+    letters, or of the few characters of :data:`FOLD_TO_ASCII`, which always
+    go to the regex. Curly quotes and dashes do not stop the shortcut.
     """
-    if body.isascii():
+    if body.isascii() or FOLD_TO_ASCII.isdisjoint(body):
         lowered = body.lower()
         if not any(stem in lowered for stem in _PHOTO_STEMS):
             return False

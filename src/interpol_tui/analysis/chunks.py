@@ -129,8 +129,13 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
 def _grow(tokens: list[Token], i: int) -> int:
     """The index just after the run of name tokens that starts at ``tokens[i]``."""
     j = i + 1
-    while j < len(tokens) and j - i < _MAX_RUN_TOKENS and _adjacent(tokens[j - 1], tokens[j]):
-        if _is_name_token(tokens[j]):
+    limit = min(len(tokens), i + _MAX_RUN_TOKENS)
+    while j < limit:
+        token = tokens[j]
+        if not 0 <= token.start - tokens[j - 1].end <= _MAX_GAP:  # _adjacent, inlined (hot)
+            break
+        # A capitalised word is decided here; the elided particles by _is_name_token.
+        if token.kind == "word" and (token.text[0].isupper() or _is_name_token(token)):
             j += 1
             continue
         step = _bracketed_acronym(tokens, j) or _bridge(tokens, j)

@@ -35,6 +35,7 @@ _MONTH_ANCHOR = re.compile(rf"(?:{_MONTH_NAMES})(?![a-z])")
 _WEEKDAY_ANCHOR = re.compile(rf"(?:{_WEEKDAYS})(?![a-z])(?!,?\s+\d)")
 _YEAR_ANCHOR = re.compile(r"(?:1[89]|20)\d\d")
 _WINDOW = 40
+_DIGIT = re.compile(r"\d")
 _DECADE_AFTER = re.compile(r"0s\b")
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:1[89]\d\d|20\d\d|\d\d)(?![\d/])")
 # Words before a number that make it a label, not a year ("Resolution 2178").
@@ -106,7 +107,16 @@ class _Dates:
             if anchor.start() and text[anchor.start() - 1].isalpha():
                 continue
             low, high = max(0, anchor.start() - _WINDOW), min(len(text), anchor.end() + _WINDOW)
-            for pattern in _DATES:
+            # A date that holds the anchor has the month there: its day comes before it
+            # ("22 March") or its day or year after it ("March 22", "July 2015"). Without
+            # a digit on that side no pattern can match, and it is not tried.
+            digit_before = _DIGIT.search(text, low, anchor.start()) is not None
+            digit_after = _DIGIT.search(text, anchor.end(), high) is not None
+            for pattern, possible in zip(
+                _DATES, (digit_before, digit_after, digit_after), strict=True
+            ):
+                if not possible:
+                    continue
                 for match in pattern.finditer(text, low, high):
                     if match.start() <= anchor.start() < match.end():
                         groups = match.groupdict()

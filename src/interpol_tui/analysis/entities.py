@@ -39,6 +39,7 @@ from interpol_tui.analysis.release import (
     name_words,
     split_names,
 )
+from interpol_tui.analysis.token_search import tokens_holding
 from interpol_tui.analysis.tokens import Token
 
 _LONGEST_NAME = 12
@@ -84,7 +85,7 @@ class _Labeller:
 
     def label(self) -> None:
         """Label every chunk, then link short forms to the long forms of this release."""
-        for start, end, canonical in operation_lists(self.tokens):
+        for start, end, canonical in operation_lists(self.tokens, self.text):
             self._add(start, end, "operation", canonical)
         for start, end, kind, canonical in self.known.coined:
             if not self._taken(start, end):
@@ -351,7 +352,7 @@ class _Labeller:
 
     def _hyphen_prefixes(self) -> None:
         """ "INTERPOL-led": the organisation named inside a hyphenated word."""
-        for token in [t for t in self.tokens if "-" in t.text]:
+        for token in tokens_holding(self.text, self.tokens, "-"):
             if token.kind != "word" or self._taken(token.start, token.end):
                 continue
             prefix, _, rest = token.text.partition("-")

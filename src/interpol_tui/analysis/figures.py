@@ -39,6 +39,7 @@ from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.periods import Period, period_for
 from interpol_tui.analysis.qualifiers import qualifier_before
 from interpol_tui.analysis.sentences import SentenceIndex
+from interpol_tui.analysis.token_search import indexes_holding
 from interpol_tui.analysis.tokens import Token
 
 _SLASH_AFTER = re.compile(r"\s*/\s*\d")
@@ -57,8 +58,13 @@ def _excluded_number(text: str, tokens: list[Token], core: Core) -> bool:
             return True
         if after[:1].isalpha() and not glued_unit:
             return True  # "3G", "B2B": a number inside a word
-        if _SLASH_AFTER.match(text[last.end : last.end + 6]) or _SLASH_BEFORE.search(
-            text[max(0, first.start - 6) : first.start]
+        # Both patterns need a slash: most numbers have none near them, decided with ``in``.
+        after_six, before_six = (
+            text[last.end : last.end + 6],
+            text[max(0, first.start - 6) : first.start],
+        )
+        if ("/" in after_six and _SLASH_AFTER.match(after_six)) or (
+            "/" in before_six and _SLASH_BEFORE.search(before_six)
         ):
             return True  # "71/19", "1 / 3": a resolution number or a counter
         if core.first > 0 and tokens[core.first - 1].text.lower().rstrip(".") in NUMBER_LABELS:
@@ -149,21 +155,7 @@ def find_figures(
     (dates, period phrases).
     """
     figures: list[Figure] = []
-    # A coarse filter in one comprehension (the hot loop), the exact test after it.
-    # Only a word can end with "fold" (a number token is digits, a punctuation one a character).
-    coarse = [
-        i
-        for i, t in enumerate(tokens)
-        if t.kind == "number"
-        or (
-            t.kind == "word"
-            and (
-                t.text in START_FORMS
-                or "-" in t.text
-                or ("fold" in t.text and t.text.endswith("fold"))  # ``in``: no method call
-            )
-        )
-    ]
+    coarse = _coarse_candidates(text, tokens)
     resume = 0
     for i in coarse:
         token = tokens[i]
@@ -183,6 +175,23 @@ def find_figures(
             figures.append(figure)
             resume = core.last + 1
     return figures
+
+
+def _coarse_candidates(text: str, tokens: list[Token]) -> list[int]:
+    """Indexes of the tokens a number may start at, in order: the coarse filter before the
+    exact test (:func:`may_start_number`).
+
+    Numbers and number words come from one comprehension over the tokens (the hot
+    loop; a word of :data:`START_FORMS` is never punctuation or digits); the few
+    words with a hyphen ("four-day") or ending in "fold" are found through the text.
+    """
+    found = [i for i, t in enumerate(tokens) if t.kind == "number" or t.text in START_FORMS]
+    rare = [
+        i
+        for i in (*indexes_holding(text, tokens, "-"), *indexes_holding(text, tokens, "fold"))
+        if tokens[i].kind == "word" and ("-" in tokens[i].text or tokens[i].text.endswith("fold"))
+    ]
+    return sorted({*found, *rare}) if rare else found
 
 
 def _with_low(figure: Figure, lower: Figure) -> Figure:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from interpol_tui.analysis.names import CODENAME_WORDS
+from interpol_tui.analysis.token_search import indexes_of_words
 from interpol_tui.analysis.tokens import Token
 
 # A capitalised "Operation X" is a name found with the other names; these open lists.
@@ -34,10 +35,18 @@ def _name_at(tokens: list[Token], index: int) -> int:
     return end
 
 
-def operation_lists(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """Return (start, end, canonical) for each name in a list after "operations"."""
+def operation_lists(tokens: list[Token], text: str | None = None) -> list[tuple[int, int, str]]:
+    """Return (start, end, canonical) for each name in a list after "operations".
+
+    ``text``, when given, is the text the tokens are of: the list words are then
+    found with its own search rather than by visiting every token.
+    """
     found: list[tuple[int, int, str]] = []
-    for index in [i for i, t in enumerate(tokens) if t.text in _LIST_WORDS]:
+    if text is None:
+        openers = [i for i, t in enumerate(tokens) if t.text in _LIST_WORDS]
+    else:
+        openers = indexes_of_words(text, tokens, _LIST_WORDS)
+    for index in openers:
         token = tokens[index]
         position = index + 1
         plural = token.text.lower() == "operations"

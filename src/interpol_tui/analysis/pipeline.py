@@ -10,6 +10,7 @@ finding is one function and one line in :data:`COMPONENTS`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -142,10 +143,15 @@ def _zoned(figures: list[Figure], text: str) -> tuple[Figure, ...]:
     captions = caption_spans(text)
     if not captions:
         return tuple(figures)
-    return tuple(
-        replace(f, zone="caption") if any(a <= f.start < b for a, b in captions) else f
-        for f in figures
-    )
+    # Captions are paragraphs, in order and apart: the one that can hold a figure is
+    # the last that starts at or before it.
+    starts = [start for start, _end in captions]
+    zoned = []
+    for f in figures:
+        index = bisect_right(starts, f.start) - 1
+        in_caption = index >= 0 and f.start < captions[index][1]
+        zoned.append(replace(f, zone="caption") if in_caption else f)
+    return tuple(zoned)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
