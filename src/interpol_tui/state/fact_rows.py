@@ -149,7 +149,9 @@ def _parts(data: bytes) -> tuple[list[str], list[Any], list[Any]]:
     return sentences, facts, entities
 
 
-_ROW_ERRORS = (zlib.error, ValueError, IndexError, TypeError, RecursionError)  # UnicodeError too
+_ROW_ERRORS = (zlib.error, ValueError, IndexError, TypeError, RecursionError, OverflowError)
+"""What reading a damaged row can raise (UnicodeError is a ValueError; OverflowError: a
+value too large for a float)."""
 
 
 def decode_facts(doc_id: str, data: bytes) -> ReleaseFacts | None:
@@ -167,23 +169,68 @@ def decode_facts(doc_id: str, data: bytes) -> ReleaseFacts | None:
 
 def decode_into(columns: FactColumns, doc_id: str, data: bytes) -> bool:
     """Add the facts stored by :func:`encode_facts` to ``columns``; False (nothing added)
-    when the row cannot be trusted. Checks as :func:`decode_facts` does."""
+    when the row cannot be trusted. Checks what :func:`decode_facts` checks, a column of
+    the release's figures at a time (``tests/test_stats_shortcuts.py``)."""
     try:
         sentences, facts, entities = _parts(data)
-        rows = []
-        for values in facts:
-            if type(values) is not list or len(values) != 5 or type(values[1]) is not list:
-                raise _Damaged("malformed fact")
-            figure, repeats, *context = values
-            if any(value is not None and type(value) is not str for value in context):
+        if not all(type(v) is list and len(v) == 5 and type(v[1]) is list for v in facts):
+            raise _Damaged("malformed fact")
+        rows = [(figure, repeats, *context) for figure, repeats, *context in facts]
+        if rows:
+            figures, repeats, *context = zip(*rows, strict=True)
+            if not set(map(type, itertools.chain(*context))) <= _CONTEXT_TYPES:
                 raise _Damaged("a fact's context is not text")
-            checked = [_checked(r, len(sentences)) for r in repeats]
-            rows.append((_checked(figure, len(sentences)), checked, *context))
-        counts = tuple(_entity(entity) for entity in entities)
+            _check_figures([*figures, *itertools.chain(*repeats)], len(sentences))
+        counts = _entities(entities)
     except _ROW_ERRORS:
         return False
     columns.add_release(doc_id, sentences, rows, counts)
     return True
+
+
+_CONTEXT_TYPES = frozenset({str, type(None)})
+
+
+def _check_figures(figures: list[Any], sentences: int) -> None:
+    """What :func:`_checked` checks of each figure, for many figures (a column at a time)."""
+    if not all(type(values) is list and len(values) == len(FIELDS) for values in figures):
+        raise _Damaged("malformed figure")
+    columns = list(zip(*figures, strict=True))
+    for types, column in zip(_PLAIN_TYPES, columns, strict=True):
+        if not set(map(type, column)) <= types:
+            raise _Damaged("malformed figure")
+    numbers = columns[_SENTENCE]
+    if min(numbers) < 0 or max(numbers) >= sentences:
+        raise _Damaged("no such sentence")
+    starts, ends, sentence_starts = (columns[at] for at in _OFFSETS)
+    if (
+        min(starts) < 0
+        or max(ends) > MAX_OFFSET
+        or not all(map(operator.le, starts, ends))
+        or min(sentence_starts) < 0
+    ):
+        raise _Damaged("figure offsets out of range")
+    if not all(map(math.isfinite, columns[_VALUE])):
+        raise _Damaged("figure value not finite")
+
+
+def _entities(entities: list[Any]) -> tuple[tuple[str, str, int], ...]:
+    """What :func:`_entity` checks of each entity count, for a release's (not interned:
+    the columns keep each string once)."""
+    if not all(type(values) is list and len(values) == 3 for values in entities):
+        raise _Damaged("malformed entity count")
+    if entities:
+        kinds, names, mentions = zip(*entities, strict=True)
+        if (
+            not set(kinds) <= _ENTITY_TYPES
+            or not set(map(type, names)) <= {str}
+            or not set(map(type, mentions)) <= {int}
+            or min(mentions) < 1
+        ):
+            raise _Damaged("bad entity count")
+        # Interned as decode_facts does: the same names elsewhere (digests) share them.
+        return tuple(zip(map(sys.intern, kinds), map(sys.intern, names), mentions, strict=True))
+    return ()
 
 
 def _no_constant(name: str) -> None:
