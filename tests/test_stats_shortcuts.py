@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import shutil
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -196,3 +197,48 @@ def test_recurring_summaries_print_as_the_quantities(seeds_dir: Path) -> None:
 
     assert shown(recurring.summaries()) == shown(recurring)
     assert shown(statistics.quantities[1:3].summaries()) == shown(statistics.quantities[1:3])
+
+
+def _columns_as_read(columns: FactColumns) -> tuple[list[Any], list[Any], list[str]]:
+    return (
+        [columns.fact(i) for i in range(len(columns))],
+        list(columns.entity_counts()),
+        columns.doc_ids,
+    )
+
+
+def test_columns_made_during_a_cold_analysis_equal_those_read_back(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpol_tui.analysis import pipeline
+    from interpol_tui.state import StatePaths
+    from interpol_tui.state.reopen import analyse
+    from interpol_tui.state.snapshot import CorpusSnapshot
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, folder)
+    corpus = load_corpus([folder])
+    broken = corpus.documents[2].id
+    real = pipeline.analyse_text
+
+    def failing(doc_id: str, text: str, headline: str = "") -> Any:
+        if doc_id == broken:  # a failed release is left out of both
+            raise RuntimeError("bug")
+        return real(doc_id, text, headline)
+
+    monkeypatch.setattr(pipeline, "analyse_text", failing)
+    snapshot = CorpusSnapshot.for_corpus(StatePaths.default(), corpus.roots, pytest.fail)
+    ids = [d.id for d in corpus.documents]
+    cold = analyse(corpus, snapshot, columns=True)
+    made = cold.fact_columns(ids)
+    assert broken not in made.doc_ids and len(made.doc_ids) == len(ids) - 1
+    # Read back from the rows just stored (the offer is taken once).
+    again = cold.fact_columns(ids)
+    assert again is not made
+    assert _columns_as_read(made) == _columns_as_read(again)
+    warm = analyse(corpus, snapshot, columns=True)  # nothing analysed: nothing offered
+    assert _columns_as_read(warm.fact_columns(ids)) == _columns_as_read(made)
+    fresh = corpus_statistics(corpus, analyse(corpus, snapshot, reuse=False, columns=True))
+    stored = corpus_statistics(corpus, warm)
+    assert list(fresh.quantities) == list(stored.quantities) and len(stored.quantities) > 10
+    assert (fresh.entities, fresh.dates) == (stored.entities, stored.dates)

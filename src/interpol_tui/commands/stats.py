@@ -49,7 +49,7 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
     from interpol_tui.commands.common import CommandError, analyse, emit_json, json_text, safe
     from interpol_tui.report.export import render, statistics_json
 
-    statistics = corpus_statistics(corpus, analyse(args, corpus))
+    statistics = corpus_statistics(corpus, analyse(args, corpus, columns=True))
     if args.output is not None:
         from interpol_tui.state.storage import atomic_write_bytes
 

@@ -60,8 +60,17 @@ _PLAIN_TYPES = tuple(frozenset(kinds) for kinds in (_FIELD_TYPES[name] for name 
 """Each field's stored types as a set: a value of exactly one of them needs no isinstance."""
 
 
+FactParts = tuple[list[str], list[list[Any]], list[list[Any]]]
+"""A release's facts as stored: its sentences, each fact's values, its entity counts."""
+
+
 def encode_facts(release: ReleaseFacts) -> bytes:
     """The stored form of one release's facts."""
+    return encode_parts(facts_parts(release))
+
+
+def facts_parts(release: ReleaseFacts) -> FactParts:
+    """What :func:`encode_facts` stores of ``release``, as plain values (checked storable)."""
     sentences: dict[str, int] = {}
 
     def row(figure: Figure) -> list[Any]:
@@ -78,9 +87,23 @@ def encode_facts(release: ReleaseFacts) -> bytes:
         [row(f.figure), [row(r) for r in f.repeats], f.event, f.subject, f.complement]
         for f in release.facts
     ]
-    data = {"s": list(sentences), "f": facts, "e": [list(e) for e in release.entities]}
+    return list(sentences), facts, [list(e) for e in release.entities]
+
+
+def encode_parts(parts: FactParts) -> bytes:
+    """The stored form of a release's :func:`facts_parts`."""
+    sentences, facts, entities = parts
+    data = {"s": sentences, "f": facts, "e": entities}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def add_parts(columns: FactColumns, doc_id: str, parts: FactParts) -> None:
+    """Add a release's :func:`facts_parts`, made by this program just now (not read from a
+    file, so not checked), to ``columns``: as :func:`decode_into` adds its stored form."""
+    sentences, facts, entities = parts
+    counts = tuple((sys.intern(kind), sys.intern(name), count) for kind, name, count in entities)
+    columns.add_release(doc_id, sentences, facts, counts)  # type: ignore[arg-type]
 
 
 def _checked(values: Any, sentences: int) -> list[Any]:

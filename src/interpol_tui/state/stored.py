@@ -165,6 +165,12 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         self._lock = threading.Lock()
         self._mentions: dict[tuple[str, str], list[str]] = {}
         self._indexed: set[str] = set()
+        self._made_columns: tuple[list[str], FactColumns] | None = None
+
+    def offer_columns(self, doc_ids: list[str], columns: FactColumns | None) -> None:
+        """Fact columns of ``doc_ids`` made as they were analysed, for one
+        :meth:`fact_columns` call to take instead of reading the rows back."""
+        self._made_columns = (doc_ids, columns) if columns is not None else None
 
     def mentioning(self, entity_type: str, canonical: str) -> list[str] | None:
         """Ids of the releases that name this entity (case-folded), in corpus order.
@@ -251,6 +257,9 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         The stored rows are kept compressed until their release's turn, so
         that the facts of 100,000 releases never exist as objects at once.
         """
+        ready, self._made_columns = self._made_columns, None
+        if ready is not None and ready[0] == list(doc_ids):
+            return ready[1]  # taken once: statistics change them (entity counts dropped)
         # Imported here: the listing read at start-up needs none of this.
         from interpol_tui.analysis.fact_columns import FactColumns
         from interpol_tui.analysis.release_facts import release_facts
