@@ -242,3 +242,13 @@ def test_columns_made_during_a_cold_analysis_equal_those_read_back(
     stored = corpus_statistics(corpus, warm)
     assert list(fresh.quantities) == list(stored.quantities) and len(stored.quantities) > 10
     assert (fresh.entities, fresh.dates) == (stored.entities, stored.dates)
+
+
+def test_heads_in_turn_are_each_head(seeds_dir: Path) -> None:
+    corpus = load_corpus([seeds_dir])
+    statistics = corpus_statistics(corpus, {d.id: analyse_document(d) for d in corpus.documents})
+    for part in (statistics.standalone, statistics.recurring, statistics.quantities[3:9]):
+        assert list(part.heads()) == [part.head(i) for i in range(len(part))]
+    assert any(
+        head[2].startswith("~") or len(head[2]) == 4 for head in statistics.standalone.heads()
+    )

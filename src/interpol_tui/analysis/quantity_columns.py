@@ -122,6 +122,25 @@ class QuantityList(Sequence["Quantity"]):
         when = when_of(strings[period] if period >= 0 else None, self.dates[doc_id])
         return strings[facts.text[figure]], strings[self._labels[at]], when, doc_id
 
+    def heads(self) -> Iterator[tuple[str, str, str, str]]:
+        """:meth:`head` of each item in turn (the standalone table prints millions)."""
+        facts, dates = self.facts, self.dates
+        strings, first, texts, periods = facts.pool.strings, facts.first, facts.text, facts.period
+        members, offsets, labels = self._members, self._offsets, self._labels
+        docs, doc_ids = facts.doc, facts.doc_ids
+        shown: dict[int, str] = {}  # each release's date label, made once
+        for at in self._span:
+            fact = members[offsets[at]]
+            figure = first[fact]
+            release = docs[fact]
+            label = shown.get(release)
+            if label is None:
+                label = shown[release] = dates[doc_ids[release]].label
+            period = periods[figure]
+            text = strings[period] if period >= 0 else None
+            when = text if text and text.isdigit() and len(text) == 4 else label  # when_of
+            yield strings[texts[figure]], strings[labels[at]], when, doc_ids[release]
+
     def fact_at(self, index: int, position: int) -> int:
         """The fact of occurrence ``position`` of quantity ``index`` (of the whole list)."""
         return self._members[self._offsets[index] + position]

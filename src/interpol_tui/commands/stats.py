@@ -93,7 +93,7 @@ def _print_report(statistics: Statistics) -> None:
 
     def rows() -> Iterator[Sequence[str]]:
         # Made as printed (twice: sizing, then printing), never held for the whole corpus.
-        return (text_cells(standalone.head(i)) for i in range(len(standalone)))
+        return map(text_cells, standalone.heads())
 
     print_cells(
         ["standalone figure", "what is counted", "date", "doc"],

@@ -43,11 +43,13 @@ def cell(value: object, *, group_digits: bool = False) -> str:
 def text_cells(values: Sequence[object]) -> Sequence[str]:
     """``[cell(v) for v in values]``, the values themselves when they are strings that need
     nothing escaped (one check for the whole row: the standalone table has millions)."""
-    if all(type(v) is str for v in values):
+    try:
         joined = "".join(values)  # type: ignore[arg-type]
-        if "\n" not in joined and not has_output_controls(joined):
-            return values  # type: ignore[return-value]
-    return [cell(v) for v in values]
+    except TypeError:  # not all strings
+        return [cell(v) for v in values]
+    if "\n" in joined or has_output_controls(joined):
+        return [cell(v) for v in values]
+    return values  # type: ignore[return-value]
 
 
 def _fit(text: str, width: int) -> str:
