@@ -252,3 +252,15 @@ def test_heads_in_turn_are_each_head(seeds_dir: Path) -> None:
     assert any(
         head[2].startswith("~") or len(head[2]) == 4 for head in statistics.standalone.heads()
     )
+
+
+def test_groups_iterated_are_the_groups_indexed() -> None:
+    from interpol_tui.analysis.fact_columns import FactGroups
+
+    groups = FactGroups()
+    for group in ([3], [1, 2], [], [7, 8, 9], [4]):
+        groups.append(group)
+    groups.replace(1, [2, 1])
+    assert list(groups) == [groups[i] for i in range(len(groups))]
+    assert [list(g) for g in groups] == [[3], [2, 1], [], [7, 8, 9], [4]]
+    assert list(FactGroups()) == []

@@ -76,6 +76,8 @@ def facts_parts(release: ReleaseFacts) -> FactParts:
     def row(figure: Figure) -> list[Any]:
         values = list(_VALUES(figure))
         values[_SENTENCE] = sentences.setdefault(figure.sentence, len(sentences))
+        if tuple(map(type, values)) in _SIGNATURES:
+            return values  # every field of a stored type: the loop below would pass them all
         for at, value in enumerate(values):
             if type(value) in _PLAIN_TYPES[at]:
                 continue  # the check below, without a call per field of every figure
