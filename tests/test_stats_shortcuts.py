@@ -264,3 +264,31 @@ def test_groups_iterated_are_the_groups_indexed() -> None:
     assert list(groups) == [groups[i] for i in range(len(groups))]
     assert [list(g) for g in groups] == [[3], [2, 1], [], [7, 8, 9], [4]]
     assert list(FactGroups()) == []
+
+
+class _Kept:
+    """Stands for the snapshot: keeps the one report stored."""
+
+    def __init__(self) -> None:
+        self.saved: bytes | None = None
+
+    def save_report(self, key: str, data: bytes, keep: int) -> None:
+        self.saved = data
+
+
+def test_a_report_compressed_in_a_thread_is_what_was_printed() -> None:
+    from interpol_tui.state.reports import ReportRecorder
+
+    printed, kept = io.StringIO(), _Kept()
+    recorder = ReportRecorder(printed)
+    for number in range(20_000):
+        recorder.write(f"line {number} “quoted”\n" * (number % 3))
+    recorder.store(kept, "key")  # type: ignore[arg-type]
+    assert kept.saved is not None
+    assert zlib.decompress(kept.saved[32:]).decode() == printed.getvalue()
+    assert len(printed.getvalue()) > 100_000
+    unstorable, kept = ReportRecorder(io.StringIO()), _Kept()
+    for text in ("a", "\udcff", "b"):
+        unstorable.write(text)
+    unstorable.store(kept, "key")  # type: ignore[arg-type]
+    assert kept.saved is None and unstorable.out.getvalue() == "a\udcffb"  # type: ignore[attr-defined]
