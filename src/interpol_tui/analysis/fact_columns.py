@@ -12,6 +12,7 @@ as objects only when shown or printed (:meth:`FactColumns.figure`,
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
 from array import array
@@ -32,6 +33,8 @@ SENTENCE_CACHE = 256
 """Releases whose sentences are kept decompressed (shown rows come release by release)."""
 _EXACT = float(1 << 53)
 """Values beyond this may not survive as a float: they are kept as given."""
+_MISSING = -2
+"""Not a string id: a string the pool does not hold yet."""
 
 
 class StringPool:
@@ -41,7 +44,7 @@ class StringPool:
 
     def __init__(self) -> None:
         self.strings: list[str] = []
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str | None, int] = {None: -1}
 
     def add(self, text: str | None) -> int:
         """The id of ``text``, added if new."""
@@ -53,13 +56,27 @@ class StringPool:
             self.strings.append(text)
         return found
 
+    def ids(self, texts: Sequence[str | None]) -> list[int]:
+        """``[self.add(t) for t in texts]``, with one dictionary look-up a known string."""
+        get = self._ids.get
+        found = [get(text, _MISSING) for text in texts]
+        if _MISSING in found:  # new strings, added in order (as add would)
+            at = found.index(_MISSING)
+            while True:
+                found[at] = self.add(texts[at])
+                try:
+                    at = found.index(_MISSING, at + 1)
+                except ValueError:
+                    break
+        return found
+
     def get(self, at: int) -> str | None:
         """The string of id ``at`` (None for -1)."""
         return None if at < 0 else self.strings[at]
 
     def seal(self) -> None:
         """Drop the look-up table once nothing more is added (it is most of the pool's size)."""
-        self._ids = {}
+        self._ids = {None: -1}
 
 
 class FactColumns:
@@ -111,47 +128,65 @@ class FactColumns:
         if release is None:
             release = self._release_of[doc_id] = len(self.doc_ids)
             self.doc_ids.append(doc_id)
-            for kind, name, count in entities:
-                self.entity_type.append(self.pool.add(kind))
-                self.entity_name.append(self.pool.add(name))
-                self.entity_count.append(count)
+            if entities:
+                kinds, names, counts = zip(*entities, strict=True)
+                self.entity_type.extend(self.pool.ids(kinds))
+                self.entity_name.extend(self.pool.ids(names))
+                self.entity_count.extend(counts)
             self.entity_first.append(len(self.entity_count))
         block = len(self._sentences)
         self._sentences.append(_pack(sentences))
-        add = self.pool.add
-        for figure, repeats, event, subject, complement in facts:
-            self.doc.append(release)
-            self.block.append(block)
-            self.event.append(add(event))
-            self.subject.append(add(subject))
-            self.complement.append(add(complement))
-            self.key.append(add(phrase_key(figure[6])))
-            self._add_figure(figure)
-            for repeat in repeats:
-                self._add_figure(repeat)
-            self.first.append(len(self.start))
+        rows = facts if isinstance(facts, list) else list(facts)
+        if not rows:
+            return
+        figures, repeats, events, subjects, complements = zip(*rows, strict=True)
+        ids = self.pool.ids
+        # Column by column: a release's facts are added with a few calls a column, not a
+        # few calls a field of every figure (this ran for each of 1.8 million at 50,000).
+        self.doc.extend(array("i", [release]) * len(rows))
+        self.block.extend(array("i", [block]) * len(rows))
+        self.event.extend(ids(events))
+        self.subject.extend(ids(subjects))
+        self.complement.extend(ids(complements))
+        self.key.extend(ids([phrase_key(figure[6]) for figure in figures]))
+        base = len(self.start)
+        if any(repeats):
+            flat: list[FigureValues] = []
+            for figure, more in zip(figures, repeats, strict=True):
+                flat.append(figure)
+                flat.extend(more)
+            self._add_figures(flat)
+            self.first.extend(base + n for n in itertools.accumulate(1 + len(r) for r in repeats))
+        else:
+            self._add_figures(figures)
+            self.first.extend(range(base + 1, base + len(rows) + 1))
 
-    def _add_figure(self, values: FigureValues) -> None:
-        start, end, text, value, unit, qualifier, counts, sentence, sentence_start = values[:9]
-        period, kind, low, zone = values[9:]
-        add = self.pool.add
+    def _add_figures(self, figures: Sequence[FigureValues]) -> None:
+        """Add the field values of ``figures`` (in :class:`Figure` order), one column at a time."""
+        (start, end, text, value, unit, qualifier, counts, sentence, sentence_start,
+         period, kind, low, zone) = zip(*figures, strict=True)  # fmt: skip
         at = len(self.start)
-        self.start.append(start)
-        self.end.append(end)
-        self.sentence_start.append(sentence_start)
-        self.value.append(value)
-        if type(value) is not float and abs(value) > _EXACT:
-            self._exact[at] = value
-        if low is not None:
-            self._low[at] = low
-        self.text.append(add(text))
-        self.unit.append(add(unit))
-        self.qualifier.append(add(qualifier))
-        self.counts.append(add(counts))
-        self.period.append(add(period))
-        self.kind.append(add(kind))
-        self.zone.append(add(zone))
-        self.sentence.append(sentence)
+        self.start.extend(start)
+        self.end.extend(end)
+        self.sentence_start.extend(sentence_start)
+        self.value.extend(value)
+        if max(map(abs, value)) > _EXACT:
+            for offset, number in enumerate(value):
+                if type(number) is not float and abs(number) > _EXACT:
+                    self._exact[at + offset] = number
+        if low.count(None) != len(low):
+            for offset, lower in enumerate(low):
+                if lower is not None:
+                    self._low[at + offset] = lower
+        ids = self.pool.ids
+        self.text.extend(ids(text))
+        self.unit.extend(ids(unit))
+        self.qualifier.extend(ids(qualifier))
+        self.counts.extend(ids(counts))
+        self.period.extend(ids(period))
+        self.kind.extend(ids(kind))
+        self.zone.extend(ids(zone))
+        self.sentence.extend(sentence)
 
     def add_release_facts(self, doc_id: str, facts: Sequence[Any], entities: EntityCounts) -> None:
         """Add one release from :class:`~interpol_tui.analysis.grouping.Fact` objects."""
@@ -216,8 +251,12 @@ class FactColumns:
         """Figure ``figure``'s value, as stored."""
         return self._exact.get(figure, self.value[figure])
 
-    def figure(self, figure: int, block: int) -> Figure:
-        """Figure number ``figure`` (its sentence in block ``block``) as an object."""
+    def figure(self, figure: int, block: int, *, sentence: bool = True) -> Figure:
+        """Figure number ``figure`` (its sentence in block ``block``) as an object.
+
+        Without ``sentence`` its sentence is left empty and no block is decompressed
+        (for what shows only a figure's value and time).
+        """
         get = self.pool.get
         low = self._low.get(figure)
         return Figure(
@@ -228,7 +267,7 @@ class FactColumns:
             get(self.unit[figure]),
             get(self.qualifier[figure]),
             get(self.counts[figure]) or "",
-            self.sentences(block)[self.sentence[figure]],
+            self.sentences(block)[self.sentence[figure]] if sentence else "",
             self.sentence_start[figure],
             get(self.period[figure]),
             get(self.kind[figure]) or "",
@@ -286,6 +325,12 @@ class FactGroups(Sequence[Sequence[int]]):
             return [self[i] for i in range(len(self))[index]]
         at = range(len(self))[index]
         return self.members[self.ends[at] : self.ends[at + 1]]
+
+    def __iter__(self) -> Iterator[array[int]]:
+        # Sequence's own indexes each group through __getitem__ (millions at 50,000 releases).
+        members, ends = self.members, self.ends
+        for start, end in itertools.pairwise(ends):
+            yield members[start:end]
 
     def append(self, group: Iterable[int]) -> None:
         """Add a group after the others."""

@@ -11,6 +11,7 @@ release in the same group. Nothing here knows any particular phrase.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -333,18 +334,28 @@ def _cluster(members: list[int], scorer: _Scorer) -> list[list[int]]:
         if value > 0:
             scores[(i, j)] = value
     groups: dict[int, list[int]] = {i: [i] for i in members}
+    releases = {i: {docs[i]} for i in members}  # each group's releases, kept as groups join
+    # Each fact's scores by the other fact, both ways: the average below, without a tuple
+    # and a min and max for each of the pairs of every candidate join.
+    near: dict[int, dict[int, float]] = {i: {} for i in members}
+    for (i, j), value in scores.items():
+        near[i][j] = near[j][i] = value
     owner = {i: i for i in members}
     for (i, j), _ in sorted(scores.items(), key=lambda item: -item[1]):
         gi, gj = owner[i], owner[j]
         if gi == gj:
             continue
         left, right = groups[gi], groups[gj]
-        if {docs[k] for k in left} & {docs[k] for k in right}:
+        if not releases[gi].isdisjoint(releases[gj]):
             continue
-        pair_scores = [scores.get((min(a, b), max(a, b)), 0.0) for a in left for b in right]
-        if sum(pair_scores) / len(pair_scores) < THRESHOLD:
+        # Summed in the order pairs were listed before (a float sum depends on its order).
+        total = sum(
+            itertools.chain.from_iterable([near[a].get(b, 0.0) for b in right] for a in left)
+        )
+        if total / (len(left) * len(right)) < THRESHOLD:
             continue
         left.extend(right)
+        releases[gi] |= releases.pop(gj)
         for k in right:
             owner[k] = gi
         del groups[gj]
@@ -363,23 +374,26 @@ def _by_exact_phrase(
     """
     by_key: dict[tuple[str, int, int, int], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
-    docs = facts.doc
-    for member in members:
-        if (docs[member], keys[member]) in ambiguous:
+    docs, events, subjects, of = facts.doc, facts.event, facts.subject, facts.complement
+    for member in members:  # a block of 100,000 facts at 50,000 releases: locals only
+        key = keys[member]
+        if (docs[member], key) in ambiguous:
             groups.append([member])
         else:
             # One series per phrase, event and subject (editions of one event share a key).
-            situation = (facts.event[member], facts.subject[member], facts.complement[member])
-            by_key[(keys[member], *situation)].append(member)
-    value = {i: facts.figure_value(facts.first[i]) for i in members}
+            by_key[(key, events[member], subjects[member], of[member])].append(member)
+    first_figure, figure_value = facts.first, facts.figure_value
+    value = {i: figure_value(first_figure[i]) for i in members}
     for indexes in by_key.values():
         indexes.sort(key=value.__getitem__)
         current: list[int] = []
+        lowest = 0.0  # the value of current[0]
         for i in indexes:
-            first = value[current[0]] if current else 0.0
-            if current and (first <= 0 or value[i] > first * MAX_RATIO):
+            if current and (lowest <= 0 or value[i] > lowest * MAX_RATIO):
                 groups.append(current)
                 current = []
+            if not current:
+                lowest = value[i]
             current.append(i)
         groups.append(current)
     return groups

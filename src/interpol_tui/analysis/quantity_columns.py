@@ -122,6 +122,25 @@ class QuantityList(Sequence["Quantity"]):
         when = when_of(strings[period] if period >= 0 else None, self.dates[doc_id])
         return strings[facts.text[figure]], strings[self._labels[at]], when, doc_id
 
+    def heads(self) -> Iterator[tuple[str, str, str, str]]:
+        """:meth:`head` of each item in turn (the standalone table prints millions)."""
+        facts, dates = self.facts, self.dates
+        strings, first, texts, periods = facts.pool.strings, facts.first, facts.text, facts.period
+        members, offsets, labels = self._members, self._offsets, self._labels
+        docs, doc_ids = facts.doc, facts.doc_ids
+        shown: dict[int, str] = {}  # each release's date label, made once
+        for at in self._span:
+            fact = members[offsets[at]]
+            figure = first[fact]
+            release = docs[fact]
+            label = shown.get(release)
+            if label is None:
+                label = shown[release] = dates[doc_ids[release]].label
+            period = periods[figure]
+            text = strings[period] if period >= 0 else None
+            when = text if text and text.isdigit() and len(text) == 4 else label  # when_of
+            yield strings[texts[figure]], strings[labels[at]], when, doc_ids[release]
+
     def fact_at(self, index: int, position: int) -> int:
         """The fact of occurrence ``position`` of quantity ``index`` (of the whole list)."""
         return self._members[self._offsets[index] + position]
@@ -147,6 +166,23 @@ class QuantityList(Sequence["Quantity"]):
         occurrences = tuple(found)
         label = self.facts.pool.strings[self._labels[index]]
         return Quantity(label, occurrences, changes_of(occurrences), index)
+
+    def summaries(self) -> Iterator[Quantity]:
+        """This list's quantities without their sentences or repeats: what a table of their
+        values shows (label, releases, trend, each value with its time) at a fraction of
+        the cost, every figure's block of sentences left compressed."""
+        from interpol_tui.analysis.aggregate import Occurrence, Quantity, changes_of
+
+        facts, dates, strings = self.facts, self.dates, self.facts.pool.strings
+        for index in self._span:
+            found = []
+            for fact in self.fact_numbers(index):
+                doc_id = facts.doc_id(fact)
+                figure = facts.figure(facts.first[fact], -1, sentence=False)
+                found.append(Occurrence(doc_id, dates[doc_id], figure))
+            occurrences = tuple(found)
+            label = strings[self._labels[index]]
+            yield Quantity(label, occurrences, changes_of(occurrences), index)
 
 
 def quantity_list(

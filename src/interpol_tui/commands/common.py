@@ -119,12 +119,15 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
     add_json_argument(parser)
 
 
-def analyse(args: argparse.Namespace, corpus: Corpus) -> Mapping[str, DocumentAnalysis]:
+def analyse(
+    args: argparse.Namespace, corpus: Corpus, *, columns: bool = False
+) -> Mapping[str, DocumentAnalysis]:
     """Analyse ``corpus`` through the corpus snapshot, unless ``--no-cache`` was given.
 
     The CLI and the browser share one snapshot, so a report on a large corpus
     the browser has opened before costs no analysis; what is missing is
-    analysed in worker processes.
+    analysed in worker processes; with ``columns`` (statistics follow), a cold
+    corpus's fact columns are made as it is analysed.
     """
     from interpol_tui.state.reopen import analyse as analyse_corpus
 
@@ -132,7 +135,8 @@ def analyse(args: argparse.Namespace, corpus: Corpus) -> Mapping[str, DocumentAn
         print(f"warning: {safe(message)}", file=sys.stderr)
 
     use_cache = not getattr(args, "no_cache", False)
-    return analyse_corpus(corpus, _snapshot(corpus.roots), reuse=use_cache, warn=warn)
+    snapshot = _snapshot(corpus.roots)
+    return analyse_corpus(corpus, snapshot, reuse=use_cache, warn=warn, columns=columns)
 
 
 def _snapshot(roots: Sequence[Path]) -> CorpusSnapshot:

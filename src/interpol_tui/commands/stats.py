@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from interpol_tui.analysis.kinds import type_label
@@ -49,7 +49,7 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
     from interpol_tui.commands.common import CommandError, analyse, emit_json, json_text, safe
     from interpol_tui.report.export import render, statistics_json
 
-    statistics = corpus_statistics(corpus, analyse(args, corpus))
+    statistics = corpus_statistics(corpus, analyse(args, corpus, columns=True))
     if args.output is not None:
         from interpol_tui.state.storage import atomic_write_bytes
 
@@ -76,23 +76,24 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
 
 def _print_report(statistics: Statistics) -> None:
     from interpol_tui.commands.common import print_table
-    from interpol_tui.commands.table import cell, print_cells
+    from interpol_tui.commands.table import print_cells, text_cells
     from interpol_tui.report.export import series_label
 
     recurring = statistics.recurring
     # The values last: padded to the longest series (thousands of values at 50,000
-    # releases), they made every row as wide, 8 KB a release of spaces.
+    # releases), they made every row as wide, 8 KB a release of spaces. Summaries:
+    # the table shows no sentence, so none is decompressed.
     print_table(
         ["what is counted", "releases", "trend", "values (date)"],
-        [[q.counts, q.releases, q.trend, series_label(q)] for q in recurring],
+        [[q.counts, q.releases, q.trend, series_label(q)] for q in recurring.summaries()],
         max_widths=[40, 8, 8, 90],
     )
     standalone = statistics.standalone
     print()
 
-    def rows() -> Iterator[list[str]]:
+    def rows() -> Iterator[Sequence[str]]:
         # Made as printed (twice: sizing, then printing), never held for the whole corpus.
-        return ([cell(v) for v in standalone.head(i)] for i in range(len(standalone)))
+        return map(text_cells, standalone.heads())
 
     print_cells(
         ["standalone figure", "what is counted", "date", "doc"],

@@ -7,9 +7,11 @@ import shutil
 import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from interpol_tui.corpus.sanitize import escape_controls
+from interpol_tui.corpus.sanitize import escape_controls, has_output_controls
 
 SEPARATOR = "  "
+LINES_A_WRITE = 1024
+"""Table lines joined into one write (a print a line made millions of small writes)."""
 
 
 def plain_decimal(value: float, significant: int = 3) -> str:
@@ -36,6 +38,18 @@ def cell(value: object, *, group_digits: bool = False) -> str:
     if isinstance(value, float):
         return plain_decimal(value, 6)
     return escape_controls(str(value)).replace("\n", " ")
+
+
+def text_cells(values: Sequence[object]) -> Sequence[str]:
+    """``[cell(v) for v in values]``, the values themselves when they are strings that need
+    nothing escaped (one check for the whole row: the standalone table has millions)."""
+    try:
+        joined = "".join(values)  # type: ignore[arg-type]
+    except TypeError:  # not all strings
+        return [cell(v) for v in values]
+    if "\n" in joined or has_output_controls(joined):
+        return [cell(v) for v in values]
+    return values  # type: ignore[return-value]
 
 
 def _fit(text: str, width: int) -> str:
@@ -109,8 +123,22 @@ def print_cells(
     limits = list(max_widths) if max_widths else [60] * len(headers)
     widths = column_widths(natural, limits, terminal_width())
     line = SEPARATOR.join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
-    print(line.rstrip())
-    for row in rows():
-        print(
+    write = sys.stdout.write
+    write(line.rstrip() + "\n")
+    if all(w >= n for w, n in zip(widths, natural, strict=True)):
+        # Nothing is cut (always so off a terminal): each line is one format call.
+        template = SEPARATOR.join(f"{{:<{w}}}" for w in widths)
+        lines = (template.format(*row).rstrip() for row in rows())
+    else:
+        lines = (
             SEPARATOR.join(_fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+            for row in rows()
         )
+    batch: list[str] = []
+    for text in lines:
+        batch.append(text)
+        if len(batch) >= LINES_A_WRITE:
+            write("\n".join(batch) + "\n")
+            batch.clear()
+    if batch:
+        write("\n".join(batch) + "\n")

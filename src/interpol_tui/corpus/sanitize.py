@@ -94,6 +94,11 @@ def escape_controls(text: str) -> str:
     return _OUTPUT_CONTROL.sub(_escape, text)
 
 
+def has_output_controls(text: str) -> bool:
+    """Return True when :func:`escape_controls` would change ``text``."""
+    return _OUTPUT_CONTROL.search(text) is not None
+
+
 def one_line(text: str) -> str:
     """Collapse all whitespace (tabs, newlines) in ``text`` to single spaces."""
     return " ".join(text.split())

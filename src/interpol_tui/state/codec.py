@@ -197,9 +197,10 @@ def encode(analysis: DocumentAnalysis, text: str) -> dict[str, list[list[Any]]]:
                 row[text_at] = None
             if sentence_at >= 0 and type(row[sentence_at]) is str:
                 row[sentence_at] = _encode_value(group, span, "sentence", row[sentence_at], text)
-            for at, value in enumerate(row):
-                if type(value) not in _STORED_AS_IS:
-                    row[at] = _encode_value(group, span, group.fields[at], value, text)
+            if not _STORED_AS_IS.issuperset(map(type, row)):  # most rows: all plain
+                for at, value in enumerate(row):
+                    if type(value) not in _STORED_AS_IS:
+                        row[at] = _encode_value(group, span, group.fields[at], value, text)
             rows.append(row)
         if rows:
             encoded[group.name] = rows

@@ -60,13 +60,24 @@ _PLAIN_TYPES = tuple(frozenset(kinds) for kinds in (_FIELD_TYPES[name] for name 
 """Each field's stored types as a set: a value of exactly one of them needs no isinstance."""
 
 
+FactParts = tuple[list[str], list[list[Any]], list[list[Any]]]
+"""A release's facts as stored: its sentences, each fact's values, its entity counts."""
+
+
 def encode_facts(release: ReleaseFacts) -> bytes:
     """The stored form of one release's facts."""
+    return encode_parts(facts_parts(release))
+
+
+def facts_parts(release: ReleaseFacts) -> FactParts:
+    """What :func:`encode_facts` stores of ``release``, as plain values (checked storable)."""
     sentences: dict[str, int] = {}
 
     def row(figure: Figure) -> list[Any]:
         values = list(_VALUES(figure))
         values[_SENTENCE] = sentences.setdefault(figure.sentence, len(sentences))
+        if tuple(map(type, values)) in _SIGNATURES:
+            return values  # every field of a stored type: the loop below would pass them all
         for at, value in enumerate(values):
             if type(value) in _PLAIN_TYPES[at]:
                 continue  # the check below, without a call per field of every figure
@@ -78,9 +89,23 @@ def encode_facts(release: ReleaseFacts) -> bytes:
         [row(f.figure), [row(r) for r in f.repeats], f.event, f.subject, f.complement]
         for f in release.facts
     ]
-    data = {"s": list(sentences), "f": facts, "e": [list(e) for e in release.entities]}
+    return list(sentences), facts, [list(e) for e in release.entities]
+
+
+def encode_parts(parts: FactParts) -> bytes:
+    """The stored form of a release's :func:`facts_parts`."""
+    sentences, facts, entities = parts
+    data = {"s": sentences, "f": facts, "e": entities}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def add_parts(columns: FactColumns, doc_id: str, parts: FactParts) -> None:
+    """Add a release's :func:`facts_parts`, made by this program just now (not read from a
+    file, so not checked), to ``columns``: as :func:`decode_into` adds its stored form."""
+    sentences, facts, entities = parts
+    counts = tuple((sys.intern(kind), sys.intern(name), count) for kind, name, count in entities)
+    columns.add_release(doc_id, sentences, facts, counts)  # type: ignore[arg-type]
 
 
 def _checked(values: Any, sentences: int) -> list[Any]:
@@ -149,7 +174,9 @@ def _parts(data: bytes) -> tuple[list[str], list[Any], list[Any]]:
     return sentences, facts, entities
 
 
-_ROW_ERRORS = (zlib.error, ValueError, IndexError, TypeError, RecursionError)  # UnicodeError too
+_ROW_ERRORS = (zlib.error, ValueError, IndexError, TypeError, RecursionError, OverflowError)
+"""What reading a damaged row can raise (UnicodeError is a ValueError; OverflowError: a
+value too large for a float)."""
 
 
 def decode_facts(doc_id: str, data: bytes) -> ReleaseFacts | None:
@@ -167,23 +194,68 @@ def decode_facts(doc_id: str, data: bytes) -> ReleaseFacts | None:
 
 def decode_into(columns: FactColumns, doc_id: str, data: bytes) -> bool:
     """Add the facts stored by :func:`encode_facts` to ``columns``; False (nothing added)
-    when the row cannot be trusted. Checks as :func:`decode_facts` does."""
+    when the row cannot be trusted. Checks what :func:`decode_facts` checks, a column of
+    the release's figures at a time (``tests/test_stats_shortcuts.py``)."""
     try:
         sentences, facts, entities = _parts(data)
-        rows = []
-        for values in facts:
-            if type(values) is not list or len(values) != 5 or type(values[1]) is not list:
-                raise _Damaged("malformed fact")
-            figure, repeats, *context = values
-            if any(value is not None and type(value) is not str for value in context):
+        if not all(type(v) is list and len(v) == 5 and type(v[1]) is list for v in facts):
+            raise _Damaged("malformed fact")
+        rows = [(figure, repeats, *context) for figure, repeats, *context in facts]
+        if rows:
+            figures, repeats, *context = zip(*rows, strict=True)
+            if not set(map(type, itertools.chain(*context))) <= _CONTEXT_TYPES:
                 raise _Damaged("a fact's context is not text")
-            checked = [_checked(r, len(sentences)) for r in repeats]
-            rows.append((_checked(figure, len(sentences)), checked, *context))
-        counts = tuple(_entity(entity) for entity in entities)
+            _check_figures([*figures, *itertools.chain(*repeats)], len(sentences))
+        counts = _entities(entities)
     except _ROW_ERRORS:
         return False
     columns.add_release(doc_id, sentences, rows, counts)
     return True
+
+
+_CONTEXT_TYPES = frozenset({str, type(None)})
+
+
+def _check_figures(figures: list[Any], sentences: int) -> None:
+    """What :func:`_checked` checks of each figure, for many figures (a column at a time)."""
+    if not all(type(values) is list and len(values) == len(FIELDS) for values in figures):
+        raise _Damaged("malformed figure")
+    columns = list(zip(*figures, strict=True))
+    for types, column in zip(_PLAIN_TYPES, columns, strict=True):
+        if not set(map(type, column)) <= types:
+            raise _Damaged("malformed figure")
+    numbers = columns[_SENTENCE]
+    if min(numbers) < 0 or max(numbers) >= sentences:
+        raise _Damaged("no such sentence")
+    starts, ends, sentence_starts = (columns[at] for at in _OFFSETS)
+    if (
+        min(starts) < 0
+        or max(ends) > MAX_OFFSET
+        or not all(map(operator.le, starts, ends))
+        or min(sentence_starts) < 0
+    ):
+        raise _Damaged("figure offsets out of range")
+    if not all(map(math.isfinite, columns[_VALUE])):
+        raise _Damaged("figure value not finite")
+
+
+def _entities(entities: list[Any]) -> tuple[tuple[str, str, int], ...]:
+    """What :func:`_entity` checks of each entity count, for a release's (not interned:
+    the columns keep each string once)."""
+    if not all(type(values) is list and len(values) == 3 for values in entities):
+        raise _Damaged("malformed entity count")
+    if entities:
+        kinds, names, mentions = zip(*entities, strict=True)
+        if (
+            not set(kinds) <= _ENTITY_TYPES
+            or not set(map(type, names)) <= {str}
+            or not set(map(type, mentions)) <= {int}
+            or min(mentions) < 1
+        ):
+            raise _Damaged("bad entity count")
+        # Interned as decode_facts does: the same names elsewhere (digests) share them.
+        return tuple(zip(map(sys.intern, kinds), map(sys.intern, names), mentions, strict=True))
+    return ()
 
 
 def _no_constant(name: str) -> None:

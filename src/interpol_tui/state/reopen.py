@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -297,11 +298,13 @@ def confirm(
 # -- analysis -------------------------------------------------------------------
 
 
-def _analyse_job(
-    job: tuple[str, str, str, str],
-) -> tuple[str, bytes | None, bytes | None, bytes, str | None]:
+AnalysisResult = tuple[str, bytes | None, bytes | None, bytes, str | None, bytes | None]
+"""(id, stored form, digest, facts, why it failed, the facts as pickled values or None)."""
+
+
+def _analyse_job(job: tuple[str, str, str, str, bool]) -> AnalysisResult:
     """Analyse one release (in a worker process): (id, stored form, digest, facts, or why it
-    failed).
+    failed, and when asked the facts as pickled values for :mod:`~interpol_tui.state.cold_columns`).
 
     The digest (the release's quotation and mention rows) and the facts that
     statistics group (:mod:`~interpol_tui.analysis.release_facts`) are made
@@ -312,42 +315,44 @@ def _analyse_job(
     from interpol_tui.analysis.pipeline import analyse_text
     from interpol_tui.analysis.release_facts import release_facts
     from interpol_tui.state.digests import encode_digest
-    from interpol_tui.state.fact_rows import encode_facts
+    from interpol_tui.state.fact_rows import encode_parts, facts_parts
 
-    doc_id, text, headline, title = job
+    doc_id, text, headline, title, with_parts = job
     try:
         analysis = analyse_text(doc_id, text, headline)
         data = encode_analysis(analysis, text)
-        facts = encode_facts(release_facts(doc_id, title, text, analysis))
+        parts = facts_parts(release_facts(doc_id, title, text, analysis))
+        facts = encode_parts(parts)
     except Exception as error:  # a bug on one release must not stop the corpus
-        return doc_id, None, None, b"", f"{type(error).__name__}: {error}"
+        return doc_id, None, None, b"", f"{type(error).__name__}: {error}", None
     try:
         digest = encode_digest(release_digest(doc_id, text, analysis))
     except Exception:  # made again from the analysis when the views need it
         digest = None
-    return doc_id, data, digest, facts, None
+    values = pickle.dumps(parts, pickle.HIGHEST_PROTOCOL) if with_parts else None
+    return doc_id, data, digest, facts, None, values
 
 
-class _Jobs(Sequence[tuple[str, str, str, str]]):
+class _Jobs(Sequence[tuple[str, str, str, str, bool]]):
     """The analysis jobs of ``documents``, each made (its text read) when the pool takes it."""
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Document], with_parts: bool = False) -> None:
         self._documents = documents
+        self._with_parts = with_parts
 
     def __len__(self) -> int:
         return len(self._documents)
 
-    @staticmethod
-    def _job(document: Document) -> tuple[str, str, str, str]:
-        return document.id, document.text, headline_of(document), document.title
+    def _job(self, document: Document) -> tuple[str, str, str, str, bool]:
+        return document.id, document.text, headline_of(document), document.title, self._with_parts
 
     @overload
-    def __getitem__(self, index: int) -> tuple[str, str, str, str]: ...
+    def __getitem__(self, index: int) -> tuple[str, str, str, str, bool]: ...
     @overload
-    def __getitem__(self, index: slice) -> list[tuple[str, str, str, str]]: ...
+    def __getitem__(self, index: slice) -> list[tuple[str, str, str, str, bool]]: ...
     def __getitem__(
         self, index: int | slice
-    ) -> tuple[str, str, str, str] | list[tuple[str, str, str, str]]:
+    ) -> tuple[str, str, str, str, bool] | list[tuple[str, str, str, str, bool]]:
         if isinstance(index, slice):
             return [self._job(document) for document in self._documents[index]]
         return self._job(self._documents[index])
@@ -361,24 +366,35 @@ def analyse(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     warn: Callable[[str], None] | None = None,
+    columns: bool = False,
 ) -> StoredAnalyses:
     """The analyses of ``corpus``: stored ones reused, the others made in worker processes.
 
     Nothing is decoded here: the result reads each analysis when asked for it,
-    so that a cold run costs the UI process only the writes.
+    so that a cold run costs the UI process only the writes. With ``columns``
+    (statistics follow), a corpus analysed whole has its facts' columns made
+    as the results arrive (:mod:`~interpol_tui.state.cold_columns`).
     """
     usable = snapshot is not None and snapshot.open()
     stored = snapshot.analysed() if snapshot is not None and usable and reuse else {}
     missing = [d for d in corpus.documents if stored.get(d.id) != d.sha256 or not d.sha256]
     analyses = StoredAnalyses(corpus.documents, snapshot if usable else None)
-    jobs = _Jobs(missing)
+    ids = [document.id for document in missing]
+    ordered = None
+    if columns and len(missing) == len(corpus.documents) and len(set(ids)) == len(ids):
+        from interpol_tui.state.cold_columns import ColumnsInOrder
+
+        ordered = ColumnsInOrder(ids)
+    jobs = _Jobs(missing, with_parts=ordered is not None)
     hashes = {document.id: document.sha256 for document in missing}
     pending: list[tuple[str, str, bytes]] = []
     pending_facts: list[tuple[str, str, bytes]] = []
     digests: list[tuple[str, str, bytes]] = []
-    for doc_id, data, digest, facts, error in run_pooled(
+    for doc_id, data, digest, facts, error, parts in run_pooled(
         _analyse_job, jobs, progress=progress, cancelled=cancelled
     ):
+        if ordered is not None:
+            ordered.arrived(doc_id, parts)
         if data is None:  # each one said: the warnings view lists them
             if warn is not None:
                 warn(f"{doc_id}: analysis failed ({error})")
@@ -391,4 +407,6 @@ def analyse(
         if len(pending) >= SAVE_BATCH:
             analyses.keep(pending, digests, pending_facts)
     analyses.keep(pending, digests, pending_facts)
+    if ordered is not None:
+        analyses.offer_columns(ids, ordered.finished())
     return analyses

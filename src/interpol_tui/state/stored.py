@@ -172,6 +172,12 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         """Releases whose analysis raised: they have an empty analysis."""
         self._recent: OrderedDict[str, DocumentAnalysis] = OrderedDict()
         self._lock = threading.Lock()
+        self._made_columns: tuple[list[str], FactColumns] | None = None
+
+    def offer_columns(self, doc_ids: list[str], columns: FactColumns | None) -> None:
+        """Fact columns of ``doc_ids`` made as they were analysed, for one
+        :meth:`fact_columns` call to take instead of reading the rows back."""
+        self._made_columns = (doc_ids, columns) if columns is not None else None
 
     def keep(
         self,
@@ -237,6 +243,9 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         The stored rows are kept compressed until their release's turn, so
         that the facts of 100,000 releases never exist as objects at once.
         """
+        ready, self._made_columns = self._made_columns, None
+        if ready is not None and ready[0] == list(doc_ids):
+            return ready[1]  # taken once: statistics change them (entity counts dropped)
         # Imported here: the listing read at start-up needs none of this.
         from interpol_tui.analysis.fact_columns import FactColumns
         from interpol_tui.analysis.release_facts import release_facts
