@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from test_snapshot import folder, snapshot_of
 
-from interpol_tui.state.listing import ListedDocument, Row, _corpus, _plain
+from interpol_tui.state.listing import ListedDocument, Row, _corpus
+from interpol_tui.state.listing_store import plain as _plain
 from interpol_tui.state.reopen import open_corpus
 
 __all__ = ["folder"]  # the fixture, shared with test_snapshot

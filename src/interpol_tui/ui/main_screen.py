@@ -89,8 +89,9 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
 
     stats_visible: reactive[bool] = reactive(True)
     """Whether the statistics pane is shown."""
-    loading: reactive[bool] = reactive(True)
-    """True while a worker is reading the corpus."""
+    reading: reactive[bool] = reactive(True)
+    """True while a worker is reading the corpus (not ``loading``: Textual's own covers the
+    screen with a loading indicator, work the first frame does not need)."""
 
     def __init__(self, corpus_paths: list[Path], fields: FieldMap | None = None) -> None:
         super().__init__()
@@ -194,7 +195,7 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
 
             self.notify(reload_summary(self.corpus, message.corpus), timeout=4, markup=False)
         self.corpus = message.corpus
-        self.loading = False
+        self.reading = False
         self.analyses = {}
         self.call_after_refresh(self._listed.set)
         self.analyse(message.corpus)  # started now, working once the listing is checked
@@ -245,16 +246,16 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
         self.analyses = message.analyses
         self.search_indexer.add_analyses(message.analyses)
         self.across.build(self.corpus, message.analyses)
-        self.query_one("#loading").display = self.loading
+        self.query_one("#loading").display = self.reading
         reader = self.query_one(Reader)
         if reader.document is not None:
             reader.set_analysis(self.analyses.get(reader.document.id))
         if self.corpus is not None:
             self.query_one(StatsPane).show_analyses(self.corpus, self.analyses)
 
-    def watch_loading(self, loading: bool) -> None:
-        """Show the progress bar only while loading."""
-        self.query_one("#loading").display = loading
+    def watch_reading(self, reading: bool) -> None:
+        """Show the progress bar only while reading."""
+        self.query_one("#loading").display = reading
 
     # -- routing ----------------------------------------------------------
     def open_document(self, doc_id: str, offset: int | None = None) -> None:

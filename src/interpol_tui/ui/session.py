@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 SAVE_EVERY = 1.0
 """Seconds at most between a change (position, read mark) and its save; one more on exit."""
+EARLY_WAIT = 0.3
+"""Seconds the first frame may wait for the listing being read (state/listing.py), so that
+an unchanged corpus is listed in it rather than in a frame of its own just after."""
 
 
 def preferences_of(app: App[Any]) -> Preferences:
@@ -78,7 +81,6 @@ class ReadingSession:
         self._confirm: Callable[[], None] | None = None
         self._prefetch: Prefetch | None = None
         self._listed: Corpus | None = None
-        self._unchecked = True
 
     def start(self) -> None:
         """Apply saved settings to the panes and start following the reader."""
@@ -192,14 +194,15 @@ class ReadingSession:
         self._snapshot = self._prefetch.snapshot
 
     def early_listing(self) -> Corpus | None:
-        """The prefetched listing if it is already read (never waits: called before a frame).
+        """The prefetched listing, for the first frame (None: none, or not read in time).
 
-        With the files edited since read again: a user's edit shows in the first frame.
+        Waits at most ``EARLY_WAIT`` for the read begun before Textual was
+        imported (a few milliseconds of work, nearly always over by now);
+        without a snapshot it is over at once. The files are asked whether
+        they changed only after that frame (:meth:`quick_check`).
         """
         prefetch = self._prefetch
-        if prefetch is None or not prefetch.ready():
-            return None
-        return prefetch.edited or prefetch.result(0)
+        return None if prefetch is None else prefetch.result(EARLY_WAIT)
 
     def last_listing(self) -> Corpus | None:
         """On the first load, the corpus as its snapshot last listed it (to show at once)."""
@@ -209,11 +212,10 @@ class ReadingSession:
         from interpol_tui.state.listing import read_listing
 
         found = prefetch.result()  # None too when longer than read beside the frame
-        self._unchecked = found is None or not prefetch.checked
         if found is None:
             found = read_listing(prefetch.snapshot, self.screen.corpus_paths)
         self._listed = found
-        return prefetch.edited or found
+        return found
 
     @staticmethod
     def same_listing(shown: Corpus, current: Corpus) -> bool:
@@ -224,8 +226,6 @@ class ReadingSession:
 
     def quick_check(self, shown: Corpus, cancelled: Callable[[], bool]) -> Corpus | None:
         """``shown`` with its edited files read again, removed ones dropped (None: no change)."""
-        if not self._unchecked:  # done beside the first frame already
-            return None
         from interpol_tui.state.quick_check import changed_files
 
         return changed_files(shown, self.max_file_bytes, cancelled)
