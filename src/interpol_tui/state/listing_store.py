@@ -144,6 +144,8 @@ def save(db: sqlite3.Connection, order: Sequence[str], warnings: Sequence[str], 
         for row in rows
     ]
     del rows
+    ids = {row[0]: row[0] for row in stored}
+    listed = [ids.get(doc_id, doc_id) for doc_id in listed]  # each id one string with its row's
     payload = marshal.dumps((LISTING_FORMAT, key, listed, wanted["warnings"], stored, is_plain), 4)
     data = seal(payload)
     db.execute("INSERT OR REPLACE INTO listing VALUES (0, ?, ?)", (len(listed), data))
