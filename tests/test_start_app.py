@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
+import pytest
 from test_snapshot import write_release
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
+from interpol_tui.state import listing
 from interpol_tui.state.listing import ListedDocument
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList
@@ -68,3 +73,30 @@ async def test_a_changed_file_shows_its_new_title_and_a_removed_one_goes(tmp_pat
     assert titles[0] == "Operation Harbour 0 targets wildlife trafficking"
     assert "Operation Harbour 3 targets cybercrime" not in titles and len(titles) == 4
     assert reading == titles[0]  # the reader shows the release as it is now
+
+
+async def test_a_listing_still_being_read_is_drawn_in_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)  # the snapshot and its listing
+    read = listing.read_listing
+    mounting = threading.Event()
+
+    def slow_read(*args: Any, **kwargs: Any) -> Any:
+        mounting.wait(10)  # still reading when the screen mounts (hang guard: 10 s)
+        time.sleep(0.05)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(listing, "read_listing", slow_read)
+    shown: list[int] = []
+    mount = MainScreen.on_mount
+
+    def on_mount(self: MainScreen) -> None:
+        mounting.set()  # the read ends 50 ms later: the screen waits for it (EARLY_WAIT)
+        mount(self)
+        shown.append(len(self.query_one(DocumentList).rows))  # what the first frame draws
+
+    monkeypatch.setattr(MainScreen, "on_mount", on_mount)
+    titles, _, _ = await listed_titles(folder)
+    assert shown == [5] and len(titles) == 5
