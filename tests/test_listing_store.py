@@ -47,7 +47,7 @@ def _row_by_row(folder: Path) -> Corpus | None:
         db.execute("DELETE FROM listing")
     found = read_listing(snapshot_of(folder), [folder])
     with _db(folder) as db:
-        db.executemany("INSERT INTO listing VALUES (?, ?, ?)", kept)
+        db.executemany("INSERT INTO listing VALUES (?, ?, ?, ?)", kept)
     snapshot_of(folder).open()  # the trigger back
     return found
 
@@ -139,6 +139,20 @@ def test_a_reload_after_an_edit_saves_a_new_blob_and_an_unchanged_one_writes_not
     )
 
 
+def test_a_blob_made_by_other_code_is_made_again_for_the_same_listing(folder: Path) -> None:
+    open_corpus([folder], snapshot_of(folder))
+    blob = _blob(folder)
+    with _db(folder) as db:  # as a copy with another LISTING_FORMAT left it
+        db.execute("UPDATE listing SET made = '0/other code'")
+    with _db(folder) as db:
+        assert listing_store.read(db, corpus_fingerprint()) is None
+    open_corpus([folder], snapshot_of(folder))  # the same order and warnings
+    with _db(folder) as db:
+        (made,) = db.execute("SELECT made FROM listing").fetchone()
+    assert made == f"{listing_store.LISTING_FORMAT}/{corpus_fingerprint()}"
+    assert _blob(folder) == blob
+
+
 def _rewrite(folder: Path, data: bytes, count: object = 6) -> None:
     with _db(folder) as db:
         db.execute("UPDATE listing SET data = ?, count = ?", (data, count))
@@ -201,6 +215,21 @@ def test_a_snapshot_made_before_the_blob_is_listed_row_by_row_then_gets_one(fold
     assert _as_listed(read_listing(snapshot_of(folder), [folder])) == expected
     again = open_corpus([folder], snapshot_of(folder))
     assert again.read == 0  # nothing read again from the files
+    assert _blob(folder) is not None
+    assert _as_listed(read_listing(snapshot_of(folder), [folder])) == expected
+
+
+def test_a_blob_table_of_another_shape_is_made_again(folder: Path) -> None:
+    open_corpus([folder], snapshot_of(folder))
+    expected = _as_listed(read_listing(snapshot_of(folder), [folder]))
+    with _db(folder) as db:
+        db.execute("DROP TABLE listing")
+        db.execute("CREATE TABLE listing (id INTEGER PRIMARY KEY, data BLOB)")
+        db.execute("INSERT INTO listing VALUES (0, x'00')")
+    assert _as_listed(read_listing(snapshot_of(folder), [folder])) == expected  # row by row
+    warnings: list[str] = []
+    again = open_corpus([folder], snapshot_of(folder, warnings))
+    assert again.read == 0 and warnings == []  # the snapshot stays usable
     assert _blob(folder) is not None
     assert _as_listed(read_listing(snapshot_of(folder), [folder])) == expected
 

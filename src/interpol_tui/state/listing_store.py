@@ -51,9 +51,11 @@ _SHARED = (6, 7, 8, 9, 11, 12)
 format, url."""
 _LISTED_KEYS = "('order', 'warnings')"
 
+_COLUMNS = ("id", "count", "made", "data")
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS listing"
-    " (id INTEGER PRIMARY KEY CHECK (id = 0), count INTEGER NOT NULL, data BLOB NOT NULL)",
+    " (id INTEGER PRIMARY KEY CHECK (id = 0), count INTEGER NOT NULL, made TEXT NOT NULL,"
+    " data BLOB NOT NULL)",
     *(
         f"CREATE TRIGGER IF NOT EXISTS listing_stale_{event.lower()} AFTER {event} ON files"
         " BEGIN DELETE FROM listing; END"
@@ -66,6 +68,15 @@ SCHEMA = (
     ),
 )
 """The blob's table and the triggers that delete it whenever what it copies changes."""
+
+_CURRENT = "SELECT data FROM listing WHERE id = 0 AND made = ?"
+"""The blob, if the code that reads it made it."""
+
+
+def _made(key: str) -> str:
+    """What the ``made`` column says of the code that wrote a blob."""
+    return f"{LISTING_FORMAT}/{key}"
+
 
 Row = tuple[
     str,
@@ -101,7 +112,13 @@ class Stored:
 
 
 def create(db: sqlite3.Connection) -> None:
-    """Create the blob's table and its triggers where they are missing (in a write transaction)."""
+    """Create the blob's table and its triggers where they are missing (in a write transaction).
+
+    A table of another shape (left by other code) is made again: it only ever holds a copy.
+    """
+    columns = [row[1] for row in db.execute("PRAGMA table_info(listing)")]
+    if columns and columns != list(_COLUMNS):
+        db.execute("DROP TABLE listing")
     for statement in SCHEMA:
         db.execute(statement)
 
@@ -129,8 +146,9 @@ def save(db: sqlite3.Connection, order: Sequence[str], warnings: Sequence[str], 
         "warnings": json.dumps(warnings_to(warnings)),
     }
     saved = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN {_LISTED_KEYS}"))
-    if saved == wanted and db.execute("SELECT 1 FROM listing WHERE id = 0").fetchone():
-        return
+    made = _made(key)
+    if saved == wanted and db.execute(_CURRENT.replace("data", "1"), (made,)).fetchone():
+        return  # (a blob of other code is made again, even for the same listing)
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", wanted.items())  # blob gone
     listed: list[str] = json.loads(wanted["order"])  # as the row-by-row read gives it
     rows: list[Row] = db.execute(f"SELECT * FROM files WHERE {TYPED}").fetchall()
@@ -145,10 +163,10 @@ def save(db: sqlite3.Connection, order: Sequence[str], warnings: Sequence[str], 
     ]
     del rows
     ids = {row[0]: row[0] for row in stored}
-    listed = [ids.get(doc_id, doc_id) for doc_id in listed]  # each id one string with its row's
-    payload = marshal.dumps((LISTING_FORMAT, key, listed, wanted["warnings"], stored, is_plain), 4)
+    shown = [ids.get(doc_id, doc_id) for doc_id in listed]  # each id one string with its row's
+    payload = marshal.dumps((LISTING_FORMAT, key, shown, wanted["warnings"], stored, is_plain), 4)
     data = seal(payload)
-    db.execute("INSERT OR REPLACE INTO listing VALUES (0, ?, ?)", (len(listed), data))
+    db.execute("INSERT OR REPLACE INTO listing VALUES (0, ?, ?, ?)", (len(shown), made, data))
 
 
 def seal(payload: bytes) -> bytes:
@@ -172,7 +190,7 @@ def read(connection: sqlite3.Connection, key: str) -> Stored | None:
     snapshot's format and fingerprints.
     """
     try:
-        found = connection.execute("SELECT data FROM listing WHERE id = 0").fetchone()
+        found = connection.execute(_CURRENT, (_made(key),)).fetchone()
     except sqlite3.Error:
         return None
     if found is None or not isinstance(found[0], bytes) or len(found[0]) < 4:
