@@ -100,3 +100,23 @@ async def test_a_listing_still_being_read_is_drawn_in_the_first_frame(
     monkeypatch.setattr(MainScreen, "on_mount", on_mount)
     titles, _, _ = await listed_titles(folder)
     assert shown == [5] and len(titles) == 5
+
+
+async def test_a_file_edited_since_is_corrected_without_a_reload_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)
+    changed = write_release(folder, 2, crime="art theft")
+    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
+    said: list[str] = []
+    notify = MainScreen.notify
+
+    def record(self: MainScreen, message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(message)
+        notify(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(MainScreen, "notify", record)
+    titles, _, _ = await listed_titles(folder)
+    assert titles[2] == "Operation Harbour 2 targets art theft"
+    assert not [message for message in said if "Reloaded" in message]  # the same start

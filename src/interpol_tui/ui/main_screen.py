@@ -152,7 +152,7 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
 
         shown = self.session.last_listing()  # listed at once; the files are checked next
         if shown is not None:
-            shown = self._show(shown, post=shown is not self._early)  # (posted on mount)
+            shown = self._show(shown, post=shown is not self.session.first_shown)  # (shown)
             if (edited := self.session.quick_check(shown, lambda: worker.is_cancelled)) is not None:
                 shown = self._show(edited)  # edited files at once; the full walk follows
         try:  # through the snapshot: an unchanged file is not read again

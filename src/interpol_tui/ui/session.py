@@ -8,6 +8,7 @@ frame needs (a few small JSON files) is read directly.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.heap import keep_loaded, resume_after_start
+from interpol_tui.ui.messages import CorpusLoaded
 from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
 
@@ -32,6 +34,8 @@ SAVE_EVERY = 1.0
 EARLY_WAIT = 0.3
 """Seconds the first frame may wait for the listing being read (state/listing.py), so that
 an unchanged corpus is listed in it rather than in a frame of its own just after."""
+EARLY_CHECK_WAIT = 10.0
+"""Seconds the load worker waits for the check of the files listed first (a hang guard)."""
 
 
 def preferences_of(app: App[Any]) -> Preferences:
@@ -81,6 +85,9 @@ class ReadingSession:
         self._confirm: Callable[[], None] | None = None
         self._prefetch: Prefetch | None = None
         self._listed: Corpus | None = None
+        self.first_shown: Corpus | None = None
+        """The listing drawn at start, before the load worker's (with its edited files)."""
+        self._early_checked: threading.Event | None = None
 
     def start(self) -> None:
         """Apply saved settings to the panes and start following the reader."""
@@ -202,7 +209,30 @@ class ReadingSession:
         they changed only after that frame (:meth:`quick_check`).
         """
         prefetch = self._prefetch
-        return None if prefetch is None else prefetch.result(EARLY_WAIT)
+        found = None if prefetch is None else prefetch.result(EARLY_WAIT)
+        if found is not None:  # once drawn, before the statistics are built after that frame
+            self.first_shown = found
+            self._early_checked = threading.Event()
+            self.screen.call_after_refresh(self._check_early, found)
+        return found
+
+    def _check_early(self, shown: Corpus) -> None:
+        """Ask each file of the listing drawn first whether it changed; show the edits now.
+
+        On the UI thread right after the first frame (a few milliseconds for 10,000 files):
+        an edited title follows in the next frame, not behind the statistics pane's building.
+        """
+        from interpol_tui.state.quick_check import changed_files
+
+        try:
+            edited = changed_files(shown, self.max_file_bytes)
+            if edited is not None and self.screen.is_attached:
+                self.first_shown = edited
+                self.screen.corpus = None  # the same start, corrected: no "reloaded" notice
+                self.screen.on_corpus_loaded(CorpusLoaded(edited))
+        finally:
+            if self._early_checked is not None:
+                self._early_checked.set()
 
     def last_listing(self) -> Corpus | None:
         """On the first load, the corpus as its snapshot last listed it (to show at once)."""
@@ -215,6 +245,9 @@ class ReadingSession:
         if found is None:
             found = read_listing(prefetch.snapshot, self.screen.corpus_paths)
         self._listed = found
+        if self._early_checked is not None:  # drawn first, its files asked on the UI thread
+            self._early_checked.wait(EARLY_CHECK_WAIT)
+            return self.first_shown
         return found
 
     @staticmethod
@@ -226,6 +259,8 @@ class ReadingSession:
 
     def quick_check(self, shown: Corpus, cancelled: Callable[[], bool]) -> Corpus | None:
         """``shown`` with its edited files read again, removed ones dropped (None: no change)."""
+        if self._early_checked is not None:  # asked on the UI thread after the first frame
+            return None
         from interpol_tui.state.quick_check import changed_files
 
         return changed_files(shown, self.max_file_bytes, cancelled)
