@@ -203,10 +203,10 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
         documents = self.query_one(DocumentList)
         keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
         documents.set_documents(message.corpus.documents, keep)
-        self.query_one(StatsPane).show_corpus(message.corpus)
-        reader = self.query_one(Reader)
+        first = message.corpus is self.session.first_shown  # its files are asked first
+        self.query_one(StatsPane).show_corpus(message.corpus, build=not first)
         if not message.corpus.documents:
-            reader.show_message("No readable releases in this corpus.")
+            self.query_one(Reader).show_message("No readable releases in this corpus.")
             self.session.show_empty(message.corpus)
             return
         if documents.current is not None:

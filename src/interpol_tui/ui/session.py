@@ -19,7 +19,6 @@ from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex
 from interpol_tui.ui.document_list import DocumentList
 from interpol_tui.ui.heap import keep_loaded, resume_after_start
-from interpol_tui.ui.messages import CorpusLoaded
 from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
 
@@ -217,19 +216,11 @@ class ReadingSession:
         return found
 
     def _check_early(self, shown: Corpus) -> None:
-        """Ask each file of the listing drawn first whether it changed; show the edits now.
-
-        On the UI thread right after the first frame (a few milliseconds for 10,000 files):
-        an edited title follows in the next frame, not behind the statistics pane's building.
-        """
-        from interpol_tui.state.quick_check import changed_files
+        # After the first frame, on the UI thread: see ui/first_look.py.
+        from interpol_tui.ui.first_look import show_edits
 
         try:
-            edited = changed_files(shown, self.max_file_bytes)
-            if edited is not None and self.screen.is_attached:
-                self.first_shown = edited
-                self.screen.corpus = None  # the same start, corrected: no "reloaded" notice
-                self.screen.on_corpus_loaded(CorpusLoaded(edited))
+            self.first_shown = show_edits(self.screen, shown, self.max_file_bytes) or shown
         finally:
             if self._early_checked is not None:
                 self._early_checked.set()

@@ -1,0 +1,37 @@
+"""The first look at the files of the listing drawn at start, right after that first frame.
+
+The listing read from the snapshot is drawn in the first frame as it was
+last saved; only then is each of its files asked for its size and time
+(:mod:`interpol_tui.state.quick_check`), on the UI thread, a few
+milliseconds for 10,000 files. An edited or removed file is shown at once,
+as part of the same start (no "reloaded" notice), and the statistics pane
+builds its tabs only after the frame that shows it: the edited title would
+otherwise wait behind that building.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from interpol_tui.corpus.model import Corpus
+from interpol_tui.ui.messages import CorpusLoaded
+from interpol_tui.ui.stats_pane import StatsPane
+
+if TYPE_CHECKING:
+    from interpol_tui.ui.main_screen import MainScreen
+
+
+def show_edits(screen: MainScreen, shown: Corpus, max_bytes: int) -> Corpus | None:
+    """Show ``shown`` with the files edited since read again; the edited corpus, or None."""
+    from interpol_tui.state.quick_check import changed_files
+
+    try:
+        edited = changed_files(shown, max_bytes)
+        if edited is not None and screen.is_attached:
+            screen.corpus = None  # the same start, corrected: no "reloaded" notice
+            screen.on_corpus_loaded(CorpusLoaded(edited))
+        return edited
+    finally:
+        if screen.is_attached:  # the statistics' tabs after the frame that shows the list
+            pane = screen.query_one(StatsPane)
+            pane.call_after_refresh(pane.build)
