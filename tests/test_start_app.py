@@ -120,3 +120,25 @@ async def test_a_file_edited_since_is_corrected_without_a_reload_notice(
     titles, _, _ = await listed_titles(folder)
     assert titles[2] == "Operation Harbour 2 targets art theft"
     assert not [message for message in said if "Reloaded" in message]  # the same start
+
+
+async def test_the_statistics_tabs_are_built_after_the_corrected_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpol_tui.ui.stats_pane import StatsPane
+
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)
+    changed = write_release(folder, 1, crime="art theft")
+    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
+    listed_then: list[str] = []
+    build = StatsPane.build
+
+    async def recording_build(self: StatsPane) -> None:
+        if not self.built:  # what the list showed when the tabs began to be built
+            listed_then.append(self.screen.query_one(DocumentList).rows[1].title)
+        await build(self)
+
+    monkeypatch.setattr(StatsPane, "build", recording_build)
+    await listed_titles(folder)
+    assert listed_then == ["Operation Harbour 1 targets art theft"]
