@@ -150,11 +150,9 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))
 
-        shown = self.session.last_listing()  # listed at once; the files are checked next
-        if shown is not None:
+        shown = self.session.last_listing(lambda: worker.is_cancelled)  # edited files read again
+        if shown is not None:  # listed at once; the full walk follows
             shown = self._show(shown, post=shown is not self.session.first_shown)  # (shown)
-            if (edited := self.session.quick_check(shown, lambda: worker.is_cancelled)) is not None:
-                shown = self._show(edited)  # edited files at once; the full walk follows
         try:  # through the snapshot: an unchanged file is not read again
             corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled, self.fields)
         except Cancelled:

@@ -205,7 +205,7 @@ class ReadingSession:
         Waits at most ``EARLY_WAIT`` for the read begun before Textual was
         imported (a few milliseconds of work, nearly always over by now);
         without a snapshot it is over at once. The files are asked whether
-        they changed only after that frame (:meth:`quick_check`).
+        they changed only after that frame (:meth:`_check_early`).
         """
         prefetch = self._prefetch
         found = None if prefetch is None else prefetch.result(EARLY_WAIT)
@@ -225,12 +225,18 @@ class ReadingSession:
             if self._early_checked is not None:
                 self._early_checked.set()
 
-    def last_listing(self) -> Corpus | None:
-        """On the first load, the corpus as its snapshot last listed it (to show at once)."""
+    def last_listing(self, cancelled: Callable[[], bool]) -> Corpus | None:
+        """On the first load, the corpus as its snapshot last listed it, with the files edited
+        since read again and removed ones dropped (in the load worker, after the first frame).
+
+        The listing drawn in the first frame had its files asked on the UI thread
+        already (:meth:`_check_early`); any other is asked here, before it is shown.
+        """
         prefetch, self._prefetch = self._prefetch, None  # a reload lists from the files
         if prefetch is None:
             return None
         from interpol_tui.state.listing import read_listing
+        from interpol_tui.state.quick_check import changed_files
 
         found = prefetch.result()  # None too when longer than read beside the frame
         if found is None:
@@ -239,7 +245,9 @@ class ReadingSession:
         if self._early_checked is not None:  # drawn first, its files asked on the UI thread
             self._early_checked.wait(EARLY_CHECK_WAIT)
             return self.first_shown
-        return found
+        if found is None:
+            return None
+        return changed_files(found, self.max_file_bytes, cancelled) or found
 
     @staticmethod
     def same_listing(shown: Corpus, current: Corpus) -> bool:
@@ -247,14 +255,6 @@ class ReadingSession:
         from interpol_tui.state.reopen import same_listing
 
         return same_listing(shown, current)
-
-    def quick_check(self, shown: Corpus, cancelled: Callable[[], bool]) -> Corpus | None:
-        """``shown`` with its edited files read again, removed ones dropped (None: no change)."""
-        if self._early_checked is not None:  # asked on the UI thread after the first frame
-            return None
-        from interpol_tui.state.quick_check import changed_files
-
-        return changed_files(shown, self.max_file_bytes, cancelled)
 
     def confirm_snapshot(self) -> None:
         """Check the reused files' hashes (in the load worker, after the list is shown)."""
