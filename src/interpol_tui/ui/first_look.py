@@ -11,6 +11,7 @@ otherwise wait behind that building.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from interpol_tui.corpus.model import Corpus
@@ -21,17 +22,24 @@ if TYPE_CHECKING:
     from interpol_tui.ui.main_screen import MainScreen
 
 
-def show_edits(screen: MainScreen, shown: Corpus, max_bytes: int) -> Corpus | None:
-    """Show ``shown`` with the files edited since read again; the edited corpus, or None."""
+def show_edits(
+    screen: MainScreen, shown: Corpus, max_bytes: int, showing: Callable[[Corpus], None]
+) -> Corpus | None:
+    """Show ``shown`` with the files edited since read again; the edited corpus, or None.
+
+    ``showing`` is told of the edited corpus before the screen shows it.
+    """
     from interpol_tui.state.quick_check import changed_files
 
     try:
         edited = changed_files(shown, max_bytes)
         if edited is not None and screen.is_attached:
+            showing(edited)
             screen.corpus = None  # the same start, corrected: no "reloaded" notice
             screen.on_corpus_loaded(CorpusLoaded(edited))
         return edited
     finally:
-        if screen.is_attached:  # the statistics' tabs after the frame that shows the list
+        if screen.is_attached:  # the statistics' tabs after the frames that show the list
+            # (two: the list and the reader repaint a new corpus over the next two refreshes)
             pane = screen.query_one(StatsPane)
-            pane.call_after_refresh(pane.build)
+            pane.call_after_refresh(pane.call_after_refresh, pane.build)

@@ -220,10 +220,13 @@ class ReadingSession:
         from interpol_tui.ui.first_look import show_edits
 
         try:
-            self.first_shown = show_edits(self.screen, shown, self.max_file_bytes) or shown
+            show_edits(self.screen, shown, self.max_file_bytes, self._shown_first)
         finally:
             if self._early_checked is not None:
                 self._early_checked.set()
+
+    def _shown_first(self, corpus: Corpus) -> None:
+        self.first_shown = corpus
 
     def last_listing(self, cancelled: Callable[[], bool]) -> Corpus | None:
         """On the first load, the corpus as its snapshot last listed it, with the files edited
