@@ -27,7 +27,9 @@ user's. Measured, with medians over ``--runs``:
   peak memory (of the command's process; its worker processes come and go);
 - with ``--full``: one cold start of the app left running until the whole
   analysis and its statistics are done (the process and its workers idle),
-  with the app's peak memory over all of it.
+  with the app's peak memory over all of it: the app process alone, before
+  and after its worker processes are done (what follows is the statistics
+  and the indexes, in its own threads), and its peak by minute.
 """
 
 from __future__ import annotations
@@ -147,15 +149,20 @@ def run_app(argv: Sequence[str], markers: dict[str, bytes], home: Path | None) -
                     marks[f"{name}_cpu"] = _cpu_seconds(process.pid)
         lingered = time.perf_counter()
         window = (lingered, _tree_cpu(process.pid))
+        steps = _Steps(process.pid, start) if LINGER < 0 else None
         while time.perf_counter() - lingered < abs(LINGER):  # let indexing and analysis run
             if select.select([master], [], [], 0.1)[0]:
                 with contextlib.suppress(OSError):
                     os.read(master, 1 << 16)
+            if steps is not None:
+                steps.sample()
             if LINGER < 0 and time.perf_counter() - window[0] >= IDLE_WINDOW:
                 used = _tree_cpu(process.pid)
                 if used - window[1] < IDLE_CPU:
                     break  # nothing runs any more: the analysis and statistics are done
                 window = (time.perf_counter(), used)
+        if steps is not None:
+            marks.update(steps.marks())
         marks["busy"] = time.perf_counter() - start
         asked = time.perf_counter()
         os.write(master, b"\x11")
@@ -175,6 +182,62 @@ def run_app(argv: Sequence[str], markers: dict[str, bytes], home: Path | None) -
     if missing:
         raise RuntimeError(f"never showed {sorted(missing)}")
     return marks
+
+
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """(resident, peak resident) of the process ``pid`` alone, in MB; zeros if unknown."""
+    found = {"VmRSS": 0.0, "VmHWM": 0.0}
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in found:
+                found[key] = int(value.split()[0]) / 1024
+    return found["VmRSS"], found["VmHWM"]
+
+
+class _Steps:
+    """The app's memory while it runs until idle: sampled each second, with the moment its
+    worker processes (reading, analysis) stop working; what runs after that is the app's
+    own threads (statistics, the across-release index, the search index)."""
+
+    def __init__(self, pid: int, start: float) -> None:
+        self.pid, self.start = pid, start
+        self.next = 0.0
+        self.series: list[tuple[float, float]] = []
+        self.workers_done: tuple[float, float] | None = None
+        self.window = (time.perf_counter(), 0.0, 0.0)
+        """(when, the workers' CPU seconds then, the app's resident MB then)."""
+
+    def sample(self) -> None:
+        """Take one sample if a second has passed since the last."""
+        now = time.perf_counter()
+        if now < self.next:
+            return
+        self.next = now + 1.0
+        rss, _ = _memory_mb(self.pid)
+        self.series.append((now - self.start, rss))
+        children = _tree_cpu(self.pid) - _cpu_seconds(self.pid)
+        if now - self.window[0] >= IDLE_WINDOW:
+            if self.workers_done is None and self.window[1] and children - self.window[1] < 0.5:
+                self.workers_done = (self.window[0] - self.start, self.window[2])
+            self.window = (now, children, rss)
+        elif not self.window[1]:
+            self.window = (self.window[0], children, rss)
+
+    def marks(self) -> dict[str, float]:
+        """Figures for the report: peaks before and after the workers were done, and so on."""
+        _, peak = _memory_mb(self.pid)
+        found = {"app_peak_mb": peak}
+        if self.series:
+            found["idle_mb"] = self.series[-1][1]
+        if self.workers_done is not None:
+            at, rss = self.workers_done
+            found["workers_done_s"], found["workers_done_mb"] = at, rss
+            found["before_peak_mb"] = max((m for t, m in self.series if t <= at), default=0.0)
+            found["after_peak_mb"] = max((m for t, m in self.series if t > at), default=0.0)
+        for minute in range(1, int(self.series[-1][0] // 60) + 1 if self.series else 0):
+            found[f"at_{minute}m_mb"] = max((m for t, m in self.series if t <= minute * 60))
+        return found
 
 
 def _tree_cpu(pid: int) -> float:
@@ -518,8 +581,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" peak {full['peak_mb']:,.0f} MB (target {budget:,.0f} MB, 25 KB a release),"
             f" ctrl+q {full['quit']:.2f} s"
         )
+        _print_steps(full, budget)
     print(f"  load average at the end {os.getloadavg()[0]:.1f}")
     return 0
+
+
+def _print_steps(full: dict[str, float], budget: float) -> None:
+    """The app process's own memory through the ``--full`` run, step by step."""
+    peak = full.get("app_peak_mb", 0.0)
+    verdict = "ok" if peak <= budget else "OVER"
+    print(
+        f"    the app process alone: peak {peak:,.0f} MB ({verdict}), at idle"
+        f" {full.get('idle_mb', 0.0):,.0f} MB"
+    )
+    if "workers_done_s" in full:
+        print(
+            f"    reading and analysis (worker processes) done at {full['workers_done_s']:.0f} s,"
+            f" the app then {full['workers_done_mb']:,.0f} MB (peak until then"
+            f" {full['before_peak_mb']:,.0f} MB); statistics, across-release and search indexes"
+            f" after it (the app's threads): peak {full['after_peak_mb']:,.0f} MB"
+        )
+    minutes = sorted((int(k[3:-3]), v) for k, v in full.items() if k.startswith("at_"))
+    if minutes:
+        print("    peak so far, by minute: " + ", ".join(f"{m}: {v:,.0f}" for m, v in minutes))
 
 
 if __name__ == "__main__":

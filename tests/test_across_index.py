@@ -13,9 +13,10 @@ import pytest
 from across_fixtures import RELEASES, write_corpus
 
 from interpol_tui.analysis.across_index import AcrossIndex
-from interpol_tui.analysis.corpus_quotes import QuotationIndex, corpus_quotations
+from interpol_tui.analysis.corpus_quotes import by_speaker, corpus_quotations
 from interpol_tui.analysis.digest import ReleaseDigest, release_digest
 from interpol_tui.analysis.model import DocumentAnalysis
+from interpol_tui.analysis.quotation_index import QuotationIndex
 from interpol_tui.analysis.timeline import entity_timeline
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.state import StatePaths
@@ -52,6 +53,8 @@ def _same_as_the_analyses(
 ) -> None:
     expected = QuotationIndex(corpus_quotations(corpus, analyses))
     assert index.quotations.quotations == expected.quotations
+    plain = [q for _, group in by_speaker(corpus_quotations(corpus, analyses)) for q in group]
+    assert list(index.quotations.quotations) == plain  # the columns, against plain objects
     for name in names:
         assert index.timeline(name, "person") == entity_timeline(name, "person", corpus, analyses)
 
@@ -222,18 +225,39 @@ def test_timelines_made_ahead_are_the_same(folder: Path, monkeypatch: pytest.Mon
     _same_as_the_analyses(index, corpus, analyses, ["Mira Kallas", "Tomas Berg", "mira kallas"])
 
 
-@pytest.mark.parametrize("dense_after", [1, 2, 1024])
-def test_the_filter_gives_the_same_when_most_quotations_match(
-    folder: Path, monkeypatch: pytest.MonkeyPatch, dense_after: int
+@pytest.mark.parametrize("batch", [1, 2])
+def test_stored_rows_read_in_small_batches_give_the_same(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
-    """Past ``DENSE_AFTER`` matches the rest are tested one by one: same rows, same order."""
-    import interpol_tui.analysis.corpus_quotes as corpus_quotes
+    """Digests and facts are read a batch of releases at a time: the same index and the
+    same statistics as when every release's rows are read at once."""
+    import interpol_tui.state.digests as digests
+    import interpol_tui.state.stored as stored
+    from interpol_tui.analysis.aggregate import corpus_statistics
 
     (folder / "2022-markup.txt").write_text(HOSTILE, encoding="utf-8")
-    index, _, _ = _index(folder)
-    quotations = index.quotations
-    expected = {q: quotations.filter_rows(q) for q in ["s", "e a", "a ports", "zzz", "kallas s"]}
-    monkeypatch.setattr(corpus_quotes, "DENSE_AFTER", dense_after)
-    for query, rows in expected.items():
-        assert quotations.filter_rows(query) == rows, query
-    assert len(expected["s"]) > 2  # the dense path was taken for the low limits
+    index, corpus, analyses = _index(folder)
+    quantities = list(corpus_statistics(corpus, analyses).quantities)
+    assert len(corpus.documents) > batch and quantities
+    monkeypatch.setattr(stored, "READ_BATCH", batch)
+    monkeypatch.setattr(digests, "READ_BATCH", batch)
+    again, corpus, analyses = _index(folder)
+    assert list(again.quotations.quotations) == list(index.quotations.quotations)
+    assert again.entities() == index.entities()
+    for _, name, _ in index.entities():
+        assert again.timeline(name, "person") == index.timeline(name, "person")
+    assert list(corpus_statistics(corpus, analyses).quantities) == quantities
+
+
+def test_entities_and_their_releases_are_those_the_analyses_name(folder: Path) -> None:
+    index, corpus, analyses = _index(folder)
+    named: dict[tuple[str, str], list[str]] = {}
+    for document in corpus.documents:
+        for key in dict.fromkeys((e.type, e.canonical) for e in analyses[document.id].entities):
+            named.setdefault(key, []).append(document.id)
+    found = {(type_, name): count for type_, name, count in index.entities()}
+    assert found == {key: len(ids) for key, ids in named.items()}
+    for (type_, name), ids in named.items():
+        assert sorted(index.mentioning(type_, name)) == sorted(ids)  # type: ignore[arg-type]
+        assert index.naming(type_, name.upper()) == ids  # type: ignore[arg-type]
+    assert index.naming("person", "Nobody Named") == []

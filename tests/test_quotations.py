@@ -13,15 +13,16 @@ from across_fixtures import write_corpus
 
 from interpol_tui.analysis.corpus_quotes import (
     CorpusQuotation,
-    QuotationIndex,
     by_speaker,
     corpus_quotations,
     csl_json,
+    fold,
     of_speaker,
     speaker_role,
 )
 from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, Quote
 from interpol_tui.analysis.pipeline import analyse_document
+from interpol_tui.analysis.quotation_index import QuotationIndex
 from interpol_tui.cli import main
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.report.quote_export import quotations_csv, quotations_markdown
@@ -248,3 +249,74 @@ def test_quote_offsets_point_into_text_for_grouped_quotes() -> None:
     from interpol_tui.analysis.quotations import quotations_of
 
     assert [len(q.parts) for q in quotations_of(quotes)] == [2, 1]
+
+
+def test_the_filter_finds_in_the_utf8_buffer_what_testing_each_text_finds() -> None:
+    """Words with accents, curly quotes, non-Latin script and a lone surrogate (from a damaged
+    file) are found in the folded UTF-8 buffer exactly where a test of each text finds them."""
+    texts = [
+        "Jürgen’s team seized 12 tonnes",
+        "The team’s seizure was “historic”",
+        "Ὀδυσσεύς sailed to Ithaca",
+        "Émile said: l’équipe est prête",
+        "broken \udcff byte kept as it came",
+        "plain ascii words only",
+        "ÉMILE again, louder",
+    ]
+    quotes = [
+        quotation(text=t, speaker=s, start=n)
+        for n, (t, s) in enumerate(
+            zip(texts, ["Jürgen Stock", None, "Ana", "Émile", None, "Ana", "Émile"], strict=True)
+        )
+    ]
+    index = QuotationIndex(quotes)
+    shown = list(index.quotations)
+    queries = [
+        "",
+        "’",
+        "team’s",
+        "jurgen",
+        "JÜRGEN",
+        "ὀδυσσ",
+        "οδυσσ",
+        "emile equipe",
+        "\udcff",
+        "e",
+        "s team",
+        "ana ascii",
+        "zz",
+    ]
+    for query in queries:
+        words = fold(query).split()
+        expected = [
+            row
+            for row, q in enumerate(shown)
+            if all(w in fold(" ".join(x for x in (q.speaker, q.role, q.text) if x)) for w in words)
+        ]
+        assert index.filter_rows(query) == expected, query
+    assert sorted(q.text for q in shown) == sorted(texts)  # every text round-trips
+
+
+def test_the_columns_order_quotations_as_by_speaker_and_sort_by_date_do() -> None:
+    from interpol_tui.analysis.corpus_quotes import QuoteRow, sort_by_date
+    from interpol_tui.analysis.quotation_index import QuoteColumns
+
+    # Written by hand: releases out of date order, undated ones, ties in how often each is quoted,
+    # two speakers whose names fold alike ("Lea Roy", "Léa Roy").
+    releases = [
+        ("c.txt", "C", "2021-05-01", [("Léa Roy", "one"), ("Bo Ek", "two")]),
+        ("a.txt", "A", None, [(None, "three"), ("Lea Roy", "four")]),
+        ("b.txt", "B", "2019", [("Bo Ek", "five"), ("Léa Roy", "six"), (None, "seven")]),
+        ("d.txt", "D", "2019-01", [("Lea Roy", "eight")]),
+    ]
+    columns = QuoteColumns()
+    plain = []
+    for doc_id, title, date, rows in releases:
+        made = [QuoteRow(text, who, None, n, n + 1) for n, (who, text) in enumerate(rows)]
+        columns.add_release(doc_id, title, date, made)
+        plain += [
+            CorpusQuotation(doc_id, title, date, r.text, r.speaker, r.role, r.start, r.end)
+            for r in made
+        ]
+    expected = [q for _, group in by_speaker(sort_by_date(plain)) for q in group]
+    assert list(QuotationIndex(columns).quotations) == expected

@@ -370,3 +370,35 @@ def test_the_legend_breaks_between_entries_only() -> None:
         for line in lines:
             entries = [f"{n} {KIND_LABELS[HIGHLIGHT_KINDS[n - 1]]}" for n in line]
             assert len(GAP.join(entries)) <= width or len(line) == 1
+
+
+async def test_the_entity_card_reads_the_releases_the_across_index_names(seeds_dir: Path) -> None:
+    """Once the across-release index is built, the card is given only the analyses of the
+    releases naming the entity (corpus order, the one it was asked from last if apart)."""
+    from interpol_tui.ui.main_screen import MainScreen
+    from interpol_tui.ui.messages import EntityCardRequested
+
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        for _ in range(200):  # built in a thread once analysis lands
+            if screen.across.ready_for(screen.analyses) is not None:
+                break
+            await pilot.pause(0.05)
+        assert screen.across.ready_for(screen.analyses) is not None
+        analyses = screen.analyses
+        asked = next(iter(analyses))
+        checked = 0
+        for entity in {(e.type, e.canonical): e for e in analyses[asked].entities}.values():
+            key = (entity.type, entity.canonical.casefold())
+            naming = [
+                doc_id
+                for doc_id, analysis in analyses.items()
+                if any((e.type, e.canonical.casefold()) == key for e in analysis.entities)
+            ]
+            given = screen._mentioning(EntityCardRequested(asked, entity))
+            assert list(given) == list(dict.fromkeys([*naming, asked]))
+            checked += 1
+        assert checked > 1

@@ -9,19 +9,16 @@ lookup, not a pass over every analysis.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import replace
 
 from interpol_tui.analysis.chronology import ReleaseDate
-from interpol_tui.analysis.corpus_quotes import (
-    CorpusQuotation,
-    QuotationIndex,
-    quotations_of_release,
-    sort_by_date,
-)
 from interpol_tui.analysis.digest import ReleaseDigest
+from interpol_tui.analysis.mention_columns import FoundRows, MentionColumns
 from interpol_tui.analysis.model import EntityType
-from interpol_tui.analysis.timeline import Found, Timeline, timeline_of
+from interpol_tui.analysis.quotation_index import QuotationIndex, QuoteColumns
+from interpol_tui.analysis.timeline import Timeline, timeline_from
 from interpol_tui.corpus.model import Document
 
 AHEAD_FROM = 1_000
@@ -39,37 +36,43 @@ def release_date(document: Document, digest: ReleaseDigest) -> ReleaseDate:
 
 
 class AcrossIndex:
-    """Every quotation and every entity's releases of one corpus, from its digests."""
+    """Every quotation and every entity's releases of one corpus, from its digests.
+
+    Kept as columns (:mod:`~interpol_tui.analysis.quotation_index`,
+    :mod:`~interpol_tui.analysis.mention_columns`): a quotation or a
+    timeline's entry is made when a view reads it.
+    """
 
     def __init__(self) -> None:
-        self._quotes: list[CorpusQuotation] = []
-        self._mentions: dict[tuple[str, str], list[Found]] = {}
-        self._timelines: dict[tuple[str, str], Timeline] = {}
-        """Timelines of the most named entities, made ahead of time."""
+        self._quotes: QuoteColumns | None = QuoteColumns()
+        self._mentions = MentionColumns()
+        self._timelines: dict[int, Timeline] = {}
+        """Timelines of the most named entities (by entity number), made ahead of time."""
         self.releases = 0
         """Releases added."""
         self._quotation_index: QuotationIndex | None = None
-        self._sorted = False
 
     def add(self, document: Document, digest: ReleaseDigest) -> None:
         """Add one release (in corpus order)."""
         self.releases += 1
-        self._quotes.extend(quotations_of_release(document, digest.quotes))
+        if digest.quotes and self._quotes is not None:
+            title = " ".join(document.title.split())
+            self._quotes.add_release(document.id, title, document.date, digest.quotes)
         if digest.mentions:
-            date = release_date(document, digest)
-            for row in digest.mentions:
-                key = (row.type, row.canonical.casefold())
-                self._mentions.setdefault(key, []).append((document.id, document.title, date, row))
+            self._mentions.add(document, release_date(document, digest), digest.mentions)
 
     def finish(self) -> AcrossIndex:
         """Order the quotations by speaker and fold their text for filtering; returns self."""
-        self._quotation_index = QuotationIndex(sort_by_date(self._quotes))
-        self._quotes = []
-        for key, found in self._mentions.items():  # each timeline's releases, oldest first
-            found.sort(key=lambda item: item[2].sort_key)
-            if len(found) >= AHEAD_FROM:
-                self._timelines[key] = timeline_of(found[0][3].canonical, key[0], found, True)
-        self._sorted = True
+        if self._quotes is not None:
+            self._quotation_index = QuotationIndex(self._quotes)
+            self._quotes = None
+        mentions = self._mentions
+        mentions.finish()  # each timeline's releases, oldest first
+        for (type_, _), entity in mentions.keys.items():
+            rows = mentions.rows_of(entity)
+            if len(rows) >= AHEAD_FROM:
+                name = mentions.found(rows[0])[3].canonical
+                self._timelines[entity] = self._timeline(name, type_, entity)
         return self
 
     @property
@@ -82,19 +85,44 @@ class AcrossIndex:
 
     def entities(self) -> list[tuple[EntityType, str, int]]:
         """Every entity as (type, canonical name, releases naming it), most named first."""
-        found = [
-            (rows[0][3].type, rows[0][3].canonical, len(rows)) for rows in self._mentions.values()
-        ]
+        mentions = self._mentions
+        mentions.finish()
+        found = []
+        for entity, type_ in enumerate(mentions.types):
+            rows = mentions.rows_of(entity)
+            found.append((type_, mentions.pool[mentions.canonical[rows[0]]], len(rows)))
         return sorted(found, key=lambda item: -item[2])
 
     def mentioning(self, type_: EntityType, name: str) -> Sequence[str]:
-        """Ids of the releases that name the entity, in corpus order."""
-        return [doc_id for doc_id, _, _, _ in self._mentions.get((type_, name.casefold()), ())]
+        """Ids of the releases that name the entity, oldest first (once finished)."""
+        mentions = self._mentions
+        entity = mentions.keys.get((type_, name.casefold()))
+        if entity is None:
+            return []
+        mentions.finish()
+        documents, release = mentions.documents, mentions.release
+        return [documents[release[row]].id for row in mentions.rows_of(entity)]
+
+    def naming(self, type_: EntityType, name: str) -> list[str]:
+        """Ids of the releases that name the entity (case ignored), in corpus order."""
+        mentions = self._mentions
+        entity = mentions.keys.get((type_, name.casefold()))
+        if entity is None:
+            return []
+        mentions.finish()
+        documents, release = mentions.documents, mentions.release
+        return [documents[r].id for r in sorted(release[row] for row in mentions.rows_of(entity))]
 
     def timeline(self, name: str, type_: EntityType) -> Timeline:
         """The entity's timeline, as :func:`~interpol_tui.analysis.timeline.entity_timeline`."""
-        key = (type_, name.casefold())
-        ahead = self._timelines.get(key)
+        entity = self._mentions.keys.get((type_, name.casefold()))
+        ahead = self._timelines.get(entity) if entity is not None else None
         if ahead is not None:
             return replace(ahead, name=name)
-        return timeline_of(name, type_, self._mentions.get(key, []), presorted=self._sorted)
+        return self._timeline(name, type_, entity)
+
+    def _timeline(self, name: str, type_: EntityType, entity: int | None) -> Timeline:
+        mentions = self._mentions
+        mentions.finish()
+        rows = mentions.rows_of(entity) if entity is not None else array("i")
+        return timeline_from(name, type_, FoundRows(mentions, rows), mentions.dated(rows))

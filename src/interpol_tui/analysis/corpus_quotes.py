@@ -13,8 +13,6 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
-from operator import ne
 from typing import Any
 
 from interpol_tui.analysis.model import DocumentAnalysis, Quote
@@ -185,64 +183,6 @@ def of_speaker(quotations: Iterable[CorpusQuotation], name: str) -> list[CorpusQ
     return [q for q in quotations if q.speaker and wanted in fold(q.speaker).split(" ")] or [
         q for q in quotations if q.speaker and wanted in fold(q.speaker)
     ]
-
-
-DENSE_AFTER = 1024
-"""Quotations found by ``str.find`` over the joined text after which the rest are tested one
-by one: a step per match costs more than a test per quotation once most of them match."""
-
-
-class QuotationIndex:
-    """The corpus's quotations with their folded text, so filtering as one types stays fast."""
-
-    def __init__(self, quotations: Sequence[CorpusQuotation]) -> None:
-        # Ordered by speaker (most quoted first), then by date within a speaker.
-        self.quotations = [q for _, group in by_speaker(quotations) for q in group]
-        folded = [
-            fold(" ".join(x for x in (q.speaker, q.role, q.text) if x)) for q in self.quotations
-        ]
-        # One string, a line per quotation: a word is found with str.find over it all
-        # (C speed), not tested against 58,000 strings one by one.
-        self._hay = "\n".join(folded)
-        self._starts = list(accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
-        self._folded = folded
-        speakers: dict[str | None, int] = {}
-        self._group = [speakers.setdefault(q.speaker, len(speakers)) for q in self.quotations]
-        """Each quotation's speaker, as a number."""
-
-    def filter(self, query: str) -> list[CorpusQuotation]:
-        """The quotations every word of ``query`` matches by speaker, role or words."""
-        return list(map(self.quotations.__getitem__, self.filter_rows(query)))
-
-    def filter_rows(self, query: str) -> list[int]:
-        """The positions in :attr:`quotations` of those :meth:`filter` gives."""
-        words = sorted(fold(query).split(), key=len, reverse=True)
-        if not words:
-            return list(range(len(self.quotations)))
-        first, others = words[0], words[1:]
-        hay, starts, folded = self._hay, self._starts, self._folded
-        found: list[int] = []
-        at, hits = hay.find(first), 0
-        while at >= 0:
-            row = bisect_right(starts, at) - 1
-            if all(w in folded[row] for w in others):
-                found.append(row)
-            hits += 1
-            if hits == DENSE_AFTER:  # a word in most quotations ("s"): test the rest each
-                rest = [r for r in range(row + 1, len(folded)) if first in folded[r]]
-                for word in others:
-                    rest = [r for r in rest if word in folded[r]]
-                return found + rest
-            # On to the next quotation: one match per quotation is enough.
-            at = hay.find(first, starts[row] + len(folded[row]) + 1)
-        return found
-
-    def speaker_starts(self, rows: Sequence[int]) -> list[int]:
-        """The positions in ``rows`` where another speaker's quotations begin (0 first)."""
-        groups = list(map(self._group.__getitem__, rows))
-        # compress/map over C callables: no Python step per quotation.
-        changes = compress(range(1, len(groups)), map(ne, groups, groups[1:]))
-        return [0, *changes] if groups else []
 
 
 def _date_parts(iso: str) -> list[int] | None:

@@ -248,13 +248,12 @@ def same_role(a: str, b: str) -> bool:
     return not extra or extra[-1] not in RANK_WORDS
 
 
-def _spells(found: Sequence[Found]) -> list[RoleSpell]:
+def _spells(dated: Iterable[tuple[ReleaseDate, str | None]]) -> list[RoleSpell]:
     # One role per dated release: the first it states, the one it introduces the entity with.
     spells: list[RoleSpell] = []
-    for _, _, date, row in found:
-        if not row.roles or date.iso is None:
+    for date, role in dated:
+        if role is None or date.iso is None:
             continue
-        role = row.roles[0]
         if spells and same_role(spells[-1].role, role):
             fuller = max(spells[-1].role, role, key=len)
             spells[-1] = RoleSpell(fuller, spells[-1].first, date.label)
@@ -344,16 +343,30 @@ def timeline_of(
     rows = list(found)
     if not presorted:
         rows.sort(key=lambda item: item[2].sort_key)
-    isos = [date.iso for _, _, date, _ in rows if date.iso]
+    dated = [(date, row.roles[0] if row.roles else None) for _, _, date, row in rows]
+    return timeline_from(name, type_, rows, dated)
+
+
+def timeline_from(
+    name: str,
+    type_: EntityType,
+    found: Sequence[Found],
+    dated: Sequence[tuple[ReleaseDate, str | None]],
+) -> Timeline:
+    """The timeline of ``found`` (oldest first), given each one's date and first stated role.
+
+    ``found`` is only read as its entries are shown: it may make them as they are read.
+    """
+    isos = [date.iso for date, _ in dated if date.iso]
     granularity = granularity_for(isos)
     return Timeline(
         name=name,
         type=type_,
-        entries=Entries(rows),
+        entries=Entries(found),
         granularity=granularity,
         buckets=tuple(histogram(isos, granularity)),
-        roles=tuple(_spells(rows)),
-        undated=len(rows) - len(isos),
+        roles=tuple(_spells(dated)),
+        undated=len(dated) - len(isos),
     )
 
 

@@ -22,7 +22,7 @@ from interpol_tui.analysis.model import ENTITY_TYPES, DocumentAnalysis
 from interpol_tui.analysis.timeline import FigureNote, MentionRow
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.state.jsonio import parse_json
-from interpol_tui.state.stored import StoredAnalyses
+from interpol_tui.state.stored import READ_BATCH, StoredAnalyses
 
 
 class _Bad(ValueError):
@@ -150,21 +150,26 @@ def build_across_index(
 
     None when cancelled. Digests made here are stored when ``analyses`` can keep them.
     """
-    stored = analyses.stored_digests() if isinstance(analyses, StoredAnalyses) else {}
     index = AcrossIndex()
     made: list[tuple[str, str, bytes]] = []
-    for document in corpus.documents:
-        if cancelled():
-            return None
-        if document.id not in analyses:
-            continue
-        data = stored.get(document.id)
-        digest = decode_digest(data) if data is not None else None
-        if digest is None:
-            digest = release_digest(document.id, document.text, analyses[document.id])
-            if document.sha256:
-                made.append((document.id, document.sha256, encode_digest(digest)))
-        index.add(document, digest)
+    documents = [document for document in corpus.documents if document.id in analyses]
+    for start in range(0, len(documents), READ_BATCH):  # a batch's stored digests at a time
+        batch = documents[start : start + READ_BATCH]
+        stored = (
+            analyses.stored_digests([document.id for document in batch])
+            if isinstance(analyses, StoredAnalyses)
+            else {}
+        )
+        for document in batch:
+            if cancelled():
+                return None
+            data = stored.get(document.id)
+            digest = decode_digest(data) if data is not None else None
+            if digest is None:
+                digest = release_digest(document.id, document.text, analyses[document.id])
+                if document.sha256:
+                    made.append((document.id, document.sha256, encode_digest(digest)))
+            index.add(document, digest)
     if made and isinstance(analyses, StoredAnalyses):
         analyses.keep_digests(made)
     return index.finish()

@@ -33,6 +33,7 @@ from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
 from interpol_tui.state.snapshot_rows import (
     COLUMNS,
+    among,
     from_db,
     json_list,
     record_of_row,
@@ -67,15 +68,14 @@ CREATE TABLE IF NOT EXISTS sources (
     doc_ids TEXT NOT NULL, notes TEXT NOT NULL, fields TEXT NOT NULL
 );
 """
-# Tables apart: the listing, statistics, across views scan `files`, `facts`, `digests`, never
-# texts and analyses (`listing`: state/listing_store.py); `sources`: each records file's.
+# Tables apart: listing scans `files` (or its blob, `listing`: state/listing_store.py), statistics
+# `facts`, across views `digests`, never texts and analyses; `sources`: records files.
 Blob = tuple[str, str, bytes]  # a per-release row: (doc id, file hash, encoded data)
 _TABLES = ("files", "texts", "analyses", "reports", "facts", "digests", "sources", "listing")
 _PER_RELEASE = ("files", "texts", "analyses", "facts", "digests")
 
 
-def _create(db: sqlite3.Connection) -> None:
-    """Create the tables (and the listing blob's triggers) that do not exist yet."""
+def _create(db: sqlite3.Connection) -> None:  # the tables and blob triggers not there yet
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             db.execute(statement)
@@ -416,20 +416,20 @@ class CorpusSnapshot(RecordsFiles):
             return False
         return True
 
-    def facts(self) -> Iterator[Blob]:
-        """Every stored facts row: (doc id, file hash, encoded facts), read as they come."""
-        return self._blobs("facts")
+    def facts(self, doc_ids: Sequence[str] = ()) -> Iterator[Blob]:
+        """Stored facts rows (doc id, file hash, encoded facts): those of ``doc_ids``, or all."""
+        return self._blobs("facts", doc_ids)
 
-    def digests(self) -> dict[str, tuple[str, bytes]]:
-        """Document id -> (file hash, stored digest): every release's across-views rows."""
-        return {doc_id: (sha, data) for doc_id, sha, data in self._blobs("digests")}
+    def digests(self, doc_ids: Sequence[str] = ()) -> dict[str, tuple[str, bytes]]:
+        """Document id -> (file hash, stored digest) of ``doc_ids`` (default: every release)."""
+        return {doc_id: (sha, data) for doc_id, sha, data in self._blobs("digests", doc_ids)}
 
-    def _blobs(self, table: str) -> Iterator[Blob]:
+    def _blobs(self, table: str, ids: Sequence[str]) -> Iterator[Blob]:  # a batch of ids, or all
         if not self.usable:
             return
         try:
-            query = f"SELECT doc_id, sha256, data FROM {table}"
-            for doc_id, sha, data in self._connection().execute(query):
+            query = f"SELECT doc_id, sha256, data FROM {table}" + among(ids)
+            for doc_id, sha, data in self._connection().execute(query, [to_db(i) for i in ids]):
                 if isinstance(data, bytes):
                     yield from_db(str(doc_id)), str(sha), data
         except sqlite3.Error as error:

@@ -164,3 +164,8 @@ def json_list(text: object) -> object:
         return parse_json(str(text).encode("utf-8", "surrogatepass"))
     except ValueError:
         return None
+
+
+def among(doc_ids: Sequence[str]) -> str:
+    """The ``WHERE`` clause that keeps the rows of ``doc_ids`` (one ``?`` each); none if empty."""
+    return f" WHERE doc_id IN ({','.join('?' * len(doc_ids))})" if doc_ids else ""

@@ -35,6 +35,15 @@ RECENT_ANALYSES = 64
 """Analyses kept decoded after being read."""
 FACTS_BATCH = 500
 """Facts rows made from stored analyses written per transaction."""
+READ_BATCH = 500
+"""Releases whose stored rows are read per query: the facts or digests of 100,000 releases
+(a few hundred MB compressed) are never all in memory at once."""
+
+
+def _batches(doc_ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``doc_ids`` in slices of :data:`READ_BATCH`, in order."""
+    for start in range(0, len(doc_ids), READ_BATCH):
+        yield doc_ids[start : start + READ_BATCH]
 
 
 class SnapshotTexts:
@@ -163,29 +172,6 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         """Releases whose analysis raised: they have an empty analysis."""
         self._recent: OrderedDict[str, DocumentAnalysis] = OrderedDict()
         self._lock = threading.Lock()
-        self._mentions: dict[tuple[str, str], list[str]] = {}
-        self._indexed: set[str] = set()
-
-    def mentioning(self, entity_type: str, canonical: str) -> list[str] | None:
-        """Ids of the releases that name this entity (case-folded), in corpus order.
-
-        Known once every analysis has been read once (the search indexer reads
-        them all); None before that.
-        """
-        with self._lock:
-            if len(self._indexed) < len(self._documents):
-                return None
-            found = set(self._mentions.get((entity_type, canonical.casefold()), ()))
-        return [doc_id for doc_id in self._documents if doc_id in found]
-
-    def _index(self, analysis: DocumentAnalysis) -> None:
-        with self._lock:
-            if analysis.doc_id in self._indexed:
-                return
-            self._indexed.add(analysis.doc_id)
-            keys = {(entity.type, entity.canonical.casefold()) for entity in analysis.entities}
-            for key in keys:
-                self._mentions.setdefault(key, []).append(analysis.doc_id)
 
     def keep(
         self,
@@ -258,28 +244,38 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
 
         known = self._documents
         wanted = {doc_id: known[doc_id] for doc_id in doc_ids if doc_id in known}
-        stored_rows: dict[str, list[bytes]] = {}
-        stored = self._snapshot.facts() if self._snapshot is not None else iter(())
-        rows = [*((d, self._documents[d].sha256, b) for d, b in self._memory_facts.items())]
-        for doc_id, sha, data in itertools.chain(rows, stored):
-            document = wanted.get(doc_id)
-            if document is not None and sha == document.sha256:
-                stored_rows.setdefault(doc_id, []).append(data)
         columns = FactColumns()
         made: list[tuple[str, str, bytes]] = []
-        for doc_id, document in wanted.items():
-            if any(decode_into(columns, doc_id, data) for data in stored_rows.pop(doc_id, ())):
-                continue
-            if (cancelled is not None and cancelled()) or doc_id in self.failed:
-                continue
-            facts = release_facts(doc_id, document.title, document.text, self[doc_id])
-            columns.add_release_facts(doc_id, facts.facts, facts.entities)
-            made.append((doc_id, document.sha256, encode_facts(facts)))
-            if len(made) >= FACTS_BATCH:
-                self.keep([], facts=made)
+        for batch in _batches(list(wanted)):
+            stored_rows = self._stored_rows(batch, wanted)
+            for doc_id in batch:
+                if any(decode_into(columns, doc_id, data) for data in stored_rows.pop(doc_id, ())):
+                    continue
+                if (cancelled is not None and cancelled()) or doc_id in self.failed:
+                    continue
+                document = wanted[doc_id]
+                facts = release_facts(doc_id, document.title, document.text, self[doc_id])
+                columns.add_release_facts(doc_id, facts.facts, facts.entities)
+                made.append((doc_id, document.sha256, encode_facts(facts)))
+                if len(made) >= FACTS_BATCH:
+                    self.keep([], facts=made)
         self.keep([], facts=made)
         columns.seal()
         return columns
+
+    def _stored_rows(
+        self, batch: Sequence[str], wanted: Mapping[str, Document]
+    ) -> dict[str, list[bytes]]:
+        """The stored facts rows of ``batch`` made from their current files, by doc id."""
+        stored = self._snapshot.facts(batch) if self._snapshot is not None else iter(())
+        memory = self._memory_facts
+        rows = [(d, wanted[d].sha256, memory[d]) for d in batch if d in memory]
+        found: dict[str, list[bytes]] = {}
+        for doc_id, sha, data in itertools.chain(rows, stored):
+            document = wanted.get(doc_id)
+            if document is not None and sha == document.sha256:
+                found.setdefault(doc_id, []).append(data)
+        return found
 
     def keep_digests(self, rows: list[Row]) -> None:
         """Store (doc id, file hash, encoded digest) rows, then empty ``rows``."""
@@ -287,10 +283,12 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
             self._digests.update((doc_id, (sha, data)) for doc_id, sha, data in rows)
         rows.clear()
 
-    def stored_digests(self) -> dict[str, bytes]:
-        """The encoded digest of each release that has one made from its current file."""
-        found = self._snapshot.digests() if self._snapshot is not None else {}
-        found.update(self._digests)
+    def stored_digests(self, doc_ids: Sequence[str] = ()) -> dict[str, bytes]:
+        """The encoded digest of each release (of ``doc_ids``, else of all) that has one made
+        from its current file."""
+        found = self._snapshot.digests(doc_ids) if self._snapshot is not None else {}
+        kept = self._digests
+        found.update({d: kept[d] for d in doc_ids if d in kept} if doc_ids else kept)
         return {
             doc_id: data
             for doc_id, (sha, data) in found.items()
@@ -308,7 +306,6 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
                 self._recent.move_to_end(doc_id)
                 return found
         found = self._load(document)
-        self._index(found)
         with self._lock:
             self._recent[doc_id] = found
             while len(self._recent) > RECENT_ANALYSES:

@@ -16,8 +16,8 @@ from interpol_tui.ui.messages import DocumentSelected
 if TYPE_CHECKING:
     from textual.app import App
 
-    from interpol_tui.analysis.corpus_quotes import QuotationIndex
     from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
+    from interpol_tui.analysis.quotation_index import QuotationIndex
     from interpol_tui.analysis.timeline import Timeline
     from interpol_tui.corpus.model import Corpus
     from interpol_tui.ui.across_indexing import AcrossIndexer

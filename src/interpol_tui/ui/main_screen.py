@@ -302,7 +302,8 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
         if not isinstance(analyses, StoredAnalyses):
             return analyses
         entity = message.entity
-        found = analyses.mentioning(entity.type, entity.canonical)
+        index = self.across.ready_for(analyses)  # the across-release index knows, once built
+        found = index.naming(entity.type, entity.canonical) if index is not None else None
         if found is None:  # not indexed yet: every analysis is read
             return analyses
         return {doc_id: analyses[doc_id] for doc_id in dict.fromkeys([*found, message.doc_id])}

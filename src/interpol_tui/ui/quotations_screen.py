@@ -17,7 +17,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuotationIndex
+from interpol_tui.analysis.corpus_quotes import CorpusQuotation
+from interpol_tui.analysis.quotation_index import QuotationIndex
 from interpol_tui.ui.line_list import Line, LineList, item_ends
 
 UNATTRIBUTED = "unattributed"
