@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from test_snapshot import folder, snapshot_of
 
-from interpol_tui.state.listing import ListedDocument, Row, _corpus, _plain
+from interpol_tui.state.listing import ListedDocument, Row, _corpus
+from interpol_tui.state.listing_store import plain as _plain
 from interpol_tui.state.reopen import open_corpus
 
 __all__ = ["folder"]  # the fixture, shared with test_snapshot
@@ -65,3 +66,17 @@ def test_a_row_that_may_need_decoding_takes_the_row_by_row_path(
     changed = list(rows[2])
     changed[column] = value
     assert not _plain([*rows[:2], tuple(changed), *rows[3:]])  # type: ignore[list-item]
+
+
+def test_the_listed_releases_are_what_the_class_makes_of_each_row(folder: Path) -> None:
+    rows, order = stored_rows(folder)
+    found = _corpus(snapshot_of(folder), [folder], order, [], rows, plain=True)
+    assert found is not None
+    texts = found.documents[0]._texts  # type: ignore[attr-defined]
+    by_id = {row[0]: row for row in rows}
+    for document in found.documents:  # made and filled by C calls, not by the class
+        made = ListedDocument(by_id[document.id], texts)
+        assert type(document) is ListedDocument
+        assert document._row is made._row and document._texts is made._texts  # type: ignore[attr-defined]
+        fields = ("id", "title", "date", "dateline", "sha256", "path", "warnings", "chars", "text")
+        assert [getattr(document, f) for f in fields] == [getattr(made, f) for f in fields]

@@ -226,14 +226,14 @@ def test_the_first_look_finds_an_edited_and_a_removed_file_without_a_walk(folder
     assert now.documents[0] is shown.documents[0]  # the others as listed
 
 
-def test_the_read_ahead_also_finds_the_files_edited_since(folder: Path) -> None:
+def test_the_read_ahead_only_reads_the_listing_the_first_look_follows(folder: Path) -> None:
     open_corpus([folder], snapshot_of(folder))
+    before = [d.title for d in load_corpus([folder]).documents]
     edited = write_release(folder, 3, crime="counterfeit medicines")
     os.utime(edited, ns=(1_000_000_000, 1_000_000_000))
-    found = take([folder], StatePaths.default())
-    assert found.result(10) is not None and found.checked
-    assert found.edited is not None
-    titles = [d.title for d in found.edited.documents]
-    assert titles == [d.title for d in load_corpus([folder]).documents]
-    unchanged = take([folder], StatePaths.default())
-    assert unchanged.result(10) is not None and unchanged.edited is not None  # still edited
+    found = take([folder], StatePaths.default()).result(10)
+    assert found is not None  # as the snapshot last listed it: no file asked before the frame
+    assert [d.title for d in found.documents] == before
+    now = changed_files(found, 1 << 20)  # then, after the first frame
+    assert now is not None
+    assert [d.title for d in now.documents] == [d.title for d in load_corpus([folder]).documents]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
+import pytest
 from test_snapshot import write_release
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
+from interpol_tui.state import listing
 from interpol_tui.state.listing import ListedDocument
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.document_list import DocumentList
@@ -68,3 +73,72 @@ async def test_a_changed_file_shows_its_new_title_and_a_removed_one_goes(tmp_pat
     assert titles[0] == "Operation Harbour 0 targets wildlife trafficking"
     assert "Operation Harbour 3 targets cybercrime" not in titles and len(titles) == 4
     assert reading == titles[0]  # the reader shows the release as it is now
+
+
+async def test_a_listing_still_being_read_is_drawn_in_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)  # the snapshot and its listing
+    read = listing.read_listing
+    mounting = threading.Event()
+
+    def slow_read(*args: Any, **kwargs: Any) -> Any:
+        mounting.wait(10)  # still reading when the screen mounts (hang guard: 10 s)
+        time.sleep(0.05)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(listing, "read_listing", slow_read)
+    shown: list[int] = []
+    mount = MainScreen.on_mount
+
+    def on_mount(self: MainScreen) -> None:
+        mounting.set()  # the read ends 50 ms later: the screen waits for it (EARLY_WAIT)
+        mount(self)
+        shown.append(len(self.query_one(DocumentList).rows))  # what the first frame draws
+
+    monkeypatch.setattr(MainScreen, "on_mount", on_mount)
+    titles, _, _ = await listed_titles(folder)
+    assert shown == [5] and len(titles) == 5
+
+
+async def test_a_file_edited_since_is_corrected_without_a_reload_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)
+    changed = write_release(folder, 2, crime="art theft")
+    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
+    said: list[str] = []
+    notify = MainScreen.notify
+
+    def record(self: MainScreen, message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(message)
+        notify(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(MainScreen, "notify", record)
+    titles, _, _ = await listed_titles(folder)
+    assert titles[2] == "Operation Harbour 2 targets art theft"
+    assert not [message for message in said if "Reloaded" in message]  # the same start
+
+
+async def test_the_statistics_tabs_are_built_after_the_corrected_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpol_tui.ui.stats_pane import StatsPane
+
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)
+    changed = write_release(folder, 1, crime="art theft")
+    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
+    listed_then: list[str] = []
+    build = StatsPane.build
+
+    async def recording_build(self: StatsPane) -> None:
+        if not self.built:  # what the list showed when the tabs began to be built
+            listed_then.append(self.screen.query_one(DocumentList).rows[1].title)
+        await build(self)
+
+    monkeypatch.setattr(StatsPane, "build", recording_build)
+    await listed_titles(folder)
+    assert listed_then == ["Operation Harbour 1 targets art theft"]

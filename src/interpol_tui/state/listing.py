@@ -2,8 +2,10 @@
 
 The list needs only each release's title, date and dateline on screen; the
 rest of a release (its text, its analysis) is read when it is shown. So the
-listing is one ``SELECT`` over the small rows of ``files``, checked by SQLite
-itself (each column's type, in C), and each release a :class:`ListedDocument`
+listing is the blob saved with the last listing (:mod:`.listing_store`: the
+rows of ``files`` in one ``marshal`` call) or, where there is no current
+blob, one ``SELECT`` over the small rows of ``files``, checked by SQLite
+itself (each column's type, in C); each release is a :class:`ListedDocument`
 holding its row as it came: no per-field Python work for 10,000 releases
 until a field is asked for. The read never writes and never waits for
 another running copy's write (WAL readers do not block), and anything off
@@ -13,7 +15,9 @@ snapshot the thorough way (:meth:`CorpusSnapshot.open`), which rebuilds it
 with a notice where needed.
 
 :func:`prefetch` starts the read in a thread before Textual is even
-imported, so that the listing is ready when the first frame is composed.
+imported, so that the listing is ready when the first frame is composed;
+the files themselves are asked whether they changed only after that frame
+(:mod:`.quick_check`).
 """
 
 from __future__ import annotations
@@ -22,11 +26,15 @@ import contextlib
 import json
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
 from interpol_tui.corpus.model import Corpus
+from interpol_tui.state import listing_store
+from interpol_tui.state.listing_store import ESCAPED, TYPED, Row, Stored, plain
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.snapshot import (
     SNAPSHOT_FORMAT,
@@ -42,36 +50,8 @@ EARLY_LISTING = 20_000
 """Largest listing read beside the first frame (about 20 ms of work for 10,000 releases)."""
 READ_TIMEOUT = 0.5
 """Seconds a listing read may wait on a locked file (only a rebuild or a checkpoint locks it)."""
-
-_TYPED = (
-    "typeof(doc_id) = 'text' AND typeof(path) = 'text' AND typeof(size) = 'integer'"
-    " AND typeof(mtime_ns) = 'integer' AND typeof(sha256) = 'text' AND typeof(title) = 'text'"
-    " AND typeof(date) IN ('text', 'null') AND typeof(dateline) IN ('text', 'null')"
-    " AND typeof(title_source) = 'text' AND typeof(warnings) = 'text'"
-    " AND typeof(chars) = 'integer' AND typeof(format) = 'text'"
-    " AND typeof(url) IN ('text', 'null')"
-)
-"""The rows :func:`~interpol_tui.state.snapshot_rows.record_of_row` accepts, told by SQLite."""
-_ESCAPED = "\ue000"
-"""The mark of a name stored as hex (:func:`~interpol_tui.state.snapshot_rows.to_db`)."""
-
-Row = tuple[
-    str,
-    str,
-    int,
-    int,
-    str,
-    str,
-    str | None,
-    str | None,
-    str,
-    str | tuple[str, ...],
-    int,
-    str,
-    str | None,
-]
-"""A row of ``files`` (:data:`~interpol_tui.state.snapshot_rows.COLUMNS`); warnings decoded
-into a tuple where there are any (``"[]"`` otherwise)."""
+_CODES = "('format', 'corpus', 'analysis')"
+"""The keys of ``meta`` that say which code made the snapshot."""
 
 
 class ListedDocument(StoredDocument):
@@ -158,9 +138,14 @@ class ListedDocument(StoredDocument):
         return from_db(row[1]), row[2], row[3]
 
 
+_ROW = ListedDocument.__dict__["_row"]
+"""The slot of a listed release's row (set straight, as ``object.__setattr__`` would)."""
+_TEXTS = StoredDocument.__dict__["_texts"]
+
+
 def _usable_row(row: Row) -> Row | None:
     """``row`` ready for a :class:`ListedDocument`; names and warnings decoded where stored so."""
-    if row[9] == "[]" and not row[0].startswith(_ESCAPED) and not row[1].startswith(_ESCAPED):
+    if row[9] == "[]" and not row[0].startswith(ESCAPED) and not row[1].startswith(ESCAPED):
         return row  # nearly every row: nothing to decode
     record = record_of_row(row)
     if record is None:
@@ -170,15 +155,6 @@ def _usable_row(row: Row) -> Row | None:
         record.date, record.dateline, record.title_source, record.warnings,
         record.chars, record.format, record.url,
     )  # fmt: skip
-
-
-def _plain(rows: list[Row]) -> bool:
-    """True when no row has warnings or a name stored as hex: :func:`_usable_row` takes each
-    as it came. Told without a Python call per row (a hex mark anywhere counts: then each
-    row is looked at)."""
-    if not set(map(itemgetter(9), rows)) <= {"[]"}:
-        return False
-    return all(_ESCAPED not in "".join(map(itemgetter(column), rows)) for column in (0, 1))
 
 
 def _connect(file: Path) -> sqlite3.Connection | None:
@@ -194,7 +170,9 @@ def read_listing(
 ) -> Corpus | None:
     """The last listing of ``snapshot``'s corpus, or None (see the module's docstring).
 
-    ``limit``: None too when the listing holds more releases than that.
+    ``limit``: None too when the listing holds more releases than that. Read
+    from the listing's blob where it is current (:mod:`.listing_store`), else
+    row by row.
     """
     connection = _connect(snapshot.file)
     if connection is None:
@@ -202,25 +180,45 @@ def read_listing(
     try:
         with contextlib.closing(connection):
             connection.execute("BEGIN")  # one read transaction: rows and listing agree
-            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            meta = dict(connection.execute(f"SELECT key, value FROM meta WHERE key IN {_CODES}"))
             if meta.get("format") != str(SNAPSHOT_FORMAT) or meta.get("corpus") != (
                 corpus_fingerprint()
             ):
                 return None
             if meta.get("analysis") != analysis_fingerprint():
                 return None  # the full open drops the stale analyses first
-            order = json.loads(str(meta.get("order", "null")))
-            warnings = warnings_from(json.loads(str(meta.get("warnings", "null"))))
-            if not isinstance(order, list) or warnings is None or not order:
+            counted = listing_store.count(connection)
+            if counted is not None and limit is not None and counted > limit:
+                return None  # (saved with the order, in one transaction)
+            stored = listing_store.read(connection, corpus_fingerprint()) if counted else None
+            if stored is None:
+                stored = _rows(connection, limit)
+            if stored is None:
                 return None
-            if not set(map(type, order)) <= {str}:  # (JSON gives no str subclass)
-                return None
-            if limit is not None and len(order) > limit:
-                return None
-            rows = connection.execute(f"SELECT * FROM files WHERE {_TYPED}").fetchall()
+            warnings = warnings_from(json.loads(stored.warnings))
     except (sqlite3.Error, ValueError, RecursionError):
         return None
-    return _corpus(snapshot, roots, order, warnings, rows, plain=_plain(rows))
+    if warnings is None or not stored.order:
+        return None
+    if limit is not None and len(stored.order) > limit:
+        return None
+    return _corpus(snapshot, roots, stored.order, warnings, stored.rows, plain=stored.plain)
+
+
+def _rows(connection: sqlite3.Connection, limit: int | None) -> Stored | None:
+    """The listing read row by row (no current blob), or None when it is not usable."""
+    query = "SELECT key, value FROM meta WHERE key IN ('order', 'warnings')"
+    meta = dict(connection.execute(query))
+    order = json.loads(str(meta.get("order", "null")))
+    warnings = str(meta.get("warnings", "null"))
+    if not isinstance(order, list) or not order:
+        return None
+    if not set(map(type, order)) <= {str}:  # (JSON gives no str subclass)
+        return None
+    if limit is not None and len(order) > limit:
+        return None
+    rows: list[Row] = connection.execute(f"SELECT * FROM files WHERE {TYPED}").fetchall()
+    return Stored(order, warnings, rows, plain(rows))
 
 
 def _corpus(
@@ -234,7 +232,7 @@ def _corpus(
     """The listing's Corpus; ``plain``: no row needs :func:`_usable_row` (SQLite said so)."""
     by_id: dict[str, Row]
     if plain:  # what the loop below gives for such rows, without a call per row
-        by_id = {row[0]: row for row in rows}
+        by_id = dict(zip(map(itemgetter(0), rows), rows, strict=True))
     else:
         by_id = {}
         for row in rows:
@@ -242,21 +240,17 @@ def _corpus(
             if usable is None:
                 return None
             by_id[usable[0]] = usable
-    texts = SnapshotTexts(snapshot, _reread_from(by_id))
-    new, assign = ListedDocument.__new__, object.__setattr__
-    documents = []
-    # Not ListedDocument(...): calling the class costs three times this, at 10,000 rows.
-    if not by_id.keys() >= set(order):  # a listed id without its row: not this listing
+    try:
+        listed = list(map(by_id.__getitem__, order))
+    except KeyError:  # a listed id without its row: not this listing
         return None
-    for doc_id in order:
-        found = by_id[doc_id]
-        document = new(ListedDocument)
-        assign(document, "_row", found)
-        assign(document, "_texts", texts)
-        documents.append(document)
-    return Corpus(
-        documents=tuple(documents), warnings=tuple(warnings), roots=tuple(map(Path, roots))
-    )
+    texts = SnapshotTexts(snapshot, _reread_from(by_id))
+    # Not ListedDocument(...), nor a loop: each release made and filled by C calls, for
+    # a tenth of what calling the class costs at 10,000 rows.
+    documents = tuple(map(ListedDocument.__new__, repeat(ListedDocument, len(listed))))
+    deque(map(_ROW.__set__, documents, listed), maxlen=0)
+    deque(map(_TEXTS.__set__, documents, repeat(texts)), maxlen=0)
+    return Corpus(documents=documents, warnings=tuple(warnings), roots=tuple(map(Path, roots)))
 
 
 def _reread_from(by_id: dict[str, Row]) -> Callable[[str], str | None]:
@@ -287,22 +281,15 @@ class Prefetch:
         """Where the snapshot's warnings go, once someone listens (none are kept before)."""
         self.snapshot = CorpusSnapshot.for_corpus(paths, roots, self._warn)
         self.roots = tuple(roots)
-        self.checked = False
-        """Whether each listed file was asked for its size and time (quick_check) after the read."""
-        self.edited: Corpus | None = None
-        """The listing with the files edited since read again and removed ones dropped, if any."""
         self._found: Corpus | None = None
         self._done = threading.Event()
         threading.Thread(target=self._read, args=(limit,), name="listing", daemon=True).start()
 
     def _read(self, limit: int) -> None:
         try:
+            # Only the read: asking each file for its size and time (state/quick_check.py)
+            # waits until the first frame is drawn.
             self._found = read_listing(self.snapshot, self.roots, limit)
-            if self._found is not None:  # the files a user edited since, found at once
-                from interpol_tui.state.quick_check import changed_files
-
-                self.edited = changed_files(self._found, None)
-                self.checked = True
         except Exception:  # the load worker reads it again and reports what fails
             self._found = None
         finally:

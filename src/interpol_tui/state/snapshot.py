@@ -28,6 +28,7 @@ from pathlib import Path
 
 from interpol_tui import __version__
 from interpol_tui.analysis.version import ANALYSIS_VERSION, FACTS_VERSION
+from interpol_tui.state import listing_store
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.reading import corpus_key
 from interpol_tui.state.snapshot_rows import (
@@ -67,11 +68,18 @@ CREATE TABLE IF NOT EXISTS sources (
     doc_ids TEXT NOT NULL, notes TEXT NOT NULL, fields TEXT NOT NULL
 );
 """
-# Tables apart: listing scans only `files`, statistics `facts`, the across views `digests`, never
-# the pages of texts and analyses. `sources`: each records file's releases and warnings.
+# Tables apart: listing scans `files` (or its blob, `listing`: state/listing_store.py), statistics
+# `facts`, across views `digests`, never texts and analyses; `sources`: records files.
 Blob = tuple[str, str, bytes]  # a per-release row: (doc id, file hash, encoded data)
-_TABLES = ("files", "texts", "analyses", "reports", "facts", "digests", "sources")
+_TABLES = ("files", "texts", "analyses", "reports", "facts", "digests", "sources", "listing")
 _PER_RELEASE = ("files", "texts", "analyses", "facts", "digests")
+
+
+def _create(db: sqlite3.Connection) -> None:  # the tables and blob triggers not there yet
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    listing_store.create(db)
 
 
 def _code_fingerprint(part: str) -> str:
@@ -176,9 +184,7 @@ class CorpusSnapshot(RecordsFiles):
 
     def _prepare(self) -> None:
         with self._writing() as db:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            _create(db)
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             if not meta:
                 pass  # new file: nothing to say
@@ -186,9 +192,7 @@ class CorpusSnapshot(RecordsFiles):
                 self._warn(f"{self.file.name}: corpus snapshot of another format; rebuilt")
                 for table in _TABLES:  # their shape changed
                     db.execute(f"DROP TABLE IF EXISTS {table}")
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                _create(db)
                 db.execute("DELETE FROM meta WHERE key IN ('order', 'warnings')")
             elif meta.get("corpus") != corpus_fingerprint():
                 self._clear(db)  # made by other code: silently re-read, as after an upgrade
@@ -311,13 +315,9 @@ class CorpusSnapshot(RecordsFiles):
         """Remember the order of the documents and the warnings of a completed load."""
         if not self.usable:
             return
-        rows = [
-            ("order", json.dumps(list(order))),  # ASCII: names may hold surrogates
-            ("warnings", json.dumps(warnings_to(warnings))),
-        ]
         try:
             with self._writing() as db:
-                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
+                listing_store.save(db, order, warnings, corpus_fingerprint())  # and its blob
         except sqlite3.Error as error:
             self._guard(error)
 

@@ -89,8 +89,9 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
 
     stats_visible: reactive[bool] = reactive(True)
     """Whether the statistics pane is shown."""
-    loading: reactive[bool] = reactive(True)
-    """True while a worker is reading the corpus."""
+    reading: reactive[bool] = reactive(True)
+    """True while a worker is reading the corpus (not ``loading``: Textual's own covers the
+    screen with a loading indicator, work the first frame does not need)."""
 
     def __init__(self, corpus_paths: list[Path], fields: FieldMap | None = None) -> None:
         super().__init__()
@@ -149,11 +150,9 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))
 
-        shown = self.session.last_listing()  # listed at once; the files are checked next
-        if shown is not None:
-            shown = self._show(shown, post=shown is not self._early)  # (posted on mount)
-            if (edited := self.session.quick_check(shown, lambda: worker.is_cancelled)) is not None:
-                shown = self._show(edited)  # edited files at once; the full walk follows
+        shown = self.session.last_listing(lambda: worker.is_cancelled)  # edited files read again
+        if shown is not None:  # listed at once; the full walk follows
+            shown = self._show(shown, post=shown is not self.session.first_shown)  # (shown)
         try:  # through the snapshot: an unchanged file is not read again
             corpus = self.session.open_corpus(progress, lambda: worker.is_cancelled, self.fields)
         except Cancelled:
@@ -194,7 +193,7 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
 
             self.notify(reload_summary(self.corpus, message.corpus), timeout=4, markup=False)
         self.corpus = message.corpus
-        self.loading = False
+        self.reading = False
         self.analyses = {}
         self.call_after_refresh(self._listed.set)
         self.analyse(message.corpus)  # started now, working once the listing is checked
@@ -202,10 +201,10 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
         documents = self.query_one(DocumentList)
         keep = self.session.corpus_loaded(message.corpus)  # reloaded, or last read
         documents.set_documents(message.corpus.documents, keep)
-        self.query_one(StatsPane).show_corpus(message.corpus)
-        reader = self.query_one(Reader)
+        first = message.corpus is self.session.first_shown  # its files are asked first
+        self.query_one(StatsPane).show_corpus(message.corpus, build=not first)
         if not message.corpus.documents:
-            reader.show_message("No readable releases in this corpus.")
+            self.query_one(Reader).show_message("No readable releases in this corpus.")
             self.session.show_empty(message.corpus)
             return
         if documents.current is not None:
@@ -245,16 +244,16 @@ class MainScreen(across_indexing.AcrossViews, release_actions.ReleaseActions, Sc
         self.analyses = message.analyses
         self.search_indexer.add_analyses(message.analyses)
         self.across.build(self.corpus, message.analyses)
-        self.query_one("#loading").display = self.loading
+        self.query_one("#loading").display = self.reading
         reader = self.query_one(Reader)
         if reader.document is not None:
             reader.set_analysis(self.analyses.get(reader.document.id))
         if self.corpus is not None:
             self.query_one(StatsPane).show_analyses(self.corpus, self.analyses)
 
-    def watch_loading(self, loading: bool) -> None:
-        """Show the progress bar only while loading."""
-        self.query_one("#loading").display = loading
+    def watch_reading(self, reading: bool) -> None:
+        """Show the progress bar only while reading."""
+        self.query_one("#loading").display = reading
 
     # -- routing ----------------------------------------------------------
     def open_document(self, doc_id: str, offset: int | None = None) -> None:

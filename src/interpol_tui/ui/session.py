@@ -8,6 +8,7 @@ frame needs (a few small JSON files) is read directly.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
 
 SAVE_EVERY = 1.0
 """Seconds at most between a change (position, read mark) and its save; one more on exit."""
+EARLY_WAIT = 0.3
+"""Seconds the first frame may wait for the listing being read (state/listing.py), so that
+an unchanged corpus is listed in it rather than in a frame of its own just after."""
+EARLY_CHECK_WAIT = 10.0
+"""Seconds the load worker waits for the check of the files listed first (a hang guard)."""
 
 
 def preferences_of(app: App[Any]) -> Preferences:
@@ -78,7 +84,9 @@ class ReadingSession:
         self._confirm: Callable[[], None] | None = None
         self._prefetch: Prefetch | None = None
         self._listed: Corpus | None = None
-        self._unchecked = True
+        self.first_shown: Corpus | None = None
+        """The listing drawn at start, before the load worker's (with its edited files)."""
+        self._early_checked: threading.Event | None = None
 
     def start(self) -> None:
         """Apply saved settings to the panes and start following the reader."""
@@ -192,28 +200,57 @@ class ReadingSession:
         self._snapshot = self._prefetch.snapshot
 
     def early_listing(self) -> Corpus | None:
-        """The prefetched listing if it is already read (never waits: called before a frame).
+        """The prefetched listing, for the first frame (None: none, or not read in time).
 
-        With the files edited since read again: a user's edit shows in the first frame.
+        Waits at most ``EARLY_WAIT`` for the read begun before Textual was
+        imported (a few milliseconds of work, nearly always over by now);
+        without a snapshot it is over at once. The files are asked whether
+        they changed only after that frame (:meth:`_check_early`).
         """
         prefetch = self._prefetch
-        if prefetch is None or not prefetch.ready():
-            return None
-        return prefetch.edited or prefetch.result(0)
+        found = None if prefetch is None else prefetch.result(EARLY_WAIT)
+        if found is not None:  # once drawn, before the statistics are built after that frame
+            self.first_shown = found
+            self._early_checked = threading.Event()
+            self.screen.call_after_refresh(self._check_early, found)
+        return found
 
-    def last_listing(self) -> Corpus | None:
-        """On the first load, the corpus as its snapshot last listed it (to show at once)."""
+    def _check_early(self, shown: Corpus) -> None:
+        # After the first frame, on the UI thread: see ui/first_look.py.
+        from interpol_tui.ui.first_look import show_edits
+
+        try:
+            show_edits(self.screen, shown, self.max_file_bytes, self._shown_first)
+        finally:
+            if self._early_checked is not None:
+                self._early_checked.set()
+
+    def _shown_first(self, corpus: Corpus) -> None:
+        self.first_shown = corpus
+
+    def last_listing(self, cancelled: Callable[[], bool]) -> Corpus | None:
+        """On the first load, the corpus as its snapshot last listed it, with the files edited
+        since read again and removed ones dropped (in the load worker, after the first frame).
+
+        The listing drawn in the first frame had its files asked on the UI thread
+        already (:meth:`_check_early`); any other is asked here, before it is shown.
+        """
         prefetch, self._prefetch = self._prefetch, None  # a reload lists from the files
         if prefetch is None:
             return None
         from interpol_tui.state.listing import read_listing
+        from interpol_tui.state.quick_check import changed_files
 
         found = prefetch.result()  # None too when longer than read beside the frame
-        self._unchecked = found is None or not prefetch.checked
         if found is None:
             found = read_listing(prefetch.snapshot, self.screen.corpus_paths)
         self._listed = found
-        return prefetch.edited or found
+        if self._early_checked is not None:  # drawn first, its files asked on the UI thread
+            self._early_checked.wait(EARLY_CHECK_WAIT)
+            return self.first_shown
+        if found is None:
+            return None
+        return changed_files(found, self.max_file_bytes, cancelled) or found
 
     @staticmethod
     def same_listing(shown: Corpus, current: Corpus) -> bool:
@@ -221,14 +258,6 @@ class ReadingSession:
         from interpol_tui.state.reopen import same_listing
 
         return same_listing(shown, current)
-
-    def quick_check(self, shown: Corpus, cancelled: Callable[[], bool]) -> Corpus | None:
-        """``shown`` with its edited files read again, removed ones dropped (None: no change)."""
-        if not self._unchecked:  # done beside the first frame already
-            return None
-        from interpol_tui.state.quick_check import changed_files
-
-        return changed_files(shown, self.max_file_bytes, cancelled)
 
     def confirm_snapshot(self) -> None:
         """Check the reused files' hashes (in the load worker, after the list is shown)."""

@@ -187,14 +187,17 @@ class StatsPane(FocusWithinBorder, Vertical):
             self.call_later(self.app.run_action, "screen.toggle_stats")
 
     # -- filling ----------------------------------------------------------
-    def show_corpus(self, corpus: Corpus) -> None:
-        """Fill the totals from a freshly loaded corpus; figures follow its analysis."""
+    def show_corpus(self, corpus: Corpus, build: bool = True) -> None:
+        """Fill the totals from a freshly loaded corpus; figures follow its analysis.
+
+        ``build``: build the tabs after the next frame (False: the caller calls :meth:`build`).
+        """
         self.corpus = corpus
         status = f"{len(corpus.documents):,} releases · waiting for their analysis…"
         self._show_status(Text(status))
         if self.ready:
             self._fill_totals(corpus)
-        elif not self.built:  # after the frame that shows the list: the release list comes first
+        elif not self.built and build:  # after the frame that shows the list: it comes first
             build_once_imported(self, self.build)
 
     def show_analyses(self, corpus: Corpus, analyses: Mapping[str, DocumentAnalysis]) -> None:
