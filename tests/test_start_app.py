@@ -142,3 +142,25 @@ async def test_the_statistics_tabs_are_built_after_the_corrected_list(
     monkeypatch.setattr(StatsPane, "build", recording_build)
     await listed_titles(folder)
     assert listed_then == ["Operation Harbour 1 targets art theft"]
+
+
+async def test_the_lists_hidden_lines_are_mounted_after_the_corrected_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpol_tui.ui.list_pane import ListPane
+
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)
+    changed = write_release(folder, 3, crime="art theft")
+    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
+    listed_then: list[str] = []
+    mount_lines = ListPane._mount_lines
+
+    def recording(self: ListPane) -> Any:
+        if not self.query("#list-filter-line"):  # what the list showed as they were mounted
+            listed_then.append(self.screen.query_one(DocumentList).rows[3].title)
+        return mount_lines(self)
+
+    monkeypatch.setattr(ListPane, "_mount_lines", recording)
+    await listed_titles(folder)
+    assert listed_then == ["Operation Harbour 3 targets art theft"]

@@ -75,8 +75,13 @@ class ListPane(Vertical):
         yield DocumentList(id="documents")
 
     def on_mount(self) -> None:
-        """Mount the hidden lines once the first frame is drawn (they are not in it)."""
-        self.call_after_refresh(self._mount_lines)
+        """Mount the hidden lines a frame after the first (they are not in it).
+
+        Not right after the first frame: that is when a file edited since the
+        last run is looked at (ui/first_look.py), and its new title is drawn
+        first; the lines' styling would hold it up by a frame's work.
+        """
+        self.call_after_refresh(self.call_after_refresh, self._mount_lines)
 
     def _mount_lines(self) -> AwaitMount | None:
         # Both start hidden, so the layout does not move; an Input is among the
