@@ -122,26 +122,35 @@ async def test_a_file_edited_since_is_corrected_without_a_reload_notice(
     assert not [message for message in said if "Reloaded" in message]  # the same start
 
 
+async def titles_seen_by(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, owner: type, name: str, first: Any
+) -> list[str]:
+    """What the list showed of a release edited since the last run, each time ``owner.name``
+    ran while ``first(widget)`` held (the start after that edit)."""
+    folder = corpus_of(tmp_path)
+    await listed_titles(folder)
+    changed = write_release(folder, 3, crime="art theft")
+    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
+    seen: list[str] = []
+    method = getattr(owner, name)
+
+    def recording(self: Any) -> Any:
+        if first(self):
+            seen.append(self.screen.query_one(DocumentList).rows[3].title)
+        return method(self)
+
+    monkeypatch.setattr(owner, name, recording)
+    await listed_titles(folder)
+    return seen
+
+
 async def test_the_statistics_tabs_are_built_after_the_corrected_list(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from interpol_tui.ui.stats_pane import StatsPane
 
-    folder = corpus_of(tmp_path)
-    await listed_titles(folder)
-    changed = write_release(folder, 1, crime="art theft")
-    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
-    listed_then: list[str] = []
-    build = StatsPane.build
-
-    async def recording_build(self: StatsPane) -> None:
-        if not self.built:  # what the list showed when the tabs began to be built
-            listed_then.append(self.screen.query_one(DocumentList).rows[1].title)
-        await build(self)
-
-    monkeypatch.setattr(StatsPane, "build", recording_build)
-    await listed_titles(folder)
-    assert listed_then == ["Operation Harbour 1 targets art theft"]
+    seen = await titles_seen_by(tmp_path, monkeypatch, StatsPane, "build", lambda p: not p.built)
+    assert seen == ["Operation Harbour 3 targets art theft"]
 
 
 async def test_the_lists_hidden_lines_are_mounted_after_the_corrected_list(
@@ -149,18 +158,8 @@ async def test_the_lists_hidden_lines_are_mounted_after_the_corrected_list(
 ) -> None:
     from interpol_tui.ui.list_pane import ListPane
 
-    folder = corpus_of(tmp_path)
-    await listed_titles(folder)
-    changed = write_release(folder, 3, crime="art theft")
-    os.utime(changed, ns=(1_000_000_000, 1_000_000_000))
-    listed_then: list[str] = []
-    mount_lines = ListPane._mount_lines
+    def unmounted(pane: ListPane) -> bool:
+        return not pane.query("#list-filter-line")
 
-    def recording(self: ListPane) -> Any:
-        if not self.query("#list-filter-line"):  # what the list showed as they were mounted
-            listed_then.append(self.screen.query_one(DocumentList).rows[3].title)
-        return mount_lines(self)
-
-    monkeypatch.setattr(ListPane, "_mount_lines", recording)
-    await listed_titles(folder)
-    assert listed_then == ["Operation Harbour 3 targets art theft"]
+    seen = await titles_seen_by(tmp_path, monkeypatch, ListPane, "_mount_lines", unmounted)
+    assert seen == ["Operation Harbour 3 targets art theft"]

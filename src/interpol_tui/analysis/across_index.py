@@ -95,23 +95,22 @@ class AcrossIndex:
 
     def mentioning(self, type_: EntityType, name: str) -> Sequence[str]:
         """Ids of the releases that name the entity, oldest first (once finished)."""
-        mentions = self._mentions
-        entity = mentions.keys.get((type_, name.casefold()))
-        if entity is None:
-            return []
-        mentions.finish()
-        documents, release = mentions.documents, mentions.release
-        return [documents[release[row]].id for row in mentions.rows_of(entity)]
+        return self._releases_naming(type_, name, by_date=True)
 
     def naming(self, type_: EntityType, name: str) -> list[str]:
         """Ids of the releases that name the entity (case ignored), in corpus order."""
+        return self._releases_naming(type_, name, by_date=False)
+
+    def _releases_naming(self, type_: EntityType, name: str, by_date: bool) -> list[str]:
+        # An entity's rows are kept in date order; corpus order is the releases' own.
         mentions = self._mentions
         entity = mentions.keys.get((type_, name.casefold()))
         if entity is None:
             return []
         mentions.finish()
         documents, release = mentions.documents, mentions.release
-        return [documents[r].id for r in sorted(release[row] for row in mentions.rows_of(entity))]
+        releases = [release[row] for row in mentions.rows_of(entity)]
+        return [documents[r].id for r in (releases if by_date else sorted(releases))]
 
     def timeline(self, name: str, type_: EntityType) -> Timeline:
         """The entity's timeline, as :func:`~interpol_tui.analysis.timeline.entity_timeline`."""
