@@ -601,7 +601,7 @@ def _print_steps(full: dict[str, float], budget: float) -> None:
             f" {full['before_peak_mb']:,.0f} MB); statistics, across-release and search indexes"
             f" after it (the app's threads): peak {full['after_peak_mb']:,.0f} MB"
         )
-    minutes = sorted((int(k[3:-3]), v) for k, v in full.items() if k.startswith("at_"))
+    minutes = sorted((int(k[3:-4]), v) for k, v in full.items() if k.startswith("at_"))
     if minutes:
         print("    peak so far, by minute: " + ", ".join(f"{m}: {v:,.0f}" for m, v in minutes))
 

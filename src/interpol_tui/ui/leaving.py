@@ -5,8 +5,8 @@ Textual runs thread workers in asyncio's default executor, and both
 to finish: a worker in the middle of indexing 100,000 releases would keep
 the terminal for seconds after ``ctrl+q``. Here the app runs on a loop of
 our own; once it has returned (the terminal restored, the reading state
-saved by the screens' unmount handlers), worker processes are stopped and,
-if threads are still busy, the process ends without waiting for them.
+saved by the screens' unmount handlers), worker processes are stopped and
+the process ends without waiting for busy threads or freeing its objects.
 That is safe because nothing they write can be left half-done: JSON files
 are replaced atomically and the snapshot is written in SQLite transactions.
 
@@ -24,9 +24,8 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-import threading
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 from textual.app import App
 
@@ -55,8 +54,8 @@ def save_and_stop(app: App[Any]) -> None:
         pool.terminate_all_soon()
 
 
-def run_and_leave(app: App[Any]) -> int:
-    """Run ``app`` until it quits; return its exit status (or end the process at once)."""
+def run_and_leave(app: App[Any]) -> NoReturn:
+    """Run ``app`` until it quits, then end the process at once with its exit status."""
     loop = asyncio.new_event_loop()
     if hasattr(app, "leave_at_once"):
         app.leave_at_once = True
@@ -66,10 +65,9 @@ def run_and_leave(app: App[Any]) -> int:
         if (pool := _pool()) is not None:
             pool.terminate_all(POOLS_TIMEOUT)
     status = app.return_code or 0
-    busy = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
-    if busy:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    loop.close()
-    return status
+    # Ended here, busy threads or not: the interpreter's own exit would wait for them,
+    # and would first free every object one by one (most of the 0.7 s ctrl+q took at
+    # 100,000 releases, 2.2 GB, once idle).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
