@@ -1,4 +1,7 @@
-"""Leaving the browser: the process ends at once with the app's status, idle or busy."""
+"""Leaving the browser: the process ends at once with the app's status, idle or busy.
+
+Never let ``os._exit`` run here for real: it would end pytest itself, with status 0.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,10 @@ from interpol_tui.ui import leaving
 
 
 class Quits(App[None]):
-    """Quits with status 3 as soon as it is mounted (headless: no terminal in tests)."""
+    """Quits with status 3 as soon as it is mounted (headless: no terminal in tests), and,
+    as the browser does, leaves at once."""
+
+    leave_at_once = False
 
     def run(self, **options: Any) -> None:  # type: ignore[override]
         super().run(headless=True, **options)
