@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from hang import guard
@@ -30,6 +31,29 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(path))
     return home
+
+
+class _NoEnding:
+    """``os`` as ui/leaving.py sees it in tests: all of it but ``_exit``.
+
+    Leaving ends the browser's process at once; reached from a test (the
+    command line driven with a stand-in app, say) that would end pytest
+    itself, silently and with status 0, its remaining tests never run.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    def _exit(self, status: int) -> NoReturn:
+        raise AssertionError(f"ui/leaving.py would have ended the test process ({status})")
+
+
+@pytest.fixture(autouse=True)
+def no_process_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ends the test process through ui/leaving.py (see :class:`_NoEnding`)."""
+    from interpol_tui.ui import leaving
+
+    monkeypatch.setattr(leaving, "os", _NoEnding())
 
 
 @pytest.fixture(scope="session")

@@ -43,3 +43,8 @@ def test_an_idle_app_still_ends_the_process_without_the_interpreters_teardown(
     with pytest.raises(Ended):
         leaving.run_and_leave(Quits())
     assert ended == [3]
+
+
+def test_a_test_that_reaches_the_end_of_the_process_fails_instead_of_ending_pytest() -> None:
+    with pytest.raises(AssertionError, match="would have ended the test process"):
+        leaving.run_and_leave(Quits())
