@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from typing import overload
 
 from interpol_tui.analysis.chronology import ReleaseDate
+from interpol_tui.analysis.made_when_read import MadeWhenRead
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.timeline import FigureNote, Found, MentionRow
 from interpol_tui.corpus.model import Document
@@ -145,21 +145,8 @@ class MentionColumns:
         ]
 
 
-class FoundRows(Sequence[Found]):
+class FoundRows(MadeWhenRead[Found]):
     """Some rows of :class:`MentionColumns`, each made a :data:`Found` when read."""
 
     def __init__(self, columns: MentionColumns, rows: Sequence[int]) -> None:
-        self._columns = columns
-        self._rows = rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @overload
-    def __getitem__(self, index: int) -> Found: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Found]: ...
-    def __getitem__(self, index: int | slice) -> Found | Sequence[Found]:
-        if isinstance(index, slice):
-            return [self._columns.found(r) for r in self._rows[index]]
-        return self._columns.found(self._rows[index])
+        super().__init__(rows, columns.found)

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import ne
-from typing import overload
 
 from interpol_tui.analysis.corpus_quotes import CorpusQuotation, QuoteRow, fold
+from interpol_tui.analysis.made_when_read import MadeWhenRead
 
 _ENCODING = ("utf-8", "surrogatepass")
 """How the words are kept (a lone surrogate from a damaged file survives the round trip)."""
@@ -142,27 +142,11 @@ def speaker_order(columns: QuoteColumns, by_date: bool) -> list[int]:
     return order
 
 
-class Quotations(Sequence[CorpusQuotation]):
+class Quotations(MadeWhenRead[CorpusQuotation]):
     """The index's quotations in list order, each made when read."""
 
     def __init__(self, columns: QuoteColumns, order: array[int]) -> None:
-        self._columns = columns
-        self._order = order
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    @overload
-    def __getitem__(self, index: int) -> CorpusQuotation: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[CorpusQuotation]: ...
-    def __getitem__(self, index: int | slice) -> CorpusQuotation | Sequence[CorpusQuotation]:
-        if isinstance(index, slice):
-            return [self._columns.quotation(n) for n in self._order[index]]
-        return self._columns.quotation(self._order[index])
-
-    def __iter__(self) -> Iterator[CorpusQuotation]:
-        return map(self._columns.quotation, self._order)
+        super().__init__(order, columns.quotation)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
