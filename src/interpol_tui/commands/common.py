@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from interpol_tui.analysis.model import DocumentAnalysis
     from interpol_tui.corpus.formats.fields import FieldMap
     from interpol_tui.corpus.model import Corpus
+    from interpol_tui.state.read_and_analyse import ReadAndAnalyse
     from interpol_tui.state.snapshot import CorpusSnapshot
 
 
@@ -136,7 +137,15 @@ def analyse(
 
     use_cache = not getattr(args, "no_cache", False)
     snapshot = _snapshot(corpus.roots)
-    return analyse_corpus(corpus, snapshot, reuse=use_cache, warn=warn, columns=columns)
+    held = _READ_AND_ANALYSED.pop(id(corpus), None)
+    ready = held[1] if held is not None and held[0] is corpus else None
+    return analyse_corpus(
+        corpus, snapshot, reuse=use_cache, warn=warn, columns=columns, ready=ready
+    )
+
+
+_READ_AND_ANALYSED: dict[int, tuple[Corpus, ReadAndAnalyse]] = {}
+"""The analyses :func:`load` made as it read a corpus, for :func:`analyse` to take."""
 
 
 def _snapshot(roots: Sequence[Path]) -> CorpusSnapshot:
@@ -222,10 +231,15 @@ def corpus_paths(args: argparse.Namespace) -> list[Path]:
     return list(given) if given else [bundled_seeds()]
 
 
-def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
-    """Load the corpus named by ``args``; warnings go to stderr, a bad path is an error."""
+def load(args: argparse.Namespace, *, quiet: bool = False, analysing: bool = False) -> Corpus:
+    """Load the corpus named by ``args``; warnings go to stderr, a bad path is an error.
+
+    With ``analysing`` (the command analyses the corpus next, for statistics),
+    each file read is analysed in the same worker job, for :func:`analyse`.
+    """
     from interpol_tui.corpus.loader import CorpusPathError
     from interpol_tui.state import SettingsFile, StatePaths
+    from interpol_tui.state.read_and_analyse import ReadAndAnalyse
     from interpol_tui.state.reopen import open_corpus
 
     # The size limit is a setting; settings problems are warnings like any other.
@@ -233,18 +247,23 @@ def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
     max_bytes = SettingsFile(StatePaths.default(), notes.append).load().max_file_bytes
     paths = corpus_paths(args)
     use_cache = not getattr(args, "no_cache", False)
+    snapshot = _snapshot(paths)
+    fused = ReadAndAnalyse(snapshot, reuse=use_cache, columns=True) if analysing else None
     try:  # through the snapshot: unchanged files are not read and cleaned again
         opened = open_corpus(
             paths,
-            _snapshot(paths),
+            snapshot,
             max_bytes=max_bytes,
             reuse=use_cache,
             fields=corpus_fields(args),
             follow_links=bool(getattr(args, "follow_links", False)),
+            analysing=fused,
         )
         corpus = opened.corpus
     except CorpusPathError as error:
         raise CommandError(str(error)) from error
+    if fused is not None:
+        _READ_AND_ANALYSED[id(corpus)] = (corpus, fused)
     for warning in [*notes, *([] if quiet else corpus.warnings)]:
         print(f"warning: {safe(warning)}", file=sys.stderr)
     return corpus

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from interpol_tui.commands.common import recording_report, replay_report
 
     check_export_arguments(args)
-    corpus = load(args)
+    corpus = load(args, analysing=True)  # each file read is analysed in the same job
     if args.output is not None:
         return _report(args, corpus)
     # An unchanged corpus prints the report it printed before, without grouping again.

@@ -33,6 +33,7 @@ from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.pool import run_pooled
 from interpol_tui.corpus.problems import about
 from interpol_tui.state.listing import ListedDocument
+from interpol_tui.state.read_and_analyse import LoadResult, ReadAndAnalyse
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
 from interpol_tui.state.snapshot_rows import SourceRecord
 from interpol_tui.state.stored import (
@@ -68,9 +69,7 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
-def _load_job(
-    job: tuple[SourceFile, int, FieldMap | None],
-) -> tuple[str, list[Document], list[str], int, int]:
+def _load_job(job: tuple[SourceFile, int, FieldMap | None]) -> LoadResult:
     """Read and clean one file (in a worker process): its releases, warnings, size, mtime.
 
     A records file (JSON Lines, JSON, CSV) holds many releases; others one.
@@ -108,6 +107,7 @@ def open_corpus(
     fields: FieldMap | None = None,
     follow_links: bool = False,
     listed: Corpus | None = None,
+    analysing: ReadAndAnalyse | None = None,
 ) -> Opened:
     """Load every release under ``roots``, reusing the snapshot's unchanged records.
 
@@ -118,7 +118,8 @@ def open_corpus(
     as for the loader. ``listed``: the corpus already shown from the snapshot's
     listing (:mod:`~interpol_tui.state.listing`), whose releases are then kept
     as they are, the very objects, where their files are unchanged. Raises the
-    loader's ``CorpusPathError`` for a bad root.
+    loader's ``CorpusPathError`` for a bad root. ``analysing``: each file read is
+    analysed in the same job (:mod:`~interpol_tui.state.read_and_analyse`).
     """
     roots = tuple(Path(p) for p in roots)
     sources, warnings = discover(roots, follow_links=follow_links)
@@ -137,9 +138,17 @@ def open_corpus(
             found[source.doc_id], notes_of[source.doc_id] = kept
     opened = Opened(Corpus(()), reused=len(found), sources={s.doc_id: s for s in sources})
     pending: list[tuple[FileRecord, str]] = []
-    for doc_id, results, notes, size, mtime_ns in run_pooled(
-        _load_job, to_read, progress=progress, cancelled=cancelled
-    ):
+    if analysing is None:
+        came: Iterable[LoadResult] = run_pooled(
+            _load_job, to_read, progress=progress, cancelled=cancelled
+        )
+    else:  # each file analysed in the job that reads it; its analysis stored as it comes
+        whole = len(to_read) == len(sources) and all(_single(s) for s in sources)
+        items = analysing.items(to_read, whole)
+        came = analysing.took(
+            run_pooled(analysing.job(), items, cancelled=cancelled, progress=progress)
+        )
+    for doc_id, results, notes, size, mtime_ns in came:
         opened.read += 1
         found[doc_id], notes_of[doc_id] = results, notes
         if snapshot is None or texts is None:
@@ -159,6 +168,8 @@ def open_corpus(
     for source in sources:  # in the order found on disk, whatever order the pool answered in
         documents.extend(found.get(source.doc_id, ()))
         warnings.extend(notes_of.get(source.doc_id, ()))
+    if analysing is not None:
+        analysing.finish()
     if snapshot is not None and texts is not None:
         _flush(snapshot, pending, texts, found)
         records_files = {str(source.path) for source in sources if not _single(source)}
@@ -367,18 +378,26 @@ def analyse(
     cancelled: Callable[[], bool] | None = None,
     warn: Callable[[str], None] | None = None,
     columns: bool = False,
+    ready: ReadAndAnalyse | None = None,
 ) -> StoredAnalyses:
     """The analyses of ``corpus``: stored ones reused, the others made in worker processes.
 
     Nothing is decoded here: the result reads each analysis when asked for it,
     so that a cold run costs the UI process only the writes. With ``columns``
     (statistics follow), a corpus analysed whole has its facts' columns made
-    as the results arrive (:mod:`~interpol_tui.state.cold_columns`).
+    as the results arrive (:mod:`~interpol_tui.state.cold_columns`). ``ready``: the
+    analyses made as the corpus was read, handed over and not made again.
     """
     usable = snapshot is not None and snapshot.open()
     stored = snapshot.analysed() if snapshot is not None and usable and reuse else {}
     missing = [d for d in corpus.documents if stored.get(d.id) != d.sha256 or not d.sha256]
     analyses = StoredAnalyses(corpus.documents, snapshot if usable else None)
+    if ready is not None:
+        missing = [d for d in missing if d.id not in ready.done]
+        ready.hand_over(analyses, [d.id for d in corpus.documents])
+        for doc_id, why in ready.failed.items():
+            if warn is not None:
+                warn(f"{doc_id}: analysis failed ({why})")
     ids = [document.id for document in missing]
     ordered = None
     if columns and len(missing) == len(corpus.documents) and len(set(ids)) == len(ids):
