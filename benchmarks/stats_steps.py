@@ -6,7 +6,8 @@ Runs ``interpol-tui stats --corpus CORPUS_DIR`` cold (fresh ``XDG_*``
 folders) in a child process with each step of the command timed: the
 parent's CPU (``time.process_time``), the worker processes' CPU (ended
 children, ``RUSAGE_CHILDREN``) and wall time, for reading and cleaning, the
-analysis, the statistics (reading the facts, grouping, dates, quantities,
+analysis (done in the reading step's pool where ``stats`` reads and analyses each file
+in one job), the statistics (reading the facts, grouping, dates, quantities,
 entity counts) and printing. It prints each step's CPU per release, the
 total extrapolated to 50,000 releases against the target (150 s wall on
 both cores), and the utilisation (CPU seconds over wall seconds; 2.0 keeps
@@ -57,7 +58,7 @@ def timed(module, name, label):
 import interpol_tui.commands.common as common
 import interpol_tui.state.reopen as reopen
 import interpol_tui.analysis.aggregate as aggregate
-timed(reopen, "open_corpus", "read and clean")
+timed(reopen, "open_corpus", "read, clean [+an.]")
 timed(reopen, "analyse", "analysis")
 timed(aggregate, "corpus_statistics", "statistics")
 try:
@@ -170,6 +171,7 @@ def _steps(corpus: Path, src: Path | None, label: str, releases: int) -> None:
         per = (own + children) / releases * 1000
         util = (own + children) / wall if wall > 0 else 0.0
         print(f"  {name:<18} {own:10.2f}s {children:10.2f}s {wall:7.2f}s {per:10.3f}  {util:4.2f}")
+    print("  [+an.]: with the analysis, where one pool reads and analyses each file")
     _, own, children, wall = steps[-1]
     at_50k = wall / releases * 50_000
     print(
