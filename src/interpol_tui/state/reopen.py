@@ -143,7 +143,7 @@ def open_corpus(
             _load_job, to_read, progress=progress, cancelled=cancelled
         )
     else:  # each file analysed in the job that reads it; its analysis stored as it comes
-        whole = len(to_read) == len(sources) and all(_single(s) for s in sources)
+        whole = len(to_read) == len(sources) > 0 and all(_single(s) for s in sources)
         items = analysing.items(to_read, whole)
         came = analysing.took(
             run_pooled(analysing.job(), items, cancelled=cancelled, progress=progress)
