@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from interpol_tui import __version__
-from interpol_tui.corpus import pacing
+from interpol_tui.corpus import pacing, priority
 from interpol_tui.ui.input_pacing import note_input
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.preferences import Preferences
@@ -43,6 +43,7 @@ class InterpolApp(App[None]):
         # a key then waits at most that long for a busy worker.
         sys.setswitchinterval(SWITCH_INTERVAL)
         pacing.resume()  # a new app (tests run several in one process)
+        priority.workers_in_background()  # a key never waits for a core behind them
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
         self.follow_links = False
