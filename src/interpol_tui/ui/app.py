@@ -20,6 +20,7 @@ from interpol_tui.ui.preferences import Preferences
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from textual.driver import Driver
 
     from interpol_tui.corpus.formats.fields import FieldMap
 
@@ -70,6 +71,16 @@ class InterpolApp(App[None]):
 
         save_and_stop(self)
         super().exit(result, return_code, message)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS, one that does not keep an
+        app that leaves at once waiting for its input thread (``ui/leaving_driver.py``)."""
+        base = super().get_driver_class()
+        if base.__module__ == "textual.drivers.linux_driver" and base.__name__ == "LinuxDriver":
+            from interpol_tui.ui.leaving_driver import LeavingDriver
+
+            return LeavingDriver
+        return base
 
     async def _close_all(self) -> None:
         # Textual (pinned to 8.2) unmounts every widget here, one message loop
