@@ -169,8 +169,8 @@ def test_the_most_important_column_gets_what_it_needs_before_the_others_get_more
     title, value = ColumnRoom(8, 10, 40), ColumnRoom(6, 24, 30)
     assert share_by_importance(30, [title, value], order=[1, 0]) == [8, 22]  # the value first
     assert share_by_importance(34, [title, value], order=[1, 0]) == [10, 24]  # then the title
-    widths = share_by_importance(80, [title, value], order=[1, 0], rest=0)
-    assert widths == [40, 30]  # room for all: each what it wants
+    assert share_by_importance(80, [title, value], order=[1, 0]) == [40, 30]  # all it wants
+    assert share_by_importance(50, [title, value], order=[1, 0]) == [20, 30]  # the title last
     assert share_by_importance(10, [title, value], order=[1, 0]) == [8, 6]  # floors, at least
     cells = [Forms.of("some 4.5 billion searches", "some 4.5 billion", "~4.5bn"), Forms.of("7")]
     assert column_room(cells, "Value", floor=15, need=30) == ColumnRoom(6, 16, 25)

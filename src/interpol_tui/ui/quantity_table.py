@@ -50,10 +50,10 @@ MINIMUM_WIDTHS = {2: (8, 6), 3: (8, 6, 5)}
 IMPORTANCE = (1, 2, 0, 3, 4)
 """The five columns, most important first: values, change, what is counted, chart, release
 (``cell_forms``: each gets what it needs in this order; a release's title yields first)."""
-LIMITS = ((12, 17), (15, 30), (12, 12), (6, 12), (8, 10))
-"""Each of the five columns' floor and need at most (``cell_forms.column_room``): values
-keep room for three numbers ("192 → 195 → 196"), a date its 12 cells (the third column
-holds the date of a figure cited once), a bar 6."""
+LIMITS = ((12, 17, MAX_COUNTED), (15, 30, 32), (12, 12, 40), (6, 12, 12), (8, 10, 48))
+"""Each of the five columns' floor, need and want at most (``cell_forms.column_room``):
+values keep room for three numbers ("192 → 195 → 196"), a date its 12 cells (the third
+column holds the date of a figure cited once), a bar 6."""
 BAR_FORMS = (BAR_WIDTH, 10, 8, 6)
 """The widths a bar is drawn at, the widest that fits its column (one scale for all rows)."""
 TREND_ARROWS = {"rising": "▲", "falling": "▼", "steady": "=", "mixed": "↕"}
@@ -261,10 +261,13 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
     def _quantity_rows(self, quantity: Quantity, titles: Mapping[str, str]) -> None:
         layout = self.columns_layout
         figures = [o.figure for o in quantity.occurrences]
-        values = Forms.of(
+        compact = [compact_value(f) for f in figures]
+        values = Forms.of(  # a long series ends with its first and last values
             " → ".join(stated_value(f) for f in figures),
-            " → ".join(compact_value(f) for f in figures),
+            " → ".join(compact),
+            f"{compact[0]} → … → {compact[-1]}" if len(compact) > 3 else "",
             style="bold",
+            need=2,
         )
         trend = trend_cell(quantity)
         self._add(
@@ -317,7 +320,7 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         columns = len(self.columns)
         # The release's title takes the room left: a value is never cut for it.
         if columns == 5:
-            fitted = fit_by_importance(self, rows, LIMITS, IMPORTANCE, rest=4)
+            fitted = fit_by_importance(self, rows, LIMITS, IMPORTANCE)
         else:
             fitted = [[c.at(1 << 16) if isinstance(c, Forms) else c for c in row] for row in rows]
             fit_table(self, fitted, MINIMUM_WIDTHS[columns])
