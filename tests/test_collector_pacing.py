@@ -27,6 +27,7 @@ def _until(condition: object) -> None:
 def short_rests(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(collector_pacing, "REST", 0.2)
     monkeypatch.setattr(collector_pacing, "LONGEST", 1.0)
+    monkeypatch.setattr(heap, "_paused", False)  # an earlier test's start-up may have left it
     _until(lambda: not collector_pacing.deferred())  # keys of an earlier test (Pilot)
     was_on = gc.isenabled()
     gc.enable()
