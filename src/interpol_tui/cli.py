@@ -50,7 +50,7 @@ def _has_terminal() -> bool:
 
 def _run_browser(args: argparse.Namespace) -> int:
     from interpol_tui.commands.common import corpus_fields, corpus_paths
-    from interpol_tui.corpus.loader import CorpusPathError, check_paths
+    from interpol_tui.corpus.opening import CorpusPathError, check_paths
 
     paths = corpus_paths(args)
     # Only the top-level check here: a bad path is an error before the
