@@ -6,7 +6,7 @@ import pytest
 
 from interpol_tui.cli import build_parser
 from interpol_tui.commands.common import merge_corpus_options
-from interpol_tui.start_args import browser_args
+from interpol_tui.commands.start_args import browser_args
 
 PLAIN = [
     [],

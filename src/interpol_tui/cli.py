@@ -79,12 +79,12 @@ def _run_browser(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from interpol_tui.start_args import browser_args
+    from interpol_tui.commands.start_args import browser_args
     from interpol_tui.ui.heap import pause_for_start, resume_after_start
 
     pause_for_start()  # until the first frame (ui/heap.py), or until a command runs
     try:
-        # A plain browser start skips building every command's parser (start_args.py).
+        # A plain browser start skips building every command's parser (commands/start_args.py).
         args = browser_args(argv) or merge_corpus_options(build_parser().parse_args(argv))
         if args.command is None:
             return _run_browser(args)
