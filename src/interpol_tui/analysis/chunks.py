@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS, WEEKDAYS_MONTHS
 from interpol_tui.analysis.places import lookup_place
+from interpol_tui.analysis.quick_init import quick_init
 from interpol_tui.analysis.tokens import Token
 
 _ARTICLES = frozenset({"The", "A", "An"})
@@ -15,6 +16,7 @@ _MAX_RUN_TOKENS = 24
 run try each of its cuts, so an unbounded one ("United Nations (UN)" repeated) was quadratic."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """A run of name tokens, plus where the run starts a sentence."""

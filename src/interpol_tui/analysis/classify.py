@@ -27,6 +27,7 @@ from interpol_tui.analysis.names import (
 )
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_canonical
 from interpol_tui.analysis.places import lookup_place
+from interpol_tui.analysis.quick_init import quick_init
 
 _AGENCY_PROGRAMMES = frozenset({"Programme", "Program"})
 _ENTITY_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
@@ -42,6 +43,7 @@ _CENTRES = frozenset({"Centre", "Center"})
 """Labels of names whose places are not mentioned as places."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Label:
     """What a name is and the canonical name every mention of it shares."""
