@@ -137,9 +137,12 @@ def _grow(tokens: list[Token], i: int) -> int:
         if not 0 <= token.start - tokens[j - 1].end <= _MAX_GAP:  # _adjacent, inlined (hot)
             break
         # A capitalised word is decided here; the elided particles by _is_name_token.
-        if token.kind == "word" and (token.text[0].isupper() or _is_name_token(token)):
+        word = token.text
+        if token.kind == "word" and (word[0].isupper() or _is_name_token(token)):
             j += 1
             continue
+        if word != "(" and token.kind != "number" and word not in CONNECTORS:
+            break  # the common end of a run: neither "(UN)" nor a connector or number can follow
         step = _bracketed_acronym(tokens, j) or _bridge(tokens, j)
         if not step:
             break

@@ -125,7 +125,10 @@ class Lexicon:
 
     def classify(self, words: list[str], all_caps: bool = False) -> Label | None:
         """Return the label of ``words`` as one name, or None (answers are cached)."""
-        name = " ".join(words)
+        return self.classify_name(" ".join(words), words, all_caps)
+
+    def classify_name(self, name: str, words: list[str], all_caps: bool) -> Label | None:
+        """:meth:`classify` for a caller that has joined ``words`` into ``name`` already."""
         key = (name, all_caps)
         label = self._cache.get(key, _UNKNOWN)
         if label is _UNKNOWN:
