@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py CORPUS_DIR [--runs 3] [--stats] [--keys 100] [--quick-open]
         [--only cold,warm,changed] [--no-anchor] [--no-startup] [--linger S] [--full]
+        [--cold-frame]
 
 CORPUS_DIR is a folder written by ``benchmarks/generate.py`` (it is not
 changed, except for one file that the "one changed" runs rewrite and put
@@ -297,11 +298,20 @@ def _edited(original: bytes, run: int) -> tuple[bytes, bytes]:
 
 
 def startup_rounds(
-    corpus: Path, count: int, runs: int, kinds: Sequence[str] = ("cold", "warm", "changed")
+    corpus: Path,
+    count: int,
+    runs: int,
+    kinds: Sequence[str] = ("cold", "warm", "changed"),
+    frame_only: bool = False,
 ) -> dict[str, list[dict[str, float]]]:
-    """Cold, warm and one-changed starts of the app (``kinds``), each after a minimal app's."""
+    """Cold, warm and one-changed starts of the app (``kinds``), each after a minimal app's.
+
+    ``frame_only``: the cold starts are quit at their first frame (``ctrl+q`` then timed
+    while the cold load runs), not once every release is listed.
+    """
     ours = [sys.executable, "-m", "interpol_tui", "--corpus", str(corpus)]
     markers = {"frame": b"Releases", "listed": f"/{count:,}".encode()}
+    cold_markers = {"frame": markers["frame"]} if frame_only else markers
     results: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "changed": []}
     warm_home = Path(tempfile.mkdtemp(prefix="interpol-scale-warm-"))
     target = _changed_file(corpus)
@@ -311,11 +321,12 @@ def startup_rounds(
         for _ in range(runs if "cold" in kinds else 0):
             cold_home = Path(tempfile.mkdtemp(prefix="interpol-scale-cold-"))
             try:
-                timing = run_app(ours, markers, cold_home)
+                timing = run_app(ours, cold_markers, cold_home)
             finally:
                 shutil.rmtree(cold_home, ignore_errors=True)
             results["cold"].append({**timing, **minimal_frame()})
-        run_app(ours, markers, warm_home)  # fills the snapshot (its analysis goes on)
+        if "warm" in kinds or "changed" in kinds:
+            run_app(ours, markers, warm_home)  # fills the snapshot (its analysis goes on)
         for _ in range(runs if "warm" in kinds else 0):
             timing = run_app(ours, markers, warm_home)
             results["warm"].append({**timing, **minimal_frame()})
@@ -472,8 +483,21 @@ def report_startup(results: dict[str, list[dict[str, float]]]) -> None:
             continue
         minimal = median(r["minimal"] for r in rounds)
         frame = median(r["frame"] for r in rounds)
-        listed = median(r["listed"] for r in rounds)
         worst_frame = max(r["frame"] / r["minimal"] for r in rounds)
+        if not all("listed" in r for r in rounds):  # quit at the first frame (--cold-frame)
+            print(
+                f"  {label:8} minimal {_ms(minimal)} | first frame {_ms(frame)} "
+                f"({frame / minimal:.2f}x, worst {worst_frame:.2f}x; target {TARGET_FRAME}x) | "
+                f"ctrl+q while loading, worst {_ms(max(r['quit'] for r in rounds))} "
+                f"(target {_ms(TARGET_QUIT)})"
+            )
+            cpu = median(r["minimal_cpu"] for r in rounds)
+            if cpu > 0:
+                spent = median(r["frame_cpu"] for r in rounds)
+                line = f"  {'':8} CPU time: minimal {_ms(cpu)} | frame {_ms(spent)}"
+                print(f"{line} ({spent / cpu:.2f}x)")
+            continue
+        listed = median(r["listed"] for r in rounds)
         worst_list = max(r["listed"] / r["minimal"] for r in rounds)
         quit_time = max(r["quit"] for r in rounds)
         peak = max(r.get("peak_mb", 0.0) for r in rounds)
@@ -519,6 +543,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-anchor", dest="anchor", action="store_false")
     parser.add_argument("--linger", type=float, default=0.0, help="seconds before ctrl+q")
     parser.add_argument("--full", action="store_true", help="also a cold start until idle")
+    parser.add_argument(
+        "--cold-frame",
+        action="store_true",
+        help="quit the cold starts at their first frame (for 100,000: not waiting for the list)",
+    )
     args = parser.parse_args(argv)
     global LINGER
     LINGER = args.linger
@@ -530,7 +559,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  load_corpus (anchor, one thread, no snapshot): {anchor:.2f} s")
     if args.startup:
         kinds = tuple(args.only.split(","))
-        report_startup(startup_rounds(corpus, count, args.runs, kinds))
+        report_startup(startup_rounds(corpus, count, args.runs, kinds, args.cold_frame))
     if args.keys:
         home = Path(tempfile.mkdtemp(prefix="interpol-scale-keys-"))
         os.environ.update(_env(home))

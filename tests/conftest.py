@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Iterator
@@ -54,6 +55,23 @@ def no_process_end(monkeypatch: pytest.MonkeyPatch) -> None:
     from interpol_tui.ui import leaving
 
     monkeypatch.setattr(leaving, "os", _NoEnding())
+
+
+@pytest.fixture(autouse=True)
+def collector_as_found() -> Iterator[None]:
+    """Each test leaves the garbage collector on if it found it on.
+
+    The command line turns the collector off until the first frame
+    (ui/heap.py); a test that drives it with a stand-in app never draws one,
+    and left it off for every later test.
+    """
+    from interpol_tui.ui import heap
+
+    was_on = gc.isenabled()
+    yield
+    heap.resume_after_start()
+    if was_on and not gc.isenabled():
+        gc.enable()
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from interpol_tui.analysis import captions, dates, figures, token_search, tokens
+from interpol_tui.analysis import captions, chunks, dates, figures, token_search, tokens
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.number_reader import START_FORMS
 from interpol_tui.analysis.operations import operation_lists
 from interpol_tui.analysis.pipeline import analyse_text
+from interpol_tui.analysis.release import name_words
 from interpol_tui.analysis.tokens import Token, tokenize
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -267,3 +268,97 @@ def test_month_dates_tried_only_beside_a_digit() -> None:
         dated += bool(plain)
         assert _months(text) == plain, text
     assert dated > 1_000
+
+
+_PIECE_SENTENCES = [
+    "“We will keep supporting our partners,” said Commissioner Mei Tombusoulel.",
+    "BERLIN, Germany – The partners met (UN) in Côte d’Ivoire; Jürgen’s team, Ørsted and İzmir.",
+    'No digits here: only words, commas; colons: and ‘single quotes’ or "double" ones!',
+    "Al-Raisi, ninety-nine well- known co-operation -led – — INTERPOL’s O'Brien Da’esh",
+    "Totals: 1 533 cases, 30\u00a0000 parcels, 12\u202f345 items, 1 23 4567, 2,5 and 7.5.",
+    "words 12 345 more 000 words, 12 word 345 and 99 000 000 people 1 000a 9 000.",
+    "e\u0301te\u0301 (combining), ²squared, ٣ digits, ＦＵＬＬ width, Ωmega, 中文 text, ǅ.",
+    "Double  spaces,  a tab\there, a\u00a0no-break, a line\nbreak and\n\nparagraph “end”.",
+    "Dr. Andreas met K. Shanmugam, St. Kitts and U.S. Marshals; e.g. A. B. Smith Jr. left.",
+    " leading and trailing spaces ",
+    "(UN) (alone) (2024) “Quote” ‘Single’ word) word( “word ,word .word ;",
+    "one-word. word.” word,” “word” ‘word’ (word), word!? word?! – word –",
+    "snake_case words_with_underscores and 3G, B2B, 54kg, 12km, A4, x2.",
+]
+
+
+@pytest.mark.parametrize("text", _PIECE_SENTENCES)
+def test_tokenize_by_pieces_matches_the_token_pattern(text: str) -> None:
+    """Pieces of letters (with a mark before or after) read without the pattern."""
+    fields = _fields(tokenize(text))
+    assert fields == _fields(tokens.tokenize_plain(text)) == _fields(_plain_tokenize(text))
+    for start in range(0, len(text), 7):
+        for stop in (start + 1, start + 13, len(text)):
+            assert _fields(tokenize(text, start, stop)) == _fields(
+                tokens.tokenize_plain(text, start, stop)
+            )
+
+
+def test_tokenize_by_pieces_on_random_words() -> None:
+    """Random runs of words, marks, numbers and spaces of every kind, cut anywhere."""
+    rng = random.Random(21)
+    pieces = [
+        "word", "Word", "WORD", "Côte", "d’Ivoire", "Jürgen", "ß", "İ", "中文", "e\u0301",
+        "²", "٣", "_", "12", "345", "000", "1.5", "2,5", "-", "–", "’", "'", "“", "”", "‘",
+        "(", ")", ",", ".", ";", ":", "!", "?", '"', " ", " ", " ", "  ", "\u00a0", "\u202f",
+        "\n", "\n\n", "\t", "Dr", "K", "U.S.", "St",
+    ]  # fmt: skip
+    for _ in range(3_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert _fields(tokenize(text)) == _fields(tokens.tokenize_plain(text)), text
+        start = rng.randint(0, len(text))
+        stop = rng.randint(start, len(text))
+        assert _fields(tokenize(text, start, stop)) == _fields(
+            tokens.tokenize_plain(text, start, stop)
+        ), (text, start, stop)
+
+
+def _plain_grow(found: list[Token], i: int) -> int:
+    """A name run grown as first written: the bracket and bridge rules tried at every end."""
+    j = i + 1
+    limit = min(len(found), i + chunks._MAX_RUN_TOKENS)
+    while j < limit:
+        if not chunks._adjacent(found[j - 1], found[j]):
+            break
+        if chunks._is_name_token(found[j]):
+            j += 1
+            continue
+        step = chunks._bracketed_acronym(found, j) or chunks._bridge(found, j)
+        if not step:
+            break
+        j += step
+    return j
+
+
+_RUN_SENTENCES = [
+    "The United Nations (UN) General Assembly met the UN 2030 Agenda for Sustainable Development.",
+    "Red Notice and 47 Purple Notices; the Thai Police and the Federal Police; Office of Chiefs.",
+    "the District Court on Monday 12 May; Côte d’Ivoire and the Port of Callao (Peru) – Lyon.",
+    "Operation Pangea XVI, Project Stadia 2, INTERPOL’s Cyber Unit of the Federal Police in 2024.",
+]
+
+
+def test_name_runs_end_as_the_plain_rules_end_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _RUN_SENTENCES + _release_texts() + _PIECE_SENTENCES
+    quick = [chunks.find_chunks(text, tokenize(text)) for text in texts]
+    monkeypatch.setattr(chunks, "_grow", _plain_grow)
+    plain = [chunks.find_chunks(text, tokenize(text)) for text in texts]
+    shape = [[(c.start, c.end, c.sentence_initial, c.first) for c in run] for run in quick]
+    assert shape == [[(c.start, c.end, c.sentence_initial, c.first) for c in run] for run in plain]
+    assert sum(map(len, quick)) > 500
+
+
+def test_a_run_without_brackets_names_its_own_words() -> None:
+    """The segmenting of a run takes a part's texts for its name words when no "(" is in it."""
+    for text in _RUN_SENTENCES + _release_texts():
+        for run in chunks.find_chunks(text, tokenize(text)):
+            texts = [t.text for t in run.tokens]
+            for i in range(len(texts)):
+                for j in range(i + 1, len(texts) + 1):
+                    if "(" not in texts:
+                        assert name_words(list(run.tokens[i:j])) == texts[i:j]

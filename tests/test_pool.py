@@ -75,3 +75,38 @@ def test_terminate_all_soon_returns_at_once_and_leaves_no_process() -> None:
         worker.join(20)  # hang guard
         assert not worker.is_alive()
     results.close()
+
+
+def test_a_commands_workers_run_five_nicer_than_their_parent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from interpol_tui.corpus import priority
+
+    monkeypatch.setattr(priority, "_background", False)
+    parent = os.nice(0)
+    assert set(run_pooled(os.nice, [0] * 8, processes=2)) == {min(parent + priority.NICENESS, 19)}
+    assert set(run_pooled(os.sched_getscheduler, [0] * 8, processes=2)) == {os.SCHED_OTHER}
+
+
+def test_the_browsers_workers_run_only_on_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from interpol_tui.corpus import priority
+
+    monkeypatch.setattr(priority, "_background", False)
+    priority.workers_in_background()  # what the app does
+    assert priority.in_background()
+    policies = set(run_pooled(os.sched_getscheduler, [0] * 8, processes=2))
+    assert policies == {os.SCHED_IDLE}
+    assert os.sched_getscheduler(0) == os.SCHED_OTHER  # the UI process itself is untouched
+
+
+def test_the_app_puts_its_workers_in_the_background(monkeypatch: pytest.MonkeyPatch) -> None:
+    from interpol_tui.corpus import priority
+    from interpol_tui.ui.app import InterpolApp
+
+    monkeypatch.setattr(priority, "_background", False)
+    InterpolApp(corpus_paths=[])
+    assert priority.in_background()

@@ -9,6 +9,7 @@ from app_fixtures import settle
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
+from interpol_tui.report.export import compact_value, stated_value
 from interpol_tui.ui.app import InterpolApp
 from interpol_tui.ui.column_fit import fit_columns
 from interpol_tui.ui.entity_table import EntityTable
@@ -114,5 +115,64 @@ async def test_at_200_columns_values_are_whole_and_the_title_takes_the_rest(
         quantities = app.screen.query_one(QuantityTable)
         cells = [quantities.get_row(row) for row in list(quantities.rows)]
         values = [row[1].plain for row in cells]
-        assert "some 4.5 billion…" in values  # was "some 4.5…" beside a wider title
+        assert "some 4.5 billion searches" in values  # was "some 4.5 billion…", then whole
         _check(quantities, "quantities 200")
+        _values_whole(quantities, "quantities 200")
+
+
+def _values_whole(table: QuantityTable, where: str) -> None:
+    """Every value cell is one of its figure's forms, whole: as written, its value in words or
+    in a few cells ("some 4.5 billion searches", "some 4.5 billion", "~4.5bn"), never cut."""
+    for index, item in enumerate(table.row_items):
+        cell = table.get_row_at(index)[1].plain
+        if item.quantity is None:
+            continue  # a heading or a note, not a value
+        if item.occurrence is not None:
+            figure = item.occurrence.figure
+            forms = {figure.text, stated_value(figure), compact_value(figure)}
+        elif len(table.columns) == 5:  # a quantity's heading: its values in date order
+            figures = [o.figure for o in item.quantity.occurrences]
+            forms = {" → ".join(stated_value(f) for f in figures)}
+            forms.add(" → ".join(compact_value(f) for f in figures))
+        else:
+            continue  # the narrow layouts show the trend there
+        assert cell in forms, (where, cell, forms)
+
+
+async def test_at_80x24_every_value_is_whole_and_the_title_yields_first(seeds_dir: Path) -> None:
+    app = InterpolApp([seeds_dir])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")  # the pane fills the screen at this width
+        await pilot.pause()
+        await pilot.pause()
+        quantities = app.screen.query_one(QuantityTable)
+        widths = _check(quantities, "quantities 80")
+        assert len(widths) == 5
+        _values_whole(quantities, "quantities 80")  # was "some 4.5…", "192 member…"
+        values = [quantities.get_row_at(i)[1].plain for i in range(len(quantities.row_items))]
+        assert "some 4.5 billion" in values and "192 member countries" in values
+        # The release's title yields first: the values column is the wider.
+        assert widths[1] > widths[4]
+        for size in ((120, 40), (200, 60), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            if quantities.size.width:
+                _check(quantities, f"quantities {size}")
+                _values_whole(quantities, f"quantities {size}")
+
+
+def test_the_most_important_column_gets_what_it_needs_before_the_others_get_more() -> None:
+    from interpol_tui.ui.cell_forms import ColumnRoom, Forms, column_room, share_by_importance
+
+    title, value = ColumnRoom(8, 10, 40), ColumnRoom(6, 24, 30)
+    assert share_by_importance(30, [title, value], order=[1, 0]) == [8, 22]  # the value first
+    assert share_by_importance(34, [title, value], order=[1, 0]) == [10, 24]  # then the title
+    assert share_by_importance(80, [title, value], order=[1, 0]) == [40, 30]  # all it wants
+    assert share_by_importance(50, [title, value], order=[1, 0]) == [20, 30]  # the title last
+    assert share_by_importance(10, [title, value], order=[1, 0]) == [8, 6]  # floors, at least
+    cells = [Forms.of("some 4.5 billion searches", "some 4.5 billion", "~4.5bn"), Forms.of("7")]
+    assert column_room(cells, "Value", floor=15, need=30) == ColumnRoom(6, 16, 25)
+    assert cells[0].at(20).plain == "some 4.5 billion"  # shortened, never cut
+    assert cells[0].at(4).plain == "~4.…"  # narrower than every form: the last, cut

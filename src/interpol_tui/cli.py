@@ -50,7 +50,7 @@ def _has_terminal() -> bool:
 
 def _run_browser(args: argparse.Namespace) -> int:
     from interpol_tui.commands.common import corpus_fields, corpus_paths
-    from interpol_tui.corpus.loader import CorpusPathError, check_paths
+    from interpol_tui.corpus.opening import CorpusPathError, check_paths
 
     paths = corpus_paths(args)
     # Only the top-level check here: a bad path is an error before the
@@ -65,9 +65,6 @@ def _run_browser(args: argparse.Namespace) -> int:
             "the browser needs a terminal (stdin and stdout must both be one); "
             "for output to a pipe or file use a report command, such as `interpol-tui docs`"
         )
-    from interpol_tui.ui.heap import pause_for_start
-
-    pause_for_start()  # until the first frame (ui/heap.py)
     if not args.no_cache:  # the last listing is read while Textual is imported
         from interpol_tui.state.listing import prefetch
 
@@ -82,11 +79,16 @@ def _run_browser(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = build_parser()
-    args = merge_corpus_options(parser.parse_args(argv))
+    from interpol_tui.commands.start_args import browser_args
+    from interpol_tui.ui.heap import pause_for_start, resume_after_start
+
+    pause_for_start()  # until the first frame (ui/heap.py), or until a command runs
     try:
+        # A plain browser start skips building every command's parser (commands/start_args.py).
+        args = browser_args(argv) or merge_corpus_options(build_parser().parse_args(argv))
         if args.command is None:
             return _run_browser(args)
+        resume_after_start()
         status: int = args.run(args)
         return status
     except CommandError as error:
@@ -98,3 +100,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    finally:
+        resume_after_start()  # (on already, after a browser's first frame)

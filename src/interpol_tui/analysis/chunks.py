@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS, WEEKDAYS_MONTHS
 from interpol_tui.analysis.places import lookup_place
+from interpol_tui.analysis.quick_init import quick_init
 from interpol_tui.analysis.tokens import Token
 
 _ARTICLES = frozenset({"The", "A", "An"})
@@ -15,6 +16,7 @@ _MAX_RUN_TOKENS = 24
 run try each of its cuts, so an unbounded one ("United Nations (UN)" repeated) was quadratic."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """A run of name tokens, plus where the run starts a sentence."""
@@ -135,9 +137,12 @@ def _grow(tokens: list[Token], i: int) -> int:
         if not 0 <= token.start - tokens[j - 1].end <= _MAX_GAP:  # _adjacent, inlined (hot)
             break
         # A capitalised word is decided here; the elided particles by _is_name_token.
-        if token.kind == "word" and (token.text[0].isupper() or _is_name_token(token)):
+        word = token.text
+        if token.kind == "word" and (word[0].isupper() or _is_name_token(token)):
             j += 1
             continue
+        if word != "(" and token.kind != "number" and word not in CONNECTORS:
+            break  # the common end of a run: neither "(UN)" nor a connector or number can follow
         step = _bracketed_acronym(tokens, j) or _bridge(tokens, j)
         if not step:
             break

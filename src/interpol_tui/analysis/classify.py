@@ -27,6 +27,7 @@ from interpol_tui.analysis.names import (
 )
 from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, expand_canonical
 from interpol_tui.analysis.places import lookup_place
+from interpol_tui.analysis.quick_init import quick_init
 
 _AGENCY_PROGRAMMES = frozenset({"Programme", "Program"})
 _ENTITY_TYPES: dict[str, EntityType] = {kind: kind for kind in ENTITY_TYPES}
@@ -42,6 +43,7 @@ _CENTRES = frozenset({"Centre", "Center"})
 """Labels of names whose places are not mentioned as places."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Label:
     """What a name is and the canonical name every mention of it shares."""
@@ -123,7 +125,10 @@ class Lexicon:
 
     def classify(self, words: list[str], all_caps: bool = False) -> Label | None:
         """Return the label of ``words`` as one name, or None (answers are cached)."""
-        name = " ".join(words)
+        return self.classify_name(" ".join(words), words, all_caps)
+
+    def classify_name(self, name: str, words: list[str], all_caps: bool) -> Label | None:
+        """:meth:`classify` for a caller that has joined ``words`` into ``name`` already."""
         key = (name, all_caps)
         label = self._cache.get(key, _UNKNOWN)
         if label is _UNKNOWN:

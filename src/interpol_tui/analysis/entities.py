@@ -259,21 +259,24 @@ class _Labeller:
 
     def _segment(self, tokens: list[Token], no_places: bool) -> None:
         """Label the longest known names inside a run, left to right."""
+        texts = [t.text for t in tokens]
+        bracketed = "(" in texts  # else a part's name words are its texts (name_words)
+        classify = self.lexicon.classify_name
         i = 0
         while i < len(tokens):
-            if tokens[i].kind != "word" or tokens[i].text[0].islower():
+            if tokens[i].kind != "word" or texts[i][0].islower():
                 i += 1
                 continue
             if self._coordinated_region(tokens, i):
                 i += 1
                 continue
             for j in range(min(len(tokens), i + _LONGEST_NAME), i, -1):
-                part = tokens[i:j]
-                if part[-1].kind != "word" or part[-1].text in ("(", ")"):
+                if tokens[j - 1].kind != "word":  # a word is never "(" or ")"
                     continue
-                words = name_words(part)
+                part = tokens[i:j]
+                words = name_words(part) if bracketed else texts[i:j]
                 name = " ".join(words)
-                label = self.lexicon.classify(words, all_caps=name.isupper())
+                label = classify(name, words, name.isupper())
                 # A surname that is also a province ("Ishikawa") is the person.
                 surname = label is not None and label.type == "location" and _subdivision(words)
                 person = self.people.find(name) if label is None or surname else None

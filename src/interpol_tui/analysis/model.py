@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interpol_tui.analysis.kinds import KINDS
+from interpol_tui.analysis.quick_init import quick_init
 
 EntityType = str
 """One of :data:`ENTITY_TYPES` (declared in the registry, ``analysis/kinds.py``)."""
@@ -20,6 +21,7 @@ HIGHLIGHT_KINDS: tuple[HighlightKind, ...] = tuple(kind.name for kind in KINDS)
 """Every kind of span the reader can highlight (the legend's entries), in legend order."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class EntitySpan:
     """A mention of a person, organisation, place or operation."""
@@ -34,6 +36,7 @@ class EntitySpan:
     """For people: the title folded out of the name ("Secretary General")."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DateSpan:
     """A date or year used as a date ("22 March", "July 2015", "In 2017")."""
@@ -49,6 +52,7 @@ FIGURE_ZONES: tuple[str, ...] = ("body", "headline", "caption")
 """Where a figure is printed: the running text, the headline, or a photo caption."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A numeric figure cited in the text ("nearly eight billion times")."""
@@ -78,6 +82,7 @@ class Figure:
     others point into ``Document.text``."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quoted passage (without its quote marks) and who said it."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interpol_tui.analysis.quick_init import quick_init
+
 _SPAN = r"(?:years?|months?|weeks?|days?|decades?|quarters?|hours?)"
 _RELATIVE = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Oo]ver|[Ff]or|[Ff]rom|[Ww]ithin|[Tt]hroughout|[Ss]ince)\s+"
@@ -37,6 +39,7 @@ _ANCHOR = re.compile(
 _BACK = 32
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Period:
     """A period phrase: its words (``past 10 months``) and the span that holds them."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from interpol_tui.analysis.lexicons import MONTH_ABBREVIATIONS
 from interpol_tui.analysis.names import ABBREVIATED_HONORIFICS
+from interpol_tui.analysis.quick_init import quick_init
 
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -29,6 +30,7 @@ MAX_SENTENCE_CHARS = 1000
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence's offsets in the clean text."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from interpol_tui.analysis.names import ABBREVIATED_HONORIFICS
 
@@ -53,14 +54,84 @@ class Token:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Return the tokens of ``text[start:end]`` with offsets into ``text``."""
+    """Return the tokens of ``text[start:end]`` with offsets into ``text``.
+
+    The text is cut at its spaces first (``str.split``, in C): a piece of letters only
+    is one word, and one with a closing mark after its letters ("Germany,") or an
+    opening one before them ("“We") is a word and a mark; nine pieces in ten are one
+    of these. Only the runs of other pieces (numbers, hyphens, apostrophes, line
+    breaks) go through the token pattern, which gives the same tokens there: no
+    token but a number ("30 000") holds a space, and a number neither starts nor
+    goes on in a piece of letters (``tests/test_analysis_fast_paths.py``).
+    """
     stop = len(text) if end is None else end
     tokens: list[Token] = []
     append = tokens.append
     new = object.__new__
     position = start
-    for space, word, number, punct in _SPACED_TOKEN.findall(text, start, stop):
+    run = -1  # where the pending run of other pieces starts (-1: none)
+    for piece in (text if start == 0 and stop == len(text) else text[start:stop]).split(" "):
+        size = len(piece)
+        if piece.isalpha():
+            lead, cut = 0, size
+        elif size > 1 and piece[-1] in _CLOSING and piece[:-1].isalpha():
+            lead, cut = 0, size - 1
+        elif size > 1 and piece[0] in _OPENING and piece[1:].isalpha():
+            lead, cut = 1, size
+        else:
+            if size and run < 0:
+                run = position
+            position += size + 1
+            continue
+        if run >= 0:
+            _read_run(text, run, position - 1, tokens)
+            run = -1
         # Built without calling __init__ (a Python call for each token); same fields.
+        if lead:
+            append(_made(new, piece[0], "punct", position, position + 1))
+        token = new(Token)
+        token.text = piece if cut == size and not lead else piece[lead:cut]
+        token.kind = "word"
+        token.start = position + lead
+        token.end = position + cut
+        append(token)
+        if cut < size:
+            append(_made(new, piece[cut], "punct", position + cut, position + size))
+        position += size + 1
+    if run >= 0:
+        _read_run(text, run, stop, tokens)
+    _fold_abbreviations(text, start, stop, tokens)
+    return tokens
+
+
+def _made(new: Callable[[type[Token]], Token], text: str, kind: str, start: int, end: int) -> Token:
+    token = new(Token)
+    token.text = text
+    token.kind = kind
+    token.start = start
+    token.end = end
+    return token
+
+
+_CLOSING = frozenset(".,;:!?”)")
+_OPENING = frozenset('“‘("')
+
+
+def tokenize_plain(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """:func:`tokenize` with every piece read by the token pattern (the reference)."""
+    stop = len(text) if end is None else end
+    tokens: list[Token] = []
+    _read_run(text, start, stop, tokens)
+    _fold_abbreviations(text, start, stop, tokens)
+    return tokens
+
+
+def _read_run(text: str, start: int, stop: int, tokens: list[Token]) -> None:
+    """Add the tokens of ``text[start:stop]`` read by the token pattern."""
+    append = tokens.append
+    new = object.__new__
+    position = start
+    for space, word, number, punct in _SPACED_TOKEN.findall(text, start, stop):
         token = new(Token)
         token.start = begin = position + len(space)
         if word:
@@ -74,14 +145,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             position = begin + 1
         token.end = position
         append(token)
+
+
+def _fold_abbreviations(text: str, start: int, stop: int, tokens: list[Token]) -> None:
+    """Fold the point of "Dr." and of initials into its word: "Dr." + "Andreas"."""
     points = _abbreviation_points(text, start, stop)
     for point in reversed(points):
-        # Fold the point into its word: "Dr." + "Andreas", "K." + "Shanmugam".
         index = bisect_left(tokens, point, key=lambda t: t.start)
         if 0 < index < len(tokens) and tokens[index].start == point:
             word = tokens[index - 1]
             tokens[index - 1 : index + 1] = [Token(word.text + ".", word.start, point + 1, "word")]
-    return tokens
 
 
 _ABBREVIATED = ABBREVIATED_HONORIFICS | {"St"}

@@ -23,6 +23,9 @@ from interpol_tui.corpus.formats import (
 from interpol_tui.corpus.formats.base import CONTROLS_REMOVED, build_document, open_regular
 from interpol_tui.corpus.formats.fields import FieldMap
 from interpol_tui.corpus.model import Corpus, Document
+from interpol_tui.corpus.opening import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
+from interpol_tui.corpus.opening import CorpusPathError as CorpusPathError
+from interpol_tui.corpus.opening import check_paths as check_paths
 from interpol_tui.corpus.problems import FileWarning, about
 from interpol_tui.corpus.sanitize import has_controls, one_line, strip_controls, visible_controls
 from interpol_tui.corpus.walk import link_problem as _link_problem
@@ -30,18 +33,12 @@ from interpol_tui.corpus.walk import special_filesystem, walk
 
 TEXT_SUFFIXES = SUFFIXES
 """The suffixes of every format read (corpus.formats), not only text."""
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-"""Largest file read: far above any real release (the seeds are 2–5 KB)."""
 
 _GROWTH = 64 * 1024
 """Bytes read past a file's stated size (it may grow; /proc files state 0)."""
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as loading proceeds."""
-
-
-class CorpusPathError(Exception):
-    """A corpus path given by the user does not exist or cannot be opened."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +79,6 @@ def discover(
         else:
             sources.append(SourceFile(given.parent, given, visible_controls(given.name)))
     return _unique_ids(sources, len(paths) > 1), warnings
-
-
-def check_paths(paths: Sequence[Path]) -> None:
-    """Raise :class:`CorpusPathError` (one sentence) for a corpus path that cannot be opened."""
-    for given in paths:
-        shown = visible_controls(str(given))
-        if not os.path.lexists(given):
-            raise CorpusPathError(f"corpus path does not exist: {shown}")
-        if (problem := _link_problem(given)) is not None:
-            raise CorpusPathError(f"corpus path is a {problem.removesuffix(', skipped')}: {shown}")
-        if given.is_dir() and not os.access(given, os.R_OK | os.X_OK):
-            raise CorpusPathError(f"corpus folder cannot be read: {shown}")
-        if not given.is_dir() and not os.access(given, os.R_OK):
-            raise CorpusPathError(f"corpus file cannot be read: {shown}")
 
 
 def _unique_ids(sources: list[SourceFile], many_roots: bool) -> list[SourceFile]:

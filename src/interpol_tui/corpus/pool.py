@@ -3,7 +3,8 @@
 Reading, cleaning and analysing a large corpus is pure Python: in threads it
 would hold the GIL that the browser's UI thread needs to answer keys. Here
 each item goes to a process of a pool sized to the machine; the processes
-run at a lower priority, so that the UI (and the user's other programs) come
+run at a lower priority (``corpus/priority.py``: in the browser, only on
+otherwise idle cores), so that the UI (and the user's other programs) come
 first on a busy machine. A small batch is run in the calling thread instead:
 starting processes costs more than it saves.
 
@@ -25,6 +26,8 @@ from functools import partial
 from multiprocessing.pool import IMapIterator, Pool
 from typing import TypeVar
 
+from interpol_tui.corpus import priority
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -34,8 +37,6 @@ CHUNK = 16
 """Items sent to a process at a time: large enough to amortise pickling, small for progress."""
 POLL = 0.05
 """Seconds between checks for cancellation while waiting for a result."""
-NICENESS = 5
-"""How much lower than the caller the worker processes run."""
 
 _live: set[Pool] = set()
 _live_lock = threading.Lock()
@@ -49,11 +50,9 @@ def worker_count() -> int:
         return max(os.cpu_count() or 1, 1)
 
 
-def _prepare_worker() -> None:
+def _prepare_worker(background: bool = False) -> None:
     """The pool's initializer: a lower priority, and no terminal to write to."""
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(NICENESS)  # the UI process keeps the CPU it needs for keys
+    priority.lower(background)  # the UI process keeps the CPU it needs for keys
     # Results and errors come back as values; a stray print or traceback on the
     # terminal would scribble over the browser's screen.
     with contextlib.suppress(OSError):
@@ -112,7 +111,9 @@ def run_pooled(
     # spawn: forking a process that runs threads (the browser) can deadlock the child.
     context = multiprocessing.get_context("spawn")
     _start_tracker()
-    pool = context.Pool(min(count, total), initializer=_prepare_worker)
+    pool = context.Pool(
+        min(count, total), initializer=_prepare_worker, initargs=(priority.in_background(),)
+    )
     with _live_lock:
         _live.add(pool)
     try:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.state import listing_store
+from interpol_tui.state.file_probe import FileProbe
 from interpol_tui.state.listing_store import ESCAPED, TYPED, Row, Stored, plain
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.snapshot import (
@@ -132,6 +133,11 @@ class ListedDocument(StoredDocument):
         return self._row[10]
 
     @property
+    def stored_path(self) -> str:
+        """The file's path as the snapshot's row holds it (hex for an undecodable name)."""
+        return self._row[1]
+
+    @property
     def stat_key(self) -> tuple[str, int, int]:
         """The file's path, size and modification time when the snapshot stored it."""
         row = self._row
@@ -166,13 +172,18 @@ def _connect(file: Path) -> sqlite3.Connection | None:
 
 
 def read_listing(
-    snapshot: CorpusSnapshot, roots: Iterable[Path], limit: int | None = None
+    snapshot: CorpusSnapshot,
+    roots: Iterable[Path],
+    limit: int | None = None,
+    *,
+    sealed: list[bytes] | None = None,
 ) -> Corpus | None:
     """The last listing of ``snapshot``'s corpus, or None (see the module's docstring).
 
     ``limit``: None too when the listing holds more releases than that. Read
     from the listing's blob where it is current (:mod:`.listing_store`), else
-    row by row.
+    row by row. ``sealed``: where the blob's checksum goes when the listing
+    came from a blob (:mod:`.file_probe` compares it with the one it read).
     """
     connection = _connect(snapshot.file)
     if connection is None:
@@ -202,7 +213,10 @@ def read_listing(
         return None
     if limit is not None and len(stored.order) > limit:
         return None
-    return _corpus(snapshot, roots, stored.order, warnings, stored.rows, plain=stored.plain)
+    found = _corpus(snapshot, roots, stored.order, warnings, stored.rows, plain=stored.plain)
+    if found is not None and sealed is not None and stored.seal is not None:
+        sealed.append(stored.seal)
+    return found
 
 
 def _rows(connection: sqlite3.Connection, limit: int | None) -> Stored | None:
@@ -282,14 +296,17 @@ class Prefetch:
         self.snapshot = CorpusSnapshot.for_corpus(paths, roots, self._warn)
         self.roots = tuple(roots)
         self._found: Corpus | None = None
+        self._sealed: list[bytes] = []
         self._done = threading.Event()
+        # The files are asked in a process of its own meanwhile (state/file_probe.py).
+        self.files = FileProbe.start(self.snapshot.file)
         threading.Thread(target=self._read, args=(limit,), name="listing", daemon=True).start()
 
     def _read(self, limit: int) -> None:
         try:
-            # Only the read: asking each file for its size and time (state/quick_check.py)
-            # waits until the first frame is drawn.
-            self._found = read_listing(self.snapshot, self.roots, limit)
+            # Only the read: the files are asked by the probe, or after the first frame
+            # (state/quick_check.py).
+            self._found = read_listing(self.snapshot, self.roots, limit, sealed=self._sealed)
         except Exception:  # the load worker reads it again and reports what fails
             self._found = None
         finally:
@@ -307,6 +324,18 @@ class Prefetch:
         """The listing (None: none usable, or not read within ``wait`` seconds)."""
         self._done.wait(wait)
         return self._found if self._done.is_set() else None
+
+    def changed_paths(self, wait: float = 0.0) -> list[str] | None:
+        """The stored paths of the listing's files that differ now, as the file probe found
+        within ``wait`` seconds (None: not known; the files are then asked the usual way)."""
+        if self.files is None or self.result(0) is None:
+            return None
+        return self.files.answer(self._sealed[0] if self._sealed else None, wait)
+
+    def stop_probe(self) -> None:
+        """End the file probe (its answer, if any, has been used or is not wanted)."""
+        if self.files is not None:
+            self.files.close()
 
 
 _started: dict[Path, Prefetch] = {}

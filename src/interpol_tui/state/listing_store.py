@@ -71,6 +71,8 @@ SCHEMA = (
 
 _CURRENT = "SELECT data FROM listing WHERE id = 0 AND made = ?"
 """The blob, if the code that reads it made it."""
+SEAL = "SELECT substr(data, 1, 4) FROM listing WHERE id = 0"
+"""The stored blob's checksum (:func:`seal`), whoever made it."""
 
 
 def _made(key: str) -> str:
@@ -109,6 +111,8 @@ class Stored:
     """Every typed row of ``files``."""
     plain: bool
     """No row has warnings or a name stored as hex (each row is usable as it came)."""
+    seal: bytes | None = None
+    """The blob's checksum as stored (None: read row by row), which names this very blob."""
 
 
 def create(db: sqlite3.Connection) -> None:
@@ -203,10 +207,10 @@ def read(connection: sqlite3.Connection, key: str) -> Stored | None:
         value = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    return _checked(value, key)
+    return _checked(value, key, data[:4])
 
 
-def _checked(value: object, key: str) -> Stored | None:
+def _checked(value: object, key: str, seal: bytes) -> Stored | None:
     """``value`` as a :class:`Stored` when it has the shape :func:`save` writes."""
     if not (isinstance(value, tuple) and len(value) == 6):
         return None
@@ -219,4 +223,4 @@ def _checked(value: object, key: str) -> Stored | None:
         return None
     if not set(map(len, rows)) <= {13}:
         return None
-    return Stored(order, warnings, rows, is_plain)
+    return Stored(order, warnings, rows, is_plain, seal)

@@ -12,7 +12,7 @@ the list again only if it finds more (a new file, say).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.problems import about
@@ -23,18 +23,23 @@ MAX_REREAD = 50
 
 
 def changed_files(
-    listed: Corpus, max_bytes: int | None, cancelled: Callable[[], bool] | None = None
+    listed: Corpus,
+    max_bytes: int | None,
+    cancelled: Callable[[], bool] | None = None,
+    among: Collection[str] | None = None,
 ) -> Corpus | None:
     """``listed`` with its edited files read again and its removed ones dropped; None: no change.
 
     Only files that are one release each are looked at (a records file is
     left to the full walk), and None too when more than :data:`MAX_REREAD`
     changed or the check was cancelled. ``max_bytes``: the size limit (None:
-    the default; the full walk reads again with the user's).
+    the default; the full walk reads again with the user's). ``among``: only
+    the files stored under these paths are asked (the others are known to be
+    as stored: :mod:`.file_probe`).
     """
     changed: dict[str, Document | None] = {}
     notes: list[str] = []
-    for document in listed.documents:
+    for document in _asked(listed, among):
         if not isinstance(document, ListedDocument):
             continue
         if cancelled is not None and cancelled():
@@ -70,6 +75,16 @@ def changed_files(
             documents.append(now)
     kept = [w for w in listed.warnings if not _about_any(w, changed)]
     return Corpus(documents=tuple(documents), warnings=(*kept, *notes), roots=listed.roots)
+
+
+def _asked(listed: Corpus, among: Collection[str] | None) -> Iterable[Document]:
+    """The releases of ``listed`` whose files are to be asked, in the listing's order."""
+    if among is None:
+        return listed.documents
+    if not among:
+        return ()
+    paths = set(among)
+    return [d for d in listed.documents if isinstance(d, ListedDocument) and d.stored_path in paths]
 
 
 def _about_any(warning: str, ids: dict[str, Document | None]) -> bool:

@@ -13,13 +13,14 @@ from textual.message import Message
 from textual.screen import Screen
 
 from interpol_tui import __version__
-from interpol_tui.corpus import pacing
+from interpol_tui.corpus import pacing, priority
 from interpol_tui.ui.input_pacing import note_input
 from interpol_tui.ui.main_screen import MainScreen
 from interpol_tui.ui.preferences import Preferences
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from textual.driver import Driver
 
     from interpol_tui.corpus.formats.fields import FieldMap
 
@@ -43,6 +44,7 @@ class InterpolApp(App[None]):
         # a key then waits at most that long for a busy worker.
         sys.setswitchinterval(SWITCH_INTERVAL)
         pacing.resume()  # a new app (tests run several in one process)
+        priority.workers_in_background()  # a key never waits for a core behind them
         self.corpus_paths = corpus_paths
         self.use_cache = use_cache
         self.follow_links = False
@@ -69,6 +71,16 @@ class InterpolApp(App[None]):
 
         save_and_stop(self)
         super().exit(result, return_code, message)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS, one that does not keep an
+        app that leaves at once waiting for its input thread (``ui/leaving_driver.py``)."""
+        base = super().get_driver_class()
+        if base.__module__ == "textual.drivers.linux_driver" and base.__name__ == "LinuxDriver":
+            from interpol_tui.ui.leaving_driver import LeavingDriver
+
+            return LeavingDriver
+        return base
 
     async def _close_all(self) -> None:
         # Textual (pinned to 8.2) unmounts every widget here, one message loop

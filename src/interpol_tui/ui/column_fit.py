@@ -97,13 +97,21 @@ def fit_table(
     labels = [str(column.label) for column in columns]
     room = room_for(table.size.width, len(columns))
     widths = fit_columns(room, longest(rows, labels), minimums[: len(columns)], rest)
-    for column, label, width in zip(columns, labels, widths, strict=True):
-        column.width = width
-        column.auto_width = False
-        if cell_len(label) > width:
-            column.label = Text(clip(label, width))
+    set_widths(table, widths)
     for row in rows:
         for index, width in enumerate(widths):
             cell = row[index]
             if cell_len(cell.plain) > width:
                 row[index] = Text(clip(cell.plain, width), style=cell.style, justify=cell.justify)
+
+
+def set_widths(table: Any, widths: Sequence[int]) -> None:
+    """Give ``table``'s columns these widths, each label cut to its column with an ellipsis."""
+    from interpol_tui.ui.quantity_table import clip
+
+    for column, width in zip(table.ordered_columns, widths, strict=True):
+        label = str(column.label)
+        column.width = width
+        column.auto_width = False
+        if cell_len(label) > width:
+            column.label = Text(clip(label, width))

@@ -35,6 +35,11 @@ def pause_for_start() -> None:
         _paused = True
 
 
+def paused_for_start() -> bool:
+    """Whether :func:`pause_for_start` has the collector off (until the first frame)."""
+    return _paused
+
+
 def resume_after_start() -> None:
     """Turn the collector back on, if :func:`pause_for_start` turned it off."""
     global _paused

@@ -3,9 +3,11 @@
 The app's ``post_message`` is called by Textual's input thread for every key
 and click it reads; :func:`note_input` runs there and asks the paced loops of
 background threads (``corpus.pacing``) to rest, so that the UI thread gets
-the GIL to handle the key and draw its frame. The quit key holds them longer:
-leaving should not share the interpreter with indexing (if the key does not
-quit after all, the work resumes when the hold runs out).
+the GIL to handle the key and draw its frame, and holds the garbage
+collector off until the keys pause (``ui/collector_pacing.py``). The quit
+key holds them longer: leaving should not share the interpreter with
+indexing (if the key does not quit after all, the work resumes when the hold
+runs out).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from interpol_tui.corpus import pacing
+from interpol_tui.ui import collector_pacing
 
 USER_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """Events after which the UI needs the GIL for a frame."""
@@ -46,3 +49,4 @@ def note_input(message: Message) -> None:
         _QUIT_KEYS = quit_keys()
     quitting = isinstance(message, events.Key) and message.key in _QUIT_KEYS
     pacing.hold(QUIT_HOLD if quitting else pacing.HOLD)
+    collector_pacing.defer()  # no collector pass in the middle of this key's frame

@@ -5,7 +5,7 @@ Textual runs thread workers in asyncio's default executor, and both
 to finish: a worker in the middle of indexing 100,000 releases would keep
 the terminal for seconds after ``ctrl+q``. Here the app runs on a loop of
 our own; once it has returned (the terminal restored, the reading state
-saved by the screens' unmount handlers), worker processes are stopped and
+saved by the screens' unmount handlers), worker processes are killed and
 the process ends without waiting for busy threads or freeing its objects
 (see :func:`run_and_leave`).
 That is safe because nothing they write can be left half-done: JSON files
@@ -23,6 +23,7 @@ counting. Run from here, the app then skips unmounting its widgets
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import threading
@@ -56,14 +57,34 @@ def save_and_stop(app: App[Any]) -> None:
         pool.terminate_all_soon()
 
 
+def _kill_workers() -> None:
+    """End every worker process now, without waiting for any (the process ends next).
+
+    ``Pool.terminate`` joins them: a worker still starting, or one that the
+    machine's other work keeps off the cores (they run only on idle ones,
+    ``corpus/priority.py``), kept ``ctrl+q`` waiting 0.5 s. A killed worker
+    leaves nothing half-written: results reach the snapshot only through
+    this process.
+    """
+    if "interpol_tui.corpus.pool" not in sys.modules:
+        return  # no pool was ever started (multiprocessing not even imported)
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        with contextlib.suppress(OSError):
+            child.kill()
+
+
 def run_and_leave(app: App[Any]) -> int:
     """Run ``app`` until it quits; end the process at once with its exit status.
 
     An app that leaves at once (``leave_at_once``: it skips unmounting too)
     always ends the process here: the interpreter's own exit would wait for
     busy threads, and would first free every object one by one (most of the
-    0.7 s ``ctrl+q`` took at 100,000 releases, 2.2 GB, once idle). Any other
-    app does so only while threads are busy, and otherwise returns its status.
+    0.7 s ``ctrl+q`` took at 100,000 releases, 2.2 GB, once idle), and kills
+    the worker processes rather than waiting for them. Any other app stops the
+    pools, ends the process only while threads are busy, and otherwise
+    returns its status.
     """
     loop = asyncio.new_event_loop()
     leaves_at_once = hasattr(app, "leave_at_once")
@@ -72,7 +93,9 @@ def run_and_leave(app: App[Any]) -> int:
     try:
         app.run(loop=loop)
     finally:
-        if (pool := _pool()) is not None:
+        if leaves_at_once:
+            _kill_workers()
+        elif (pool := _pool()) is not None:
             pool.terminate_all(POOLS_TIMEOUT)
     status = app.return_code or 0
     busy = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]

@@ -26,6 +26,7 @@ from interpol_tui.analysis.aggregate import (
 )
 from interpol_tui.analysis.model import Figure
 from interpol_tui.report.export import compact_value, stated_value
+from interpol_tui.ui.cell_forms import Cell, Forms, fit_by_importance
 from interpol_tui.ui.column_fit import fit_table
 from interpol_tui.ui.legible import LegibleStyles
 from interpol_tui.ui.messages import FigureChosen
@@ -44,10 +45,17 @@ FULL_FROM = 110
 """From this many columns, the table shows whole phrases and changes in full."""
 MAX_COUNTED = 44
 """The longest "what is counted" cell, however wide the table."""
-MINIMUM_WIDTHS = {2: (8, 6), 3: (8, 6, 5), 5: (17, 15, 12, BAR_WIDTH, 10)}
-"""The narrowest each column gets, by the number of columns (``column_fit``); a bar is
-never cut, nor a date (the third column holds the date of a figure cited once), and the
-values ("192 → 195 → 196") keep room for three."""
+MINIMUM_WIDTHS = {2: (8, 6), 3: (8, 6, 5)}
+"""The narrowest each column of the narrow layouts gets, by their number (``column_fit``)."""
+IMPORTANCE = (1, 2, 0, 3, 4)
+"""The five columns, most important first: values, change, what is counted, chart, release
+(``cell_forms``: each gets what it needs in this order; a release's title yields first)."""
+LIMITS = ((12, 17, MAX_COUNTED), (15, 30, 32), (12, 12, 40), (6, 12, 12), (8, 10, 48))
+"""Each of the five columns' floor, need and want at most (``cell_forms.column_room``):
+values keep room for three numbers ("192 → 195 → 196"), a date its 12 cells (the third
+column holds the date of a figure cited once), a bar 6."""
+BAR_FORMS = (BAR_WIDTH, 10, 8, 6)
+"""The widths a bar is drawn at, the widest that fits its column (one scale for all rows)."""
 TREND_ARROWS = {"rising": "▲", "falling": "▼", "steady": "=", "mixed": "↕"}
 
 
@@ -194,7 +202,7 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.row_items: list[QuantityRow] = []
-        self._rows: list[list[Text]] = []
+        self._rows: list[list[Cell]] = []
         self._fitted_width = 0
         self.statistics: Statistics | None = None
         self._shown: ShownQuantities | None = None
@@ -235,11 +243,10 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         for quantity in standalone:
             occurrence = quantity.occurrences[0]
             title = statistics.titles.get(occurrence.doc_id, occurrence.doc_id)
-            figure = compact_value(occurrence.figure) if layout.compact else occurrence.figure.text
             self._add(
                 QuantityRow(quantity, occurrence),
                 Text(clip(quantity.counts, layout.counted)),
-                Text(clip(figure, layout.figure)),
+                _figure_cell(occurrence.figure, layout),
                 Text(_when(occurrence), style="dim"),
                 Text(""),
                 Text(clip(title, layout.release)),
@@ -253,32 +260,38 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
 
     def _quantity_rows(self, quantity: Quantity, titles: Mapping[str, str]) -> None:
         layout = self.columns_layout
-        values = " → ".join(stated_value(o.figure) for o in quantity.occurrences)
+        figures = [o.figure for o in quantity.occurrences]
+        compact = [compact_value(f) for f in figures]
+        values = Forms.of(  # a long series ends with its first and last values
+            " → ".join(stated_value(f) for f in figures),
+            " → ".join(compact),
+            f"{compact[0]} → … → {compact[-1]}" if len(compact) > 3 else "",
+            style="bold",
+            need=2,
+        )
+        trend = trend_cell(quantity)
         self._add(
             QuantityRow(quantity),
             Text(clip(quantity.counts, layout.counted), style="bold"),
-            trend_cell(quantity)
-            if layout.compact
-            else Text(clip(values, layout.figure), style="bold"),
+            trend if layout.compact else values,
             Text(overall_change(quantity, short=layout.short_changes), style="bold"),
-            trend_cell(quantity),
-            Text(f"{quantity.releases} releases", style="dim"),
+            Forms.of(trend.plain, TREND_ARROWS.get(quantity.trend or "", "")),
+            Forms.of(f"{quantity.releases} releases", f"{quantity.releases} rel.", style="dim"),
         )
         largest = max(o.figure.value for o in quantity.occurrences)
         for index, occurrence in enumerate(quantity.occurrences):
             change = quantity.changes[index] if index < len(quantity.changes) else None
             figure = occurrence.figure
-            wording = compact_value(figure) if layout.compact else figure.text
             self._add(
                 QuantityRow(quantity, occurrence),
                 Text("  " + _when(occurrence, short=layout.name == "tiny")),
-                Text(clip(wording, layout.figure)),
+                _figure_cell(figure, layout),
                 Text(
                     short_change(change)
                     if layout.short_changes
                     else (change.label if change else "")
                 ),
-                Text(bar(figure.value, largest)),
+                Forms.of(*(bar(figure.value, largest, w).ljust(w) for w in BAR_FORMS)),
                 Text(clip(titles.get(occurrence.doc_id, occurrence.doc_id), layout.release)),
             )
 
@@ -291,7 +304,7 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         if layout != self.columns_layout or refit:
             self.show(self.statistics)
 
-    def _add(self, item: QuantityRow, *cells: Text) -> None:
+    def _add(self, item: QuantityRow, *cells: Cell) -> None:
         columns = len(self.columns)
         padded = (*cells, *(Text("") for _ in range(columns - len(cells))))
         self._rows.append(list(padded[:columns]))
@@ -306,8 +319,12 @@ class QuantityTable(LegibleStyles, DataTable[Text]):
         self._fitted_width = self.size.width
         columns = len(self.columns)
         # The release's title takes the room left: a value is never cut for it.
-        fit_table(self, rows, MINIMUM_WIDTHS[columns], rest=4 if columns == 5 else None)
-        for index, row in enumerate(rows):
+        if columns == 5:
+            fitted = fit_by_importance(self, rows, LIMITS, IMPORTANCE)
+        else:
+            fitted = [[c.at(1 << 16) if isinstance(c, Forms) else c for c in row] for row in rows]
+            fit_table(self, fitted, MINIMUM_WIDTHS[columns])
+        for index, row in enumerate(fitted):
             self.add_row(*row, key=str(index))
 
     @property
@@ -377,6 +394,14 @@ def shown_quantities(statistics: Statistics) -> ShownQuantities:
     figures = (len(compact_value(o.figure)) for q in head for o in q.occurrences)
     longest = max((*trends, *figures), default=4)
     return ShownQuantities(statistics, tuple(recurring), tuple(standalone[:room]), hidden, longest)
+
+
+def _figure_cell(figure: Figure, layout: TableLayout) -> Cell:
+    """A figure's value cell: as written, or as its value, or in a few cells, whichever fits
+    (``cell_forms``); the narrow layouts show it in a few cells."""
+    if layout.compact:
+        return Text(clip(compact_value(figure), layout.figure))
+    return Forms.of(figure.text, stated_value(figure), compact_value(figure))
 
 
 def _when(occurrence: Occurrence, short: bool = False) -> str:

@@ -207,20 +207,25 @@ class ReadingSession:
         without a snapshot it is over at once. The files are asked whether
         they changed only after that frame (:meth:`_check_early`).
         """
+        from interpol_tui.ui.first_look import early_edits
+
         prefetch = self._prefetch
         found = None if prefetch is None else prefetch.result(EARLY_WAIT)
-        if found is not None:  # once drawn, before the statistics are built after that frame
-            self.first_shown = found
+        if prefetch is not None and found is not None:  # edits the file probe saw, read now
+            found, asked = early_edits(prefetch, found, self.max_file_bytes)
+            self.first_shown = found  # once drawn, before the statistics are built after it:
             self._early_checked = threading.Event()
-            self.screen.call_after_refresh(self._check_early, found)
+            self.screen.call_after_refresh(self._check_early, found, prefetch, asked)
+        elif prefetch is not None:
+            prefetch.stop_probe()
         return found
 
-    def _check_early(self, shown: Corpus) -> None:
+    def _check_early(self, shown: Corpus, prefetch: Prefetch, asked: bool) -> None:
         # After the first frame, on the UI thread: see ui/first_look.py.
         from interpol_tui.ui.first_look import show_edits
 
         try:
-            show_edits(self.screen, shown, self.max_file_bytes, self._shown_first)
+            show_edits(self.screen, shown, self.max_file_bytes, self._shown_first, prefetch, asked)
         finally:
             if self._early_checked is not None:
                 self._early_checked.set()
