@@ -74,6 +74,23 @@ def collector_as_found() -> Iterator[None]:
         gc.enable()
 
 
+@pytest.fixture
+def analysed_ids(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The release ids the analysis is asked for from now on, in order (a spy on
+    ``pipeline.analyse_text``; in this process only, so where the jobs run inline)."""
+    from interpol_tui.analysis import pipeline
+
+    calls: list[str] = []
+    real = pipeline.analyse_text
+
+    def counting(doc_id: str, text: str, headline: str = "") -> Any:
+        calls.append(doc_id)
+        return real(doc_id, text, headline)
+
+    monkeypatch.setattr(pipeline, "analyse_text", counting)
+    return calls
+
+
 @pytest.fixture(scope="session")
 def gold() -> dict[str, Any]:
     """The hand-made annotation of the seeds (tests/data/seed-gold.json)."""

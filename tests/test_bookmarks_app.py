@@ -11,7 +11,6 @@ import pytest
 from app_fixtures import settle, writable_copy
 from bad_corpus import BAD_FILES, HOSTILE, SIZE_LIMIT, build_bad_corpus
 
-from interpol_tui.analysis import pipeline
 from interpol_tui.corpus.loader import load_corpus
 from interpol_tui.state import Bookmarks, ReleaseIndex, SettingsFile, StatePaths
 from interpol_tui.ui.app import InterpolApp
@@ -179,16 +178,9 @@ async def test_reload_keeps_the_open_release_and_sees_changes(corpus: Path) -> N
 
 
 async def test_reopening_skips_analysis_unless_no_cache(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch
+    corpus: Path, analysed_ids: list[str]
 ) -> None:
-    calls: list[str] = []
-    real = pipeline.analyse_text
-
-    def counting(doc_id: str, text: str, headline: str = "") -> object:
-        calls.append(doc_id)
-        return real(doc_id, text, headline)
-
-    monkeypatch.setattr(pipeline, "analyse_text", counting)
+    calls = analysed_ids
     # --no-cache analyses everything (and refreshes the cache); then nothing is analysed.
     for use_cache, expected in ((False, 5), (True, 0)):
         calls.clear()

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from interpol_tui import cli
-from interpol_tui.analysis import pipeline
 from interpol_tui.cli import main
 
 CORPUS_COMMANDS = [
@@ -106,17 +105,10 @@ def test_missing_corpus_is_one_sentence_and_status_2_wherever_it_is_given(
 def test_no_cache_before_or_after_the_command_analyses_again(
     capsys: pytest.CaptureFixture[str],
     lyon: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    analysed_ids: list[str],
     placement: str,
 ) -> None:
-    calls: list[str] = []
-    real = pipeline.analyse_text
-
-    def counting(doc_id: str, text: str, title: str = "") -> Any:
-        calls.append(doc_id)  # where the snapshot's jobs analyse a release
-        return real(doc_id, text, title)
-
-    monkeypatch.setattr(pipeline, "analyse_text", counting)
+    calls = analysed_ids  # where the snapshot's jobs analyse a release
     assert main(["entities", "--corpus", str(lyon)]) == 0
     assert calls == ["lyon.txt"]
     assert main(["entities", "--corpus", str(lyon)]) == 0
