@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar, overload
 
+S = TypeVar("S")
 T = TypeVar("T")
 
 
 class MadeWhenRead(Sequence[T]):
-    """The items ``make(n)`` for each row number ``n`` of ``numbers``, in that order."""
+    """The items ``make(n)`` for each ``n`` of ``numbers`` (row numbers, or any sources an
+    item is made from), in that order."""
 
-    def __init__(self, numbers: Sequence[int], make: Callable[[int], T]) -> None:
+    def __init__(self, numbers: Sequence[S], make: Callable[[S], T]) -> None:
         self._numbers = numbers
         self._make = make
 

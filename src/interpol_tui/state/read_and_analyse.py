@@ -20,8 +20,9 @@ result is that of the two pools (``tests/test_read_and_analyse.py``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
+from interpol_tui.analysis.made_when_read import MadeWhenRead
 from interpol_tui.corpus.formats.fields import FieldMap
 from interpol_tui.corpus.loader import SourceFile
 from interpol_tui.corpus.model import Document
@@ -67,31 +68,6 @@ def read_and_analyse_job(item: FusedItem) -> FusedResult:
     return doc_id, documents, notes, size, mtime_ns, analysed
 
 
-class _Items(Sequence[FusedItem]):
-    """The fused jobs of the files to read, each made when the pool takes it."""
-
-    def __init__(self, items: Sequence[LoadItem], known: dict[str, str], with_parts: bool) -> None:
-        self._items = items
-        self._known = known
-        self._with_parts = with_parts
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def _item(self, item: LoadItem) -> FusedItem:
-        source, max_bytes, fields = item
-        return source, max_bytes, fields, self._known.get(source.doc_id), self._with_parts
-
-    @overload
-    def __getitem__(self, index: int) -> FusedItem: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[FusedItem]: ...
-    def __getitem__(self, index: int | slice) -> FusedItem | list[FusedItem]:
-        if isinstance(index, slice):
-            return [self._item(item) for item in self._items[index]]
-        return self._item(self._items[index])
-
-
 class ReadAndAnalyse:
     """The analyses made while a corpus is read (see the module's docstring).
 
@@ -127,7 +103,14 @@ class ReadAndAnalyse:
             from interpol_tui.state.cold_columns import ColumnsInOrder
 
             self._ordered = ColumnsInOrder(ids)
-        return _Items(to_read, known, self._ordered is not None)
+        with_parts = self._ordered is not None
+
+        def fused(item: LoadItem) -> FusedItem:
+            source, max_bytes, fields = item
+            return source, max_bytes, fields, known.get(source.doc_id), with_parts
+
+        # Each job made when the pool takes it, as its batch is sliced.
+        return MadeWhenRead(to_read, fused)
 
     def job(self) -> Callable[[FusedItem], FusedResult]:
         """The worker job (module-level, so that it can be sent to a process)."""
