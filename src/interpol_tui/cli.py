@@ -8,11 +8,9 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from interpol_tui import __version__
 from interpol_tui.commands import COMMAND_MODULES
 from interpol_tui.commands.common import (
     CommandError,
-    add_corpus_argument,
     merge_corpus_options,
     safe,
 )
@@ -29,8 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="A keyboard-first terminal browser for a corpus of press releases. "
         "Without a command, opens the browser.",
     )
-    parser.add_argument("--version", action="version", version=f"interpol-tui {__version__}")
-    add_corpus_argument(parser, top_level=True)
+    from interpol_tui.commands.start_args import add_top_level_arguments
+
+    add_top_level_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = _command(name)

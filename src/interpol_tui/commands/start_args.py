@@ -30,11 +30,16 @@ class _TopLevel(argparse.ArgumentParser):
         raise _NotPlain(message)
 
 
+def add_top_level_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options the command line takes before any command (both parsers have them)."""
+    parser.add_argument("--version", action="version", version=f"interpol-tui {__version__}")
+    add_corpus_argument(parser, top_level=True)
+
+
 def browser_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
     """The parsed arguments of a start that only opens the browser; None for anything else."""
     parser = _TopLevel(prog="interpol-tui", add_help=False)  # help: the full parser's
-    parser.add_argument("--version", action="version", version=f"interpol-tui {__version__}")
-    add_corpus_argument(parser, top_level=True)
+    add_top_level_arguments(parser)
     try:
         args = parser.parse_args(argv)
     except _NotPlain:
