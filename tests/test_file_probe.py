@@ -11,7 +11,7 @@ from test_snapshot import folder, snapshot_of, view, write_release
 
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.state import StatePaths
-from interpol_tui.state.file_probe import MAX_NAMED, FileProbe
+from interpol_tui.state.file_probe import MAX_REREAD, FileProbe
 from interpol_tui.state.listing import take
 from interpol_tui.state.quick_check import changed_files
 from interpol_tui.state.reopen import open_corpus
@@ -98,7 +98,7 @@ def test_a_listing_read_row_by_row_is_asked_the_usual_way(folder: Path) -> None:
 def test_too_many_changes_are_left_to_the_full_check(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for index in range(MAX_NAMED + 1):
+    for index in range(MAX_REREAD + 1):
         write_release(corpus, index)
     open_corpus([corpus], snapshot_of(corpus))
     for path in corpus.iterdir():

@@ -31,8 +31,9 @@ from pathlib import Path
 
 from interpol_tui.state.listing_store import ESCAPED, SEAL
 
-MAX_NAMED = 50
-"""More differing files than this: no list (the full check and walk see to them)."""
+MAX_REREAD = 50
+"""More changed files than this are left to the full walk (which reads them in processes);
+the probe then names none (the full check and walk see to them)."""
 READ_TIMEOUT = 0.5
 """Seconds the probe may wait on a locked snapshot (as the listing read)."""
 
@@ -78,7 +79,7 @@ class FileProbe:
         if not snapshot_file.is_file():
             return None
         uri = f"{snapshot_file.as_uri()}?mode=ro"
-        argv = [sys.executable, "-I", "-S", "-c", _CHILD, uri, str(MAX_NAMED)]
+        argv = [sys.executable, "-I", "-S", "-c", _CHILD, uri, str(MAX_REREAD)]
         try:
             process = subprocess.Popen(
                 argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL

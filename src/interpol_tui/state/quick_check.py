@@ -16,10 +16,8 @@ from collections.abc import Callable, Collection, Iterable
 
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.corpus.problems import about
+from interpol_tui.state.file_probe import MAX_REREAD
 from interpol_tui.state.listing import ListedDocument
-
-MAX_REREAD = 50
-"""More changed files than this are left to the full walk (which reads them in processes)."""
 
 
 def changed_files(
