@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from interpol_tui.analysis.lexicons import FUNCTION_WORDS, QUALIFIERS
 from interpol_tui.analysis.model import Figure
 from interpol_tui.analysis.numbers import SCALES, TENS, UNITS
+from interpol_tui.analysis.phrase_links import CONTAINED, linked
 from interpol_tui.analysis.series_context import (
     figure_complement,
     figure_event,
@@ -103,7 +104,7 @@ def phrase_similarity(a: str, b: str) -> float:
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
         # "members" within "member countries": one phrase names the same thing more fully.
         same_head = words_a[-1] == words_b[-1]
-        score = max(score, 0.85 if same_head else 0.7)
+        score = max(score, 0.85 if same_head else CONTAINED)
     return score
 
 
@@ -308,15 +309,15 @@ def _components(facts: FactColumns, keys: Sequence[str]) -> list[list[int]]:
     for by_key in blocks.values():
         parent = {key: key for key in by_key}
         by_word: dict[str, list[str]] = defaultdict(list)
-        for key in by_key:
-            for word in set(key.split()):
-                by_word[word].append(key)
+        words = {key: frozenset(key.split()) for key in by_key}
+        for key, word in ((key, word) for key, found in words.items() for word in found):
+            by_word[word].append(key)
         for shared in by_word.values():
             if len(shared) > WORD_FANOUT:
                 continue  # too common a word to suggest that two phrases match
             for a, b in combinations(shared, 2):
                 ra, rb = _root(parent, a), _root(parent, b)
-                if ra != rb and phrase_similarity(a, b) >= KEY_LINK:
+                if ra != rb and linked(a, b, words[a], words[b], KEY_LINK):
                     parent[rb] = ra
         merged: dict[str, list[int]] = defaultdict(list)
         for key, members in by_key.items():
