@@ -17,6 +17,7 @@ at once while the pools wind down.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -138,7 +139,12 @@ def run_pooled(
 
 def _apply(func: Callable[[Item], Result], batch: Sequence[Item]) -> list[Result]:
     """Run ``func`` on a batch of items (in a worker process)."""
-    return [func(item) for item in batch]
+    results = [func(item) for item in batch]
+    if not gc.get_freeze_count():
+        # After the first batch the job's modules, tables and caches are loaded: kept out
+        # of the collector's passes, which went through them all again every full pass.
+        gc.freeze()
+    return results
 
 
 def _next(
