@@ -110,3 +110,16 @@ def test_the_app_puts_its_workers_in_the_background(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(priority, "_background", False)
     InterpolApp(corpus_paths=[])
     assert priority.in_background()
+
+
+def _frozen(_: object) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_workers_freeze_what_their_first_batch_loaded() -> None:
+    # Each worker's first batch runs before the freeze; every later batch after it.
+    counts = list(run_pooled(_frozen, [0] * (pool.CHUNK * 8), processes=2))
+    assert counts.count(0) <= pool.CHUNK * 2
+    assert max(counts) > 0
