@@ -51,14 +51,19 @@ def frequencies_of(
     releases: Iterable[tuple[str, Sequence[tuple[EntityType, str, int]]]],
 ) -> list[EntityFrequency]:
     """Entity frequencies from each release's (type, name, mentions) counts, in corpus order."""
-    docs: dict[tuple[EntityType, str], list[str]] = defaultdict(list)
-    mentions: dict[tuple[EntityType, str], int] = defaultdict(int)
+    docs: dict[tuple[EntityType, str], list[str]] = {}
+    mentions: dict[tuple[EntityType, str], int] = {}
     for doc_id, counts in releases:
         for kind, name, count in counts:
             key = (kind, name)
+            found = docs.get(key)  # one look-up an entity of a release (millions at 100,000)
+            if found is None:
+                docs[key] = [doc_id]
+                mentions[key] = count
+                continue
             mentions[key] += count
-            if not docs[key] or docs[key][-1] != doc_id:
-                docs[key].append(doc_id)
+            if found[-1] != doc_id:
+                found.append(doc_id)
     found = [
         EntityFrequency(kind, name, tuple(doc_ids), mentions[(kind, name)])
         for (kind, name), doc_ids in docs.items()
