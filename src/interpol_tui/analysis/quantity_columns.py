@@ -194,21 +194,26 @@ def quantity_list(
     """The quantities of ``groups``, ranked: most releases first; recurring ones by date; then
     in corpus and text order (as :func:`~interpol_tui.analysis.aggregate.statistics_of`)."""
     # The label is chosen over the group in fact order, as label_of is given it.
-    labels = array("i", (label_id(facts, group) for group in groups))
-    first, starts, docs = facts.first, facts.start, facts.doc
+    labels = array("i")
+    first, starts, docs, counts = facts.first, facts.start, facts.doc, facts.counts
+    place_of = [order.get(doc_id, 0) for doc_id in facts.doc_ids]  # by release number
     several: list[int] = []  # groups cited by more than one release: few, ranked by date
     keys: list[int] = []  # the others: by corpus order, then text order, as one integer each
     shift = max(len(groups), 1).bit_length()
     for number, group in enumerate(groups):
+        head = group[0]
+        if len(group) == 1 and first[head + 1] - first[head] == 1:
+            labels.append(counts[first[head]])  # label_id's own answer for one figure
+        else:  # before the group is put in occurrence order
+            labels.append(label_id(facts, group))
         if len(group) > 1:
             group = occurrence_order(facts, list(group), dates)
             groups.replace(number, group)
             if len({docs[fact] for fact in group}) > 1:
                 several.append(number)
                 continue
-        head = group[0]
-        place = order.get(facts.doc_id(head), 0) << 32 | starts[first[head]]
-        keys.append(place << shift | number)
+            head = group[0]
+        keys.append((place_of[docs[head]] << 32 | starts[first[head]]) << shift | number)
 
     def rank(number: int) -> tuple[object, ...]:
         members = groups[number]
