@@ -30,6 +30,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the cross-release statistics as a table, JSON, CSV or Markdown."""
+    from interpol_tui.commands.collector import collector_off
+
+    with collector_off():  # what it makes lives until it ends (commands/collector.py)
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from interpol_tui.commands.common import recording_report, replay_report
 
     check_export_arguments(args)
