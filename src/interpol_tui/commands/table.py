@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import shutil
 import sys
@@ -118,8 +119,14 @@ def print_cells(
     ``rows()``: once to size the columns, once to print, so that a table of millions of
     rows is never held whole."""
     natural = [len(h) for h in headers]
-    for row in rows():
-        natural = [max(width, len(text)) for width, text in zip(natural, row, strict=True)]
+    sized = iter(rows())
+    # A batch of rows a column at a time: a list a row made the sizing of millions of rows
+    # cost about as much as printing them.
+    while batch := list(itertools.islice(sized, LINES_A_WRITE)):
+        columns = zip(*batch, strict=True)
+        natural = [
+            max(width, max(map(len, cells))) for width, cells in zip(natural, columns, strict=True)
+        ]
     limits = list(max_widths) if max_widths else [60] * len(headers)
     widths = column_widths(natural, limits, terminal_width())
     line = SEPARATOR.join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
