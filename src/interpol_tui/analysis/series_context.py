@@ -199,7 +199,9 @@ _BEFORE_CHARS = 60
 
 def figure_subject(sentence: str, at: int, length: int) -> str | None:
     """Whose counted things the figure at ``sentence[at:at + length]`` counts, if stated."""
-    match = _OWNER_BEFORE.search(sentence[max(0, at - _BEFORE_CHARS) : at])
+    before = sentence[max(0, at - _BEFORE_CHARS) : at]
+    # Every owner before the figure ends in "’s" or "'s": most windows have neither.
+    match = _OWNER_BEFORE.search(before) if "’s" in before or "'s" in before else None
     if match is None:
         match = _OWNER_AFTER.match(sentence[at + length : at + length + _BEFORE_CHARS])
     if match is None:
