@@ -83,7 +83,7 @@ def _report(args: argparse.Namespace, corpus: Corpus) -> int:
 
 def _print_report(statistics: Statistics) -> None:
     from interpol_tui.commands.common import print_table
-    from interpol_tui.commands.table import print_cells, text_cells
+    from interpol_tui.commands.table import print_cells, text_rows
     from interpol_tui.report.export import series_label
 
     recurring = statistics.recurring
@@ -100,7 +100,7 @@ def _print_report(statistics: Statistics) -> None:
 
     def rows() -> Iterator[Sequence[str]]:
         # Made as printed (twice: sizing, then printing), never held for the whole corpus.
-        return map(text_cells, standalone.heads())
+        return text_rows(standalone.heads())
 
     print_cells(
         ["standalone figure", "what is counted", "date", "doc"],
