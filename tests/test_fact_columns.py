@@ -69,6 +69,21 @@ def test_values_a_float_cannot_hold_come_back_as_stated() -> None:
     columns.add_release_facts("d", [Fact("d", figure)], ())
     assert columns.fact(0).figure == figure
     assert columns.figure_value(columns.first[0]) == huge
+    plain = Figure(6, 8, "12", 12.0, None, None, "things", "12 things", 6)
+    columns.add_release_facts("e", [Fact("e", plain)], ())
+    figures = [1, 0, 1]  # with and without a value kept as stated
+    values = columns.figure_values(figures)
+    assert values == [columns.figure_value(f) for f in figures] == [12.0, huge, 12.0]
+    assert type(values[1]) is int
+
+
+def test_figure_values_are_each_figures_value(seeds: tuple[Corpus, list[ReleaseFacts]]) -> None:
+    _, found = seeds
+    columns = FactColumns()
+    for release in found:
+        columns.add_release_facts(release.doc_id, release.facts, release.entities)
+    figures = list(range(len(columns.value)))[::-1]
+    assert columns.figure_values(figures) == [columns.figure_value(f) for f in figures]
 
 
 @pytest.mark.parametrize("row", [b"not zlib", b"", b"x\x9c\x03\x00\x00\x00\x00\x01"])

@@ -251,6 +251,13 @@ class FactColumns:
         """Figure ``figure``'s value, as stored."""
         return self._exact.get(figure, self.value[figure])
 
+    def figure_values(self, figures: Sequence[int]) -> list[float]:
+        """:meth:`figure_value` of each of ``figures``."""
+        values, exact = self.value, self._exact
+        if not exact:  # nearly always: no value beyond a float's exact integers
+            return [values[at] for at in figures]
+        return [exact.get(at, values[at]) for at in figures]
+
     def figure(self, figure: int, block: int, *, sentence: bool = True) -> Figure:
         """Figure number ``figure`` (its sentence in block ``block``) as an object.
 

@@ -383,8 +383,8 @@ def _by_exact_phrase(
         else:
             # One series per phrase, event and subject (editions of one event share a key).
             by_key[(key, events[member], subjects[member], of[member])].append(member)
-    first_figure, figure_value = facts.first, facts.figure_value
-    value = {i: figure_value(first_figure[i]) for i in members}
+    first = facts.first  # each fact's value, for a block of 100,000 in a few calls
+    value = dict(zip(members, facts.figure_values([first[i] for i in members]), strict=True))
     for indexes in by_key.values():
         indexes.sort(key=value.__getitem__)
         current: list[int] = []
