@@ -8,10 +8,10 @@ parent's CPU (``time.process_time``), the worker processes' CPU (ended
 children, ``RUSAGE_CHILDREN``) and wall time, for reading and cleaning, the
 analysis (done in the reading step's pool where ``stats`` reads and analyses each file
 in one job), the statistics (reading the facts, grouping, dates, quantities,
-entity counts) and printing. It prints each step's CPU per release, the
-total extrapolated to 50,000 releases against the target (150 s wall on
-both cores), and the utilisation (CPU seconds over wall seconds; 2.0 keeps
-both cores busy).
+entity counts) and printing the table (the last two run on one core after
+the pool). It prints each step's CPU per release, the total extrapolated to
+50,000 releases against the target (150 s wall on both cores), and the
+utilisation (CPU seconds over wall seconds; 2.0 keeps both cores busy).
 
 ``--worker N`` also times the parts of the worker's job on N releases, in
 one process (read, clean, analyse, encode, facts, digest, pickle the
@@ -70,6 +70,8 @@ timed(aggregate, "group_indexes", "  grouping")
 timed(aggregate, "place_by_series", "  dates")
 timed(aggregate, "quantity_list", "  quantities")
 timed(aggregate, "frequencies_of", "  entities")
+import interpol_tui.commands.stats as stats_command
+timed(stats_command, "_print_report", "table printed")
 start = cpu()
 status = cli.main(sys.argv[1:])
 end = cpu()
