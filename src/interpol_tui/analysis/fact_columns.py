@@ -58,8 +58,8 @@ class StringPool:
 
     def ids(self, texts: Sequence[str | None]) -> list[int]:
         """``[self.add(t) for t in texts]``, with one dictionary look-up a known string."""
-        get = self._ids.get
-        found = [get(text, _MISSING) for text in texts]
+        # map with the look-up itself: no Python frame a string (millions at 50,000 releases)
+        found = list(map(self._ids.get, texts, itertools.repeat(_MISSING)))
         if _MISSING in found:  # new strings, added in order (as add would)
             at = found.index(_MISSING)
             while True:
