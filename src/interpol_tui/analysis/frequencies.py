@@ -56,14 +56,14 @@ def frequencies_of(
     for doc_id, counts in releases:
         for kind, name, count in counts:
             key = (kind, name)
-            found = docs.get(key)  # one look-up an entity of a release (millions at 100,000)
-            if found is None:
+            named_in = docs.get(key)  # one look-up an entity of a release (millions at 100,000)
+            if named_in is None:
                 docs[key] = [doc_id]
                 mentions[key] = count
                 continue
             mentions[key] += count
-            if found[-1] != doc_id:
-                found.append(doc_id)
+            if named_in[-1] != doc_id:
+                named_in.append(doc_id)
     found = [
         EntityFrequency(kind, name, tuple(doc_ids), mentions[(kind, name)])
         for (kind, name), doc_ids in docs.items()
