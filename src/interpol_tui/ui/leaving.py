@@ -32,6 +32,7 @@ from typing import Any
 
 from textual.app import App
 
+from interpol_tui import launcher
 from interpol_tui.corpus import pacing
 from interpol_tui.ui.session import ReadingSession
 
@@ -102,6 +103,7 @@ def run_and_leave(app: App[Any]) -> int:
     if busy or leaves_at_once:
         sys.stdout.flush()
         sys.stderr.flush()
+        launcher.report(status)  # the shell has its prompt while the memory is freed
         os._exit(status)
     loop.close()
     return status
