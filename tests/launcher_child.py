@@ -33,9 +33,7 @@ def main() -> int:
     """Launch, and in the child do what the first argument says."""
     what = sys.argv[1]
     status = int(sys.argv[2]) if len(sys.argv) > 2 else 0
-    found = launcher.launch()
-    if found is not None:
-        return found  # the launcher: the child's status
+    launcher.launch()  # the launcher ends inside, with the child's status
     _say(f"child {os.getpid()} of {os.getppid()}")
     if what == "report":
         launcher.report(status)

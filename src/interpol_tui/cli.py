@@ -66,8 +66,7 @@ def _run_browser(args: argparse.Namespace) -> int:
         )
     from interpol_tui.launcher import launch
 
-    if (status := launch()) is not None:
-        return status  # the app ran in a child, which gave the terminal back (launcher.py)
+    launch()  # the app runs in a child; this process ends when it has the terminal back
     if not args.no_cache:  # the last listing is read while Textual is imported
         from interpol_tui.state.listing import prefetch
 

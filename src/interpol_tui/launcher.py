@@ -84,13 +84,14 @@ def wanted(environ: dict[str, str] | os._Environ[str] | None = None) -> bool:
         return False
 
 
-def launch() -> int | None:
-    """Fork if :func:`wanted`. In the parent, wait and return the app's exit status (the
-    app has run in the child); in the child, or without forking, return None (run the app).
+def launch() -> None:
+    """Fork if :func:`wanted`; return only in the process that is to run the app (the
+    child, or this one without forking). The parent waits, then ends with the app's status
+    (``os._exit``: nothing of the start is left to tidy, and the shell is waiting).
     """
     global _report_to
     if not wanted():
-        return None
+        return
     saved_terminal = _terminal_settings()
     reading, writing = os.pipe()
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _WAITED)  # none is lost before waiting
@@ -103,19 +104,18 @@ def launch() -> int | None:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(reading)
         os.close(writing)
-        return None  # no memory for another process: run the app here
+        return  # no memory for another process: run the app here
     if child == 0:
         os.close(reading)
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         _report_to = writing
-        return None
+        return
     os.close(writing)
     signal.signal(signal.SIGIO, signal.SIG_IGN)  # once unblocked (a late one must not kill)
-    try:
-        return _wait_for(child, reading, saved_terminal)
-    finally:
-        _drain()
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    status = _wait_for(child, reading, saved_terminal)
+    _drain()
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    os._exit(status)
 
 
 def report(status: int) -> None:

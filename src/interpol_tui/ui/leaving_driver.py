@@ -9,6 +9,12 @@ saved, and the process ends right after the terminal is restored) needs
 neither: here the flag is set and the terminal's pending input dropped, as
 Textual does, but the thread is not waited for; the process's end stops it.
 
+Behind the thin launcher (``launcher.py``) the exit status is reported the
+moment the terminal is restored (:meth:`LeavingDriver.stop_application_mode`,
+its last bytes written): Textual goes on handling messages for another
+100-150 ms while a thread still loads, which nobody needs to wait for. Not
+when Textual has an error to print after leaving: the traceback comes first.
+
 Textual is pinned to 8.2 (``pyproject.toml``) for this and for skipping the
 unmounting; ``tests/test_leaving.py`` checks both against it.
 """
@@ -20,6 +26,8 @@ import signal
 import termios
 
 from textual.drivers.linux_driver import LinuxDriver
+
+from interpol_tui import launcher
 
 
 class LeavingDriver(LinuxDriver):
@@ -39,3 +47,12 @@ class LeavingDriver(LinuxDriver):
         self.exit_event.set()
         with contextlib.suppress(termios.error, OSError):
             termios.tcflush(self.fileno, termios.TCIFLUSH)
+
+    def stop_application_mode(self) -> None:
+        """Restore the terminal; an app leaving at once reports its status to the launcher."""
+        super().stop_application_mode()
+        app = self._app
+        if getattr(app, "leave_at_once", False) and getattr(app, "_exit_renderables", None) == []:
+            if self._writer_thread is not None:
+                self._writer_thread.stop()  # every byte written before the shell's prompt
+            launcher.report(app.return_code or 0)
