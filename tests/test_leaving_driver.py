@@ -118,14 +118,24 @@ def test_leaving_at_once_kills_the_worker_processes_without_waiting_for_them(
 
 
 @pytest.mark.parametrize(
-    ("leave_at_once", "errors", "reported"),
-    [(True, [], b"\x03"), (True, ["a traceback to print"], b""), (False, [], b"")],
+    ("leave_at_once", "errors", "suspending", "reported"),
+    [
+        (True, [], False, b"\x03"),
+        (True, ["a traceback to print"], False, b""),
+        (False, [], False, b""),
+        (True, [], True, b""),
+    ],
 )
 def test_the_status_goes_to_the_launcher_once_the_terminal_is_restored(
-    monkeypatch: pytest.MonkeyPatch, leave_at_once: bool, errors: list[str], reported: bytes
+    monkeypatch: pytest.MonkeyPatch,
+    leave_at_once: bool,
+    errors: list[str],
+    suspending: bool,
+    reported: bytes,
 ) -> None:
     """Behind the launcher the shell gets its prompt back at once, unless Textual has an
-    error to print after leaving (the traceback first) or the app does not leave at once."""
+    error to print after leaving (the traceback first), the app does not leave at once, or
+    it is only suspended (an editor runs, a ``kill -TSTP``: the app goes on after)."""
     from interpol_tui import launcher
 
     read, write = os.pipe()
@@ -137,6 +147,7 @@ def test_the_status_goes_to_the_launcher_once_the_terminal_is_restored(
         leave_at_once=leave_at_once, _exit_renderables=errors, return_code=3
     )
     driver._writer_thread = None
+    driver._suspending = suspending
     driver.stop_application_mode()
     try:
         got = os.read(read, 8)
