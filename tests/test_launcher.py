@@ -21,6 +21,8 @@ import termios
 import time
 from pathlib import Path
 
+import pytest
+
 CHILD = Path(__file__).parent / "launcher_child.py"
 GUARD = 30.0
 """Seconds before a test gives up waiting (a hang guard, not a time limit)."""
@@ -201,3 +203,33 @@ def test_no_fork_without_a_terminal() -> None:
     said = re.search(rb"child (\d+) of", out)
     assert said is not None and int(said.group(1)) == process.pid  # the app ran in it
     assert process.returncode == 5
+
+
+def test_only_the_browser_start_asks_for_the_launcher(
+    monkeypatch: pytest.MonkeyPatch, seeds_dir: Path
+) -> None:
+    """Commands print and end: they are never forked; a browser start asks (and under a
+    test runner the launcher declines, so the app runs here)."""
+    from typing import Any
+
+    from interpol_tui import cli, launcher
+
+    asked: list[bool] = []
+    real = launcher.launch
+    monkeypatch.setattr(launcher, "launch", lambda: asked.append(launcher.wanted()) or real())
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, *_: Any, **__: Any) -> None:
+            pass
+
+        def run(self, **_: Any) -> None:
+            pass
+
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    monkeypatch.setattr("interpol_tui.ui.app.InterpolApp", FakeApp)
+    assert cli.main(["docs", "--corpus", str(seeds_dir)]) == 0
+    assert asked == []
+    assert cli.main(["--corpus", str(seeds_dir)]) == 0
+    assert asked == [False]
