@@ -46,14 +46,30 @@ def app_pid(pid: int) -> int:
 
 def state(pid: int) -> str:
     """The process's state letter (R, S, T, Z …), or "" once it is gone."""
+    return state_of(Path(f"/proc/{pid}/stat"))
+
+
+def running(pid: int) -> bool:
+    """Whether any thread of process ``pid`` still runs. Not the process's own state: in a
+    process with threads the first thread is a zombie early, while the last to end frees
+    the memory (seconds at 2.4 GB)."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return False
+    return any(state_of(task / "stat") not in GONE_STATES for task in tasks)
+
+
+def state_of(stat: Path) -> str:
+    """The state letter in a ``/proc`` ``stat`` file, or "" once it is gone."""
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):
         return ""
 
 
 def wait_gone(pid: int, since: float, limit: float = 20.0) -> float:
     """Seconds from the monotonic ``since`` until ``pid`` runs no more (its memory freed)."""
-    while state(pid) not in GONE_STATES and time.perf_counter() - since < limit:
+    while running(pid) and time.perf_counter() - since < limit:
         time.sleep(0.002)
     return time.perf_counter() - since
