@@ -109,12 +109,12 @@ class _Labeller:
         return self._claims.overlaps(start, end)
 
     def _label_chunk(self, chunk: Chunk) -> None:
-        tokens = list(chunk.tokens)
         if self._taken(chunk.start, chunk.end):
             return
-        words = name_words(tokens)
+        tokens = list(chunk.tokens)
+        words = list(chunk.names)
         after = self.release.after(chunk)
-        joined = " ".join(words)
+        joined = chunk.name
         if after is not None and after.start - chunk.end == 1 and after.text.islower():
             key = (joined + " " + after.text).casefold()
             tables: tuple[tuple[EntityType, dict[str, str]], ...] = (
@@ -125,7 +125,7 @@ class _Labeller:
                 if key in table:
                     self._add(chunk.start, after.end, head_kind, table[key])
                     return
-        label = self.lexicon.classify(words, all_caps=joined.isupper())
+        label = self.lexicon.classify_name(joined, words, joined.isupper())
         if label is not None and label.type in _JOINABLE and self._two_names(tokens, label.type):
             return
         kind = label.entity if label is not None else None

@@ -73,8 +73,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for piece in (text if start == 0 and stop == len(text) else text[start:stop]).split(" "):
         size = len(piece)
         if piece.isalpha():
-            lead, cut = 0, size
-        elif size > 1 and piece[-1] in _CLOSING and piece[:-1].isalpha():
+            # The commonest piece, one word, made without the general case's tests.
+            if run >= 0:
+                _read_run(text, run, position - 1, tokens)
+                run = -1
+            token = new(Token)
+            token.text = piece
+            token.kind = "word"
+            token.start = position
+            position += size
+            token.end = position
+            append(token)
+            position += 1
+            continue
+        if size > 1 and piece[-1] in _CLOSING and piece[:-1].isalpha():
             lead, cut = 0, size - 1
         elif size > 1 and piece[0] in _OPENING and piece[1:].isalpha():
             lead, cut = 1, size
