@@ -175,9 +175,12 @@ def _grow(tokens: list[Token], i: int) -> int:
         token = tokens[j]
         if not 0 <= token.start - tokens[j - 1].end <= _MAX_GAP:  # _adjacent, inlined (hot)
             break
-        # A capitalised word is decided here; the elided particles by _is_name_token.
+        # A capitalised word, or an elided particle before one (_is_name_token, inlined).
         word = token.text
-        if token.kind == "word" and (word[0].isupper() or _is_name_token(token)):
+        if token.kind == "word" and (
+            word[0].isupper()
+            or (len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper())
+        ):
             j += 1
             continue
         if word != "(" and token.kind != "number" and word not in CONNECTORS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from interpol_tui.analysis.names import ABBREVIATED_HONORIFICS
 
@@ -86,54 +87,41 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             position += 1
             continue
         if size > 1 and piece[-1] in _CLOSING and piece[:-1].isalpha():
-            # "Germany,": the word, then its closing mark.
-            if run >= 0:
-                _read_run(text, run, position - 1, tokens)
-                run = -1
-            token = new(Token)
-            token.text = piece[:-1]
-            token.kind = "word"
-            token.start = position
-            position += size - 1
-            token.end = position
-            append(token)
-            token = new(Token)
-            token.text = piece[-1]
-            token.kind = "punct"
-            token.start = position
-            position += 1
-            token.end = position
-            append(token)
-            position += 1
+            lead, cut = 0, size - 1  # "Germany,": the word, then its closing mark
+        elif size > 1 and piece[0] in _OPENING and piece[1:].isalpha():
+            lead, cut = 1, size  # "“We": the opening mark, then the word
+        else:
+            if size and run < 0:
+                run = position
+            position += size + 1
             continue
-        if size > 1 and piece[0] in _OPENING and piece[1:].isalpha():
-            # "“We": the opening mark, then the word.
-            if run >= 0:
-                _read_run(text, run, position - 1, tokens)
-                run = -1
-            token = new(Token)
-            token.text = piece[0]
-            token.kind = "punct"
-            token.start = position
-            position += 1
-            token.end = position
-            append(token)
-            token = new(Token)
-            token.text = piece[1:]
-            token.kind = "word"
-            token.start = position
-            position += size - 1
-            token.end = position
-            append(token)
-            position += 1
-            continue
-        if size and run < 0:
-            run = position
+        if run >= 0:
+            _read_run(text, run, position - 1, tokens)
+            run = -1
+        if lead:
+            append(_made(new, piece[0], "punct", position, position + 1))
+        token = new(Token)
+        token.text = piece[lead:cut]
+        token.kind = "word"
+        token.start = position + lead
+        token.end = position + cut
+        append(token)
+        if cut < size:
+            append(_made(new, piece[cut], "punct", position + cut, position + size))
         position += size + 1
     if run >= 0:
         _read_run(text, run, stop, tokens)
     _fold_abbreviations(text, start, stop, tokens)
     return tokens
+
+
+def _made(new: Callable[[type[Token]], Token], text: str, kind: str, start: int, end: int) -> Token:
+    token = new(Token)
+    token.text = text
+    token.kind = kind
+    token.start = start
+    token.end = end
+    return token
 
 
 _CLOSING = frozenset(".,;:!?”)")
