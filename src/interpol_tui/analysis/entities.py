@@ -48,7 +48,7 @@ _JOINABLE = frozenset({"organization", "operation"})
 """Tokens in the longest name tried inside a run (runs can join several names)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int

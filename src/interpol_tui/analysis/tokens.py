@@ -169,6 +169,7 @@ def _fold_abbreviations(text: str, start: int, stop: int, tokens: list[Token]) -
 
 
 _ABBREVIATED = ABBREVIATED_HONORIFICS | {"St"}
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATED))
 # Single capitals that take a point in names ("K. Shanmugam"); not I, V or X, which end
 # sentences as numerals ("Operation Haechi V. Officers ...").
 _INITIALS = frozenset("ABCDEFGHJKLMNOPQRSTUWYZ")
@@ -181,7 +182,10 @@ def _abbreviation_points(text: str, start: int, stop: int) -> list[int]:
     while point != -1:
         if point + 2 < stop and text[point + 2].isupper():
             begin = point
-            while begin > start and text[begin - 1].isalpha():
+            # The word before the point, read back no further than the longest
+            # abbreviation and one letter more: a longer word is none of them.
+            floor = max(start, point - _LONGEST_ABBREVIATION - 1)
+            while begin > floor and text[begin - 1].isalpha():
                 begin -= 1
             word = text[begin:point]
             boundary = begin == start or not (text[begin - 1].isalnum() or text[begin - 1] in ".-")
