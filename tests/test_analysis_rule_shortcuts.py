@@ -101,3 +101,29 @@ def test_lexicon_answers_as_the_uncached_rules_answer() -> None:
             lexicon.learn("organisations", " ".join(words), " ".join(words))
         if step % 40 == 0:
             lexicon.learn("acronyms", words[0].upper(), " ".join(words))
+
+
+_NUMBER_SENTENCES = [
+    "In 2023, 40 officers seized 30 000 parcels, 1 533 cases and 12 tonnes. 7. 8, 9; 10!",
+    "Codes 71/19, 1 / 3, 3G, B2B, 54kg, 12 km, 5.2 million, 2,5 and 1,500 (40) “2024”.",
+    "Grouped 1 000 000 and 1 000 000, 12 345 678. and 999 1000 9999 100 000. 0 00 000",
+    "Near 30\u00a0000 and 30\u202f000, 20 ٣ ²3 ５ 12\n\n2024 – 2025: 11 to 12 of 2 000",
+    "no digits at all here, only words, hyphens-like-these and “curly” quotes.",
+    "SEIZURE OF 40 KG: 9 ARRESTED IN 2024, 3 000 TABLETS",
+]
+
+
+def test_lone_numbers_are_the_tokens_the_pattern_reads() -> None:
+    """A piece of digits read without the token pattern gives its tokens; cut anywhere."""
+    numbers = 0
+    for text in _NUMBER_SENTENCES + _seed_texts():
+        quick = [(t.text, t.start, t.end, t.kind) for t in tokenize(text)]
+        assert quick == [(t.text, t.start, t.end, t.kind) for t in tokens.tokenize_plain(text)]
+        numbers += sum(kind == "number" for *_, kind in quick)
+        for start in range(0, len(text), 5):
+            for stop in (start + 3, start + 9, len(text)):
+                stop = min(stop, len(text))
+                cut = [(t.text, t.start, t.end, t.kind) for t in tokenize(text, start, stop)]
+                plain = tokens.tokenize_plain(text, start, stop)
+                assert cut == [(t.text, t.start, t.end, t.kind) for t in plain], (start, stop)
+    assert numbers > 60

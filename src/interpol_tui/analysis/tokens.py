@@ -56,13 +56,11 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the tokens of ``text[start:end]`` with offsets into ``text``.
 
-    The text is cut at its spaces first (``str.split``, in C): a piece of letters only
-    is one word, and one with a closing mark after its letters ("Germany,") or an
-    opening one before them ("“We") is a word and a mark; nine pieces in ten are one
-    of these. Only the runs of other pieces (numbers, hyphens, apostrophes, line
-    breaks) go through the token pattern, which gives the same tokens there: no
-    token but a number ("30 000") holds a space, and a number neither starts nor
-    goes on in a piece of letters (``tests/test_analysis_fast_paths.py``).
+    The text is cut at its spaces first (``str.split``, in C): a piece of letters is a
+    word, with a closing mark after it ("Germany,") or an opening one before ("“We"); a
+    piece of digits that no digits stand beside is a number (:func:`_lone_number`).
+    Only the runs of other pieces go through the token pattern, which gives the same
+    tokens there (``tests/test_analysis_fast_paths.py``).
     """
     stop = len(text) if end is None else end
     tokens: list[Token] = []
@@ -90,6 +88,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             lead, cut = 0, size - 1  # "Germany,": the word, then its closing mark
         elif size > 1 and piece[0] in _OPENING and piece[1:].isalpha():
             lead, cut = 1, size  # "“We": the opening mark, then the word
+        elif _lone_number(text, piece, position, start, stop):
+            lead, cut = 0, size if piece[-1] in _DIGITS else size - 1  # "2023", "40,"
         else:
             if size and run < 0:
                 run = position
@@ -102,7 +102,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(_made(new, piece[0], "punct", position, position + 1))
         token = new(Token)
         token.text = piece[lead:cut]
-        token.kind = "word"
+        token.kind = "number" if piece[0] in _DIGITS else "word"
         token.start = position + lead
         token.end = position + cut
         append(token)
@@ -125,6 +125,23 @@ def _made(new: Callable[[type[Token]], Token], text: str, kind: str, start: int,
 
 
 _CLOSING = frozenset(".,;:!?”)")
+_DIGITS = frozenset("0123456789")
+
+
+def _lone_number(text: str, piece: str, position: int, start: int, stop: int) -> bool:
+    """True for a piece of ASCII digits, with a closing mark after them or none, that is one
+    number token: no digit stands before its space or after the space that follows it,
+    so it groups with no other piece ("30 000"), and a mark ends it ("2023," "40.")."""
+    marked = piece[-1:] in _CLOSING
+    digits = piece[:-1] if marked else piece
+    if not (digits.isdigit() and digits.isascii()):
+        return False
+    if position - 2 >= start and text[position - 2] in _DIGITS:
+        return False  # "30 000": the digits before may take these into their number
+    after = position + len(piece) + 1
+    return marked or not (after < stop and text[after] in _DIGITS)
+
+
 _OPENING = frozenset('“‘("')
 
 
