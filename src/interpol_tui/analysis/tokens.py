@@ -56,11 +56,10 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the tokens of ``text[start:end]`` with offsets into ``text``.
 
-    The text is cut at its spaces first (``str.split``, in C): a piece of letters is a
-    word, with a closing mark after it ("Germany,") or an opening one before ("“We"); a
-    piece of digits that no digits stand beside is a number (:func:`_lone_number`).
-    Only the runs of other pieces go through the token pattern, which gives the same
-    tokens there (``tests/test_analysis_fast_paths.py``).
+    The text is cut at its spaces and line breaks (no token holds one; ``str.split``, in C):
+    a piece of letters is a word, with a closing mark after it ("Germany,") or an opening one
+    before ("“We"); digits no digits stand beside are a number (:func:`_lone_number`). Only
+    the other pieces go through the token pattern (``tests/test_analysis_fast_paths.py``).
     """
     stop = len(text) if end is None else end
     tokens: list[Token] = []
@@ -68,7 +67,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     new = object.__new__
     position = start
     run = -1  # where the pending run of other pieces starts (-1: none)
-    for piece in (text if start == 0 and stop == len(text) else text[start:stop]).split(" "):
+    source = text if start == 0 and stop == len(text) else text[start:stop]
+    for piece in source.replace("\n", " ").split(" "):
         size = len(piece)
         if piece.isalpha():
             # The commonest piece, one word, made without the general case's tests.
