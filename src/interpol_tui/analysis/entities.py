@@ -17,7 +17,6 @@ from interpol_tui.analysis.names import (
     DEPARTMENT_WORDS,
     DOCUMENT_HEADS,
     HONORIFICS,
-    NAME_PREPOSITIONS,
     ORG_HEADS,
     TITLE_FIRST_WORDS,
 )
@@ -40,6 +39,7 @@ from interpol_tui.analysis.release import (
     split_names,
 )
 from interpol_tui.analysis.short_forms import short_forms
+from interpol_tui.analysis.suffix_forms import link_suffixes
 from interpol_tui.analysis.token_search import tokens_holding
 from interpol_tui.analysis.tokens import Token
 
@@ -387,7 +387,7 @@ class _Labeller:
 
     def spans(self) -> tuple[EntitySpan, ...]:
         """Return the labelled spans, sorted, with suffix forms linked to long forms."""
-        self._link_suffixes()
+        link_suffixes(self.found, self.text)
         ordered = sorted(
             (f for f in self.found if not self._bare_head(f)), key=lambda f: (f.start, -f.end)
         )
@@ -399,27 +399,6 @@ class _Labeller:
     def _bare_head(self, found: _Found) -> bool:
         """ "the Police", "the Council": a head noun alone names no one body for certain."""
         return found.type == "organization" and self.text[found.start : found.end] in ORG_HEADS
-
-    def _link_suffixes(self) -> None:
-        """ "General Assembly" after "INTERPOL General Assembly" is the same body."""
-        for kind in ("organization", "operation"):
-            names = {f.canonical for f in self.found if f.type == kind}
-            for found in self.found:
-                if found.type != kind:
-                    continue
-                longer = [
-                    n
-                    for n in names
-                    if n != found.canonical
-                    and n.endswith(" " + found.canonical)
-                    # "Directorate of INTERPOL" is no longer form of INTERPOL.
-                    and n[: -len(found.canonical) - 1].removesuffix(" the").rsplit(" ", 1)[-1]
-                    not in NAME_PREPOSITIONS
-                ]
-                # "Brazil’s Federal Police" is not the Australian Federal Police.
-                owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")
-                if len(longer) == 1 and not owned:
-                    found.canonical = longer[0]
 
 
 def _plural_head(word: str) -> bool:
