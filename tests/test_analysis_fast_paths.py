@@ -380,6 +380,7 @@ def test_a_run_carries_what_its_tokens_give() -> None:
             assert list(run.names) == name_words(list(run.tokens))
             assert run.name == " ".join(name_words(list(run.tokens)))
             assert run.stop == run.first + len(run.tokens)
+            assert (run.start, run.end) == (run.tokens[0].start, run.tokens[-1].end)
             assert tokens[run.first : run.stop] == list(run.tokens)
             seen += "(" in texts
     assert seen >= 3  # runs with an acronym in brackets, whose name words leave it out

@@ -30,6 +30,8 @@ _VALUES: dict[type, tuple[Any, ...]] = {
         ("United", "Nations"),
         ("United", "Nations"),
         "United Nations",
+        0,
+        14,
     ),
     Label: ("organization", "United Nations"),
     Period: ("past 10 months", 4, 24, True),

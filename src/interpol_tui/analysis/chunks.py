@@ -34,16 +34,10 @@ class Chunk:
     """The name's words: ``texts`` less an acronym in brackets (:func:`name_texts`)."""
     name: str
     """``names`` joined by spaces: the key of every look-up of the whole run."""
-
-    @property
-    def start(self) -> int:
-        """Offset of the first token."""
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        """Offset just after the last token."""
-        return self.tokens[-1].end
+    start: int
+    """Offset of the first token."""
+    end: int
+    """Offset just after the last token (fields, not properties: read by every rule)."""
 
 
 def name_texts(texts: Sequence[str]) -> list[str]:
@@ -162,6 +156,8 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
                     texts,
                     names,
                     " ".join(names),
+                    run[0].start,
+                    run[-1].end,
                 )
             )
     return chunks
