@@ -202,3 +202,31 @@ def _labeller(text: str) -> Any:
     labeller = _Labeller(release, learn(release))
     labeller.label()
     return labeller
+
+
+def test_fold_and_duration_patterns_need_what_they_are_skipped_without() -> None:
+    """A number word is read without the "-fold" pattern unless it ends with "fold" and
+    without the "four-day" pattern unless it holds a hyphen: neither can match otherwise."""
+    from interpol_tui.analysis.number_reader import _DURATION_WORD, read_core
+    from interpol_tui.analysis.numbers import fold_value
+
+    words = {t.text for text in _SENTENCES + _seed_texts() for t in tokenize(text)}
+    words |= {"tenfold", "Tenfold", "two-fold", "3-fold", "FOLD", "ﬀold", "foLD", "a", "An"}
+    words |= {"four-day", "Four-Day", "ten-year-old", "two-week-long", "ſeven-day", "K-day"}
+    rng = random.Random(5)
+    letters = "aeflodsyK-ſıİ’"
+    words |= {"".join(rng.choice(letters) for _ in range(rng.randint(1, 9))) for _ in range(5000)}
+    folds = durations = 0
+    for word in words:
+        lower = word.lower()
+        if fold_value(lower) is not None:
+            folds += 1
+            assert lower.endswith("fold"), word
+        if _DURATION_WORD.fullmatch(word):
+            durations += 1
+            assert "-" in word, word
+    assert folds > 3 and durations > 3
+    text = "A tenfold rise, a two-fold fall and a 3-fold gain over four-day raids."
+    found = tokenize(text)
+    kinds = {c.kind for c in (read_core(found, i) for i in range(len(found))) if c is not None}
+    assert {"factor", "duration"} <= kinds  # the patterns still read what they are for
