@@ -9,18 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from interpol_tui.analysis.kinds import KINDS
-from interpol_tui.analysis.model import (
-    HIGHLIGHT_KINDS,
-    DocumentAnalysis,
-    EntitySpan,
-    HighlightKind,
-)
+from interpol_tui.analysis.kinds import HIGHLIGHT_KINDS, KINDS
 from interpol_tui.analysis.quotations import Quotation, format_citation, quotations_of
 from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.sanitize import strip_controls
+
+if TYPE_CHECKING:  # (the span classes: imported once an analysis is read, after start-up)
+    from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, HighlightKind
 
 KIND_LABELS: Final[dict[HighlightKind, str]] = {kind.name: kind.label for kind in KINDS}
 """How the legend and the help name each highlight kind (from the registry)."""

@@ -9,9 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
 from interpol_tui.ui.annotations import (
     Highlight,
     Quotation,
@@ -20,6 +19,9 @@ from interpol_tui.ui.annotations import (
     kind_priority,
     quotations_of,
 )
+
+if TYPE_CHECKING:  # (the span classes: imported once an analysis is read, after start-up)
+    from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
 
 MarkKind = Literal["entity", "quote", "match", "figure"]
 
@@ -72,14 +74,14 @@ class ReleaseMarks:
     # -- content ----------------------------------------------------------
     def load(self, analysis: DocumentAnalysis | Sequence[Highlight] | None) -> None:
         """Take the spans of a (new) analysis; forget an entity or quotation mark."""
-        if isinstance(analysis, DocumentAnalysis):
-            self.analysis = analysis
-            self._all = highlights_of(analysis)
-            self.quotations = quotations_of(analysis.quotes)
-        else:
+        if analysis is None or isinstance(analysis, Sequence):  # highlights alone, or none
             self.analysis = None
             self._all = sorted(analysis or (), key=lambda h: (h.start, h.end))
             self.quotations = []
+        else:
+            self.analysis = analysis
+            self._all = highlights_of(analysis)
+            self.quotations = quotations_of(analysis.quotes)
         if self.mark is not None and self.mark.kind != "match":
             self.mark = None
         self.set_hidden(self.hidden)
