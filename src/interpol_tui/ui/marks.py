@@ -11,17 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from interpol_tui.ui.annotations import (
-    Highlight,
-    Quotation,
-    find_matches,
-    highlights_of,
-    kind_priority,
-    quotations_of,
-)
+from interpol_tui.ui.annotations import Highlight, find_matches, highlights_of, kind_priority
 
 if TYPE_CHECKING:  # (the span classes: imported once an analysis is read, after start-up)
     from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
+    from interpol_tui.analysis.quotations import Quotation
 
 MarkKind = Literal["entity", "quote", "match", "figure"]
 
@@ -79,6 +73,8 @@ class ReleaseMarks:
             self._all = sorted(analysis or (), key=lambda h: (h.start, h.end))
             self.quotations = []
         else:
+            from interpol_tui.analysis.quotations import quotations_of  # (with the analysis)
+
             self.analysis = analysis
             self._all = highlights_of(analysis)
             self.quotations = quotations_of(analysis.quotes)
