@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import AwaitMount
 
 from interpol_tui.ui.find_bar import FindBar
 from interpol_tui.ui.legend import Legend
@@ -20,10 +21,19 @@ class ReaderPane(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        """Reader on top, the find bar (hidden until used) and the legend below."""
+        """Reader on top, the legend below; the find bar (hidden until used) between them."""
         yield Reader(id="reader")
-        yield FindBar(id="find-bar")
         yield Legend(id="legend")
+
+    def on_mount(self) -> None:
+        """Mount the find bar a frame after the first: hidden, it is not in the first frame."""
+        self.call_after_refresh(self.call_after_refresh, self._mount_find_bar)
+
+    def _mount_find_bar(self) -> AwaitMount | None:
+        # (as the list's hidden lines are, ui/list_pane.py; or at once when asked for first)
+        if self.query(FindBar) or not self.is_attached:
+            return None
+        return self.mount(FindBar(id="find-bar"), before=self.query_one(Legend))
 
     @on(Reader.KindsChanged)
     def _kinds_changed(self, message: Reader.KindsChanged) -> None:
@@ -35,6 +45,9 @@ class ReaderPane(Vertical):
 
     @on(Reader.FindRequested)
     async def _find_requested(self, message: Reader.FindRequested) -> None:
+        mounting = self._mount_find_bar()
+        if mounting is not None:
+            await mounting
         await self.query_one(FindBar).open(message.query)
 
     @on(FindBar.Changed)
