@@ -17,6 +17,7 @@ DEFERRED = (
     "interpol_tui.analysis.model",
     "interpol_tui.analysis.quotations",
     "interpol_tui.state.codec",
+    "interpol_tui.ui.find_bar",
 )
 
 
