@@ -387,23 +387,3 @@ def test_releases_passed_at_their_top_are_not_kept(paths: StatePaths) -> None:
     assert sorted(record["id"] for record in saved.values()) == ["49.txt", "7.txt"]
     again = positions_of(paths, *ids)
     assert (again.last, again.offset("7.txt")) == ("49.txt", 300)
-
-
-@pytest.mark.parametrize(
-    "hashes",
-    [
-        ("h1", "h2", "h3", "h1"),  # every release hashed (the C-call path), a copy among them
-        ("h1", "", "h3", "h1"),  # one without a hash (the comprehension)
-    ],
-)
-def test_the_index_of_keys_is_what_the_plain_comprehension_gives(hashes: tuple[str, ...]) -> None:
-    from interpol_tui.corpus.model import Corpus
-
-    documents = [_doc(f"{n}.txt", sha) for n, sha in enumerate(hashes)]
-    documents.append(_doc("0.txt", "again"))  # a repeated id: the later release wins
-    found = ReleaseIndex(iter(documents), [Path("/corpus")])  # (any iterable)
-    plain = {d.id: d.sha256 or f"id:{d.id}" for d in documents}
-    assert found._key_of == plain
-    assert found._id_of == {key: doc_id for doc_id, key in plain.items()}
-    corpus = Corpus(tuple(documents))
-    assert corpus._index == {doc.id: doc for doc in documents}

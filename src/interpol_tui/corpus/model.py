@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
 from pathlib import Path
-
-_ID = attrgetter("id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +53,8 @@ class Corpus:
     _index: dict[str, Document] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # A dict built once: the UI looks documents up by id on every selection. Built by C
-        # calls (10,000 releases at start-up), as ``{doc.id: doc for doc in documents}``.
-        index = dict(zip(map(_ID, self.documents), self.documents, strict=True))
-        object.__setattr__(self, "_index", index)
+        # A dict built once: the UI looks documents up by id on every selection.
+        object.__setattr__(self, "_index", {doc.id: doc for doc in self.documents})
 
     def __repr__(self) -> str:
         # Short: Textual's @work describes each worker by the repr of its

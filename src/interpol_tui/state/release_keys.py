@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from interpol_tui.corpus.model import Corpus, Document
-
-_ID = attrgetter("id")
-_SHA256 = attrgetter("sha256")
 
 
 def corpus_key(roots: Iterable[Path]) -> str:
@@ -40,17 +36,8 @@ class ReleaseIndex:
     def __init__(self, documents: Iterable[Document], roots: Iterable[Path]) -> None:
         self.root = corpus_key(roots)
         """The corpus hint written into new records."""
-        # C calls, not a loop: this runs on the UI thread for every corpus loaded (10,000
-        # releases at start-up); what the comprehension below gives, which a release
-        # without a hash takes (tests/test_state.py checks both).
-        listed = list(documents)
-        ids = list(map(_ID, listed))
-        hashes = list(map(_SHA256, listed))
-        self._key_of: dict[str, str]
-        if all(hashes):
-            self._key_of = dict(zip(ids, hashes, strict=True))
-        else:
-            self._key_of = {d.id: d.sha256 or f"id:{d.id}" for d in listed}
+        # Comprehensions, not a loop: this runs on the UI thread for every corpus loaded.
+        self._key_of: dict[str, str] = {d.id: d.sha256 or f"id:{d.id}" for d in documents}
         # (as a comprehension over the items would: a later release's key wins)
         self._id_of = dict(zip(self._key_of.values(), self._key_of.keys(), strict=True))
         self._copies: dict[str, list[str]] = {}
