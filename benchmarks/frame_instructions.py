@@ -85,6 +85,8 @@ def instructions(marker: str, mode: str, args: Sequence[str], home: Path | None)
         saved = dict(os.environ)
         if home is not None:
             os.environ.update(_env(home))
+        # One process to count: the launcher's fork costs page copies, not instructions.
+        os.environ["INTERPOL_TUI_LAUNCHER"] = "0"
         try:
             process, master = _spawn_in_pty(argv, (120, 40))
         finally:

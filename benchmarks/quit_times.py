@@ -15,7 +15,14 @@ Each start runs the app in a pseudo-terminal with its own temporary
   the folders themselves): warm, ``ctrl+q`` once the app and its workers
   have used almost no CPU for 10 s (statistics and indexes built).
 
-The corpus is only read. With the app's peak memory and the load average.
+Each start is timed with the thin launcher (``src/interpol_tui/launcher.py``,
+the default) and without it (``INTERPOL_TUI_LAUNCHER=0``, as before it), one
+after the other (``--launcher both``, the default; or ``on``, ``off``): from
+the key until the screen is restored (the app leaves the alternate screen),
+until the process the shell waits on is gone (the figure against the target),
+and until the app's own process has freed its memory (behind the launcher,
+in the background). The corpus is only read. With the app's peak memory and
+the load average.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ sys.path.insert(0, str(HERE.parent / "src"))
 import scale  # noqa: E402
 
 TARGET = scale.TARGET_QUIT
+ENVIRONMENT = "INTERPOL_TUI_LAUNCHER"
+"""``0`` runs the app without the launcher (``interpol_tui.launcher.ENVIRONMENT``)."""
 
 
 def quit_once(corpus: Path, count: int, kind: str, home: Path | None) -> dict[str, float]:
@@ -62,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--home", type=Path, help="XDG folders of a finished run (copied)")
     parser.add_argument("--only", default="reading,analysing,idle", help="which starts")
     parser.add_argument("--runs", type=int, default=1, help="starts of each kind (default 1)")
+    parser.add_argument(
+        "--launcher", choices=("both", "on", "off"), default="both", help="with, without, both"
+    )
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
     count = len(list(corpus.rglob("*.txt")))
@@ -72,14 +84,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         home = args.home if kind == "idle" else None
         for _ in range(args.runs):
-            found = quit_once(corpus, count, kind, home)
-            verdict = "ok" if found["quit"] <= TARGET else "OVER"
-            print(
-                f"  {kind:9} ctrl+q {found['quit'] * 1000:,.0f} ms ({verdict}; target"
-                f" {TARGET * 1000:.0f} ms) after {found['busy']:.0f} s running,"
-                f" peak {found.get('peak_mb', 0.0):,.0f} MB;"
-                f" load average {os.getloadavg()[0]:.1f}"
-            )
+            for launcher in ("off", "on") if args.launcher == "both" else (args.launcher,):
+                os.environ[ENVIRONMENT] = "0" if launcher == "off" else "1"
+                try:
+                    found = quit_once(corpus, count, kind, home)
+                finally:
+                    del os.environ[ENVIRONMENT]
+                verdict = "ok" if found["quit"] <= TARGET else "OVER"
+                print(
+                    f"  {kind:9} launcher {launcher:3}: ctrl+q {found['quit'] * 1000:,.0f} ms"
+                    f" ({verdict}; target {TARGET * 1000:.0f} ms; screen restored at"
+                    f" {found.get('restored', 0.0) * 1000:,.0f} ms, app's memory freed at"
+                    f" {found['app_gone'] * 1000:,.0f} ms) after {found['busy']:.0f} s running,"
+                    f" peak {found.get('peak_mb', 0.0):,.0f} MB;"
+                    f" load average {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
     return 0
 
 

@@ -362,3 +362,25 @@ def test_a_run_without_brackets_names_its_own_words() -> None:
                 for j in range(i + 1, len(texts) + 1):
                     if "(" not in texts:
                         assert name_words(list(run.tokens[i:j])) == texts[i:j]
+
+
+def test_a_run_carries_what_its_tokens_give() -> None:
+    """A name run's texts, name words, joined name and end index, made once, are its tokens'."""
+    sentences = [
+        *_RUN_SENTENCES,
+        "The UNITED NATIONS OFFICE (UNODC) and “Interpol’s” Côte-d’Ivoire desk – no digits here.",
+        "Ask ( ) Here (A) And (BB) Then ( CC ) Now; the Office of the Prosecutor (OTP) said.",
+    ]
+    seen = 0
+    for text in sentences + _release_texts():
+        tokens = tokenize(text)
+        for run in chunks.find_chunks(text, tokens):
+            texts = [t.text for t in run.tokens]
+            assert list(run.texts) == texts
+            assert list(run.names) == name_words(list(run.tokens))
+            assert run.name == " ".join(name_words(list(run.tokens)))
+            assert run.stop == run.first + len(run.tokens)
+            assert (run.start, run.end) == (run.tokens[0].start, run.tokens[-1].end)
+            assert tokens[run.first : run.stop] == list(run.tokens)
+            seen += "(" in texts
+    assert seen >= 3  # runs with an acronym in brackets, whose name words leave it out

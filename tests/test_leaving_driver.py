@@ -115,3 +115,45 @@ def test_leaving_at_once_kills_the_worker_processes_without_waiting_for_them(
     delattr(worker, "join")
     worker.join(HANG)
     assert worker.exitcode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize(
+    ("leave_at_once", "errors", "suspending", "reported"),
+    [
+        (True, [], False, b"\x03"),
+        (True, ["a traceback to print"], False, b""),
+        (False, [], False, b""),
+        (True, [], True, b""),
+    ],
+)
+def test_the_status_goes_to_the_launcher_once_the_terminal_is_restored(
+    monkeypatch: pytest.MonkeyPatch,
+    leave_at_once: bool,
+    errors: list[str],
+    suspending: bool,
+    reported: bytes,
+) -> None:
+    """Behind the launcher the shell gets its prompt back at once, unless Textual has an
+    error to print after leaving (the traceback first), the app does not leave at once, or
+    it is only suspended (an editor runs, a ``kill -TSTP``: the app goes on after)."""
+    from interpol_tui import launcher
+
+    read, write = os.pipe()
+    os.set_blocking(read, False)
+    monkeypatch.setattr(launcher, "_report_to", write)
+    monkeypatch.setattr(LinuxDriver, "stop_application_mode", lambda self: None)
+    driver = LeavingDriver.__new__(LeavingDriver)
+    driver._app = SimpleNamespace(  # type: ignore[assignment]
+        leave_at_once=leave_at_once, _exit_renderables=errors, return_code=3
+    )
+    driver._writer_thread = None
+    driver._suspending = suspending
+    driver.stop_application_mode()
+    try:
+        got = os.read(read, 8)
+    except BlockingIOError:
+        got = b""
+    assert got == reported
+    os.close(read)
+    if reported == b"":
+        os.close(write)

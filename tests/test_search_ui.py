@@ -16,7 +16,7 @@ from interpol_tui.ui.marks import Mark
 from interpol_tui.ui.quick_open import QuickOpen
 from interpol_tui.ui.reader import Reader
 from interpol_tui.ui.search_screen import FullTextSearch
-from interpol_tui.ui.title_row import TitleRow
+from interpol_tui.ui.title_row import RowVisual, TitleRow
 
 GLOBAL_COALITION = "002_c1b84d1ab1064721.txt"
 
@@ -41,10 +41,15 @@ def _status(app: InterpolApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+def _row(prompt: object) -> TitleRow:
+    """The line of a quick-open row (a title and its date), inside its visual."""
+    assert isinstance(prompt, RowVisual)
+    return prompt.row
+
+
 def _title_cell(prompt: object) -> Text:
-    """The title of a quick-open row (a title and its date)."""
-    assert isinstance(prompt, TitleRow)
-    return prompt.title
+    """The title of a quick-open row."""
+    return _row(prompt).title
 
 
 async def test_ctrl_p_typo_and_enter_open_the_release(seeds_dir: Path) -> None:
@@ -62,7 +67,7 @@ async def test_ctrl_p_typo_and_enter_open_the_release(seeds_dir: Path) -> None:
         title = _title_cell(first.prompt)
         highlighted = "".join(title.plain[s.start : s.end] for s in title.spans)
         assert highlighted == "GlbalCoaliton"  # G·l·(o)·b·a·l C·o·a·l·i·t·(i)·o·n
-        assert isinstance(first.prompt, TitleRow) and first.prompt.date.plain == "2017-03-22"
+        assert _row(first.prompt).date.plain == "2017-03-22"
         assert "best of 5" in _status(app, "#quick-open-status")
         await pilot.press("enter")
         await pilot.pause()

@@ -45,3 +45,30 @@ def test_the_line_is_cell_for_cell_what_the_grid_draws(width: int) -> None:
                 slow = _cells(console, grid_row(text, date, DATE_STYLE), width)
                 assert fast == slow, (title, date, width)
                 assert all(cell_len("".join(c for c, _ in line)) == width for line in fast)
+
+
+async def test_the_rows_height_without_drawing_is_textuals_measured_height() -> None:
+    """RowVisual answers one line without drawing where TitleRow draws itself; Textual's
+    own measure (drawing the row) says the same at every width, for every title."""
+    from textual._context import active_app
+    from textual.app import App
+    from textual.visual import RichVisual
+    from textual.widgets import OptionList
+
+    from interpol_tui.ui.title_row import RowVisual
+
+    app: App[None] = App()
+    async with app.run_test(size=(120, 40)):
+        token = active_app.set(app)
+        try:
+            widget = OptionList()
+            await app.screen.mount(widget)
+            for title in [*TITLES, "Évian: 3 OFFICIERS arrêtés à Zürich", "x" * 300]:
+                for date in [*DATES, "a date far longer than its column"]:
+                    row = TitleRow(highlighted_title(title, [0, 2], MATCH), date, DATE_STYLE)
+                    for width in (1, 5, GRID_BELOW - 1, GRID_BELOW, 30, 77, 118, 300):
+                        fast = RowVisual(widget, row).get_height(widget.styles, width)
+                        slow = RichVisual(widget, row).get_height(widget.styles, width)
+                        assert fast == slow, (title, date, width)
+        finally:
+            active_app.reset(token)

@@ -64,6 +64,9 @@ def _run_browser(args: argparse.Namespace) -> int:
             "the browser needs a terminal (stdin and stdout must both be one); "
             "for output to a pipe or file use a report command, such as `interpol-tui docs`"
         )
+    from interpol_tui.launcher import launch
+
+    launch()  # the app runs in a child; this process ends when it has the terminal back
     if not args.no_cache:  # the last listing is read while Textual is imported
         from interpol_tui.state.listing import prefetch
 

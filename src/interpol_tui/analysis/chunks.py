@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interpol_tui.analysis.names import CONNECTORS, SENTENCE_WORDS, WEEKDAYS_MONTHS
@@ -25,16 +26,35 @@ class Chunk:
     sentence_initial: bool
     first: int
     """Index of the first token in the release's token list."""
+    stop: int
+    """Index just after the last token (``first + len(tokens)``)."""
+    texts: tuple[str, ...]
+    """The tokens' texts, read by every rule that looks at the run (made once)."""
+    names: tuple[str, ...]
+    """The name's words: ``texts`` less an acronym in brackets (:func:`name_texts`)."""
+    name: str
+    """``names`` joined by spaces: the key of every look-up of the whole run."""
+    start: int
+    """Offset of the first token."""
+    end: int
+    """Offset just after the last token (fields, not properties: read by every rule)."""
 
-    @property
-    def start(self) -> int:
-        """Offset of the first token."""
-        return self.tokens[0].start
 
-    @property
-    def end(self) -> int:
-        """Offset just after the last token."""
-        return self.tokens[-1].end
+def name_texts(texts: Sequence[str]) -> list[str]:
+    """Words of a name, leaving out an acronym in brackets ("United Nations (UN) ...")."""
+    if "(" not in texts:
+        return list(texts)  # most names: no bracket to leave out
+    words: list[str] = []
+    skip = 0
+    for index, text in enumerate(texts):
+        if skip:
+            skip -= 1
+            continue
+        if text == "(" and index + 2 < len(texts) and texts[index + 2] == ")":
+            skip = 2
+            continue
+        words.append(text)
+    return words
 
 
 def _is_name_token(token: Token) -> bool:
@@ -124,7 +144,22 @@ def find_chunks(text: str, tokens: list[Token]) -> list[Chunk]:
         done = _grow(tokens, i)
         run = _trim_openers(tokens[i:done], initial)
         if run:
-            chunks.append(Chunk(tuple(run), initial and run[0] is tokens[i], done - len(run)))
+            first = done - len(run)
+            texts = tuple([t.text for t in run])
+            names = tuple(name_texts(texts)) if "(" in texts else texts
+            chunks.append(
+                Chunk(
+                    tuple(run),
+                    initial and run[0] is tokens[i],
+                    first,
+                    done,
+                    texts,
+                    names,
+                    " ".join(names),
+                    run[0].start,
+                    run[-1].end,
+                )
+            )
     return chunks
 
 
@@ -136,9 +171,12 @@ def _grow(tokens: list[Token], i: int) -> int:
         token = tokens[j]
         if not 0 <= token.start - tokens[j - 1].end <= _MAX_GAP:  # _adjacent, inlined (hot)
             break
-        # A capitalised word is decided here; the elided particles by _is_name_token.
+        # A capitalised word, or an elided particle before one (_is_name_token, inlined).
         word = token.text
-        if token.kind == "word" and (word[0].isupper() or _is_name_token(token)):
+        if token.kind == "word" and (
+            word[0].isupper()
+            or (len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper())
+        ):
             j += 1
             continue
         if word != "(" and token.kind != "number" and word not in CONNECTORS:

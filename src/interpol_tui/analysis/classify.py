@@ -104,7 +104,10 @@ class Lexicon:
         """Folded name -> canonical, for organisations seen in this release."""
         self.operations: dict[str, str] = {}
         """Folded name (or alias) -> canonical, for operations and programmes."""
-        self._cache: dict[tuple[str, bool], Label | None] = {}
+        # Answers by name, one table for names read in capitals and one for the rest
+        # (a key of the name alone: no tuple to make and hash for each of ~200 look-ups).
+        self._cache: dict[str, Label | None] = {}
+        self._cache_caps: dict[str, Label | None] = {}
         self._tables: dict[Table, dict[str, str]] = {
             "acronyms": self.acronyms,
             "operations": self.operations,
@@ -122,6 +125,7 @@ class Lexicon:
         if (replace or key not in entries) and entries.get(key) != canonical:
             entries[key] = canonical
             self._cache.clear()  # answers may change with what was learnt
+            self._cache_caps.clear()
 
     def classify(self, words: list[str], all_caps: bool = False) -> Label | None:
         """Return the label of ``words`` as one name, or None (answers are cached)."""
@@ -129,11 +133,11 @@ class Lexicon:
 
     def classify_name(self, name: str, words: list[str], all_caps: bool) -> Label | None:
         """:meth:`classify` for a caller that has joined ``words`` into ``name`` already."""
-        key = (name, all_caps)
-        label = self._cache.get(key, _UNKNOWN)
+        cache = self._cache_caps if all_caps else self._cache
+        label = cache.get(name, _UNKNOWN)
         if label is _UNKNOWN:
             # Names the release taught first, then what the words themselves say.
-            label = self._cache[key] = self._known(name) or _by_words(tuple(words), all_caps)
+            label = cache[name] = self._known(name) or _by_words(tuple(words), all_caps)
         return label
 
     def _known(self, name: str) -> Label | None:

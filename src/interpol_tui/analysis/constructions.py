@@ -107,7 +107,7 @@ def learn_by_construction(release: Release, known: Knowledge, chunk: Chunk) -> b
     ``chunk`` is a unit defined with its acronym (its acronym is then learnt)."""
     # One look at the tokens on either side decides the common case: nothing to learn.
     tokens, first = release.tokens, chunk.first
-    end = first + len(chunk.tokens)
+    end = chunk.stop
     before = tokens[first - 1].text if first else ""
     after = tokens[end].text if end < len(tokens) else ""
     if after == "(":

@@ -46,7 +46,6 @@ from interpol_tui.analysis.release import (
     Release,
     name_after_department,
     name_part,
-    name_words,
     split_names,
 )
 from interpol_tui.analysis.tokens import Token
@@ -99,14 +98,14 @@ def is_thing(release: Release, known: Knowledge, words: list[str]) -> bool:
 def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
     # "National Central Bureaus (NCBs)": the acronym right after the name, or
     # inside it ("United Nations (UN) General Assembly").
-    words = [t.text for t in chunk.tokens]
     opening = release.after(chunk)
-    if "(" not in words and (opening is None or opening.text != "("):
+    if "(" not in chunk.texts and (opening is None or opening.text != "("):
         return  # the common case: no bracket inside the run or after it
+    words = list(chunk.texts)
     candidates = [(words[:i], words[i + 1]) for i, t in enumerate(chunk.tokens) if t.text == "("]
     short, closing = release.after(chunk, 1), release.after(chunk, 2)
     if opening and short and closing and opening.text == "(" and closing.text == ")":
-        long_words = name_words(list(chunk.tokens))
+        long_words = list(chunk.names)
         if short.text in ORGANISATION_ALIASES and len(long_words) > 1:
             # "the European Union Agency for Law Enforcement Cooperation (Europol)".
             alias = ORGANISATION_ALIASES[short.text]
@@ -138,7 +137,7 @@ def _learn_acronym(release: Release, known: Knowledge, chunk: Chunk) -> None:
 
 
 def _learn_person(release: Release, known: Knowledge, chunk: Chunk) -> None:
-    words = [t.text for t in chunk.tokens]
+    words = list(chunk.texts)
     if TITLE_FIRST_WORDS.isdisjoint(words):
         _learn_untitled(release, known, chunk, words)  # no title can start here
         return
@@ -237,14 +236,14 @@ def _learn_title_then_name(release: Release, known: Knowledge, title: Chunk, nam
     comma = release.before(name)
     if comma is None or comma.text != "," or release.before(name, 1) is not title.tokens[-1]:
         return
-    words = [t.text for t in name.tokens]
+    words = list(name.texts)
     if not (2 <= len(words) <= 4 and is_name_like(words)) or is_thing(release, known, words):
         return
     after = release.after(name)
     # "..., Stephen Kavanagh, presented", "said WCO Secretary General, Kunio Mikuriya."
     if after is None or (after.text not in (",", ".", ";") and after.text not in SPEECH_VERBS):
         return
-    title_words = [t.text for t in title.tokens]
+    title_words = list(title.texts)
     for index in range(len(title_words)):
         end = match_title(title_words, index)
         if end > index:
@@ -268,7 +267,7 @@ def _learn_apposed_long_form(release: Release, known: Knowledge, short: Chunk, l
     lexicon = known.lexicon
     label, long_label = (
         lexicon.classify([short.tokens[0].text]),
-        lexicon.classify(name_words(list(long.tokens))),
+        lexicon.classify_name(long.name, list(long.names), False),
     )
     if (
         label is not None
@@ -277,7 +276,7 @@ def _learn_apposed_long_form(release: Release, known: Knowledge, short: Chunk, l
         and label.canonical != long_label.canonical
         and long.tokens[-1].text in ORG_HEADS
     ):
-        long_form = " ".join(name_words(list(long.tokens)))
+        long_form = long.name
         lexicon.learn("organisations", long_form, label.canonical, replace=True)
 
 
@@ -351,7 +350,7 @@ def _learn_codename(release: Release, known: Knowledge, chunk: Chunk) -> None:
     opening = chunk.tokens[0].text.lower() in CODENAME_WORDS  # sentence-initial "Codenamed"
     if not opening and (before is None or before.text.lower() not in CODENAME_WORDS):
         return  # the common case, decided with one look
-    words = name_words(list(chunk.tokens))[1 if opening else 0 :]
+    words = list(chunk.names[1 if opening else 0 :])
     if not words or known.lexicon.classify(words) is not None:
         return
     name = " ".join(words)
@@ -365,7 +364,7 @@ def _hyphen_adjective(words: list[str]) -> bool:
 
 
 def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None:
-    words = name_words(list(chunk.tokens))
+    words = list(chunk.names)
     after = release.after(chunk)
     lexicon = known.lexicon
     if (
@@ -407,7 +406,7 @@ def _learn_named_thing(release: Release, known: Knowledge, chunk: Chunk) -> None
         ):
             # "the Black Axe criminal organization": the name before a description.
             lexicon.learn("organisations", " ".join(words), " ".join(words))
-    label = lexicon.classify(words)
+    label = lexicon.classify_name(chunk.name, words, False)
     if label is not None and label.type == "operation":
         lexicon.learn("operations", " ".join(words), label.canonical)
         if len(words) > 1 and words[0] == "Operation":

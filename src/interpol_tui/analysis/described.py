@@ -8,7 +8,7 @@ a programme, so its later mentions are labelled too.
 from __future__ import annotations
 
 from interpol_tui.analysis.chunks import Chunk
-from interpol_tui.analysis.release import Knowledge, Release, name_words
+from interpol_tui.analysis.release import Knowledge, Release
 
 _SYSTEM_NOUNS = frozenset(
     """
@@ -55,7 +55,7 @@ def learn_described_system(release: Release, known: Knowledge, chunk: Chunk) -> 
         described = len(words) == 2 and words[0] == "other" and words[1] in _SYSTEM_NOUNS
     else:
         described = _describes_system(release, chunk)
-    name = name_words(list(chunk.tokens))
+    name = list(chunk.names)
     if not described or not name or known.lexicon.classify(name) is not None:
         return
     if known.people.find(" ".join(name)) is None and not chunk.sentence_initial:

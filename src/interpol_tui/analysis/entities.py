@@ -17,12 +17,11 @@ from interpol_tui.analysis.names import (
     DEPARTMENT_WORDS,
     DOCUMENT_HEADS,
     HONORIFICS,
-    NAME_PREPOSITIONS,
     ORG_HEADS,
     TITLE_FIRST_WORDS,
 )
 from interpol_tui.analysis.operations import operation_lists
-from interpol_tui.analysis.organisations import ORGANISATION_ALIASES, initials
+from interpol_tui.analysis.organisations import ORGANISATION_ALIASES
 from interpol_tui.analysis.overlap import Claims
 from interpol_tui.analysis.people import PeopleRegistry, match_title
 from interpol_tui.analysis.places import (
@@ -39,6 +38,8 @@ from interpol_tui.analysis.release import (
     name_words,
     split_names,
 )
+from interpol_tui.analysis.short_forms import short_forms
+from interpol_tui.analysis.suffix_forms import link_suffixes
 from interpol_tui.analysis.token_search import tokens_holding
 from interpol_tui.analysis.tokens import Token
 
@@ -47,7 +48,7 @@ _JOINABLE = frozenset({"organization", "operation"})
 """Tokens in the longest name tried inside a run (runs can join several names)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
@@ -109,12 +110,12 @@ class _Labeller:
         return self._claims.overlaps(start, end)
 
     def _label_chunk(self, chunk: Chunk) -> None:
-        tokens = list(chunk.tokens)
         if self._taken(chunk.start, chunk.end):
             return
-        words = name_words(tokens)
+        tokens = list(chunk.tokens)
+        words = list(chunk.names)
         after = self.release.after(chunk)
-        joined = " ".join(words)
+        joined = chunk.name
         if after is not None and after.start - chunk.end == 1 and after.text.islower():
             key = (joined + " " + after.text).casefold()
             tables: tuple[tuple[EntityType, dict[str, str]], ...] = (
@@ -125,7 +126,7 @@ class _Labeller:
                 if key in table:
                     self._add(chunk.start, after.end, head_kind, table[key])
                     return
-        label = self.lexicon.classify(words, all_caps=joined.isupper())
+        label = self.lexicon.classify_name(joined, words, joined.isupper())
         if label is not None and label.type in _JOINABLE and self._two_names(tokens, label.type):
             return
         kind = label.entity if label is not None else None
@@ -135,10 +136,12 @@ class _Labeller:
             self._add(chunk.start, chunk.end, kind, label.canonical)
             self._nested_bodies(tokens, label)
             return
-        if self._label_person(tokens):
+        texts = list(chunk.texts)
+        if self._label_person(tokens, texts):
             return
         self._segment(
             tokens,
+            texts,
             no_places=(label is not None and label.type in NO_PLACE_INSIDE)
             or words[-1] in DOCUMENT_HEADS,
         )
@@ -203,10 +206,10 @@ class _Labeller:
                 self._add(part[0].start, part[-1].end, "organization", sub.canonical)
                 return
 
-    def _label_person(self, tokens: list[Token]) -> bool:
-        words = [t.text for t in tokens]
+    def _label_person(self, tokens: list[Token], words: list[str]) -> bool:
+        """Label a titled or untitled person; ``words``: the tokens' texts."""
         if TITLE_FIRST_WORDS.isdisjoint(words):
-            return self._person(tokens, None)  # no title can start here
+            return self._person(tokens, None, " ".join(words))  # no title can start here
         for index in range(len(words)):
             end = match_title(words, index)
             if end == index:
@@ -248,61 +251,76 @@ class _Labeller:
             return True
         return self._person(tokens, None)
 
-    def _person(self, tokens: list[Token], role: str | None) -> bool:
-        """Label ``tokens`` as the person they name, if this release knows them."""
-        person = self.people.find(" ".join([t.text for t in tokens]))
+    def _person(self, tokens: list[Token], role: str | None, name: str | None = None) -> bool:
+        """Label ``tokens`` as the person they name (``name``: their texts joined), if known."""
+        person = self.people.find(" ".join([t.text for t in tokens]) if name is None else name)
         if person is None:
             return False
         person.mentions.append(tokens[0].start)
         self._add(tokens[0].start, tokens[-1].end, "person", person.canonical, role or person.role)
         return True
 
-    def _segment(self, tokens: list[Token], no_places: bool) -> None:
-        """Label the longest known names inside a run, left to right."""
-        texts = [t.text for t in tokens]
+    def _segment(
+        self, tokens: list[Token], texts: list[str] | None = None, *, no_places: bool
+    ) -> None:
+        """Label the longest known names inside a run, left to right (``texts``: its texts)."""
+        if texts is None:
+            texts = [t.text for t in tokens]
         bracketed = "(" in texts  # else a part's name words are its texts (name_words)
-        classify = self.lexicon.classify_name
         i = 0
         while i < len(tokens):
             if tokens[i].kind != "word" or texts[i][0].islower():
                 i += 1
                 continue
-            if self._coordinated_region(tokens, i):
-                i += 1
+            if i + 3 < len(tokens) and self._coordinated_region(tokens, i):
+                i += 1  # (the test before the call: a region needs the three words after)
                 continue
-            for j in range(min(len(tokens), i + _LONGEST_NAME), i, -1):
-                if tokens[j - 1].kind != "word":  # a word is never "(" or ")"
-                    continue
-                part = tokens[i:j]
-                words = name_words(part) if bracketed else texts[i:j]
-                name = " ".join(words)
-                label = classify(name, words, name.isupper())
-                # A surname that is also a province ("Ishikawa") is the person.
-                surname = label is not None and label.type == "location" and _subdivision(words)
-                person = self.people.find(name) if label is None or surname else None
-                if person is not None:
-                    person.mentions.append(part[0].start)
-                    self._add(part[0].start, part[-1].end, "person", person.canonical, person.role)
-                    i = j
-                    break
-                found = label.entity if label is not None else None
-                if label is None or found is None or (no_places and found == "location"):
-                    continue
-                if found == "organization" and j < len(tokens) and modifies_next(part, tokens[j]):
-                    continue  # "Internet Service Providers": the head describes the providers
-                if (
-                    label.type == "organization"
-                    and len(part) == 1
-                    and part[0].text not in ORGANISATION_ALIASES
-                ) and part[0].text not in self.lexicon.acronyms:
-                    continue
-                if not (found == "organization" and self._body_of_body(part)):
-                    self._add(part[0].start, part[-1].end, found, label.canonical)
-                i = j
-                break
-            else:
+            end = self._longest_name(tokens, texts, i, bracketed, no_places)
+            if end is None:
                 self._link_short_form(tokens[i])
                 i += 1
+            else:
+                i = end
+
+    def _longest_name(
+        self, tokens: list[Token], texts: list[str], i: int, bracketed: bool, no_places: bool
+    ) -> int | None:
+        """Label the longest known name that starts at ``tokens[i]``; the index after it."""
+        classify = self.lexicon.classify_name
+        for j in range(min(len(tokens), i + _LONGEST_NAME), i, -1):
+            if tokens[j - 1].kind != "word":  # a word is never "(" or ")"
+                continue
+            words = name_words(tokens[i:j]) if bracketed else texts[i:j]
+            name = " ".join(words)
+            label = classify(name, words, name.isupper())
+            if label is None:
+                person = self.people.find(name)
+                if person is None:
+                    continue  # most parts: neither a name nor a person this release knows
+            elif label.type == "location" and _subdivision(words):
+                person = self.people.find(name)  # a surname that is also a province
+            else:
+                person = None
+            part = tokens[i:j]
+            if person is not None:
+                person.mentions.append(part[0].start)
+                self._add(part[0].start, part[-1].end, "person", person.canonical, person.role)
+                return j
+            found = label.entity if label is not None else None
+            if label is None or found is None or (no_places and found == "location"):
+                continue
+            if found == "organization" and j < len(tokens) and modifies_next(part, tokens[j]):
+                continue  # "Internet Service Providers": the head describes the providers
+            if (
+                label.type == "organization"
+                and len(part) == 1
+                and part[0].text not in ORGANISATION_ALIASES
+            ) and part[0].text not in self.lexicon.acronyms:
+                continue
+            if not (found == "organization" and self._body_of_body(part)):
+                self._add(part[0].start, part[-1].end, found, label.canonical)
+            return j
+        return None
 
     def _coordinated_region(self, tokens: list[Token], i: int) -> bool:
         """ "Central and South America": "Central" stands for Central America."""
@@ -325,7 +343,7 @@ class _Labeller:
         """ "Coalition" -> "Global Coalition"; "GA" -> "United Nations General Assembly"."""
         word = token.text
         if self._short_forms is None:
-            self._short_forms = _short_forms(self.lexicon.organisations)
+            self._short_forms = short_forms(self.lexicon.organisations)
         by_last_word, by_initials = self._short_forms
         canonical = None
         if word[0].isupper() and not word.isupper():
@@ -369,7 +387,7 @@ class _Labeller:
 
     def spans(self) -> tuple[EntitySpan, ...]:
         """Return the labelled spans, sorted, with suffix forms linked to long forms."""
-        self._link_suffixes()
+        link_suffixes(self.found, self.text)
         ordered = sorted(
             (f for f in self.found if not self._bare_head(f)), key=lambda f: (f.start, -f.end)
         )
@@ -382,50 +400,10 @@ class _Labeller:
         """ "the Police", "the Council": a head noun alone names no one body for certain."""
         return found.type == "organization" and self.text[found.start : found.end] in ORG_HEADS
 
-    def _link_suffixes(self) -> None:
-        """ "General Assembly" after "INTERPOL General Assembly" is the same body."""
-        for kind in ("organization", "operation"):
-            names = {f.canonical for f in self.found if f.type == kind}
-            for found in self.found:
-                if found.type != kind:
-                    continue
-                longer = [
-                    n
-                    for n in names
-                    if n != found.canonical
-                    and n.endswith(" " + found.canonical)
-                    # "Directorate of INTERPOL" is no longer form of INTERPOL.
-                    and n[: -len(found.canonical) - 1].removesuffix(" the").rsplit(" ", 1)[-1]
-                    not in NAME_PREPOSITIONS
-                ]
-                # "Brazil’s Federal Police" is not the Australian Federal Police.
-                owned = self.text[max(0, found.start - 3) : found.start] in ("’s ", "'s ")
-                if len(longer) == 1 and not owned:
-                    found.canonical = longer[0]
-
 
 def _plural_head(word: str) -> bool:
     """ "Units", "Agencies": the plural of a body's head word."""
     return word.endswith("s") and (word[:-1] in ORG_HEADS or f"{word[:-3]}y" in ORG_HEADS)
-
-
-def _short_forms(organisations: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """The short forms of a release's organisations: last word -> name, initials -> name.
-
-    Each short form goes to the first organisation (in the order learnt) that has
-    it: "Coalition" to "Global Coalition"; "GA" (the initials of all the words, of
-    all but the first, or of all but the first two) to "United Nations General Assembly".
-    """
-    by_last_word: dict[str, str] = {}
-    by_initials: dict[str, str] = {}
-    for canonical in dict.fromkeys(organisations.values()):
-        parts = canonical.split(" ")
-        # "Coalition" for "Global Coalition"; not "Security" for "... Safety and Security".
-        if len(parts) > 1 and parts[-1] in ORG_HEADS:
-            by_last_word.setdefault(parts[-1], canonical)
-        for form in (initials(parts), initials(parts[2:]), initials(parts[1:])):
-            by_initials.setdefault(form, canonical)
-    return by_last_word, by_initials
 
 
 def _subdivision(words: list[str]) -> bool:

@@ -53,11 +53,12 @@ def _excluded_number(text: str, tokens: list[Token], core: Core) -> bool:
     if first.kind == "number":
         before = text[max(0, first.start - 1) : first.start]
         after = text[last.end : last.end + 2]
-        glued_unit = core.last + 1 < len(tokens) and _glued_unit(last, tokens[core.last + 1])
         if before in ("/", ":", "#", "-", "–") or after[:1] in ("/", ":"):
             return True
-        if after[:1].isalpha() and not glued_unit:
-            return True  # "3G", "B2B": a number inside a word
+        if after[:1].isalpha() and not (
+            core.last + 1 < len(tokens) and _glued_unit(last, tokens[core.last + 1])
+        ):
+            return True  # "3G", "B2B": a number inside a word; not "54kg"
         # Both patterns need a slash: most numbers have none near them, decided with ``in``.
         after_six, before_six = (
             text[last.end : last.end + 6],
@@ -368,10 +369,9 @@ def _build(
     sentences: SentenceIndex,
     periods: list[Period],
 ) -> Figure | None:
-    sentence = sentences.at(tokens[core.first].start)
-    extent = _Extent(
-        tokens[core.first].start, tokens[core.last].end, core.unit, core.kind, core.last + 1
-    )
+    start = tokens[core.first].start
+    sentence = sentences.at(start)
+    extent = _Extent(start, tokens[core.last].end, core.unit, core.kind, core.last + 1)
     _currency_before(tokens, core, extent)
     _unit_after(tokens, extent)
     qualifier = _qualify(text, sentence.start, extent)
@@ -402,11 +402,12 @@ def _build(
         phrase += suffix
         kind = "rate"
         end = tokens[after_rate - 1].end
-    in_sentence = _periods_in(periods, sentence.start, sentence.end)
+    in_sentence = _periods_in(periods, sentence.start, sentence.end) if periods else []
+    span = text[extent.start : end]
     return Figure(
         start=extent.start,
         end=end,
-        text=text[extent.start : end],
+        text=span,
         value=core.value,
         unit=extent.unit,
         qualifier=qualifier,
@@ -415,7 +416,7 @@ def _build(
         sentence_start=sentence.start,
         period=period_for(in_sentence, extent.start),
         kind=kind,
-        low=_scaled_low(extent.low, core.value, text[extent.start : end]),
+        low=_scaled_low(extent.low, core.value, span),
     )
 
 

@@ -69,10 +69,11 @@ def read_core(tokens: list[Token], i: int) -> Core | None:
             return None
         core = Core(i, i, value)
     elif token.kind == "word":
-        fold = fold_value(lower)
+        # Both patterns need what they end with or hold: "a", "an" and "seven" skip them.
+        fold = fold_value(lower) if lower.endswith("fold") else None
         if fold is not None and lower not in SCALES:
             return Core(i, i, fold, kind="factor")
-        duration = _DURATION_WORD.fullmatch(token.text)
+        duration = _DURATION_WORD.fullmatch(token.text) if "-" in token.text else None
         if duration and word_value(duration["number"]) is not None:
             number = float(word_value(duration["number"]) or 0)
             unit = TIME_UNITS[duration["unit"].lower()]
@@ -108,7 +109,7 @@ def _read_article(tokens: list[Token], i: int) -> Core | None:
     nxt = tokens[i + 1].text.lower()
     if nxt in SCALES and nxt != "hundred":
         return _extend_scale(tokens, Core(i, i + 1, float(SCALES[nxt])))
-    fold = fold_value(nxt)
+    fold = fold_value(nxt) if nxt.endswith("fold") else None
     if fold is not None and nxt not in SCALES:
         return Core(i, i + 1, fold, kind="factor")
     if _one_unit(tokens, i):

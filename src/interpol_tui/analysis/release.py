@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interpol_tui.analysis.chunks import Chunk, find_chunks
+from interpol_tui.analysis.chunks import Chunk, find_chunks, name_texts
 from interpol_tui.analysis.classify import Lexicon, is_name_like
 from interpol_tui.analysis.model import EntityType
 from interpol_tui.analysis.names import (
@@ -19,19 +19,7 @@ from interpol_tui.analysis.tokens import Token
 def name_words(tokens: list[Token]) -> list[str]:
     """Words of a name, leaving out an acronym in brackets ("United Nations (UN) ...")."""
     texts = [token.text for token in tokens]
-    if "(" not in texts:
-        return texts  # most names: no bracket to leave out
-    words: list[str] = []
-    skip = 0
-    for index, token in enumerate(tokens):
-        if skip:
-            skip -= 1
-            continue
-        if token.text == "(" and index + 2 < len(tokens) and tokens[index + 2].text == ")":
-            skip = 2
-            continue
-        words.append(token.text)
-    return words
+    return texts if "(" not in texts else name_texts(texts)
 
 
 def split_names(words: list[str]) -> list[list[str]]:
@@ -97,17 +85,19 @@ class Knowledge:
 class Release:
     """One release as entity finding reads it: text, tokens and name runs (never changed)."""
 
-    __slots__ = ("chunks", "text", "tokens")
+    __slots__ = ("chunks", "count", "text", "tokens")
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
+        self.count = len(tokens)
+        """How many tokens (read by :meth:`after`, hundreds of times a release)."""
         self.chunks: list[Chunk] = find_chunks(text, tokens)
 
     def after(self, chunk: Chunk, offset: int = 0) -> Token | None:
         """The token ``offset`` places after ``chunk`` (0: the next one), or None."""
-        index = chunk.first + len(chunk.tokens) + offset
-        return self.tokens[index] if index < len(self.tokens) else None
+        index = chunk.stop + offset
+        return self.tokens[index] if index < self.count else None
 
     def before(self, chunk: Chunk, offset: int = 0) -> Token | None:
         """The token ``offset`` places before ``chunk`` (0: the previous one), or None."""
@@ -116,7 +106,7 @@ class Release:
 
     def words_after(self, chunk: Chunk, skip: int, count: int) -> list[str]:
         """Up to ``count`` words after ``chunk``, skipping ``skip`` tokens and possessive "’s"."""
-        start = chunk.first + len(chunk.tokens) + skip
+        start = chunk.stop + skip
         words: list[str] = []
         for token in self.tokens[start:]:
             if len(words) >= count or token.text in (".", ";", "“", "”", '"'):

@@ -56,13 +56,10 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the tokens of ``text[start:end]`` with offsets into ``text``.
 
-    The text is cut at its spaces first (``str.split``, in C): a piece of letters only
-    is one word, and one with a closing mark after its letters ("Germany,") or an
-    opening one before them ("“We") is a word and a mark; nine pieces in ten are one
-    of these. Only the runs of other pieces (numbers, hyphens, apostrophes, line
-    breaks) go through the token pattern, which gives the same tokens there: no
-    token but a number ("30 000") holds a space, and a number neither starts nor
-    goes on in a piece of letters (``tests/test_analysis_fast_paths.py``).
+    The text is cut at its spaces and line breaks (no token holds one; ``str.split``, in C):
+    a piece of letters is a word, with a closing mark after it ("Germany,") or an opening one
+    before ("“We"); digits no digits stand beside are a number (:func:`_lone_number`). Only
+    the other pieces go through the token pattern (``tests/test_analysis_fast_paths.py``).
     """
     stop = len(text) if end is None else end
     tokens: list[Token] = []
@@ -70,14 +67,29 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     new = object.__new__
     position = start
     run = -1  # where the pending run of other pieces starts (-1: none)
-    for piece in (text if start == 0 and stop == len(text) else text[start:stop]).split(" "):
+    source = text if start == 0 and stop == len(text) else text[start:stop]
+    for piece in source.replace("\n", " ").split(" "):
         size = len(piece)
         if piece.isalpha():
-            lead, cut = 0, size
-        elif size > 1 and piece[-1] in _CLOSING and piece[:-1].isalpha():
-            lead, cut = 0, size - 1
+            # The commonest piece, one word, made without the general case's tests.
+            if run >= 0:
+                _read_run(text, run, position - 1, tokens)
+                run = -1
+            token = new(Token)
+            token.text = piece
+            token.kind = "word"
+            token.start = position
+            position += size
+            token.end = position
+            append(token)
+            position += 1
+            continue
+        if size > 1 and piece[-1] in _CLOSING and piece[:-1].isalpha():
+            lead, cut = 0, size - 1  # "Germany,": the word, then its closing mark
         elif size > 1 and piece[0] in _OPENING and piece[1:].isalpha():
-            lead, cut = 1, size
+            lead, cut = 1, size  # "“We": the opening mark, then the word
+        elif _lone_number(text, piece, position, start, stop):
+            lead, cut = 0, size if piece[-1] in _DIGITS else size - 1  # "2023", "40,"
         else:
             if size and run < 0:
                 run = position
@@ -86,12 +98,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if run >= 0:
             _read_run(text, run, position - 1, tokens)
             run = -1
-        # Built without calling __init__ (a Python call for each token); same fields.
         if lead:
             append(_made(new, piece[0], "punct", position, position + 1))
         token = new(Token)
-        token.text = piece if cut == size and not lead else piece[lead:cut]
-        token.kind = "word"
+        token.text = piece[lead:cut]
+        token.kind = "number" if piece[0] in _DIGITS else "word"
         token.start = position + lead
         token.end = position + cut
         append(token)
@@ -114,6 +125,23 @@ def _made(new: Callable[[type[Token]], Token], text: str, kind: str, start: int,
 
 
 _CLOSING = frozenset(".,;:!?”)")
+_DIGITS = frozenset("0123456789")
+
+
+def _lone_number(text: str, piece: str, position: int, start: int, stop: int) -> bool:
+    """True for a piece of ASCII digits, with a closing mark after them or none, that is one
+    number token: no digit stands before its space or after the space that follows it,
+    so it groups with no other piece ("30 000"), and a mark ends it ("2023," "40.")."""
+    marked = piece[-1:] in _CLOSING
+    digits = piece[:-1] if marked else piece
+    if not (digits.isdigit() and digits.isascii()):
+        return False
+    if position - 2 >= start and text[position - 2] in _DIGITS:
+        return False  # "30 000": the digits before may take these into their number
+    after = position + len(piece) + 1
+    return marked or not (after < stop and text[after] in _DIGITS)
+
+
 _OPENING = frozenset('“‘("')
 
 
@@ -158,6 +186,7 @@ def _fold_abbreviations(text: str, start: int, stop: int, tokens: list[Token]) -
 
 
 _ABBREVIATED = ABBREVIATED_HONORIFICS | {"St"}
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATED))
 # Single capitals that take a point in names ("K. Shanmugam"); not I, V or X, which end
 # sentences as numerals ("Operation Haechi V. Officers ...").
 _INITIALS = frozenset("ABCDEFGHJKLMNOPQRSTUWYZ")
@@ -170,7 +199,10 @@ def _abbreviation_points(text: str, start: int, stop: int) -> list[int]:
     while point != -1:
         if point + 2 < stop and text[point + 2].isupper():
             begin = point
-            while begin > start and text[begin - 1].isalpha():
+            # The word before the point, read back no further than the longest
+            # abbreviation and one letter more: a longer word is none of them.
+            floor = max(start, point - _LONGEST_ABBREVIATION - 1)
+            while begin > floor and text[begin - 1].isalpha():
                 begin -= 1
             word = text[begin:point]
             boundary = begin == start or not (text[begin - 1].isalnum() or text[begin - 1] in ".-")

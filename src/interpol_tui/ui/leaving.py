@@ -32,6 +32,7 @@ from typing import Any
 
 from textual.app import App
 
+from interpol_tui import launcher
 from interpol_tui.corpus import pacing
 from interpol_tui.ui.session import ReadingSession
 
@@ -68,11 +69,13 @@ def _kill_workers() -> None:
     """
     if "interpol_tui.corpus.pool" not in sys.modules:
         return  # no pool was ever started (multiprocessing not even imported)
-    import multiprocessing
-
-    for child in multiprocessing.active_children():
-        with contextlib.suppress(OSError):
-            child.kill()
+    # Not `import multiprocessing`: while a thread is still importing the pool at the first
+    # frame, the import statement waits for it (100 ms of ctrl+q at 10,000 releases).
+    multiprocessing = sys.modules.get("multiprocessing")
+    with contextlib.suppress(AttributeError):  # half imported: no worker started yet
+        for child in multiprocessing.active_children() if multiprocessing else ():
+            with contextlib.suppress(OSError):
+                child.kill()
 
 
 def run_and_leave(app: App[Any]) -> int:
@@ -102,6 +105,7 @@ def run_and_leave(app: App[Any]) -> int:
     if busy or leaves_at_once:
         sys.stdout.flush()
         sys.stderr.flush()
+        launcher.report(status)  # the shell has its prompt while the memory is freed
         os._exit(status)
     loop.close()
     return status
