@@ -5,12 +5,12 @@ from __future__ import annotations
 from reader_fixtures import TEXT, TITLE, analysis, document
 
 from interpol_tui.analysis.model import Quote
+from interpol_tui.analysis.quotations import quotations_of
 from interpol_tui.ui.annotations import (
     citation,
     find_matches,
     highlights_of,
     mentions_of,
-    quotations_of,
     release_text,
     releases_mentioning,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 
 from reader_fixtures import TEXT, TITLE, analysis, document
@@ -265,3 +266,39 @@ async def test_every_kind_stays_legible_on_every_colour_theme() -> None:
                 bg = luminance(Color.from_rich_color(style.bgcolor))
                 ratio = (max(fg, bg) + 0.05) / (min(fg, bg) + 0.05)
                 assert ratio >= 3.0, (theme, kind, ratio)
+
+
+async def _find_bar_mounted(app: App[None]) -> FindBar:
+    """The find bar, once mounted after the first frames (a hang guard, not a timing)."""
+    for _ in range(300):
+        if app.query(FindBar):
+            return app.query_one(FindBar)
+        await asyncio.sleep(0.01)
+    raise AssertionError("the find bar was never mounted")
+
+
+async def test_the_find_bar_follows_the_first_frame_between_reader_and_legend() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE):
+        pane = app.query_one(ReaderPane)
+        await _find_bar_mounted(app)
+        assert [type(child) for child in pane.children] == [Reader, FindBar, Legend]
+        assert pane._mount_find_bar() is None  # mounted once only
+        assert not app.query_one(FindBar).has_class("-open")  # hidden until used
+
+
+async def test_a_find_asked_for_before_the_bar_is_mounted_mounts_and_opens_it() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await (await _find_bar_mounted(app)).remove()  # as before its mount after the first frame
+        reader = app.query_one(Reader)
+        reader.post_message(Reader.FindRequested("ruiz"))
+        for _ in range(5):  # the bar mounted, then its field
+            await pilot.pause()
+        bar = app.query_one(FindBar)
+        assert bar.has_class("-open")
+        assert [type(child) for child in app.query_one(ReaderPane).children] == [
+            Reader,
+            FindBar,
+            Legend,
+        ]

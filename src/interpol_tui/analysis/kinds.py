@@ -50,6 +50,15 @@ KINDS: tuple[Kind, ...] = (
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 
+ENTITY_TYPES: tuple[str, ...] = tuple(kind.name for kind in KINDS if kind.entity)
+"""Every entity type, in legend order (``analysis.model.EntityType``)."""
+HIGHLIGHT_KINDS: tuple[str, ...] = tuple(kind.name for kind in KINDS)
+"""Every kind of span the reader can highlight (the legend's entries), in legend order.
+
+Here, not in ``analysis.model`` (which gives both too): the settings, the legend and the
+reader need them before the first frame, the span classes only once a release's
+analysis is read."""
+
 
 def plural_list(entities_only: bool = True) -> str:
     """ "people, organisations, places and operations": the kinds as a phrase."""

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interpol_tui.analysis.kinds import KINDS
+from interpol_tui.analysis.kinds import ENTITY_TYPES as ENTITY_TYPES
+from interpol_tui.analysis.kinds import HIGHLIGHT_KINDS as HIGHLIGHT_KINDS
 from interpol_tui.analysis.quick_init import quick_init
 
 EntityType = str
 """One of :data:`ENTITY_TYPES` (declared in the registry, ``analysis/kinds.py``)."""
-ENTITY_TYPES: tuple[EntityType, ...] = tuple(kind.name for kind in KINDS if kind.entity)
 
 HighlightKind = str
-"""One of :data:`HIGHLIGHT_KINDS`."""
-HIGHLIGHT_KINDS: tuple[HighlightKind, ...] = tuple(kind.name for kind in KINDS)
-"""Every kind of span the reader can highlight (the legend's entries), in legend order."""
+"""One of :data:`HIGHLIGHT_KINDS` (declared in the registry, ``analysis/kinds.py``)."""
 
 
 @quick_init

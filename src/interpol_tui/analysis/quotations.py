@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from interpol_tui.analysis.model import Quote
+if TYPE_CHECKING:  # (the reader imports this module before its first frame; no Quote made here)
+    from interpol_tui.analysis.model import Quote
 
 
 @dataclass(frozen=True, slots=True)

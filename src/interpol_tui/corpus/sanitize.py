@@ -10,25 +10,22 @@ never end up with the same name and the user can see what the name holds.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings
 # (terminated by BEL or ST; an unterminated one ends at the line's end so that
 # one stray ESC cannot swallow the rest of a release), and two-character escapes.
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
+_ESCAPE_SEQUENCE = r"""
     \x1b\[[0-?]*[ -/]*[@-~]                      # CSI
   | \x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC
   | \x9b[0-?]*[ -/]*[@-~]                        # 8-bit CSI
   | [\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # 8-bit OSC, DCS, SOS, PM, APC
   | \x1b[ -/]*[0-~]?                             # other escapes (and a lone ESC)
-    """,
-    re.VERBOSE,
-)
+    """
 
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # and lone surrogates (undecodable bytes in file names; they cannot be printed).
 _CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 
 # Invisible format characters: zero-width space, non-joiner and joiner, the marks of
 # direction (LRM, RLM, ALM), word joiner and invisible operators, soft hyphen, the
@@ -37,14 +34,43 @@ _CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 # open) and can reorder what a terminal shows; text loses them (without a warning:
 # they are common in text copied from the web), names show them escaped.
 INVISIBLE_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff\ufff9-\ufffb"
-_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
-_UNWANTED = re.compile(f"[{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
 
-# What a name may not show as is: all of the above plus tab, newline and the Unicode
-# line and paragraph separators.
-_NAME_CONTROL = re.compile(f"[\t\n{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
-# What CLI output may not show as is: the same but tab and newline, which tables handle.
-_OUTPUT_CONTROL = re.compile(f"[{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
+
+class _Patterns:
+    """The patterns, each compiled when first used: compiling these character classes (the
+    surrogates and other ranges past U+00FF) costs about as much as importing a dozen
+    modules, work the browser's first frame does without (none of them is used in it)."""
+
+    @cached_property
+    def escape_sequence(self) -> re.Pattern[str]:
+        return re.compile(_ESCAPE_SEQUENCE, re.VERBOSE)
+
+    @cached_property
+    def control(self) -> re.Pattern[str]:
+        return re.compile(f"[{_CONTROL_CHARS}]")
+
+    @cached_property
+    def invisible(self) -> re.Pattern[str]:
+        return re.compile(f"[{INVISIBLE_CHARS}]")
+
+    @cached_property
+    def unwanted(self) -> re.Pattern[str]:
+        return re.compile(f"[{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
+
+    @cached_property
+    def name_control(self) -> re.Pattern[str]:
+        """What a name may not show as is: all of the above plus tab, newline and the
+        Unicode line and paragraph separators."""
+        return re.compile(f"[\t\n{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
+
+    @cached_property
+    def output_control(self) -> re.Pattern[str]:
+        """What CLI output may not show as is: the same but tab and newline, which tables
+        handle."""
+        return re.compile(f"[{_CONTROL_CHARS}{INVISIBLE_CHARS}\u2028\u2029]")
+
+
+_PATTERNS = _Patterns()
 
 
 def strip_controls(text: str) -> str:
@@ -57,19 +83,19 @@ def strip_controls(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Every escape sequence starts with a character _CONTROL matches, so text
     # without one is returned as is: one search is 3-4x cheaper than the subs.
-    if _UNWANTED.search(text) is None:
+    if _PATTERNS.unwanted.search(text) is None:
         return text
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _INVISIBLE.sub("", text)
-    if _CONTROL.search(text) is None:
+    text = _PATTERNS.invisible.sub("", text)
+    if _PATTERNS.control.search(text) is None:
         return text
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    return _CONTROL.sub("", text)
+    text = _PATTERNS.escape_sequence.sub("", text)
+    return _PATTERNS.control.sub("", text)
 
 
 def has_controls(text: str) -> bool:
     """Return True when ``text`` holds anything :func:`strip_controls` would remove."""
-    return bool(_CONTROL.search(text.replace("\r\n", "\n").replace("\r", "\n")))
+    return bool(_PATTERNS.control.search(text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -81,7 +107,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible_controls(name: str) -> str:
     """Return ``name`` with every control character shown as an escape (``\\x1b``, ``\\u202e``)."""
-    return _NAME_CONTROL.sub(_escape, name)
+    return _PATTERNS.name_control.sub(_escape, name)
 
 
 def escape_controls(text: str) -> str:
@@ -91,12 +117,12 @@ def escape_controls(text: str) -> str:
     sequences shown (``\\x1b]0;x\\x07``) rather than removed: what is shown
     is what is there, and nothing reaches the terminal to act on.
     """
-    return _OUTPUT_CONTROL.sub(_escape, text)
+    return _PATTERNS.output_control.sub(_escape, text)
 
 
 def has_output_controls(text: str) -> bool:
     """Return True when :func:`escape_controls` would change ``text``."""
-    return _OUTPUT_CONTROL.search(text) is not None
+    return _PATTERNS.output_control.search(text) is not None
 
 
 def one_line(text: str) -> str:

@@ -32,7 +32,7 @@ from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
-from interpol_tui.corpus.model import Corpus
+from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import listing_store
 from interpol_tui.state.file_probe import FileProbe
 from interpol_tui.state.listing_store import ESCAPED, TYPED, Row, Stored, plain
@@ -66,16 +66,15 @@ class ListedDocument(StoredDocument):
 
     def __init__(self, row: Row, texts: SnapshotTexts) -> None:
         object.__setattr__(self, "_row", row)
+        object.__setattr__(self, "id", row[0])
+        object.__setattr__(self, "sha256", row[4])
         object.__setattr__(self, "_texts", texts)
 
     _row: Row
 
-    # Properties shadow Document's slots, which a listed release never fills.
-    @property  # type: ignore[override]
-    def id(self) -> str:
-        """Stable id (see :class:`Document`)."""
-        return self._row[0]
-
+    # Properties shadow Document's slots, which a listed release never fills; but its id
+    # and hash, which the start reads for every release (the corpus's and the saved
+    # state's indexes), are Document's own slots, filled from the row as it is listed.
     @property  # type: ignore[override]
     def title(self) -> str:
         """The title."""
@@ -90,11 +89,6 @@ class ListedDocument(StoredDocument):
     def dateline(self) -> str | None:
         """The dateline, or None."""
         return self._row[7]
-
-    @property  # type: ignore[override]
-    def sha256(self) -> str:
-        """The hash that keys caches (see :class:`Document`)."""
-        return self._row[4]
 
     @property  # type: ignore[override]
     def title_source(self) -> str:
@@ -147,6 +141,9 @@ class ListedDocument(StoredDocument):
 _ROW = ListedDocument.__dict__["_row"]
 """The slot of a listed release's row (set straight, as ``object.__setattr__`` would)."""
 _TEXTS = StoredDocument.__dict__["_texts"]
+_ID = Document.__dict__["id"]
+_SHA256 = Document.__dict__["sha256"]
+"""Document's slots of the id and the hash (a listed release fills them from its row)."""
 
 
 def _usable_row(row: Row) -> Row | None:
@@ -263,6 +260,8 @@ def _corpus(
     # a tenth of what calling the class costs at 10,000 rows.
     documents = tuple(map(ListedDocument.__new__, repeat(ListedDocument, len(listed))))
     deque(map(_ROW.__set__, documents, listed), maxlen=0)
+    deque(map(_ID.__set__, documents, map(itemgetter(0), listed)), maxlen=0)
+    deque(map(_SHA256.__set__, documents, map(itemgetter(4), listed)), maxlen=0)
     deque(map(_TEXTS.__set__, documents, repeat(texts)), maxlen=0)
     return Corpus(documents=documents, warnings=tuple(warnings), roots=tuple(map(Path, roots)))
 

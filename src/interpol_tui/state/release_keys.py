@@ -38,7 +38,8 @@ class ReleaseIndex:
         """The corpus hint written into new records."""
         # Comprehensions, not a loop: this runs on the UI thread for every corpus loaded.
         self._key_of: dict[str, str] = {d.id: d.sha256 or f"id:{d.id}" for d in documents}
-        self._id_of = {key: doc_id for doc_id, key in self._key_of.items()}
+        # (as a comprehension over the items would: a later release's key wins)
+        self._id_of = dict(zip(self._key_of.values(), self._key_of.keys(), strict=True))
         self._copies: dict[str, list[str]] = {}
         """Keys held by several releases (copies of one file), with all their ids."""
         if len(self._id_of) < len(self._key_of):

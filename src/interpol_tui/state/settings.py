@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from interpol_tui.analysis.model import HIGHLIGHT_KINDS
+from interpol_tui.analysis.kinds import HIGHLIGHT_KINDS
 from interpol_tui.corpus.opening import DEFAULT_MAX_BYTES
 from interpol_tui.state.paths import StatePaths
 from interpol_tui.state.shapes import depth_at_most

@@ -17,14 +17,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Document
-from interpol_tui.state import codec
 from interpol_tui.state.jsonio import parse_json
 from interpol_tui.state.snapshot import CorpusSnapshot, FileRecord
 
 if TYPE_CHECKING:  # imported when facts are made: the listing read at start-up needs none
     from interpol_tui.analysis.fact_columns import FactColumns
+    from interpol_tui.analysis.model import DocumentAnalysis
     from interpol_tui.analysis.release_facts import ReleaseFacts
 
 Row = tuple[str, str, bytes]
@@ -140,12 +139,16 @@ class StoredDocument(Document):
 
 def encode_analysis(analysis: DocumentAnalysis, text: str) -> bytes:
     """The stored form of an analysis: the codec's JSON, compressed."""
+    from interpol_tui.state import codec  # (not before the first frame: the listing needs none)
+
     data = json.dumps(codec.encode(analysis, text), ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(data.encode("utf-8"), 1)
 
 
 def decode_analysis(doc_id: str, data: bytes, text: str) -> DocumentAnalysis | None:
     """Rebuild a stored analysis, or None when the data cannot be trusted."""
+    from interpol_tui.state import codec
+
     try:
         # Bounded like every state file: deep nesting or huge numbers are damage.
         parsed = parse_json(zlib.decompress(data), check_numbers=False)
@@ -154,7 +157,7 @@ def decode_analysis(doc_id: str, data: bytes, text: str) -> DocumentAnalysis | N
         return None
 
 
-class StoredAnalyses(Mapping[str, DocumentAnalysis]):
+class StoredAnalyses(Mapping[str, "DocumentAnalysis"]):  # (a name: not imported before it is used)
     """Doc id -> analysis, each decoded from the snapshot when asked for (recent ones kept).
 
     Analyses that could not be stored (no usable snapshot) are kept compressed
@@ -322,6 +325,8 @@ class StoredAnalyses(Mapping[str, DocumentAnalysis]):
         return found
 
     def _load(self, document: Document) -> DocumentAnalysis:
+        from interpol_tui.analysis.model import DocumentAnalysis
+
         if document.id in self.failed:
             return DocumentAnalysis(document.id)
         data = self._memory.get(document.id)

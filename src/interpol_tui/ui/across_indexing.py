@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 
 if TYPE_CHECKING:
     from interpol_tui.analysis.across_index import AcrossIndex
+    from interpol_tui.analysis.model import DocumentAnalysis
 
 VIEW_MODULES = (
     "interpol_tui.ui.quotations_screen",

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-from interpol_tui.analysis.kinds import KINDS
-from interpol_tui.analysis.model import (
-    HIGHLIGHT_KINDS,
-    DocumentAnalysis,
-    EntitySpan,
-    HighlightKind,
-)
-from interpol_tui.analysis.quotations import Quotation, format_citation, quotations_of
+from interpol_tui.analysis.kinds import HIGHLIGHT_KINDS, KINDS
 from interpol_tui.corpus.model import Document
 from interpol_tui.corpus.sanitize import strip_controls
+
+if TYPE_CHECKING:  # (the span classes: imported once an analysis is read, after start-up)
+    from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan, HighlightKind
+    from interpol_tui.analysis.quotations import Quotation
 
 KIND_LABELS: Final[dict[HighlightKind, str]] = {kind.name: kind.label for kind in KINDS}
 """How the legend and the help name each highlight kind (from the registry)."""
@@ -33,17 +29,17 @@ UNDATED: Final = "undated"
 __all__ = [
     "KIND_LABELS",
     "Highlight",
-    "Quotation",
     "citation",
     "highlights_of",
-    "quotations_of",
     "release_text",
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A span of the clean text drawn in the style of component class ``reader--<kind>``."""
+class Highlight(NamedTuple):
+    """A span of the clean text drawn in the style of component class ``reader--<kind>``.
+
+    A named tuple, not a dataclass: made before the first frame, a class costs a fifth
+    of a dataclass's making (its methods are not compiled at import)."""
 
     start: int
     end: int
@@ -75,6 +71,9 @@ def citation(quotation: Quotation, document: Document) -> str:
     and an unknown date drops the parentheses. A comma or other pause that ended
     the quote where the sentence went on ("…could prove fatal," said…) is dropped.
     """
+    # (imported when a release's quotations are: not before the first frame)
+    from interpol_tui.analysis.quotations import format_citation
+
     return strip_controls(
         format_citation(quotation.text, quotation.speaker, document.title, document.date)
     )

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from interpol_tui.analysis.model import HIGHLIGHT_KINDS
+from interpol_tui.analysis.kinds import HIGHLIGHT_KINDS
 from interpol_tui.ui.annotations import KIND_CSS, KIND_LABELS
 from interpol_tui.ui.legible import LegibleStyles
 

@@ -17,7 +17,6 @@ from textual.widget import Widget
 from textual.widgets import Header
 from textual.worker import get_current_worker
 
-from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui import across_indexing, release_actions
 from interpol_tui.ui.document_list import DocumentList
@@ -52,6 +51,7 @@ from interpol_tui.ui.stats_layout import (
 from interpol_tui.ui.stats_pane import StatsPane, stats_bindings
 
 if TYPE_CHECKING:
+    from interpol_tui.analysis.model import DocumentAnalysis
     from interpol_tui.corpus.formats.fields import FieldMap
 
 NARROW_WIDTH = 100

@@ -9,17 +9,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
-from interpol_tui.ui.annotations import (
-    Highlight,
-    Quotation,
-    find_matches,
-    highlights_of,
-    kind_priority,
-    quotations_of,
-)
+from interpol_tui.ui.annotations import Highlight, find_matches, highlights_of, kind_priority
+
+if TYPE_CHECKING:  # (the span classes: imported once an analysis is read, after start-up)
+    from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
+    from interpol_tui.analysis.quotations import Quotation
 
 MarkKind = Literal["entity", "quote", "match", "figure"]
 
@@ -72,14 +68,16 @@ class ReleaseMarks:
     # -- content ----------------------------------------------------------
     def load(self, analysis: DocumentAnalysis | Sequence[Highlight] | None) -> None:
         """Take the spans of a (new) analysis; forget an entity or quotation mark."""
-        if isinstance(analysis, DocumentAnalysis):
-            self.analysis = analysis
-            self._all = highlights_of(analysis)
-            self.quotations = quotations_of(analysis.quotes)
-        else:
+        if analysis is None or isinstance(analysis, Sequence):  # highlights alone, or none
             self.analysis = None
             self._all = sorted(analysis or (), key=lambda h: (h.start, h.end))
             self.quotations = []
+        else:
+            from interpol_tui.analysis.quotations import quotations_of  # (with the analysis)
+
+            self.analysis = analysis
+            self._all = highlights_of(analysis)
+            self.quotations = quotations_of(analysis.quotes)
         if self.mark is not None and self.mark.kind != "match":
             self.mark = None
         self.set_hidden(self.hidden)

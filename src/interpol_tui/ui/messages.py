@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
 from interpol_tui.corpus.model import Corpus
+
+if TYPE_CHECKING:  # the span classes are imported once an analysis is read, after start-up
+    from interpol_tui.analysis.model import DocumentAnalysis, EntitySpan
 
 
 class DocumentHighlighted(Message):

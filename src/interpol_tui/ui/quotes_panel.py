@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from interpol_tui.ui.annotations import Quotation
+from interpol_tui.analysis.quotations import Quotation
 from interpol_tui.ui.nav_keys import KeyedOptionList
 
 UNATTRIBUTED = "unattributed"

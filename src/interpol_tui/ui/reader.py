@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -16,7 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
+from interpol_tui.analysis.kinds import HIGHLIGHT_KINDS
 from interpol_tui.corpus.model import Document
 from interpol_tui.ui.annotations import KIND_CSS, Highlight, citation, release_text
 from interpol_tui.ui.clipboard import copy_text
@@ -32,6 +32,9 @@ from interpol_tui.ui.reader_layout import (
     layout_message,
     layout_release,
 )
+
+if TYPE_CHECKING:
+    from interpol_tui.analysis.model import DocumentAnalysis
 
 __all__ = ["Highlight", "Mark", "Reader"]
 

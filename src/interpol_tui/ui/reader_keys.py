@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from interpol_tui.analysis.model import HIGHLIGHT_KINDS
+from interpol_tui.analysis.kinds import HIGHLIGHT_KINDS
 from interpol_tui.ui.annotations import KIND_LABELS
 
 DYNAMIC_ACTIONS: tuple[tuple[str, tuple[object, ...]], ...] = (

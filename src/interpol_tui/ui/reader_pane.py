@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import AwaitMount
 
-from interpol_tui.ui.find_bar import FindBar
 from interpol_tui.ui.legend import Legend
 from interpol_tui.ui.reader import Reader
+
+if TYPE_CHECKING:  # imported when it is mounted, after the first frame
+    from interpol_tui.ui.find_bar import FindBar
 
 
 class ReaderPane(Vertical):
@@ -20,10 +25,21 @@ class ReaderPane(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        """Reader on top, the find bar (hidden until used) and the legend below."""
+        """Reader on top, the legend below; the find bar (hidden until used) between them."""
         yield Reader(id="reader")
-        yield FindBar(id="find-bar")
         yield Legend(id="legend")
+
+    def on_mount(self) -> None:
+        """Mount the find bar a frame after the first: hidden, it is not in the first frame."""
+        self.call_after_refresh(self.call_after_refresh, self._mount_find_bar)
+
+    def _mount_find_bar(self) -> AwaitMount | None:
+        # (as the list's hidden lines are, ui/list_pane.py; or at once when asked for first)
+        from interpol_tui.ui.find_bar import FindBar
+
+        if self.query(FindBar) or not self.is_attached:
+            return None
+        return self.mount(FindBar(id="find-bar"), before=self.query_one(Legend))
 
     @on(Reader.KindsChanged)
     def _kinds_changed(self, message: Reader.KindsChanged) -> None:
@@ -35,14 +51,20 @@ class ReaderPane(Vertical):
 
     @on(Reader.FindRequested)
     async def _find_requested(self, message: Reader.FindRequested) -> None:
+        from interpol_tui.ui.find_bar import FindBar
+
+        mounting = self._mount_find_bar()
+        if mounting is not None:
+            await mounting
         await self.query_one(FindBar).open(message.query)
 
-    @on(FindBar.Changed)
-    def _find_changed(self, message: FindBar.Changed) -> None:
+    # (handlers by name, not @on(FindBar.Changed): the class is imported after the first frame)
+    def on_find_bar_changed(self, message: FindBar.Changed) -> None:
+        """Find what the bar holds."""
         self.query_one(Reader).find(message.query)
 
-    @on(FindBar.Closed)
-    def _find_closed(self, message: FindBar.Closed) -> None:
+    def on_find_bar_closed(self, message: FindBar.Closed) -> None:
+        """Back to the reader (its marks cleared unless kept)."""
         reader = self.query_one(Reader)
         if not message.keep:
             reader.action_clear_marks()

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 
 if TYPE_CHECKING:
+    from interpol_tui.analysis.model import DocumentAnalysis
     from interpol_tui.search.indexes import SearchIndexes
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from interpol_tui.analysis.model import HIGHLIGHT_KINDS, DocumentAnalysis
+from interpol_tui.analysis.kinds import HIGHLIGHT_KINDS
 from interpol_tui.corpus.model import Corpus, Document
 from interpol_tui.state import Bookmarks, ReadingPositions, ReadMarks, ReleaseIndex
 from interpol_tui.ui.document_list import DocumentList
@@ -23,6 +23,7 @@ from interpol_tui.ui.preferences import Preferences
 from interpol_tui.ui.reader import Reader
 
 if TYPE_CHECKING:
+    from interpol_tui.analysis.model import DocumentAnalysis
     from interpol_tui.corpus.formats.fields import FieldMap
     from interpol_tui.state.listing import Prefetch
     from interpol_tui.state.snapshot import CorpusSnapshot

@@ -15,7 +15,6 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from interpol_tui.analysis.model import DocumentAnalysis
 from interpol_tui.corpus.model import Corpus
 from interpol_tui.ui.focus_border import FocusWithinBorder
 from interpol_tui.ui.heap import keep_loaded, release_loaded
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable, Input, TabbedContent
 
     from interpol_tui.analysis.aggregate import Occurrence, Statistics
+    from interpol_tui.analysis.model import DocumentAnalysis
     from interpol_tui.ui.figure_table import FigureIndex
     from interpol_tui.ui.stats_fill import PreparedTables
 
