@@ -63,6 +63,10 @@ def _prepare_worker(background: bool = False) -> None:
         os.close(quiet)
 
 
+TRACKER_QUIET = "ignore::UserWarning:multiprocessing.resource_tracker"
+"""The warnings filter the resource tracker runs with (see :func:`_start_tracker`)."""
+
+
 def _start_tracker() -> None:
     """Start multiprocessing's resource tracker with a real stderr to hand it.
 
@@ -75,14 +79,18 @@ def _start_tracker() -> None:
         usable = sys.stderr is not None and sys.stderr.fileno() >= 0
     except (AttributeError, OSError, ValueError):
         usable = False
-    if usable:
-        resource_tracker.ensure_running()
-        return
     captured = sys.stderr
-    sys.stderr = sys.__stderr__ or open(os.devnull, "w")  # noqa: SIM115
+    if not usable:
+        sys.stderr = sys.__stderr__ or open(os.devnull, "w")  # noqa: SIM115
+    # The tracker gets this interpreter's -W options on its command line. Quitting kills
+    # the workers mid-run (ui/leaving.py), and the tracker then unlinks the pool's
+    # semaphores as it should, but also printed "leaked semaphore objects" on the
+    # user's terminal after the app had gone: that notice, and only it, is silenced.
+    sys.warnoptions.append(TRACKER_QUIET)
     try:
         resource_tracker.ensure_running()
     finally:
+        sys.warnoptions.remove(TRACKER_QUIET)
         sys.stderr = captured
 
 
