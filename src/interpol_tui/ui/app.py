@@ -58,6 +58,17 @@ class InterpolApp(App[None]):
         self.leave_at_once = False
         """Set by ``leaving.run_and_leave``: on exit, skip unmounting the widgets."""
 
+    def on_mount(self) -> None:
+        """Repaint the whole screen when the process comes back from a stop (``fg``)."""
+        self.app_resume_signal.subscribe(self, self._repaint_after_stop)
+
+    def _repaint_after_stop(self, _app: object) -> None:
+        # Textual's signal resume (SIGTSTP, then SIGCONT) takes the alternate screen back
+        # empty but redraws nothing, and a later key repaints only what it changed: the
+        # whole screen is marked for painting again, as after an editor (App.suspend).
+        screen = self.screen
+        screen.refresh(screen.region, layout=True)
+
     def post_message(self, message: Message) -> bool:
         """Queue ``message``; a key or a click first makes background threads step aside."""
         note_input(message)  # in Textual's input thread, as the key arrives
