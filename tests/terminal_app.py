@@ -13,6 +13,19 @@ import time
 from pathlib import Path
 
 
+def read_terminal(leader: int, seconds: float, poll: float = 0.05) -> bytes:
+    """What the pseudo-terminal ``leader`` gives in ``seconds`` (less if it closes)."""
+    got = b""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if select.select([leader], [], [], poll)[0]:
+            try:
+                got += os.read(leader, 65536)
+            except OSError:
+                break
+    return got
+
+
 class TerminalApp:
     """``interpol-tui --corpus CORPUS`` in a 120x40 pty, in a process group of its own (so
     its worker processes are found by the group); :meth:`close` kills whatever is left."""
@@ -34,13 +47,7 @@ class TerminalApp:
 
     def read_for(self, seconds: float) -> None:
         """Collect what the app writes for ``seconds`` (less if the terminal closes)."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if select.select([self.leader], [], [], 0.05)[0]:
-                try:
-                    self.screen += os.read(self.leader, 65536)
-                except OSError:
-                    return
+        self.screen += read_terminal(self.leader, seconds)
 
     def wait_for(self, text: bytes, deadline: float) -> bool:
         """Read until ``text`` is on screen or the monotonic ``deadline`` passes (a hang

@@ -12,7 +12,6 @@ import contextlib
 import os
 import pty
 import re
-import select
 import shlex
 import signal
 import subprocess
@@ -22,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from terminal_app import read_terminal
 
 CHILD = Path(__file__).parent / "launcher_child.py"
 GUARD = 30.0
@@ -43,13 +43,7 @@ class Launched:
 
     def read(self, seconds: float) -> None:
         """Collect output for ``seconds``."""
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            if select.select([self.master], [], [], 0.02)[0]:
-                try:
-                    self.screen += os.read(self.master, 4096)
-                except OSError:
-                    return
+        self.screen += read_terminal(self.master, seconds, poll=0.02)
 
     def wait_for(self, text: bytes) -> None:
         """Read until ``text`` is shown."""
